@@ -1,0 +1,67 @@
+//! Compiles `reference-data/*.toml` into the SQLite database embedded in the binary.
+//!
+//! The same parsing, validation and compilation code is part of the library (`src/refdata/`),
+//! included here by path, so a bad entry fails the build and the tests alike.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::path::Path;
+use std::{env, fs, process};
+
+#[allow(dead_code)]
+#[path = "src/refdata/schema.rs"]
+mod schema;
+
+#[allow(dead_code)]
+#[path = "src/refdata/normalize.rs"]
+mod normalize;
+
+#[allow(dead_code)]
+#[path = "src/refdata/validate.rs"]
+mod validate;
+
+#[allow(dead_code)]
+#[path = "src/refdata/compile.rs"]
+mod compile;
+
+#[allow(dead_code)]
+#[path = "src/refdata/files.rs"]
+mod files;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data_dir = root.join("reference-data");
+    println!("cargo:rerun-if-changed=reference-data");
+    for shared in ["schema", "normalize", "validate", "compile", "files"] {
+        println!("cargo:rerun-if-changed=src/refdata/{shared}.rs");
+    }
+
+    let sources = files::read_dir(&data_dir).unwrap_or_else(|err| {
+        eprintln!("error: cannot read {}: {err}", data_dir.display());
+        process::exit(1);
+    });
+    let (parsed, mut problems) = validate::parse_files(&sources);
+    problems.extend(validate::validate(&parsed));
+    if !problems.is_empty() {
+        eprintln!("error: the reference data has {} problem(s):", problems.len());
+        for problem in &problems {
+            eprintln!("  reference-data/{problem}");
+        }
+        process::exit(1);
+    }
+
+    let out = Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("refdata.sqlite3");
+    let _ = fs::remove_file(&out);
+    let result = rusqlite::Connection::open(&out).and_then(|mut conn| {
+        compile::compile(
+            &parsed.library,
+            &files::sha256_hex(&sources),
+            env!("CARGO_PKG_VERSION"),
+            &mut conn,
+        )?;
+        conn.execute_batch("VACUUM;")
+    });
+    if let Err(err) = result {
+        eprintln!("error: cannot build the reference database: {err}");
+        process::exit(1);
+    }
+}

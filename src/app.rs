@@ -1,0 +1,96 @@
+//! Builds the context once (clock, reference library, output) and dispatches to a command.
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Parser;
+
+use crate::cli::{Cli, Command, Lang};
+use crate::clock::Clock;
+use crate::commands;
+use crate::refdata::RefData;
+use crate::ui::Ui;
+
+/// How a command ended, beyond plain failure. Maps to the exit codes of the design.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Success,
+    /// Some inputs were rejected; the rest was done (exit 3).
+    SomeRejected,
+    /// Nothing in the input could be used (exit 1, after printing what was found).
+    NothingUsable,
+    /// A verification failed (exit 4).
+    VerificationFailed,
+}
+
+/// The caller asked for something that cannot be done as asked: a bad flag value, a missing
+/// fact under `--no-input`. Exit 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+impl UsageError {
+    pub fn from(err: impl std::fmt::Display) -> anyhow::Error {
+        anyhow::Error::new(UsageError(err.to_string()))
+    }
+}
+
+/// What every command gets: nothing below `commands/` opens databases, reads the clock or
+/// prints on its own.
+#[derive(Debug)]
+pub struct Ctx {
+    pub refdata: RefData,
+    pub ui: Ui,
+    pub clock: Clock,
+    pub lang: Lang,
+    pub no_input: bool,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ui = Ui::new(cli.json);
+    match run(cli, ui) {
+        Ok(Status::Success) => ExitCode::SUCCESS,
+        Ok(Status::SomeRejected) => ExitCode::from(3),
+        Ok(Status::NothingUsable) => ExitCode::from(1),
+        Ok(Status::VerificationFailed) => ExitCode::from(4),
+        Err(err) => {
+            Ui::new(false).error(&format!("{err:#}"));
+            if err.downcast_ref::<UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
+    if let Command::Generate(args) = &cli.command {
+        return commands::generate::run(args, &ui);
+    }
+    let ctx = Ctx {
+        refdata: RefData::open_embedded().context("cannot open the embedded reference library")?,
+        ui,
+        clock: Clock::from_env()?,
+        lang: cli.lang,
+        no_input: cli.no_input,
+    };
+    match cli.command {
+        Command::Reference(cmd) => commands::reference::run(&ctx, cmd),
+        Command::Decode(args) => commands::decode::run(&ctx, &args),
+        Command::Identify(args) => commands::identify::run(&ctx, &args),
+        Command::Generate(_) => Ok(Status::Success),
+    }
+}
+
+impl Ctx {
+    /// A country's name in the language asked for.
+    pub fn country_name(&self, catalog: &crate::refdata::Catalog, code: &str) -> String {
+        match (catalog.country(code), self.lang) {
+            (Some(c), Lang::Fr) => c.name_fr.clone(),
+            (Some(c), Lang::En) => c.name_en.clone(),
+            (None, _) => code.to_owned(),
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! `identify`: facts from flags, then, on a terminal or from `--answers`, the guided questions.
+
+use anyhow::Context as _;
+
+use crate::app::{Ctx, Status, UsageError};
+use crate::cli::IdentifyArgs;
+use crate::commands::decode::print_readings;
+use crate::identify::answers::AnswersFile;
+use crate::identify::observations::{parse_country, parse_feature, parse_type};
+use crate::identify::session::{self, Exchange};
+use crate::identify::{Answer, Assessment, Engine, Observations};
+use crate::refdata::Catalog;
+use crate::ui::prompt::TerminalAnswerer;
+
+pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
+    let catalog = ctx.refdata.catalog()?;
+    let engine = Engine::new(&catalog, ctx.clock.year());
+    let obs = observations(&catalog, args).map_err(UsageError::from)?;
+    let no_facts = obs.weapon_type.is_none()
+        && obs.calibre.is_none()
+        && obs.markings.is_empty()
+        && !obs.marks_obliterated
+        && obs.serial.is_none()
+        && obs.traits.is_empty()
+        && obs.features.is_empty()
+        && obs.country.is_none();
+
+    let (assessment, asked) = if let Some(path) = &args.answers {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the answers file {}", path.display()))?;
+        let mut answers = AnswersFile::parse(&text, &catalog)
+            .map_err(|e| UsageError::from(format!("{}: {e}", path.display())))?;
+        let outcome = session::run(&engine, obs, &mut answers)?;
+        (outcome.assessment, outcome.asked)
+    } else if ctx.ui.is_interactive() && !ctx.no_input {
+        let mut terminal = TerminalAnswerer::new(&catalog);
+        let outcome = session::run(&engine, obs, &mut terminal)?;
+        (outcome.assessment, outcome.asked)
+    } else if no_facts {
+        return Err(UsageError::from(
+            "no facts given: pass --type, --calibre, --marking, --feature or --serial, \
+             use --answers FILE, or run on a terminal to be asked",
+        ));
+    } else {
+        (engine.assess(&obs), Vec::new())
+    };
+
+    if ctx.ui.is_json() {
+        let mut value = serde_json::to_value(&assessment)?;
+        if let serde_json::Value::Object(map) = &mut value {
+            map.insert("asked".into(), serde_json::to_value(&asked)?);
+        }
+        ctx.ui.json(&value)?;
+    } else {
+        print(ctx, &catalog, &assessment, &asked)?;
+    }
+    Ok(if assessment.candidates.is_empty() {
+        Status::NothingUsable
+    } else {
+        Status::Success
+    })
+}
+
+fn observations(catalog: &Catalog, args: &IdentifyArgs) -> anyhow::Result<Observations> {
+    let mut obs = Observations {
+        weapon_type: args.weapon_type.as_deref().map(parse_type).transpose()?,
+        calibre: args
+            .calibre
+            .as_deref()
+            .map(|c| catalog.resolve_calibre(c))
+            .transpose()?,
+        markings: args.markings.clone(),
+        marks_obliterated: args.marks_obliterated,
+        serial: args.serial.clone(),
+        country: args
+            .country
+            .as_deref()
+            .map(|c| parse_country(catalog, c))
+            .transpose()?,
+        ..Observations::default()
+    };
+    for feature in &args.features {
+        obs.add_feature(parse_feature(catalog, feature)?);
+    }
+    Ok(obs)
+}
+
+fn print(
+    ctx: &Ctx,
+    catalog: &Catalog,
+    assessment: &Assessment,
+    asked: &[Exchange],
+) -> anyhow::Result<()> {
+    let ui = &ctx.ui;
+    if !asked.is_empty() {
+        ui.heading("Answers")?;
+        for exchange in asked {
+            let answer = match &exchange.answer {
+                Answer::Value(v) => v.clone(),
+                Answer::Marks(marks) => marks.join(" | "),
+                Answer::Obliterated => "marks obliterated".into(),
+                Answer::DontKnow => "don't know".into(),
+            };
+            ui.line(&format!("  {:<10} {answer}", exchange.field))?;
+        }
+    }
+    ui.heading("Candidates, best first")?;
+    if assessment.candidates.is_empty() {
+        ui.line("  none: no model in the library fits these facts")?;
+    }
+    for (rank, c) in assessment.candidates.iter().enumerate() {
+        let countries: Vec<String> =
+            c.countries.iter().map(|code| ctx.country_name(catalog, code)).collect();
+        let flags = if c.flags.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", c.flags.join(", "))
+        };
+        ui.line(&format!(
+            "{:>3}. {}{}  {}",
+            rank + 1,
+            ui.strong(&c.name),
+            flags,
+            ui.dim(&format!(
+                "score {} · {} confidence, by {} · {}",
+                c.score, c.confidence, c.basis, c.model_id
+            ))
+        ))?;
+        ui.line(&format!(
+            "       {} · {} · {} · {}",
+            c.family,
+            c.weapon_type,
+            c.calibres.join(", "),
+            countries.join(", ")
+        ))?;
+        for reason in &c.reasons {
+            ui.line(&format!("       {reason}"))?;
+        }
+    }
+    if !assessment.markings.is_empty() {
+        ui.heading("Marks")?;
+        for decoded in &assessment.markings {
+            print_readings(ctx, catalog, decoded)?;
+        }
+    }
+    if let Some(serial) = &assessment.serial {
+        ui.heading("Serial")?;
+        ui.line(&format!(
+            "  '{}': {:?}, legible '{}'",
+            serial.input, serial.status, serial.legible
+        ))?;
+        for r in &serial.readings {
+            ui.line(&format!("  fits {} [{}]", r.meaning, r.confidence))?;
+        }
+    }
+    if !assessment.uncertain.is_empty() {
+        ui.heading("Still uncertain")?;
+        for u in &assessment.uncertain {
+            ui.line(&format!("  - {u}"))?;
+        }
+    }
+    ui.heading("Photos to take")?;
+    for p in &assessment.photos {
+        ui.line(&format!("  - {p}"))?;
+    }
+    if let Some(q) = &assessment.question {
+        ui.heading("Most telling next question")?;
+        let options: Vec<&str> = q.options.iter().map(|o| o.value.as_str()).collect();
+        ui.line(&format!("  {} ({})", q.prompt, q.field))?;
+        if !options.is_empty() {
+            ui.line(&format!("  {}", ui.dim(&options.join(" · "))))?;
+        }
+        ui.line(&ui.dim(&format!(
+            "  answer with --feature {}=VALUE or the matching flag, or run on a terminal",
+            q.field
+        )))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! `ref search`, `ref show`, `ref stats`.
+
+use crate::app::{Ctx, Status, UsageError};
+use crate::cli::{RefCommand, RefSearchArgs};
+use crate::identify::observations::{parse_country, parse_type};
+use crate::refdata::{RefError, SearchFilter};
+
+pub fn run(ctx: &Ctx, cmd: RefCommand) -> anyhow::Result<Status> {
+    match cmd {
+        RefCommand::Search(args) => search(ctx, &args),
+        RefCommand::Show { id } => show(ctx, &id),
+        RefCommand::Stats => stats(ctx),
+    }
+}
+
+fn search(ctx: &Ctx, args: &RefSearchArgs) -> anyhow::Result<Status> {
+    let query = args.query.join(" ");
+    let catalog = ctx.refdata.catalog()?;
+    let filter = SearchFilter {
+        kind: args.kind.clone(),
+        weapon_type: args
+            .weapon_type
+            .as_deref()
+            .map(parse_type)
+            .transpose()
+            .map_err(UsageError::from)?,
+        calibre: args
+            .calibre
+            .as_deref()
+            .map(|c| catalog.resolve_calibre(c))
+            .transpose()
+            .map_err(UsageError::from)?,
+        country: args
+            .country
+            .as_deref()
+            .map(|c| parse_country(&catalog, c))
+            .transpose()
+            .map_err(UsageError::from)?,
+    };
+    let hits = match ctx.refdata.search(&query, &filter, args.limit) {
+        Err(err @ RefError::EmptyQuery) => return Err(UsageError::from(err)),
+        other => other?,
+    };
+    let ui = &ctx.ui;
+    if ui.is_json() {
+        ui.json(&serde_json::json!({ "query": query, "results": hits }))?;
+    } else if hits.is_empty() {
+        ui.line(&format!("Nothing in the library matches '{query}'."))?;
+    } else {
+        for hit in &hits {
+            let confidence = hit.confidence.as_deref().unwrap_or("");
+            ui.line(&format!(
+                "{:<12} {:<28} {} {}",
+                hit.kind,
+                hit.id,
+                hit.name,
+                ui.dim(confidence)
+            ))?;
+        }
+        ui.line(&ui.dim("`fieldtrace ref show ID` gives an entry with its sources."))?;
+    }
+    Ok(if hits.is_empty() {
+        Status::NothingUsable
+    } else {
+        Status::Success
+    })
+}
+
+fn show(ctx: &Ctx, id: &str) -> anyhow::Result<Status> {
+    let entry = ctx.refdata.show(id)?;
+    let ui = &ctx.ui;
+    if ui.is_json() {
+        ui.json(&entry)?;
+        return Ok(Status::Success);
+    }
+    ui.heading(&format!("{} {}", entry.kind, entry.id))?;
+    if let serde_json::Value::Object(fields) = &entry.entry {
+        for (key, value) in fields {
+            if key == "id" || key == "sources" {
+                continue;
+            }
+            let text = match value {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Array(items) if items.is_empty() => continue,
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|i| match i {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                serde_json::Value::Object(map) if map.is_empty() => continue,
+                serde_json::Value::Bool(false) => continue,
+                other => other.to_string(),
+            };
+            ui.line(&format!("  {:<17} {}", format!("{key}:"), text))?;
+        }
+    }
+    if !entry.sources.is_empty() {
+        ui.heading("Sources")?;
+        for s in &entry.sources {
+            let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
+            ui.line(&format!("  [{}] {}{}, {}", s.id, s.title, year, s.publisher))?;
+            for place in s.reference.iter().chain(&s.url) {
+                ui.line(&format!("      {place}"))?;
+            }
+        }
+    }
+    Ok(Status::Success)
+}
+
+fn stats(ctx: &Ctx) -> anyhow::Result<Status> {
+    let stats = ctx.refdata.stats()?;
+    let ui = &ctx.ui;
+    if ui.is_json() {
+        ui.json(&stats)?;
+        return Ok(Status::Success);
+    }
+    ui.heading(&format!("Reference library {}", stats.data_version))?;
+    for (label, count) in [
+        ("models", stats.models),
+        ("marking profiles", stats.markings),
+        ("manufacturers", stats.manufacturers),
+        ("calibres", stats.calibres),
+        ("headstamps", stats.headstamps),
+        ("countries", stats.countries),
+        ("sources", stats.sources),
+    ] {
+        ui.line(&format!("  {label:<17} {count:>5}"))?;
+    }
+    ui.line(&format!("  {:<17} {}", "sha256", stats.sha256))?;
+    Ok(Status::Success)
+}

@@ -1,0 +1,103 @@
+//! Answers to the wizard's questions from a file, for scripts and tests.
+//!
+//! ```toml
+//! type = "assault-rifle"
+//! calibre = "7.62x39"
+//! markings = ["66 in a triangle"]   # or "obliterated"
+//! stock = "underfolding"
+//! selector = "dont-know"
+//! ```
+//! A question the file does not answer is answered "don't know".
+
+use std::collections::BTreeMap;
+
+use super::observations::{Answer, Observations};
+use super::session::{Answerer, apply};
+use super::{Assessment, Question};
+use crate::refdata::{Catalog, RefError, closest};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AnswersError {
+    #[error("answers file: {0}")]
+    Syntax(String),
+    #[error("answers file: '{key}': {reason}")]
+    Field { key: String, reason: String },
+    #[error(transparent)]
+    Value(#[from] RefError),
+}
+
+/// A parsed, checked answers file.
+#[derive(Debug, Clone, Default)]
+pub struct AnswersFile {
+    answers: BTreeMap<String, Answer>,
+}
+
+const DONT_KNOW: &[&str] = &["dont-know", "don't know", "dont know", "unknown", "?"];
+
+impl AnswersFile {
+    /// Parses and checks every answer against the library before any question is asked.
+    pub fn parse(text: &str, catalog: &Catalog) -> Result<AnswersFile, AnswersError> {
+        let table: toml::Table = toml::from_str(text)
+            .map_err(|e| AnswersError::Syntax(e.to_string().trim().replace('\n', " ")))?;
+        let mut fields: Vec<&str> = vec!["type", "calibre", "markings"];
+        fields.extend(catalog.traits.iter().map(|t| t.key.as_str()));
+        let mut answers = BTreeMap::new();
+        for (key, value) in table {
+            if !fields.contains(&key.as_str()) {
+                let near = closest(&key, fields.iter().copied(), 2);
+                let hint = if near.is_empty() {
+                    format!("known questions: {}", fields.join(", "))
+                } else {
+                    format!("did you mean {}?", near.join(", "))
+                };
+                return Err(AnswersError::Field {
+                    reason: format!("no such question; {hint}"),
+                    key,
+                });
+            }
+            let answer = match (&value, key.as_str()) {
+                (toml::Value::String(s), _) if DONT_KNOW.contains(&s.to_lowercase().as_str()) => {
+                    Answer::DontKnow
+                }
+                (toml::Value::String(s), "markings") if s.eq_ignore_ascii_case("obliterated") => {
+                    Answer::Obliterated
+                }
+                (toml::Value::String(s), "markings") => Answer::Marks(vec![s.clone()]),
+                (toml::Value::Array(items), "markings") => Answer::Marks(
+                    items
+                        .iter()
+                        .map(|i| {
+                            i.as_str().map(str::to_owned).ok_or_else(|| AnswersError::Field {
+                                key: key.clone(),
+                                reason: "every mark must be a string".into(),
+                            })
+                        })
+                        .collect::<Result<_, _>>()?,
+                ),
+                (toml::Value::String(s), _) => Answer::Value(s.clone()),
+                (other, _) => {
+                    return Err(AnswersError::Field {
+                        key,
+                        reason: format!("expected a string, found {}", other.type_str()),
+                    });
+                }
+            };
+            // Check the value now, so a typo fails before the session starts.
+            apply(catalog, &mut Observations::default(), &key, &answer)?;
+            answers.insert(key, answer);
+        }
+        Ok(AnswersFile { answers })
+    }
+}
+
+impl Answerer for AnswersFile {
+    type Error = AnswersError;
+
+    fn answer(&mut self, question: &Question, _: &Assessment) -> Result<Answer, AnswersError> {
+        Ok(self
+            .answers
+            .get(&question.field)
+            .cloned()
+            .unwrap_or(Answer::DontKnow))
+    }
+}

@@ -1,0 +1,171 @@
+//! Choosing the question that best splits the remaining candidates.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::model_trait;
+use super::observations::Observations;
+use crate::refdata::Catalog;
+use crate::refdata::schema::Model;
+
+/// A question for the officer.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Question {
+    /// `type`, `calibre`, `markings`, or a trait key such as `stock`
+    pub field: String,
+    pub prompt: String,
+    pub options: Vec<QuestionOption>,
+    /// The answer is free text (marks, calibre) rather than one of the options.
+    pub free_text: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct QuestionOption {
+    pub value: String,
+    pub label: String,
+}
+
+/// Ties are broken in this order: broad, easy facts first.
+const PREFERENCE: &[&str] = &[
+    "type", "calibre", "markings", "magazine", "action", "receiver", "stock", "selector",
+    "muzzle", "bayonet", "finish",
+];
+
+/// The values each contender shows for `field`; an empty list means the entry does not say.
+fn values_of(model: &Model, field: &str) -> Vec<String> {
+    match field {
+        "type" => vec![model.weapon_type.clone()],
+        "calibre" => model.calibres.clone(),
+        // Marks tell the maker, so they split candidates as their countries of production do.
+        "markings" => model.countries.clone(),
+        key => model_trait(model, key),
+    }
+}
+
+/// How well a question splits `models`: the entropy of the answers, weighted by the share of
+/// models whose entries say anything (a question most entries are silent on tells little).
+fn information(models: &[&Model], field: &str) -> f64 {
+    let mut buckets: BTreeMap<String, f64> = BTreeMap::new();
+    let mut known = 0.0;
+    for model in models {
+        let values = values_of(model, field);
+        if values.is_empty() {
+            continue;
+        }
+        known += 1.0;
+        let share = 1.0 / values.len() as f64;
+        for v in values {
+            *buckets.entry(v).or_default() += share;
+        }
+    }
+    if known == 0.0 || buckets.len() < 2 {
+        return 0.0;
+    }
+    let entropy: f64 = buckets
+        .values()
+        .map(|n| {
+            let p = n / known;
+            -p * p.log2()
+        })
+        .sum();
+    entropy * known / models.len() as f64
+}
+
+/// The most telling unanswered question about `contenders`, or none when nothing would help.
+pub fn next(catalog: &Catalog, obs: &Observations, contenders: &[&Model]) -> Option<Question> {
+    if contenders.len() < 2 {
+        return None;
+    }
+    let fields = PREFERENCE
+        .iter()
+        .map(|f| (*f).to_owned())
+        .chain(
+            catalog
+                .traits
+                .iter()
+                .map(|t| t.key.clone())
+                .filter(|k| !PREFERENCE.contains(&k.as_str())),
+        );
+    let mut best: Option<(f64, String)> = None;
+    for field in fields {
+        if obs.answered(&field) {
+            continue;
+        }
+        let gain = information(contenders, &field);
+        // Strictly greater: on a tie the earlier, easier question wins.
+        if gain > 1e-9 && best.as_ref().is_none_or(|(g, _)| gain > *g + 1e-9) {
+            best = Some((gain, field));
+        }
+    }
+    let (_, field) = best?;
+    Some(build(catalog, &field, contenders))
+}
+
+fn build(catalog: &Catalog, field: &str, contenders: &[&Model]) -> Question {
+    let mut seen: Vec<String> = Vec::new();
+    for model in contenders {
+        for v in values_of(model, field) {
+            if !seen.contains(&v) {
+                seen.push(v);
+            }
+        }
+    }
+    match field {
+        "type" => Question {
+            field: field.into(),
+            prompt: "What type of weapon is it?".into(),
+            options: seen
+                .into_iter()
+                .map(|v| QuestionOption {
+                    label: v.replace('-', " "),
+                    value: v,
+                })
+                .collect(),
+            free_text: false,
+        },
+        "calibre" => Question {
+            field: field.into(),
+            prompt: "What calibre is it? (marked on the barrel, or read from a cartridge)".into(),
+            options: seen
+                .into_iter()
+                .map(|v| QuestionOption {
+                    label: catalog
+                        .calibres
+                        .iter()
+                        .find(|c| c.id == v)
+                        .map_or_else(|| v.clone(), |c| c.name.clone()),
+                    value: v,
+                })
+                .collect(),
+            free_text: true,
+        },
+        "markings" => Question {
+            field: field.into(),
+            prompt: "What marks can you read? (as printed, or in words: '66 in a triangle')"
+                .into(),
+            options: Vec::new(),
+            free_text: true,
+        },
+        key => {
+            let def = catalog.trait_def(key);
+            Question {
+                field: key.into(),
+                prompt: def.map_or_else(|| key.to_owned(), |t| t.prompt.clone()),
+                options: def
+                    .map(|t| {
+                        t.values
+                            .iter()
+                            .filter(|v| seen.contains(&v.id))
+                            .map(|v| QuestionOption {
+                                value: v.id.clone(),
+                                label: v.label.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                free_text: false,
+            }
+        }
+    }
+}

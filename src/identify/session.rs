@@ -1,0 +1,110 @@
+//! The guided identification: ask the engine's question, apply the answer, assess again.
+//!
+//! The terminal wizard and the `--answers` file are two `Answerer`s over this one loop, so
+//! what is tested through the file is what an officer meets at the terminal.
+
+use serde::Serialize;
+
+use super::observations::{Answer, Observations, parse_type};
+use super::{Assessment, Engine, Question};
+use crate::refdata::{Catalog, RefError};
+
+/// Whoever answers the questions.
+pub trait Answerer {
+    type Error: From<RefError>;
+    fn answer(&mut self, question: &Question, so_far: &Assessment) -> Result<Answer, Self::Error>;
+}
+
+/// One question and its answer, kept for the record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Exchange {
+    pub field: String,
+    pub prompt: String,
+    #[serde(flatten)]
+    pub answer: Answer,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    #[serde(flatten)]
+    pub assessment: Assessment,
+    pub asked: Vec<Exchange>,
+    pub observations: Observations,
+}
+
+/// No identification needs more questions than there are facts to ask about; this bounds a
+/// confused session all the same.
+pub const MAX_QUESTIONS: usize = 16;
+
+pub fn run<A: Answerer>(
+    engine: &Engine<'_>,
+    mut obs: Observations,
+    answerer: &mut A,
+) -> Result<Outcome, A::Error> {
+    let mut asked = Vec::new();
+    let mut assessment = engine.assess(&obs);
+    while let Some(question) = assessment.question.clone() {
+        if asked.len() == MAX_QUESTIONS {
+            break;
+        }
+        let answer = answerer.answer(&question, &assessment)?;
+        apply(engine.catalog(), &mut obs, &question.field, &answer)?;
+        asked.push(Exchange {
+            field: question.field.clone(),
+            prompt: question.prompt.clone(),
+            answer,
+        });
+        assessment = engine.assess(&obs);
+    }
+    Ok(Outcome {
+        assessment,
+        asked,
+        observations: obs,
+    })
+}
+
+/// Records an answer. Values are checked here, whoever gave them.
+pub fn apply(
+    catalog: &Catalog,
+    obs: &mut Observations,
+    field: &str,
+    answer: &Answer,
+) -> Result<(), RefError> {
+    if *answer == Answer::DontKnow {
+        obs.unknown.insert(field.to_owned());
+        return Ok(());
+    }
+    match (field, answer) {
+        ("markings", Answer::Obliterated) => obs.marks_obliterated = true,
+        ("markings", Answer::Marks(marks)) if marks.is_empty() => {
+            obs.unknown.insert(field.to_owned());
+        }
+        ("markings", Answer::Marks(marks)) => obs.markings.extend(marks.iter().cloned()),
+        ("markings", Answer::Value(mark)) => obs.markings.push(mark.clone()),
+        ("type", Answer::Value(v)) => obs.weapon_type = Some(parse_type(v)?),
+        ("calibre", Answer::Value(v)) => obs.calibre = Some(catalog.resolve_calibre(v)?),
+        (key, Answer::Value(v)) => {
+            let def = catalog.trait_def(key).ok_or_else(|| RefError::UnknownValue {
+                field: "question".into(),
+                value: key.to_owned(),
+                suggestions: Vec::new(),
+            })?;
+            if !def.values.iter().any(|x| &x.id == v) {
+                return Err(RefError::UnknownValue {
+                    field: key.to_owned(),
+                    value: v.clone(),
+                    suggestions: def.values.iter().map(|x| x.id.clone()).collect(),
+                });
+            }
+            obs.traits.insert(key.to_owned(), answer.clone());
+        }
+        (field, _) => {
+            return Err(RefError::UnknownValue {
+                field: field.to_owned(),
+                value: format!("{answer:?}"),
+                suggestions: Vec::new(),
+            });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! fieldtrace: offline identification, evidence register and tracing of small arms and light
+//! weapons. The binary is a thin shell over this library; see `app::run`.
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod identify;
+pub mod refdata;
+pub mod ui;

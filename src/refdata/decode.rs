@@ -1,0 +1,507 @@
+//! What a mark, headstamp, model name or calibre says, as an officer describes it.
+//!
+//! Marks are often symbols, and officers describe them in words: `66 in a triangle`, `/66\`,
+//! `triangle 66`, `((10))`, `arrow in triangle`, `star`; or type the text as printed: `ИЖ`,
+//! `56式`, `LC 78`. An ambiguous description returns every reading it supports, each with its
+//! confidence; a description with nothing behind it returns no reading and the nearest spellings.
+
+use std::collections::BTreeSet;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::normalize::{squash_spaces, text_key};
+use super::schema::{Confidence, Marking};
+use super::{Catalog, closest, confidence_str};
+
+/// A mark as described: an enclosing shape or glyph, what is inside it, and the raw text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Described {
+    pub symbol: Option<String>,
+    pub inner: Option<String>,
+    pub text: String,
+}
+
+/// How well a reading fits the description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fit {
+    /// Part of the description fits (for example the code, with no shape given).
+    Partial,
+    Exact,
+}
+
+/// One thing the description may mean.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reading {
+    pub marking_id: String,
+    pub kind: String,
+    pub meaning: String,
+    pub country: Option<String>,
+    pub manufacturer: Option<String>,
+    pub confidence: String,
+    #[serde(rename = "match")]
+    pub fit: Fit,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub models: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caveats: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    rank: Option<Confidence>,
+}
+
+/// Every reading of one input, best first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Decoded {
+    pub input: String,
+    pub matches: Vec<Reading>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
+}
+
+const SHAPE_WORDS: &[(&str, &str)] = &[
+    ("concentric circles", "double-circle"),
+    ("double circle", "double-circle"),
+    ("double-circle", "double-circle"),
+    ("double ring", "double-circle"),
+    ("two circles", "double-circle"),
+    ("cross in a circle", "cross-in-circle"),
+    ("cross in circle", "cross-in-circle"),
+    ("cross-in-circle", "cross-in-circle"),
+    ("circled cross", "cross-in-circle"),
+    ("triangle", "triangle"),
+    ("circle", "circle"),
+    ("ring", "circle"),
+    ("oval", "oval"),
+    ("ellipse", "oval"),
+    ("rhombus", "rhombus"),
+    ("diamond", "rhombus"),
+    ("lozenge", "rhombus"),
+    ("square", "square"),
+    ("rectangle", "square"),
+    ("box", "square"),
+    ("shield", "shield"),
+    ("wreath", "wreath"),
+    ("keystone", "keystone"),
+    ("star", "star"),
+    ("arrow", "arrow"),
+];
+
+/// Glyphs that can sit inside a shape, written as words.
+const GLYPH_WORDS: &[&str] = &["arrow", "star", "cross", "hammer and sickle", "crown", "eagle"];
+
+fn inner_key(inner: &str) -> String {
+    let lower = inner.trim().to_lowercase();
+    let lower = lower
+        .trim_start_matches("an ")
+        .trim_start_matches("a ")
+        .trim_start_matches("the ")
+        .trim();
+    if GLYPH_WORDS.contains(&lower) {
+        lower.to_owned()
+    } else {
+        text_key(lower)
+    }
+}
+
+/// Reads the shape and inner code out of a description.
+pub fn describe(input: &str) -> Described {
+    let text = squash_spaces(input.trim());
+    let lower = text.to_lowercase();
+    let with = |symbol: &str, inner: &str| Described {
+        symbol: Some(symbol.to_owned()),
+        inner: Some(inner_key(inner)).filter(|i| !i.is_empty()),
+        text: text.clone(),
+    };
+
+    // Notations: /66\  ((10))  (10)  <7>  [5]
+    let wrapped = |open: &str, close: &str| {
+        lower
+            .strip_prefix(open)
+            .and_then(|rest| rest.strip_suffix(close))
+            .map(str::trim)
+            .filter(|inner| !inner.is_empty())
+    };
+    for (open, close, symbol) in [
+        ("/", "\\", "triangle"),
+        ("((", "))", "double-circle"),
+        ("(", ")", "circle"),
+        ("<", ">", "rhombus"),
+        ("[", "]", "square"),
+    ] {
+        if let Some(inner) = wrapped(open, close) {
+            return with(symbol, inner);
+        }
+    }
+    // Symbols as printed: △66, ◎10, ★, ⊕
+    for (glyphs, symbol) in [
+        ("△▲∆Δ", "triangle"),
+        ("◎", "double-circle"),
+        ("○◯", "circle"),
+        ("◇◆", "rhombus"),
+        ("□■", "square"),
+        ("★☆", "star"),
+        ("⊕", "cross-in-circle"),
+    ] {
+        let stripped = lower.trim_matches(|c: char| glyphs.contains(c)).trim();
+        if stripped.len() != lower.len() {
+            return with(symbol, stripped);
+        }
+    }
+    // Words: "66 in a triangle", "arrow inside triangle", "triangle 66", "triangle with 66".
+    for (word, symbol) in SHAPE_WORDS {
+        if lower == *word {
+            return with(symbol, "");
+        }
+        for joiner in [" in an ", " in a ", " in the ", " inside an ", " inside a ", " inside ", " within a ", " within ", " in "] {
+            if let Some(inner) = lower.strip_suffix(word).and_then(|r| r.strip_suffix(joiner)) {
+                return with(symbol, inner);
+            }
+        }
+        if let Some(rest) = lower.strip_prefix(word) {
+            if rest.starts_with(' ') {
+                let rest = rest.trim();
+                let rest = rest
+                    .strip_prefix("with an ")
+                    .or_else(|| rest.strip_prefix("with a "))
+                    .or_else(|| rest.strip_prefix("with "))
+                    .or_else(|| rest.strip_prefix("containing "))
+                    .unwrap_or(rest);
+                return with(symbol, rest);
+            }
+        }
+    }
+    Described {
+        symbol: None,
+        inner: None,
+        text,
+    }
+}
+
+/// A marking profile ready to match: its pattern compiled once.
+#[derive(Debug)]
+struct Profile<'a> {
+    marking: &'a Marking,
+    pattern: Option<Regex>,
+    keys: Vec<String>,
+}
+
+/// Decodes descriptions against one catalog. Build once, decode many.
+#[derive(Debug)]
+pub struct Decoder<'a> {
+    catalog: &'a Catalog,
+    profiles: Vec<Profile<'a>>,
+    this_year: i32,
+}
+
+impl<'a> Decoder<'a> {
+    /// `this_year` bounds two-digit headstamp years (a `78` is 1978, not 2078).
+    pub fn new(catalog: &'a Catalog, this_year: i32) -> Decoder<'a> {
+        let profiles = catalog
+            .markings
+            .iter()
+            .map(|m| Profile {
+                marking: m,
+                // Patterns are checked at build time; one that fails here is skipped, not fatal.
+                pattern: m
+                    .pattern
+                    .as_ref()
+                    .and_then(|p| Regex::new(&format!("(?i)^(?:{p})$")).ok()),
+                keys: m
+                    .text
+                    .iter()
+                    .chain(&m.aliases)
+                    .map(|t| text_key(t))
+                    .filter(|k| !k.is_empty())
+                    .collect(),
+            })
+            .collect();
+        Decoder {
+            catalog,
+            profiles,
+            this_year,
+        }
+    }
+
+    pub fn catalog(&self) -> &'a Catalog {
+        self.catalog
+    }
+
+    /// Every reading `input` supports, best first.
+    pub fn decode(&self, input: &str) -> Decoded {
+        let described = describe(input);
+        let mut readings = Vec::new();
+        if described.symbol.is_some() {
+            self.shaped(&described, &mut readings);
+        } else {
+            self.textual(&described.text, &mut readings);
+        }
+        readings.sort_by(|a, b| {
+            b.fit
+                .cmp(&a.fit)
+                .then(b.rank.cmp(&a.rank))
+                .then(a.marking_id.cmp(&b.marking_id))
+        });
+        let mut seen = BTreeSet::new();
+        readings.retain(|r| seen.insert((r.marking_id.clone(), r.year)));
+        let suggestions = if readings.is_empty() {
+            self.near_spellings(&described.text)
+        } else {
+            Vec::new()
+        };
+        Decoded {
+            input: input.to_owned(),
+            matches: readings,
+            suggestions,
+        }
+    }
+
+    fn shaped(&self, described: &Described, out: &mut Vec<Reading>) {
+        let symbol = described.symbol.as_deref();
+        let inner = described.inner.as_deref();
+        for p in &self.profiles {
+            let m = p.marking;
+            if m.symbol.as_deref() != symbol {
+                continue;
+            }
+            let marking_inner = m.inner.as_deref().map(inner_key);
+            let fit = match (inner, marking_inner.as_deref()) {
+                (Some(given), Some(known)) if given == known => Fit::Exact,
+                (None, None) => Fit::Exact,
+                (None, Some(_)) => Fit::Partial,
+                _ => continue,
+            };
+            let note = (fit == Fit::Partial)
+                .then(|| "same symbol; what is inside it was not given".to_owned());
+            out.push(self.reading(m, fit, None, note));
+        }
+        // A code in a shape may still be a maker's factory code the library has no profile for.
+        if let Some(code) = inner {
+            self.factory_codes(code, Fit::Partial, out);
+        }
+    }
+
+    fn textual(&self, text: &str, out: &mut Vec<Reading>) {
+        let key = text_key(text);
+        if key.is_empty() {
+            return;
+        }
+        for p in &self.profiles {
+            let m = p.marking;
+            if p.keys.contains(&key) {
+                out.push(self.reading(m, Fit::Exact, None, None));
+            } else if let Some(captures) = p.pattern.as_ref().and_then(|re| re.captures(text)) {
+                let year = captures
+                    .name("year")
+                    .and_then(|y| y.as_str().parse::<i32>().ok());
+                out.push(self.reading(m, Fit::Exact, year, None));
+            } else if m.symbol.is_some() && m.inner.as_deref().map(inner_key) == Some(key.clone()) {
+                let shape = m.symbol.as_deref().unwrap_or("symbol");
+                let note = format!("only if the code sits in a {shape}: no shape was given");
+                out.push(self.reading(m, Fit::Partial, None, Some(note)));
+            }
+        }
+        self.factory_codes(&key, Fit::Partial, out);
+        self.headstamps(text, out);
+        self.makers_and_models(&key, out);
+        for calibre in self.catalog.calibres_matching(text) {
+            if let Some(c) = self.catalog.calibres.iter().find(|c| c.id == calibre) {
+                out.push(Reading {
+                    marking_id: format!("calibre:{}", c.id),
+                    kind: "calibre".into(),
+                    meaning: format!("calibre {}", c.name),
+                    country: None,
+                    manufacturer: None,
+                    confidence: confidence_str(c.confidence).into(),
+                    fit: Fit::Exact,
+                    year: None,
+                    models: Vec::new(),
+                    caveats: c.notes.clone(),
+                    note: None,
+                    rank: c.confidence,
+                });
+            }
+        }
+    }
+
+    /// Makers whose factory code this is, unless a profile already gave that maker's reading.
+    fn factory_codes(&self, code: &str, fit: Fit, out: &mut Vec<Reading>) {
+        for maker in &self.catalog.manufacturers {
+            let covered = out
+                .iter()
+                .any(|r| r.manufacturer.as_deref() == Some(maker.id.as_str()));
+            if !covered && maker.factory_codes.iter().any(|c| text_key(c) == code) {
+                out.push(Reading {
+                    marking_id: format!("manufacturer:{}", maker.id),
+                    kind: "factory-code".into(),
+                    meaning: format!(
+                        "factory code {code} of {}, {}",
+                        maker.name,
+                        self.catalog.country_name(&maker.country)
+                    ),
+                    country: Some(maker.country.clone()),
+                    manufacturer: Some(maker.id.clone()),
+                    confidence: confidence_str(maker.confidence).into(),
+                    fit,
+                    year: None,
+                    models: Vec::new(),
+                    caveats: None,
+                    note: Some("the code is the maker's; how it is framed was not matched".into()),
+                    rank: maker.confidence,
+                });
+            }
+        }
+    }
+
+    fn headstamps(&self, text: &str, out: &mut Vec<Reading>) {
+        let tokens: Vec<String> = text
+            .split(|c: char| c.is_whitespace() || "/\\|,;-".contains(c))
+            .map(text_key)
+            .filter(|t| !t.is_empty())
+            .collect();
+        for h in &self.catalog.headstamps {
+            let code = text_key(&h.code);
+            let Some(at) = tokens.iter().position(|t| *t == code) else {
+                continue;
+            };
+            let others: Vec<&String> = tokens
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != at)
+                .map(|(_, t)| t)
+                .collect();
+            let years = match (h.year_digits, others.as_slice()) {
+                (Some(digits), [year]) if year.len() == usize::from(digits) => {
+                    self.years(year, digits, h.from, h.to)
+                }
+                (_, []) => vec![None],
+                // Other tokens that are not a year this headstamp carries: not this headstamp.
+                _ => continue,
+            };
+            for year in years {
+                out.push(Reading {
+                    marking_id: h.id.clone(),
+                    kind: "headstamp".into(),
+                    meaning: h.meaning.clone(),
+                    country: Some(h.country.clone()),
+                    manufacturer: h.manufacturer.clone(),
+                    confidence: confidence_str(h.confidence).into(),
+                    fit: Fit::Exact,
+                    year,
+                    models: Vec::new(),
+                    caveats: h.caveats.clone(),
+                    note: h.layout.clone(),
+                    rank: h.confidence,
+                });
+            }
+        }
+    }
+
+    /// The full years a headstamp year code may stand for, within the plant's known period.
+    fn years(&self, code: &str, digits: u8, from: Option<i32>, to: Option<i32>) -> Vec<Option<i32>> {
+        let Ok(value) = code.parse::<i32>() else {
+            return vec![None];
+        };
+        let candidates: Vec<i32> = if digits == 4 {
+            vec![value]
+        } else {
+            vec![1900 + value, 2000 + value]
+        };
+        let upper = to.unwrap_or(self.this_year).min(self.this_year);
+        let fitting: Vec<Option<i32>> = candidates
+            .into_iter()
+            .filter(|y| *y <= upper && from.is_none_or(|f| *y >= f))
+            .map(Some)
+            .collect();
+        if fitting.is_empty() { vec![None] } else { fitting }
+    }
+
+    fn makers_and_models(&self, key: &str, out: &mut Vec<Reading>) {
+        for maker in &self.catalog.manufacturers {
+            let names = std::iter::once(&maker.name).chain(&maker.aliases);
+            if names.into_iter().any(|n| text_key(n) == key) {
+                out.push(Reading {
+                    marking_id: format!("manufacturer:{}", maker.id),
+                    kind: "manufacturer".into(),
+                    meaning: format!(
+                        "{}, {}",
+                        maker.name,
+                        self.catalog.country_name(&maker.country)
+                    ),
+                    country: Some(maker.country.clone()),
+                    manufacturer: Some(maker.id.clone()),
+                    confidence: confidence_str(maker.confidence).into(),
+                    fit: Fit::Exact,
+                    year: None,
+                    models: Vec::new(),
+                    caveats: None,
+                    note: None,
+                    rank: maker.confidence,
+                });
+            }
+        }
+        for model in &self.catalog.models {
+            let names = std::iter::once(&model.name).chain(&model.aliases);
+            if names.into_iter().any(|n| text_key(n) == key) {
+                let country = match model.countries.as_slice() {
+                    [one] => Some(one.clone()),
+                    _ => None,
+                };
+                out.push(Reading {
+                    marking_id: format!("model:{}", model.id),
+                    kind: "model-designation".into(),
+                    meaning: format!("{} ({} family, {})", model.name, model.family, model.weapon_type),
+                    country,
+                    manufacturer: match model.producers.as_slice() {
+                        [one] => Some(one.manufacturer.clone()),
+                        _ => None,
+                    },
+                    confidence: confidence_str(model.confidence).into(),
+                    fit: Fit::Exact,
+                    year: None,
+                    models: vec![model.id.clone()],
+                    caveats: None,
+                    note: None,
+                    rank: model.confidence,
+                });
+            }
+        }
+    }
+
+    fn reading(&self, m: &Marking, fit: Fit, year: Option<i32>, note: Option<String>) -> Reading {
+        Reading {
+            marking_id: m.id.clone(),
+            kind: m.kind.clone(),
+            meaning: m.meaning.clone(),
+            country: m.country.clone(),
+            manufacturer: m.manufacturer.clone(),
+            confidence: confidence_str(m.confidence).into(),
+            fit,
+            year,
+            models: m.models.clone(),
+            caveats: m.caveats.clone(),
+            note,
+            rank: m.confidence,
+        }
+    }
+
+    /// The library's spellings closest to an input that matched nothing.
+    fn near_spellings(&self, text: &str) -> Vec<String> {
+        let c = self.catalog;
+        let written: Vec<&str> = c
+            .markings
+            .iter()
+            .flat_map(|m| m.text.iter().chain(&m.aliases))
+            .chain(c.models.iter().flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)))
+            .chain(c.manufacturers.iter().flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)))
+            .chain(c.headstamps.iter().map(|h| &h.code))
+            .chain(c.calibres.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases)))
+            .map(String::as_str)
+            .collect();
+        closest(text, written, 5)
+    }
+}

@@ -1,0 +1,423 @@
+//! The reference library: weapons, marking profiles, headstamps, calibres, makers, countries.
+//!
+//! Compiled from `reference-data/*.toml` at build time into an SQLite image that is embedded in
+//! the binary and opened read-only in memory: no file beside the binary, nothing to install.
+
+pub mod compile;
+pub mod decode;
+pub mod files;
+pub mod normalize;
+pub mod schema;
+pub mod validate;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use self::normalize::calibre_key;
+use self::schema::{
+    Calibre, Confidence, Country, Headstamp, Manufacturer, Marking, Model, Source, Trait,
+};
+
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/refdata.sqlite3"));
+
+/// What can go wrong when reading the library.
+#[derive(Debug, thiserror::Error)]
+pub enum RefError {
+    #[error("reference database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("reference entry is malformed: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("no reference entry with id '{id}'{}", suggest(.suggestions))]
+    NotFound { id: String, suggestions: Vec<String> },
+    #[error("the search query is empty: give a name, code, calibre or word to look for")]
+    EmptyQuery,
+    #[error("unknown calibre '{input}'{}", suggest(.suggestions))]
+    UnknownCalibre {
+        input: String,
+        suggestions: Vec<String>,
+    },
+    #[error("'{input}' is written for several calibres; say which: {}", .options.join(", "))]
+    AmbiguousCalibre { input: String, options: Vec<String> },
+    #[error("unknown {field} '{value}'{}", suggest(.suggestions))]
+    UnknownValue {
+        field: String,
+        value: String,
+        suggestions: Vec<String>,
+    },
+}
+
+/// ` (did you mean 'a', 'b'?)`, or nothing.
+pub fn suggest(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        let quoted: Vec<String> = suggestions.iter().map(|s| format!("'{s}'")).collect();
+        format!(" (did you mean {}?)", quoted.join(", "))
+    }
+}
+
+/// The closest of `candidates` to `input`, best first, at most `limit`.
+pub fn closest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    limit: usize,
+) -> Vec<String> {
+    let input = input.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&input, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, c) in scored {
+        if !out.iter().any(|o| o == c) {
+            out.push(c.to_owned());
+        }
+        if out.len() == limit {
+            break;
+        }
+    }
+    out
+}
+
+/// Counts, version and fingerprint of the library (`ref stats`).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Stats {
+    pub models: u64,
+    pub markings: u64,
+    pub manufacturers: u64,
+    pub calibres: u64,
+    pub headstamps: u64,
+    pub countries: u64,
+    pub sources: u64,
+    pub data_version: String,
+    pub sha256: String,
+}
+
+/// One entry with the sources it cites (`ref show`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub kind: String,
+    pub id: String,
+    pub entry: serde_json::Value,
+    pub sources: Vec<Source>,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+    pub confidence: Option<String>,
+}
+
+/// Narrows a search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchFilter {
+    /// entry kind: model, marking, headstamp, calibre, manufacturer, country, source
+    pub kind: Option<String>,
+    pub weapon_type: Option<String>,
+    pub calibre: Option<String>,
+    pub country: Option<String>,
+}
+
+/// The embedded library, open.
+#[derive(Debug)]
+pub struct RefData {
+    conn: Connection,
+}
+
+pub const ENTRY_KINDS: &[&str] = &[
+    "model",
+    "marking",
+    "headstamp",
+    "calibre",
+    "manufacturer",
+    "country",
+    "source",
+    "trait",
+];
+
+impl RefData {
+    /// Opens the library compiled into this binary. No copy is made of its bytes.
+    pub fn open_embedded() -> Result<RefData, RefError> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.deserialize_bytes(rusqlite::MAIN_DB, EMBEDDED)?;
+        conn.execute_batch("PRAGMA query_only = ON;")?;
+        Ok(RefData { conn })
+    }
+
+    /// Opens a library database file (as built by `compile`), for tools and tests.
+    pub fn open_file(path: &Path) -> Result<RefData, RefError> {
+        let conn =
+            Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        Ok(RefData { conn })
+    }
+
+    pub fn stats(&self) -> Result<Stats, RefError> {
+        let count = |kind: &str| -> Result<u64, RefError> {
+            let n: i64 = self.conn.query_row(
+                "SELECT count(*) FROM entries WHERE kind = ?1",
+                [kind],
+                |r| r.get(0),
+            )?;
+            Ok(n.unsigned_abs())
+        };
+        let meta = |key: &str| -> Result<String, RefError> {
+            Ok(self
+                .conn
+                .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))?)
+        };
+        Ok(Stats {
+            models: count("model")?,
+            markings: count("marking")?,
+            manufacturers: count("manufacturer")?,
+            calibres: count("calibre")?,
+            headstamps: count("headstamp")?,
+            countries: count("country")?,
+            sources: count("source")?,
+            data_version: meta("data_version")?,
+            sha256: meta("sha256")?,
+        })
+    }
+
+    /// One entry by id, with its sources. Unknown ids get the closest ids as suggestions.
+    pub fn show(&self, id: &str) -> Result<Entry, RefError> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT kind, json FROM entries WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((kind, json)) = row else {
+            let ids = self.all_ids()?;
+            return Err(RefError::NotFound {
+                id: id.to_owned(),
+                suggestions: closest(id, ids.iter().map(String::as_str), 5),
+            });
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT e.json FROM entry_sources s JOIN entries e ON e.id = s.source_id
+             WHERE s.entry_id = ?1 ORDER BY s.source_id",
+        )?;
+        let sources = stmt
+            .query_map([id], |r| r.get::<_, String>(0))?
+            .map(|json| Ok(serde_json::from_str(&json?)?))
+            .collect::<Result<Vec<Source>, RefError>>()?;
+        Ok(Entry {
+            kind,
+            id: id.to_owned(),
+            entry: serde_json::from_str(&json)?,
+            sources,
+        })
+    }
+
+    fn all_ids(&self) -> Result<Vec<String>, RefError> {
+        let mut stmt = self.conn.prepare("SELECT id FROM entries")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(ids)
+    }
+
+    /// Full-text search over names, aliases, features, meanings and notes; best first.
+    pub fn search(
+        &self,
+        query: &str,
+        filter: &SearchFilter,
+        limit: usize,
+    ) -> Result<Vec<Hit>, RefError> {
+        let fts_query = fts_query(query).ok_or(RefError::EmptyQuery)?;
+        let calibre = match &filter.calibre {
+            Some(text) => Some(self.catalog()?.resolve_calibre(text)?),
+            None => None,
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT f.kind, f.id, e.name, e.confidence
+             FROM entries_fts f JOIN entries e ON e.id = f.id
+             WHERE entries_fts MATCH ?1
+               AND (?2 IS NULL OR f.kind = ?2)
+               AND (?3 IS NULL OR f.weapon_type = ?3)
+               AND (?4 IS NULL OR (' ' || f.calibres || ' ') LIKE '% ' || ?4 || ' %')
+               AND (?5 IS NULL OR (' ' || f.countries || ' ') LIKE '% ' || ?5 || ' %')
+             ORDER BY bm25(entries_fts, 0, 0, 0, 0, 0, 10.0, 1.0), f.id
+             LIMIT ?6",
+        )?;
+        let hits = stmt
+            .query_map(
+                params![
+                    fts_query,
+                    filter.kind,
+                    filter.weapon_type,
+                    calibre,
+                    filter.country.as_ref().map(|c| c.to_uppercase()),
+                    i64::try_from(limit).unwrap_or(i64::MAX),
+                ],
+                |r| {
+                    Ok(Hit {
+                        kind: r.get(0)?,
+                        id: r.get(1)?,
+                        name: r.get(2)?,
+                        confidence: r.get(3)?,
+                    })
+                },
+            )?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(hits)
+    }
+
+    /// Loads the entries the identification engine and the decoder work on.
+    pub fn catalog(&self) -> Result<Catalog, RefError> {
+        let mut catalog = Catalog::default();
+        let mut stmt = self.conn.prepare(
+            "SELECT kind, json FROM entries
+             WHERE kind IN ('model', 'marking', 'headstamp', 'calibre', 'manufacturer',
+                            'country', 'trait')
+             ORDER BY rowid",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let kind: String = row.get(0)?;
+            let json: String = row.get(1)?;
+            match kind.as_str() {
+                "model" => catalog.models.push(serde_json::from_str(&json)?),
+                "marking" => catalog.markings.push(serde_json::from_str(&json)?),
+                "headstamp" => catalog.headstamps.push(serde_json::from_str(&json)?),
+                "calibre" => catalog.calibres.push(serde_json::from_str(&json)?),
+                "manufacturer" => catalog.manufacturers.push(serde_json::from_str(&json)?),
+                "country" => catalog.countries.push(serde_json::from_str(&json)?),
+                _ => catalog.traits.push(serde_json::from_str(&json)?),
+            }
+        }
+        Ok(catalog)
+    }
+}
+
+/// Turns what a person typed into an FTS5 query: every word must appear, as a prefix.
+fn fts_query(query: &str) -> Option<String> {
+    let terms: Vec<String> = query
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '*')
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .map(|t| format!("\"{}\"*", t.replace('"', "")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The library's entries in memory, for the decoder and the identification engine.
+#[derive(Debug, Default, Clone)]
+pub struct Catalog {
+    pub models: Vec<Model>,
+    pub markings: Vec<Marking>,
+    pub headstamps: Vec<Headstamp>,
+    pub calibres: Vec<Calibre>,
+    pub manufacturers: Vec<Manufacturer>,
+    pub countries: Vec<Country>,
+    pub traits: Vec<Trait>,
+}
+
+impl Catalog {
+    /// Builds a catalog straight from a parsed library (tests and tools).
+    pub fn from_library(lib: &schema::Library) -> Catalog {
+        Catalog {
+            models: lib.models.clone(),
+            markings: lib.markings.clone(),
+            headstamps: lib.headstamps.clone(),
+            calibres: lib.calibres.clone(),
+            manufacturers: lib.manufacturers.clone(),
+            countries: lib.countries.clone(),
+            traits: lib.traits.clone(),
+        }
+    }
+
+    pub fn model(&self, id: &str) -> Option<&Model> {
+        self.models.iter().find(|m| m.id == id)
+    }
+
+    pub fn manufacturer(&self, id: &str) -> Option<&Manufacturer> {
+        self.manufacturers.iter().find(|m| m.id == id)
+    }
+
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.code == code)
+    }
+
+    pub fn trait_def(&self, key: &str) -> Option<&Trait> {
+        self.traits.iter().find(|t| t.key == key)
+    }
+
+    pub fn country_name(&self, code: &str) -> String {
+        self.country(code)
+            .map_or_else(|| code.to_owned(), |c| c.name_en.clone())
+    }
+
+    /// The calibre an officer means: `7,62 x 39`, `M43` and `7.62×39mm` all give `7.62x39mm`.
+    /// An alias shared by several calibres, or an unknown one, is an error with suggestions.
+    pub fn resolve_calibre(&self, text: &str) -> Result<String, RefError> {
+        match self.calibres_matching(text).as_slice() {
+            [one] => Ok((*one).to_owned()),
+            [] => {
+                let written: Vec<(String, &str)> = self
+                    .calibres
+                    .iter()
+                    .flat_map(|c| {
+                        std::iter::once(&c.id)
+                            .chain(&c.aliases)
+                            .map(move |w| (calibre_key(w), c.id.as_str()))
+                    })
+                    .collect();
+                let near = closest(&calibre_key(text), written.iter().map(|(k, _)| k.as_str()), 8);
+                let mut suggestions: Vec<String> = Vec::new();
+                for key in near {
+                    for (_, id) in written.iter().filter(|(k, _)| *k == key) {
+                        if !suggestions.iter().any(|s| s == id) {
+                            suggestions.push((*id).to_owned());
+                        }
+                    }
+                }
+                suggestions.truncate(5);
+                Err(RefError::UnknownCalibre {
+                    input: text.to_owned(),
+                    suggestions,
+                })
+            }
+            several => Err(RefError::AmbiguousCalibre {
+                input: text.to_owned(),
+                options: several.iter().map(|s| (*s).to_owned()).collect(),
+            }),
+        }
+    }
+
+    /// Calibre ids whose id, name or alias folds to the same key as `text`.
+    pub fn calibres_matching(&self, text: &str) -> Vec<&str> {
+        let key = calibre_key(text);
+        let mut found: BTreeSet<&str> = BTreeSet::new();
+        for c in &self.calibres {
+            let written = std::iter::once(&c.id).chain(&c.aliases).chain(std::iter::once(&c.name));
+            if written.into_iter().any(|w| calibre_key(w) == key) {
+                found.insert(&c.id);
+            }
+        }
+        found.into_iter().collect()
+    }
+
+    /// Every model of a family, by family name.
+    pub fn families(&self) -> BTreeMap<&str, Vec<&Model>> {
+        let mut families: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
+        for m in &self.models {
+            families.entry(m.family.as_str()).or_default().push(m);
+        }
+        families
+    }
+}
+
+/// Confidence as the JSON and text outputs print it.
+pub fn confidence_str(confidence: Option<Confidence>) -> &'static str {
+    confidence.map_or("unstated", Confidence::as_str)
+}

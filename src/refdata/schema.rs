@@ -1,0 +1,334 @@
+//! The shape of the TOML files in `reference-data/`.
+//!
+//! Shared with `build.rs` (through `#[path]`), so it depends on nothing but serde.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// One TOML file: any file may hold any of the tables.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataFile {
+    #[serde(default)]
+    pub library: Option<LibraryInfo>,
+    #[serde(default)]
+    pub source: Vec<Source>,
+    #[serde(default)]
+    pub country: Vec<Country>,
+    #[serde(default)]
+    pub calibre: Vec<Calibre>,
+    #[serde(default, rename = "trait")]
+    pub traits: Vec<Trait>,
+    #[serde(default)]
+    pub manufacturer: Vec<Manufacturer>,
+    #[serde(default)]
+    pub model: Vec<Model>,
+    #[serde(default)]
+    pub marking: Vec<Marking>,
+    #[serde(default)]
+    pub headstamp: Vec<Headstamp>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibraryInfo {
+    pub version: String,
+}
+
+/// How sure the library is of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub code: String,
+    pub name_en: String,
+    pub name_fr: String,
+    #[serde(default)]
+    pub former: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub successors: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    pub confidence: Option<Confidence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Calibre {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    pub confidence: Option<Confidence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trait {
+    pub key: String,
+    pub prompt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
+    pub values: Vec<TraitValue>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TraitValue {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manufacturer {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub country: String,
+    #[serde(default)]
+    pub factory_codes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i32>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    pub confidence: Option<Confidence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Producer {
+    pub manufacturer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i32>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub id: String,
+    pub name: String,
+    pub family: String,
+    #[serde(rename = "type")]
+    pub weapon_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_of: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
+    #[serde(default)]
+    pub calibres: Vec<String>,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    #[serde(default)]
+    pub producers: Vec<Producer>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub traits: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub features: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial_location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marking_location: Option<String>,
+    #[serde(default)]
+    pub craft: bool,
+    #[serde(default)]
+    pub unspecified: bool,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    pub confidence: Option<Confidence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marking {
+    pub id: String,
+    pub kind: String,
+    pub appearance: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<String>,
+    pub meaning: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manufacturer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i32>,
+    #[serde(default)]
+    pub models: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caveats: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    pub confidence: Option<Confidence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headstamp {
+    pub id: String,
+    pub code: String,
+    pub country: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manufacturer: Option<String>,
+    #[serde(default)]
+    pub calibres: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_digits: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i32>,
+    pub meaning: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caveats: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    pub confidence: Option<Confidence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// The whole library, all files merged.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub version: Option<String>,
+    pub sources: Vec<Source>,
+    pub countries: Vec<Country>,
+    pub calibres: Vec<Calibre>,
+    pub traits: Vec<Trait>,
+    pub manufacturers: Vec<Manufacturer>,
+    pub models: Vec<Model>,
+    pub markings: Vec<Marking>,
+    pub headstamps: Vec<Headstamp>,
+}
+
+/// ITI categories (A/60/88 para. 4) plus shotguns.
+pub const WEAPON_TYPES: &[&str] = &[
+    "self-loading-pistol",
+    "revolver",
+    "rifle",
+    "carbine",
+    "sub-machine-gun",
+    "assault-rifle",
+    "light-machine-gun",
+    "heavy-machine-gun",
+    "grenade-launcher",
+    "portable-anti-aircraft-gun",
+    "portable-anti-tank-gun",
+    "recoilless-rifle",
+    "anti-tank-launcher",
+    "anti-aircraft-launcher",
+    "mortar",
+    "shotgun",
+];
+
+pub const MARKING_KINDS: &[&str] = &[
+    "manufacturer",
+    "factory-code",
+    "country",
+    "year-code",
+    "proof",
+    "import",
+    "secondary",
+    "arsenal",
+    "inspector",
+    "selector",
+    "model-designation",
+    "serial-format",
+];
+
+pub const SYMBOLS: &[&str] = &[
+    "triangle",
+    "circle",
+    "double-circle",
+    "oval",
+    "rhombus",
+    "square",
+    "shield",
+    "star",
+    "arrow",
+    "wreath",
+    "cross-in-circle",
+    "keystone",
+];
+
+pub const CALIBRE_CATEGORIES: &[&str] = &[
+    "pistol",
+    "rifle",
+    "heavy-machine-gun",
+    "shotgun",
+    "grenade",
+    "rocket",
+    "recoilless",
+    "mortar",
+];
+
+pub const SCRIPTS: &[&str] = &["latin", "cyrillic", "chinese", "arabic", "symbol"];

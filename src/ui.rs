@@ -1,0 +1,87 @@
+//! All output goes through `Ui`: plain text for people, JSON for tools (`--json`), colour only
+//! on a terminal and never with `NO_COLOR`.
+
+pub mod prompt;
+
+use std::io::{self, IsTerminal, Write};
+
+use serde::Serialize;
+
+#[derive(Debug, Clone)]
+pub struct Ui {
+    json: bool,
+    colour: bool,
+    interactive: bool,
+}
+
+impl Ui {
+    pub fn new(json: bool) -> Ui {
+        let colour = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
+        Ui {
+            json,
+            colour,
+            interactive,
+        }
+    }
+
+    /// `--json` was given: print data, not prose.
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// A person is at a terminal to answer questions.
+    pub fn is_interactive(&self) -> bool {
+        self.interactive
+    }
+
+    /// Prints one JSON document, pretty, on stdout.
+    pub fn json<T: Serialize>(&self, value: &T) -> anyhow::Result<()> {
+        let mut out = io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, value)?;
+        writeln!(out)?;
+        Ok(())
+    }
+
+    /// Prints one JSON document on one line (a stream of documents: JSON Lines).
+    pub fn json_line<T: Serialize>(&self, value: &T) -> anyhow::Result<()> {
+        let mut out = io::stdout().lock();
+        serde_json::to_writer(&mut out, value)?;
+        writeln!(out)?;
+        Ok(())
+    }
+
+    pub fn line(&self, text: &str) -> anyhow::Result<()> {
+        writeln!(io::stdout().lock(), "{text}")?;
+        Ok(())
+    }
+
+    pub fn heading(&self, text: &str) -> anyhow::Result<()> {
+        self.line(&self.paint("1", text))
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+
+    pub fn strong(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// A warning for the person, on stderr, whatever the output mode.
+    pub fn warn(&self, text: &str) {
+        let _ = writeln!(io::stderr().lock(), "warning: {text}");
+    }
+
+    pub fn error(&self, text: &str) {
+        let _ = writeln!(io::stderr().lock(), "error: {text}");
+    }
+}

@@ -1,0 +1,81 @@
+//! The terminal side of the identification wizard: the only module that touches dialoguer.
+
+use dialoguer::{Input, Select};
+
+use crate::identify::session::Answerer;
+use crate::identify::{Answer, Assessment, Question};
+use crate::refdata::Catalog;
+
+/// Asks the engine's questions at the terminal.
+#[derive(Debug)]
+pub struct TerminalAnswerer<'a> {
+    catalog: &'a Catalog,
+}
+
+impl<'a> TerminalAnswerer<'a> {
+    pub fn new(catalog: &'a Catalog) -> TerminalAnswerer<'a> {
+        TerminalAnswerer { catalog }
+    }
+}
+
+const DONT_KNOW: &str = "Don't know";
+
+impl Answerer for TerminalAnswerer<'_> {
+    type Error = anyhow::Error;
+
+    fn answer(&mut self, question: &Question, so_far: &Assessment) -> anyhow::Result<Answer> {
+        let leading: Vec<&str> = so_far
+            .candidates
+            .iter()
+            .take(3)
+            .map(|c| c.name.as_str())
+            .collect();
+        if !leading.is_empty() {
+            eprintln_dim(&format!("leading: {}", leading.join(", ")));
+        }
+        if question.field == "markings" {
+            let text: String = Input::new()
+                .with_prompt(format!(
+                    "{}\n  several: separate with ' | '; 'obliterated' if removed; empty if none",
+                    question.prompt
+                ))
+                .allow_empty(true)
+                .interact_text()?;
+            let text = text.trim();
+            return Ok(match text.to_lowercase().as_str() {
+                "" => Answer::DontKnow,
+                "obliterated" => Answer::Obliterated,
+                _ => Answer::Marks(text.split(" | ").map(|m| m.trim().to_owned()).collect()),
+            });
+        }
+        let mut items: Vec<String> = question.options.iter().map(|o| o.label.clone()).collect();
+        let other = question.free_text.then(|| {
+            items.push("Other (type it)".into());
+            items.len() - 1
+        });
+        items.push(DONT_KNOW.into());
+        let choice = Select::new()
+            .with_prompt(&question.prompt)
+            .items(&items)
+            .default(0)
+            .interact()?;
+        if let Some(option) = question.options.get(choice) {
+            return Ok(Answer::Value(option.value.clone()));
+        }
+        if Some(choice) != other {
+            return Ok(Answer::DontKnow);
+        }
+        loop {
+            let text: String = Input::new().with_prompt("Calibre as marked").interact_text()?;
+            match self.catalog.resolve_calibre(&text) {
+                Ok(id) => return Ok(Answer::Value(id)),
+                Err(err) => eprintln_dim(&err.to_string()),
+            }
+        }
+    }
+}
+
+fn eprintln_dim(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "  {text}");
+}
