@@ -42,14 +42,18 @@ fn main() {
     let (parsed, mut problems) = validate::parse_files(&sources);
     problems.extend(validate::validate(&parsed));
     if !problems.is_empty() {
-        eprintln!("error: the reference data has {} problem(s):", problems.len());
+        eprintln!(
+            "error: the reference data has {} problem(s):",
+            problems.len()
+        );
         for problem in &problems {
             eprintln!("  reference-data/{problem}");
         }
         process::exit(1);
     }
 
-    let out = Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("refdata.sqlite3");
+    let out =
+        Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("refdata.sqlite3");
     let _ = fs::remove_file(&out);
     let result = rusqlite::Connection::open(&out).and_then(|mut conn| {
         compile::compile(

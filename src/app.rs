@@ -54,6 +54,7 @@ pub fn main() -> ExitCode {
         Ok(Status::SomeRejected) => ExitCode::from(3),
         Ok(Status::NothingUsable) => ExitCode::from(1),
         Ok(Status::VerificationFailed) => ExitCode::from(4),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             Ui::new(false).error(&format!("{err:#}"));
             if err.downcast_ref::<UsageError>().is_some() {
@@ -65,9 +66,18 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The reader went away (`fieldtrace ... | head`): not an error worth a message.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
     if let Command::Generate(args) = &cli.command {
-        return commands::generate::run(args, &ui);
+        return commands::generate::run(args);
     }
     let ctx = Ctx {
         refdata: RefData::open_embedded().context("cannot open the embedded reference library")?,

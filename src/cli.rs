@@ -9,7 +9,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// fieldtrace carries its own reference library of weapons, marks, headstamps and calibres,
 /// each entry with its public source and confidence. It works with no network.
 #[derive(Debug, Parser)]
-#[command(name = "fieldtrace", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "fieldtrace",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// Data directory (register, photos, keys); default: the platform's data directory
     #[arg(long, global = true, env = "FIELDTRACE_HOME", value_name = "DIR")]
@@ -53,7 +58,7 @@ pub enum Command {
     /// Identify a weapon from its facts; on a terminal, ask for what is missing
     Identify(IdentifyArgs),
 
-    /// Write shell completions or the man page
+    /// Write shell completions, the man page or the reference coverage table
     #[command(hide = true)]
     Generate(GenerateArgs),
 }
@@ -145,6 +150,8 @@ pub enum Generated {
     Powershell,
     Elvish,
     Man,
+    /// The reference library's coverage table (docs/reference-coverage.md)
+    Coverage,
 }
 
 #[cfg(test)]

@@ -44,7 +44,11 @@ pub fn print_readings(
         1 => "1 reading".to_owned(),
         n => format!("{n} readings"),
     };
-    ui.line(&format!("{}  {}", ui.strong(&decoded.input), ui.dim(&count)))?;
+    ui.line(&format!(
+        "{}  {}",
+        ui.strong(&decoded.input),
+        ui.dim(&count)
+    ))?;
     for r in &decoded.matches {
         let mut meaning = r.meaning.clone();
         if let Some(country) = &r.country {
@@ -56,7 +60,11 @@ pub fn print_readings(
         if let Some(year) = r.year {
             meaning.push_str(&format!(", {year}"));
         }
-        let fit = if r.fit == Fit::Partial { " (partial)" } else { "" };
+        let fit = if r.fit == Fit::Partial {
+            " (partial)"
+        } else {
+            ""
+        };
         ui.line(&format!(
             "  {:<18} {} {}",
             r.kind,

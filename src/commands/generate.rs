@@ -1,4 +1,5 @@
-//! `generate`: shell completions and the man page, from the same clap definitions.
+//! `generate`: shell completions and the man page from the same clap definitions, and the
+//! reference library's coverage table.
 
 use std::io::Write;
 use std::path::Path;
@@ -9,28 +10,37 @@ use clap_complete::Shell;
 
 use crate::app::Status;
 use crate::cli::{Cli, GenerateArgs, Generated};
-use crate::ui::Ui;
+use crate::refdata::{RefData, coverage};
 
-pub fn run(args: &GenerateArgs, _ui: &Ui) -> anyhow::Result<Status> {
-    let mut cmd = Cli::command();
-    let mut bytes = Vec::new();
-    let (shell, file_name) = match args.what {
-        Generated::Bash => (Some(Shell::Bash), "fieldtrace.bash"),
-        Generated::Zsh => (Some(Shell::Zsh), "_fieldtrace"),
-        Generated::Fish => (Some(Shell::Fish), "fieldtrace.fish"),
-        Generated::Powershell => (Some(Shell::PowerShell), "_fieldtrace.ps1"),
-        Generated::Elvish => (Some(Shell::Elvish), "fieldtrace.elv"),
-        Generated::Man => (None, "fieldtrace.1"),
+pub fn run(args: &GenerateArgs) -> anyhow::Result<Status> {
+    let (file_name, bytes) = match args.what {
+        Generated::Coverage => {
+            let refdata = RefData::open_embedded()?;
+            let page = coverage::markdown(&refdata.catalog()?, &refdata.stats()?);
+            ("reference-coverage.md", page.into_bytes())
+        }
+        Generated::Man => {
+            let mut bytes = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut bytes)?;
+            ("fieldtrace.1", bytes)
+        }
+        Generated::Bash => completion(Shell::Bash, "fieldtrace.bash"),
+        Generated::Zsh => completion(Shell::Zsh, "_fieldtrace"),
+        Generated::Fish => completion(Shell::Fish, "fieldtrace.fish"),
+        Generated::Powershell => completion(Shell::PowerShell, "_fieldtrace.ps1"),
+        Generated::Elvish => completion(Shell::Elvish, "fieldtrace.elv"),
     };
-    match shell {
-        Some(shell) => clap_complete::generate(shell, &mut cmd, "fieldtrace", &mut bytes),
-        None => clap_mangen::Man::new(cmd).render(&mut bytes)?,
-    }
     match &args.out {
         Some(dir) => write_into(dir, file_name, &bytes)?,
         None => std::io::stdout().lock().write_all(&bytes)?,
     }
     Ok(Status::Success)
+}
+
+fn completion(shell: Shell, file_name: &'static str) -> (&'static str, Vec<u8>) {
+    let mut bytes = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "fieldtrace", &mut bytes);
+    (file_name, bytes)
 }
 
 fn write_into(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<()> {

@@ -109,8 +109,11 @@ fn print(
         ui.line("  none: no model in the library fits these facts")?;
     }
     for (rank, c) in assessment.candidates.iter().enumerate() {
-        let countries: Vec<String> =
-            c.countries.iter().map(|code| ctx.country_name(catalog, code)).collect();
+        let countries: Vec<String> = c
+            .countries
+            .iter()
+            .map(|code| ctx.country_name(catalog, code))
+            .collect();
         let flags = if c.flags.is_empty() {
             String::new()
         } else {

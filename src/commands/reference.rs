@@ -101,7 +101,10 @@ fn show(ctx: &Ctx, id: &str) -> anyhow::Result<Status> {
         ui.heading("Sources")?;
         for s in &entry.sources {
             let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
-            ui.line(&format!("  [{}] {}{}, {}", s.id, s.title, year, s.publisher))?;
+            ui.line(&format!(
+                "  [{}] {}{}, {}",
+                s.id, s.title, year, s.publisher
+            ))?;
             for place in s.reference.iter().chain(&s.url) {
                 ui.line(&format!("      {place}"))?;
             }

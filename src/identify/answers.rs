@@ -7,7 +7,8 @@
 //! stock = "underfolding"
 //! selector = "dont-know"
 //! ```
-//! A question the file does not answer is answered "don't know".
+//! A question the file does not answer is answered "don't know"; answers to questions the
+//! engine never asked are applied once the questions run out.
 
 use std::collections::BTreeMap;
 
@@ -67,10 +68,12 @@ impl AnswersFile {
                     items
                         .iter()
                         .map(|i| {
-                            i.as_str().map(str::to_owned).ok_or_else(|| AnswersError::Field {
-                                key: key.clone(),
-                                reason: "every mark must be a string".into(),
-                            })
+                            i.as_str()
+                                .map(str::to_owned)
+                                .ok_or_else(|| AnswersError::Field {
+                                    key: key.clone(),
+                                    reason: "every mark must be a string".into(),
+                                })
                         })
                         .collect::<Result<_, _>>()?,
                 ),
@@ -96,8 +99,11 @@ impl Answerer for AnswersFile {
     fn answer(&mut self, question: &Question, _: &Assessment) -> Result<Answer, AnswersError> {
         Ok(self
             .answers
-            .get(&question.field)
-            .cloned()
+            .remove(&question.field)
             .unwrap_or(Answer::DontKnow))
+    }
+
+    fn volunteer(&mut self) -> Vec<(String, Answer)> {
+        std::mem::take(&mut self.answers).into_iter().collect()
     }
 }

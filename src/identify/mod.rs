@@ -11,9 +11,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::refdata::Catalog;
 use crate::refdata::decode::{Decoded, Decoder, Fit, Reading};
 use crate::refdata::schema::{Confidence, Model};
-use crate::refdata::Catalog;
 
 pub use self::observations::{Answer, Observations};
 pub use self::question::{Question, QuestionOption};
@@ -72,7 +72,11 @@ pub const MAX_CANDIDATES: usize = 10;
 const NEAR_TYPES: &[&[&str]] = &[
     &["rifle", "carbine", "assault-rifle"],
     &["light-machine-gun", "heavy-machine-gun"],
-    &["anti-tank-launcher", "recoilless-rifle", "portable-anti-tank-gun"],
+    &[
+        "anti-tank-launcher",
+        "recoilless-rifle",
+        "portable-anti-tank-gun",
+    ],
     &["self-loading-pistol", "revolver"],
 ];
 
@@ -122,7 +126,11 @@ impl<'a> Engine<'a> {
     /// Ranks every model against the observations and picks the next question.
     pub fn assess(&self, obs: &Observations) -> Assessment {
         let catalog = self.catalog();
-        let markings: Vec<Decoded> = obs.markings.iter().map(|m| self.decoder.decode(m)).collect();
+        let markings: Vec<Decoded> = obs
+            .markings
+            .iter()
+            .map(|m| self.decoder.decode(m))
+            .collect();
         let serial = obs
             .serial
             .as_deref()
@@ -149,18 +157,16 @@ impl<'a> Engine<'a> {
             .collect();
         let question = question::next(catalog, obs, &contenders);
 
+        // "Kalashnikov pattern, variant unknown" is an answer: when several variants of one
+        // family tie for the lead and the facts cannot split them, the family entry goes first.
+        let mut families = self.unsplit_families(&scored, best);
         let mut candidates: Vec<Candidate> = Vec::new();
-        // "Kalashnikov pattern, variant unknown" is an answer: when the best candidates are
-        // variants of one family that the facts cannot split, the family entry leads.
-        if let Some(family) = self.unsplit_family(&scored, best) {
-            candidates.push(family);
+        for (model, tally) in scored.into_iter().filter(|(_, t)| t.score >= best - 5) {
+            if let Some(at) = families.iter().position(|f| f.family == model.family) {
+                candidates.push(families.remove(at));
+            }
+            candidates.push(self.candidate(model, tally));
         }
-        candidates.extend(
-            scored
-                .into_iter()
-                .filter(|(_, t)| t.score >= best - 6)
-                .map(|(m, t)| self.candidate(m, t)),
-        );
         candidates.truncate(MAX_CANDIDATES);
 
         let uncertain = self.uncertainties(obs, &candidates, &markings, serial.as_ref());
@@ -194,7 +200,10 @@ impl<'a> Engine<'a> {
                 .iter()
                 .any(|g| g.contains(&kind.as_str()) && g.contains(&model.weapon_type.as_str()))
             {
-                t.add(-1, format!("type given as {kind}; listed as {}", model.weapon_type));
+                t.add(
+                    -1,
+                    format!("type given as {kind}; listed as {}", model.weapon_type),
+                );
             } else {
                 t.add(-5, format!("type is {kind}, not {}", model.weapon_type));
             }
@@ -205,7 +214,10 @@ impl<'a> Engine<'a> {
             } else if !model.calibres.is_empty() {
                 t.add(
                     -6,
-                    format!("calibre {calibre}: this model fires {}", model.calibres.join(", ")),
+                    format!(
+                        "calibre {calibre}: this model fires {}",
+                        model.calibres.join(", ")
+                    ),
                 );
             }
         }
@@ -213,7 +225,13 @@ impl<'a> Engine<'a> {
             if model.countries.contains(country) {
                 t.add(2, format!("produced in {}", catalog.country_name(country)));
             } else if !model.countries.is_empty() {
-                t.add(-2, format!("not known to be produced in {}", catalog.country_name(country)));
+                t.add(
+                    -2,
+                    format!(
+                        "not known to be produced in {}",
+                        catalog.country_name(country)
+                    ),
+                );
             }
         }
         for decoded in markings {
@@ -242,7 +260,10 @@ impl<'a> Engine<'a> {
                 t.by_features = true;
                 t.add(2, format!("{key}: {value} matches"));
             } else {
-                t.add(-3, format!("{key}: {value}, but this model has {}", shown.join(", ")));
+                t.add(
+                    -3,
+                    format!("{key}: {value}, but this model has {}", shown.join(", ")),
+                );
             }
         }
         for feature in &obs.features {
@@ -266,7 +287,11 @@ impl<'a> Engine<'a> {
         };
         for r in &decoded.matches {
             let halve = |p: i32| if r.fit == Fit::Exact { p } else { p / 2 };
-            let said = format!("mark '{}' = {}", decoded.input, describe_reading(catalog, r));
+            let said = format!(
+                "mark '{}' = {}",
+                decoded.input,
+                describe_reading(catalog, r)
+            );
             if r.kind == "calibre" {
                 let id = r.marking_id.trim_start_matches("calibre:");
                 if model.calibres.iter().any(|c| c == id) {
@@ -285,7 +310,11 @@ impl<'a> Engine<'a> {
                 .is_some_and(|m| model.producers.iter().any(|p| &p.manufacturer == m))
             {
                 consider(halve(4), said);
-            } else if r.country.as_ref().is_some_and(|c| model.countries.contains(c)) {
+            } else if r
+                .country
+                .as_ref()
+                .is_some_and(|c| model.countries.contains(c))
+            {
                 consider(halve(2), said);
             } else if r.fit == Fit::Exact && (r.country.is_some() || !r.models.is_empty()) {
                 against = Some((-2, format!("{said}, which does not point here")));
@@ -307,7 +336,7 @@ impl<'a> Engine<'a> {
             match basis {
                 "marks and features" if tally.score >= 8 => "high",
                 "marks and features" | "marks" => "medium",
-                _ if tally.score >= 6 => "medium",
+                "features" if tally.score >= 6 => "medium",
                 _ => "low",
             }
         };
@@ -325,7 +354,11 @@ impl<'a> Engine<'a> {
             weapon_type: model.weapon_type.clone(),
             calibres: model.calibres.clone(),
             countries: model.countries.clone(),
-            manufacturers: model.producers.iter().map(|p| p.manufacturer.clone()).collect(),
+            manufacturers: model
+                .producers
+                .iter()
+                .map(|p| p.manufacturer.clone())
+                .collect(),
             score: tally.score,
             confidence,
             basis,
@@ -334,53 +367,65 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// The family entry, when two or more of its variants tie for the lead.
-    fn unsplit_family(&self, scored: &[(&Model, Tally)], best: i32) -> Option<Candidate> {
-        let leaders: Vec<&Model> = scored
+    /// Family entries for each family with two or more variants tied for the lead.
+    fn unsplit_families(&self, scored: &[(&Model, Tally)], best: i32) -> Vec<Candidate> {
+        let leaders: Vec<(&Model, &Tally)> = scored
             .iter()
             .take_while(|(_, t)| t.score == best)
-            .map(|(m, _)| *m)
+            .map(|(m, t)| (*m, t))
             .collect();
-        let family = &leaders.first()?.family;
-        if leaders.len() < 2 || leaders.iter().any(|m| &m.family != family) {
-            return None;
-        }
-        let entry = self
-            .catalog()
-            .models
-            .iter()
-            .find(|m| m.unspecified && &m.family == family)?;
-        let tally = &scored.first()?.1;
-        let names: Vec<&str> = leaders.iter().map(|m| m.name.as_str()).collect();
-        let mut reasons = tally.reasons.clone();
-        reasons.push(format!(
-            "~ the facts fit {} variants equally ({}): the variant is not established",
-            leaders.len(),
-            names.join(", ")
-        ));
-        let mut candidate = self.candidate(
-            entry,
-            Tally {
-                score: best,
-                reasons,
-                by_marks: tally.by_marks,
-                by_features: tally.by_features,
-            },
-        );
-        let union = |f: &dyn Fn(&Model) -> Vec<String>| -> Vec<String> {
-            leaders
+        let mut out = Vec::new();
+        for entry in self.catalog().models.iter().filter(|m| m.unspecified) {
+            let members: Vec<&(&Model, &Tally)> = leaders
                 .iter()
-                .flat_map(|m| f(m))
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect()
-        };
-        candidate.calibres = union(&|m| m.calibres.clone());
-        candidate.countries = union(&|m| m.countries.clone());
-        candidate.manufacturers =
-            union(&|m| m.producers.iter().map(|p| p.manufacturer.clone()).collect());
-        candidate.flags.push("variant-unknown");
-        Some(candidate)
+                .filter(|(m, _)| m.family == entry.family)
+                .collect();
+            let Some((_, tally)) = members.first() else {
+                continue;
+            };
+            if members.len() < 2 {
+                continue;
+            }
+            let mut names: Vec<&str> = members
+                .iter()
+                .take(6)
+                .map(|(m, _)| m.name.as_str())
+                .collect();
+            let more = format!("and {} more", members.len().saturating_sub(6));
+            if members.len() > 6 {
+                names.push(&more);
+            }
+            let mut reasons = tally.reasons.clone();
+            reasons.push(format!(
+                "~ the facts fit {} variants equally ({}): the variant is not established",
+                members.len(),
+                names.join(", ")
+            ));
+            let mut candidate = self.candidate(
+                entry,
+                Tally {
+                    score: best,
+                    reasons,
+                    by_marks: tally.by_marks,
+                    by_features: tally.by_features,
+                },
+            );
+            let union = |f: &dyn Fn(&Model) -> Vec<String>| -> Vec<String> {
+                members
+                    .iter()
+                    .flat_map(|(m, _)| f(m))
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect()
+            };
+            candidate.calibres = union(&|m| m.calibres.clone());
+            candidate.countries = union(&|m| m.countries.clone());
+            candidate.manufacturers =
+                union(&|m| m.producers.iter().map(|p| p.manufacturer.clone()).collect());
+            candidate.flags.push("variant-unknown");
+            out.push(candidate);
+        }
+        out
     }
 
     fn uncertainties(
@@ -394,16 +439,23 @@ impl<'a> Engine<'a> {
         let mut out = Vec::new();
         let top: Vec<&Candidate> = candidates
             .iter()
+            .filter(|c| !c.flags.contains(&"variant-unknown"))
             .filter(|c| candidates.first().is_some_and(|b| c.score == b.score))
             .collect();
         if top.len() > 1 {
             let names: Vec<&str> = top.iter().map(|c| c.name.as_str()).collect();
-            out.push(format!("model not established: {} fit equally", names.join(", ")));
+            out.push(format!(
+                "model not established: {} fit equally",
+                names.join(", ")
+            ));
         }
         let countries: BTreeSet<&String> = top.iter().flat_map(|c| &c.countries).collect();
         if countries.len() > 1 {
             let names: Vec<String> = countries.iter().map(|c| catalog.country_name(c)).collect();
-            out.push(format!("country of manufacture not established: {}", names.join(", ")));
+            out.push(format!(
+                "country of manufacture not established: {}",
+                names.join(", ")
+            ));
         }
         if obs.marks_obliterated {
             out.push("marks obliterated: identification rests on features alone".into());
@@ -412,7 +464,10 @@ impl<'a> Engine<'a> {
         }
         for decoded in markings {
             if decoded.matches.is_empty() {
-                out.push(format!("mark '{}' matches nothing in the library", decoded.input));
+                out.push(format!(
+                    "mark '{}' matches nothing in the library",
+                    decoded.input
+                ));
             } else {
                 let origins: BTreeSet<&Option<String>> =
                     decoded.matches.iter().map(|r| &r.country).collect();
@@ -451,13 +506,18 @@ impl<'a> Engine<'a> {
         let unknown = obs
             .unknown
             .iter()
-            .chain(obs.traits.iter().filter(|(_, a)| matches!(a, Answer::DontKnow)).map(|(k, _)| k))
+            .chain(
+                obs.traits
+                    .iter()
+                    .filter(|(_, a)| matches!(a, Answer::DontKnow))
+                    .map(|(k, _)| k),
+            )
             .chain(question.map(|q| &q.field));
         for key in unknown {
-            if let Some(photo) = self.catalog().trait_def(key).and_then(|t| t.photo.clone()) {
-                if !photos.contains(&photo) {
-                    photos.push(photo);
-                }
+            if let Some(photo) = self.catalog().trait_def(key).and_then(|t| t.photo.clone())
+                && !photos.iter().any(|p| p.starts_with(&photo))
+            {
+                photos.push(photo);
             }
         }
         photos
@@ -476,10 +536,10 @@ pub fn model_trait(model: &Model, key: &str) -> Vec<String> {
 
 fn describe_reading(catalog: &Catalog, r: &Reading) -> String {
     let mut text = r.meaning.clone();
-    if let Some(country) = &r.country {
-        if !text.contains(&catalog.country_name(country)) {
-            text.push_str(&format!(", {country}"));
-        }
+    if let Some(country) = &r.country
+        && !text.contains(&catalog.country_name(country))
+    {
+        text.push_str(&format!(", {country}"));
     }
     if r.fit == Fit::Partial {
         text.push_str(" (partial match)");
@@ -497,4 +557,150 @@ fn shares_words(a: &str, b: &str) -> bool {
             .collect()
     };
     !words(a).is_disjoint(&words(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::refdata::fixture;
+
+    fn assess(obs: &Observations) -> Assessment {
+        let catalog = fixture::catalog();
+        Engine::new(&catalog, 2026).assess(obs)
+    }
+
+    fn ids(a: &Assessment) -> Vec<&str> {
+        a.candidates.iter().map(|c| c.model_id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_mark_and_a_calibre_rank_the_maker_s_models_first_with_reasons() {
+        let a = assess(&Observations {
+            calibre: Some("7.62x39mm".into()),
+            markings: vec!["11 in a triangle".into()],
+            ..Observations::default()
+        });
+        // Two variants of one family tie: the family entry leads, the variants follow.
+        assert_eq!(ids(&a)[..3], ["rifle-family", "rifle-a", "rifle-a-folding"]);
+        assert!(a.candidates[0].flags.contains(&"variant-unknown"));
+        let reasons = &a.candidates[1].reasons;
+        assert!(
+            reasons.contains(&"+ calibre 7.62x39mm matches".to_owned()),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("mark '11 in a triangle' = Works One")),
+            "{reasons:?}"
+        );
+        assert_eq!(a.candidates[1].basis, "marks");
+        // The copy from the other country falls well behind, and the pistol is not listed.
+        assert!(!ids(&a)[..3].contains(&"rifle-b"));
+        assert!(!ids(&a).contains(&"pistol-p"));
+    }
+
+    #[test]
+    fn the_next_question_splits_the_leaders() {
+        let a = assess(&Observations {
+            calibre: Some("7.62x39mm".into()),
+            markings: vec!["11 in a triangle".into()],
+            ..Observations::default()
+        });
+        let q = a.question.expect("a question");
+        assert_eq!(q.field, "stock");
+        let values: Vec<&str> = q.options.iter().map(|o| o.value.as_str()).collect();
+        assert_eq!(values, ["fixed", "underfolding"]);
+    }
+
+    #[test]
+    fn a_trait_answer_settles_the_variant() {
+        let mut obs = Observations {
+            calibre: Some("7.62x39mm".into()),
+            markings: vec!["11 in a triangle".into()],
+            ..Observations::default()
+        };
+        obs.traits
+            .insert("stock".into(), Answer::Value("underfolding".into()));
+        let a = assess(&obs);
+        assert_eq!(ids(&a)[0], "rifle-a-folding");
+        assert_eq!(a.candidates[0].confidence, "high");
+        assert!(a.question.is_none(), "{:?}", a.question);
+        let rifle_a = a
+            .candidates
+            .iter()
+            .find(|c| c.model_id == "rifle-a")
+            .unwrap();
+        assert!(
+            rifle_a
+                .reasons
+                .iter()
+                .any(|r| r.starts_with("- stock: underfolding"))
+        );
+    }
+
+    #[test]
+    fn a_model_name_read_off_the_weapon_counts() {
+        let a = assess(&Observations {
+            markings: vec!["РА".into()],
+            ..Observations::default()
+        });
+        assert!(["rifle-a", "rifle-a-folding", "rifle-family"].contains(&ids(&a)[0]));
+        assert!(
+            a.candidates[1]
+                .reasons
+                .iter()
+                .any(|r| r.contains("Rifle A designation"))
+        );
+    }
+
+    #[test]
+    fn craft_weapons_are_found_by_features_and_flagged_low() {
+        let mut obs = Observations {
+            weapon_type: Some("self-loading-pistol".into()),
+            marks_obliterated: true,
+            features: vec!["crude welds".into()],
+            ..Observations::default()
+        };
+        obs.traits
+            .insert("finish".into(), Answer::Value("crude".into()));
+        let a = assess(&obs);
+        assert_eq!(ids(&a)[0], "craft-pistol");
+        assert_eq!(a.candidates[0].confidence, "low");
+        assert!(a.candidates[0].flags.contains(&"craft"));
+        assert!(a.uncertain.iter().any(|u| u.contains("marks obliterated")));
+        assert!(a.uncertain.iter().any(|u| u.contains("craft")));
+    }
+
+    #[test]
+    fn a_partial_serial_is_kept_as_read() {
+        let a = assess(&Observations {
+            weapon_type: Some("self-loading-pistol".into()),
+            serial: Some("AB12??7".into()),
+            ..Observations::default()
+        });
+        let serial = a.serial.expect("serial");
+        assert_eq!(serial.input, "AB12??7");
+        assert_eq!(serial.status, SerialStatus::Partial);
+        assert_eq!(serial.legible, "AB127");
+        let obliterated = assess(&Observations {
+            serial: Some("obliterated".into()),
+            ..Observations::default()
+        });
+        assert_eq!(
+            obliterated.serial.unwrap().status,
+            SerialStatus::Obliterated
+        );
+    }
+
+    #[test]
+    fn a_wrong_calibre_pushes_a_model_down() {
+        let a = assess(&Observations {
+            weapon_type: Some("self-loading-pistol".into()),
+            calibre: Some("7.62x39mm".into()),
+            ..Observations::default()
+        });
+        let pistol = a.candidates.iter().find(|c| c.model_id == "pistol-p");
+        assert!(pistol.is_none_or(|p| p.score < 0), "{pistol:?}");
+    }
 }

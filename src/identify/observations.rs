@@ -52,10 +52,7 @@ const TYPE_SYNONYMS: &[(&str, &str)] = &[
 
 /// An ITI category as written (`assault rifle`, `SMG`, `pistol`) to its id.
 pub fn parse_type(text: &str) -> Result<String, RefError> {
-    let id = text
-        .trim()
-        .to_lowercase()
-        .replace([' ', '_'], "-");
+    let id = text.trim().to_lowercase().replace([' ', '_'], "-");
     if WEAPON_TYPES.contains(&id.as_str()) {
         return Ok(id);
     }
@@ -124,7 +121,11 @@ pub fn parse_feature(catalog: &Catalog, text: &str) -> Result<Feature, RefError>
     let named: Vec<(&str, &str)> = catalog
         .traits
         .iter()
-        .flat_map(|t| t.values.iter().map(move |v| (t.key.as_str(), v.id.as_str())))
+        .flat_map(|t| {
+            t.values
+                .iter()
+                .map(move |v| (t.key.as_str(), v.id.as_str()))
+        })
         .filter(|(_, id)| words.contains(*id))
         .collect();
     Ok(match named.as_slice() {

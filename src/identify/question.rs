@@ -28,8 +28,8 @@ pub struct QuestionOption {
 
 /// Ties are broken in this order: broad, easy facts first.
 const PREFERENCE: &[&str] = &[
-    "type", "calibre", "markings", "magazine", "action", "receiver", "stock", "selector",
-    "muzzle", "bayonet", "finish",
+    "type", "calibre", "markings", "magazine", "action", "receiver", "stock", "selector", "muzzle",
+    "bayonet", "finish",
 ];
 
 /// The values each contender shows for `field`; an empty list means the entry does not say.
@@ -77,16 +77,13 @@ pub fn next(catalog: &Catalog, obs: &Observations, contenders: &[&Model]) -> Opt
     if contenders.len() < 2 {
         return None;
     }
-    let fields = PREFERENCE
-        .iter()
-        .map(|f| (*f).to_owned())
-        .chain(
-            catalog
-                .traits
-                .iter()
-                .map(|t| t.key.clone())
-                .filter(|k| !PREFERENCE.contains(&k.as_str())),
-        );
+    let fields = PREFERENCE.iter().map(|f| (*f).to_owned()).chain(
+        catalog
+            .traits
+            .iter()
+            .map(|t| t.key.clone())
+            .filter(|k| !PREFERENCE.contains(&k.as_str())),
+    );
     let mut best: Option<(f64, String)> = None;
     for field in fields {
         if obs.answered(&field) {
@@ -142,8 +139,7 @@ fn build(catalog: &Catalog, field: &str, contenders: &[&Model]) -> Question {
         },
         "markings" => Question {
             field: field.into(),
-            prompt: "What marks can you read? (as printed, or in words: '66 in a triangle')"
-                .into(),
+            prompt: "What marks can you read? (as printed, or in words: '66 in a triangle')".into(),
             options: Vec::new(),
             free_text: true,
         },

@@ -13,6 +13,12 @@ use crate::refdata::{Catalog, RefError};
 pub trait Answerer {
     type Error: From<RefError>;
     fn answer(&mut self, question: &Question, so_far: &Assessment) -> Result<Answer, Self::Error>;
+
+    /// Facts the answerer holds that no question has asked for yet, offered once the
+    /// questions run out (an answers file may know more than the engine needed to ask).
+    fn volunteer(&mut self) -> Vec<(String, Answer)> {
+        Vec::new()
+    }
 }
 
 /// One question and its answer, kept for the record.
@@ -43,8 +49,26 @@ pub fn run<A: Answerer>(
 ) -> Result<Outcome, A::Error> {
     let mut asked = Vec::new();
     let mut assessment = engine.assess(&obs);
-    while let Some(question) = assessment.question.clone() {
-        if asked.len() == MAX_QUESTIONS {
+    loop {
+        let Some(question) = assessment.question.clone() else {
+            let offered = answerer.volunteer();
+            if offered.is_empty() {
+                break;
+            }
+            for (field, answer) in offered {
+                if !obs.answered(&field) {
+                    apply(engine.catalog(), &mut obs, &field, &answer)?;
+                    asked.push(Exchange {
+                        prompt: "(given without being asked)".into(),
+                        field,
+                        answer,
+                    });
+                }
+            }
+            assessment = engine.assess(&obs);
+            continue;
+        };
+        if asked.len() >= MAX_QUESTIONS {
             break;
         }
         let answer = answerer.answer(&question, &assessment)?;
@@ -84,11 +108,13 @@ pub fn apply(
         ("type", Answer::Value(v)) => obs.weapon_type = Some(parse_type(v)?),
         ("calibre", Answer::Value(v)) => obs.calibre = Some(catalog.resolve_calibre(v)?),
         (key, Answer::Value(v)) => {
-            let def = catalog.trait_def(key).ok_or_else(|| RefError::UnknownValue {
-                field: "question".into(),
-                value: key.to_owned(),
-                suggestions: Vec::new(),
-            })?;
+            let def = catalog
+                .trait_def(key)
+                .ok_or_else(|| RefError::UnknownValue {
+                    field: "question".into(),
+                    value: key.to_owned(),
+                    suggestions: Vec::new(),
+                })?;
             if !def.values.iter().any(|x| &x.id == v) {
                 return Err(RefError::UnknownValue {
                     field: key.to_owned(),
@@ -107,4 +133,64 @@ pub fn apply(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::answers::{AnswersError, AnswersFile};
+    use super::*;
+    use crate::refdata::fixture;
+
+    #[test]
+    fn an_answers_file_drives_the_session_to_one_variant() {
+        let catalog = fixture::catalog();
+        let engine = Engine::new(&catalog, 2026);
+        let mut answers = AnswersFile::parse(
+            "calibre = \"7,62 x 39\"\nmarkings = [\"/11\\\\\"]\nstock = \"underfolding\"\ntype = \"assault rifle\"",
+            &catalog,
+        )
+        .unwrap();
+        let outcome = run(&engine, Observations::default(), &mut answers).unwrap();
+        let fields: Vec<&str> = outcome.asked.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields.first(), Some(&"type"), "{fields:?}");
+        assert!(fields.contains(&"stock"));
+        assert_eq!(outcome.assessment.candidates[0].model_id, "rifle-a-folding");
+        assert_eq!(outcome.observations.calibre.as_deref(), Some("7.62x39mm"));
+    }
+
+    #[test]
+    fn unanswered_questions_are_dont_know_and_never_asked_twice() {
+        let catalog = fixture::catalog();
+        let engine = Engine::new(&catalog, 2026);
+        let mut answers = AnswersFile::parse("", &catalog).unwrap();
+        let outcome = run(&engine, Observations::default(), &mut answers).unwrap();
+        let mut fields: Vec<&str> = outcome.asked.iter().map(|e| e.field.as_str()).collect();
+        assert!(!fields.is_empty());
+        assert!(outcome.asked.iter().all(|e| e.answer == Answer::DontKnow));
+        let before = fields.len();
+        fields.sort_unstable();
+        fields.dedup();
+        assert_eq!(fields.len(), before);
+    }
+
+    #[test]
+    fn bad_answers_are_refused_before_any_question() {
+        let catalog = fixture::catalog();
+        let cases = [
+            (
+                "stok = \"fixed\"",
+                "'stok': no such question; did you mean stock?",
+            ),
+            ("stock = \"wooden\"", "unknown stock 'wooden'"),
+            ("stock = 3", "expected a string, found integer"),
+            ("type = \"laser\"", "unknown type 'laser'"),
+            ("calibre = \"7.62x40\"", "unknown calibre '7.62x40'"),
+            ("markings = [1]", "every mark must be a string"),
+            ("stock = [", "answers file: TOML parse error"),
+        ];
+        for (text, expected) in cases {
+            let err: AnswersError = AnswersFile::parse(text, &catalog).unwrap_err();
+            assert!(err.to_string().contains(expected), "{text}: {err}");
+        }
+    }
 }

@@ -56,7 +56,10 @@ pub fn compile(
     tx.execute_batch(SCHEMA)?;
     {
         let mut meta = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
-        meta.execute(params!["data_version", lib.version.as_deref().unwrap_or("unversioned")])?;
+        meta.execute(params![
+            "data_version",
+            lib.version.as_deref().unwrap_or("unversioned")
+        ])?;
         meta.execute(params!["sha256", data_sha256])?;
         meta.execute(params!["built_by", tool_version])?;
     }
@@ -150,11 +153,11 @@ pub fn compile(
         body.extend(m.features.iter().cloned());
         body.extend(m.calibres.iter().cloned());
         body.extend(names_of(&m.countries));
-        body.extend(
-            m.producers
-                .iter()
-                .filter_map(|p| maker_names.get(p.manufacturer.as_str()).map(|n| n.to_string())),
-        );
+        body.extend(m.producers.iter().filter_map(|p| {
+            maker_names
+                .get(p.manufacturer.as_str())
+                .map(|n| n.to_string())
+        }));
         body.extend(m.notes.clone());
         rows.push(Row {
             kind: "model",
@@ -176,7 +179,11 @@ pub fn compile(
         body.extend(m.inner.clone());
         body.extend(m.symbol.clone());
         body.extend(m.caveats.clone());
-        body.extend(m.country.as_ref().and_then(|c| country_names.get(c.as_str()).cloned()));
+        body.extend(
+            m.country
+                .as_ref()
+                .and_then(|c| country_names.get(c.as_str()).cloned()),
+        );
         rows.push(Row {
             kind: "marking",
             id: &m.id,
@@ -228,14 +235,20 @@ pub fn compile(
         let mut entry = tx.prepare(
             "INSERT INTO entries (id, kind, name, confidence, json) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        let mut cites =
-            tx.prepare("INSERT OR IGNORE INTO entry_sources (entry_id, source_id) VALUES (?1, ?2)")?;
+        let mut cites = tx
+            .prepare("INSERT OR IGNORE INTO entry_sources (entry_id, source_id) VALUES (?1, ?2)")?;
         let mut fts = tx.prepare(
             "INSERT INTO entries_fts (kind, id, weapon_type, calibres, countries, title, body)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for row in &rows {
-            entry.execute(params![row.id, row.kind, row.name, row.confidence, row.json])?;
+            entry.execute(params![
+                row.id,
+                row.kind,
+                row.name,
+                row.confidence,
+                row.json
+            ])?;
             for source in row.sources {
                 cites.execute(params![row.id, source])?;
             }

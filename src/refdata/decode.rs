@@ -92,7 +92,14 @@ const SHAPE_WORDS: &[(&str, &str)] = &[
 ];
 
 /// Glyphs that can sit inside a shape, written as words.
-const GLYPH_WORDS: &[&str] = &["arrow", "star", "cross", "hammer and sickle", "crown", "eagle"];
+const GLYPH_WORDS: &[&str] = &[
+    "arrow",
+    "star",
+    "cross",
+    "hammer and sickle",
+    "crown",
+    "eagle",
+];
 
 fn inner_key(inner: &str) -> String {
     let lower = inner.trim().to_lowercase();
@@ -157,22 +164,35 @@ pub fn describe(input: &str) -> Described {
         if lower == *word {
             return with(symbol, "");
         }
-        for joiner in [" in an ", " in a ", " in the ", " inside an ", " inside a ", " inside ", " within a ", " within ", " in "] {
-            if let Some(inner) = lower.strip_suffix(word).and_then(|r| r.strip_suffix(joiner)) {
+        for joiner in [
+            " in an ",
+            " in a ",
+            " in the ",
+            " inside an ",
+            " inside a ",
+            " inside ",
+            " within a ",
+            " within ",
+            " in ",
+        ] {
+            if let Some(inner) = lower
+                .strip_suffix(word)
+                .and_then(|r| r.strip_suffix(joiner))
+            {
                 return with(symbol, inner);
             }
         }
-        if let Some(rest) = lower.strip_prefix(word) {
-            if rest.starts_with(' ') {
-                let rest = rest.trim();
-                let rest = rest
-                    .strip_prefix("with an ")
-                    .or_else(|| rest.strip_prefix("with a "))
-                    .or_else(|| rest.strip_prefix("with "))
-                    .or_else(|| rest.strip_prefix("containing "))
-                    .unwrap_or(rest);
-                return with(symbol, rest);
-            }
+        if let Some(rest) = lower.strip_prefix(word)
+            && rest.starts_with(' ')
+        {
+            let rest = rest.trim();
+            let rest = rest
+                .strip_prefix("with an ")
+                .or_else(|| rest.strip_prefix("with a "))
+                .or_else(|| rest.strip_prefix("with "))
+                .or_else(|| rest.strip_prefix("containing "))
+                .unwrap_or(rest);
+            return with(symbol, rest);
         }
     }
     Described {
@@ -402,7 +422,13 @@ impl<'a> Decoder<'a> {
     }
 
     /// The full years a headstamp year code may stand for, within the plant's known period.
-    fn years(&self, code: &str, digits: u8, from: Option<i32>, to: Option<i32>) -> Vec<Option<i32>> {
+    fn years(
+        &self,
+        code: &str,
+        digits: u8,
+        from: Option<i32>,
+        to: Option<i32>,
+    ) -> Vec<Option<i32>> {
         let Ok(value) = code.parse::<i32>() else {
             return vec![None];
         };
@@ -417,7 +443,11 @@ impl<'a> Decoder<'a> {
             .filter(|y| *y <= upper && from.is_none_or(|f| *y >= f))
             .map(Some)
             .collect();
-        if fitting.is_empty() { vec![None] } else { fitting }
+        if fitting.is_empty() {
+            vec![None]
+        } else {
+            fitting
+        }
     }
 
     fn makers_and_models(&self, key: &str, out: &mut Vec<Reading>) {
@@ -454,7 +484,10 @@ impl<'a> Decoder<'a> {
                 out.push(Reading {
                     marking_id: format!("model:{}", model.id),
                     kind: "model-designation".into(),
-                    meaning: format!("{} ({} family, {})", model.name, model.family, model.weapon_type),
+                    meaning: format!(
+                        "{} ({} family, {})",
+                        model.name, model.family, model.weapon_type
+                    ),
                     country,
                     manufacturer: match model.producers.as_slice() {
                         [one] => Some(one.manufacturer.clone()),
@@ -496,12 +529,194 @@ impl<'a> Decoder<'a> {
             .markings
             .iter()
             .flat_map(|m| m.text.iter().chain(&m.aliases))
-            .chain(c.models.iter().flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)))
-            .chain(c.manufacturers.iter().flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)))
+            .chain(
+                c.models
+                    .iter()
+                    .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)),
+            )
+            .chain(
+                c.manufacturers
+                    .iter()
+                    .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)),
+            )
             .chain(c.headstamps.iter().map(|h| &h.code))
-            .chain(c.calibres.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases)))
+            .chain(
+                c.calibres
+                    .iter()
+                    .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases)),
+            )
             .map(String::as_str)
             .collect();
         closest(text, written, 5)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::refdata::fixture;
+
+    fn shape(input: &str) -> (Option<String>, Option<String>) {
+        let d = describe(input);
+        (d.symbol, d.inner)
+    }
+
+    fn ids(decoded: &Decoded) -> Vec<&str> {
+        decoded
+            .matches
+            .iter()
+            .map(|r| r.marking_id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn the_common_ways_of_writing_a_shaped_mark_agree() {
+        let expected = (Some("triangle".to_owned()), Some("66".to_owned()));
+        for written in [
+            "66 in a triangle",
+            "/66\\",
+            "triangle 66",
+            "66 inside a triangle",
+            "△66",
+            "Triangle with 66",
+        ] {
+            assert_eq!(shape(written), expected, "{written}");
+        }
+        let double = (Some("double-circle".to_owned()), Some("10".to_owned()));
+        for written in ["10 in a double circle", "((10))", "double circle 10", "◎10"] {
+            assert_eq!(shape(written), double, "{written}");
+        }
+        assert_eq!(
+            shape("arrow in triangle"),
+            (Some("triangle".into()), Some("arrow".into()))
+        );
+        assert_eq!(
+            shape("an arrow in a triangle"),
+            (Some("triangle".into()), Some("arrow".into()))
+        );
+        assert_eq!(shape("star"), (Some("star".into()), None));
+        assert_eq!(shape("(11)"), (Some("circle".into()), Some("11".into())));
+        assert_eq!(
+            shape("11 in an oval"),
+            (Some("oval".into()), Some("11".into()))
+        );
+        assert_eq!(
+            shape("cross in a circle"),
+            (Some("cross-in-circle".into()), None)
+        );
+        assert_eq!(shape("ИЖ"), (None, None));
+        assert_eq!(shape("LC 78"), (None, None));
+    }
+
+    #[test]
+    fn a_shaped_mark_decodes_to_its_profile() {
+        let catalog = fixture::catalog();
+        let decoder = Decoder::new(&catalog, 2026);
+        let decoded = decoder.decode("11 in a triangle");
+        assert_eq!(ids(&decoded)[0], "aa-11-triangle");
+        assert_eq!(decoded.matches[0].fit, Fit::Exact);
+        assert_eq!(decoded.matches[0].country.as_deref(), Some("AA"));
+    }
+
+    #[test]
+    fn an_ambiguous_mark_returns_every_reading_best_first() {
+        let catalog = fixture::catalog();
+        let decoded = Decoder::new(&catalog, 2026).decode("arrow in triangle");
+        assert_eq!(ids(&decoded), ["aa-arrow-triangle", "bb-arrow-triangle"]);
+        assert_eq!(decoded.matches[1].confidence, "low");
+        assert!(decoded.matches[1].caveats.is_some());
+    }
+
+    #[test]
+    fn a_bare_code_offers_every_frame_it_could_sit_in() {
+        let catalog = fixture::catalog();
+        let decoded = Decoder::new(&catalog, 2026).decode("11");
+        let found = ids(&decoded);
+        assert!(found.contains(&"aa-11-triangle"), "{found:?}");
+        assert!(found.contains(&"hs-aa-11"), "{found:?}");
+        let partial = decoded
+            .matches
+            .iter()
+            .find(|r| r.marking_id == "aa-11-triangle")
+            .unwrap();
+        assert_eq!(partial.fit, Fit::Partial);
+    }
+
+    #[test]
+    fn text_marks_match_across_scripts() {
+        let catalog = fixture::catalog();
+        let decoder = Decoder::new(&catalog, 2026);
+        assert!(ids(&decoder.decode("РА")).contains(&"ra-designation"));
+        assert!(ids(&decoder.decode("RA")).contains(&"ra-designation"));
+        assert!(ids(&decoder.decode("ra")).contains(&"model:rifle-a"));
+    }
+
+    #[test]
+    fn patterns_capture_the_year() {
+        let catalog = fixture::catalog();
+        let decoded = Decoder::new(&catalog, 2026).decode("AA-1961");
+        assert_eq!(decoded.matches[0].marking_id, "aa-year");
+        assert_eq!(decoded.matches[0].year, Some(1961));
+    }
+
+    #[test]
+    fn headstamp_years_stay_within_the_plant_period_and_the_present() {
+        let catalog = fixture::catalog();
+        let decoder = Decoder::new(&catalog, 2026);
+        let old = decoder.decode("11 78");
+        assert_eq!(
+            old.matches
+                .iter()
+                .filter_map(|r| r.year)
+                .collect::<Vec<_>>(),
+            [1978]
+        );
+        let recent = decoder.decode("11 / 05");
+        assert_eq!(
+            recent
+                .matches
+                .iter()
+                .filter_map(|r| r.year)
+                .collect::<Vec<_>>(),
+            [2005]
+        );
+        // A token that is no year of this headstamp means it is not this headstamp.
+        assert!(!ids(&decoder.decode("11 ABC")).contains(&"hs-aa-11"));
+    }
+
+    #[test]
+    fn a_calibre_decodes_as_a_calibre() {
+        let catalog = fixture::catalog();
+        let decoded = Decoder::new(&catalog, 2026).decode("7,62 x 39");
+        assert_eq!(ids(&decoded), ["calibre:7.62x39mm"]);
+    }
+
+    #[test]
+    fn nothing_behind_a_mark_gives_near_spellings() {
+        let catalog = fixture::catalog();
+        let decoded = Decoder::new(&catalog, 2026).decode("Works Onw");
+        assert!(decoded.matches.is_empty());
+        assert_eq!(
+            decoded.suggestions.first().map(String::as_str),
+            Some("Works One")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_decodes_without_panic(s in "\\PC{0,40}") {
+            let catalog = fixture::catalog();
+            let decoder = Decoder::new(&catalog, 2026);
+            let decoded = decoder.decode(&s);
+            prop_assert_eq!(decoded.input, s);
+        }
+
+        #[test]
+        fn notation_and_words_agree(code in "[0-9]{1,3}") {
+            prop_assert_eq!(shape(&format!("/{code}\\")), shape(&format!("{code} in a triangle")));
+            prop_assert_eq!(shape(&format!("(({code}))")), shape(&format!("{code} in a double circle")));
+        }
     }
 }

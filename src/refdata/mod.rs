@@ -4,6 +4,7 @@
 //! the binary and opened read-only in memory: no file beside the binary, nothing to install.
 
 pub mod compile;
+pub mod coverage;
 pub mod decode;
 pub mod files;
 pub mod normalize;
@@ -31,7 +32,10 @@ pub enum RefError {
     #[error("reference entry is malformed: {0}")]
     Json(#[from] serde_json::Error),
     #[error("no reference entry with id '{id}'{}", suggest(.suggestions))]
-    NotFound { id: String, suggestions: Vec<String> },
+    NotFound {
+        id: String,
+        suggestions: Vec<String>,
+    },
     #[error("the search query is empty: give a name, code, calibre or word to look for")]
     EmptyQuery,
     #[error("unknown calibre '{input}'{}", suggest(.suggestions))]
@@ -154,8 +158,7 @@ impl RefData {
 
     /// Opens a library database file (as built by `compile`), for tools and tests.
     pub fn open_file(path: &Path) -> Result<RefData, RefError> {
-        let conn =
-            Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         Ok(RefData { conn })
     }
 
@@ -190,11 +193,9 @@ impl RefData {
     pub fn show(&self, id: &str) -> Result<Entry, RefError> {
         let row: Option<(String, String)> = self
             .conn
-            .query_row(
-                "SELECT kind, json FROM entries WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .query_row("SELECT kind, json FROM entries WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         let Some((kind, json)) = row else {
             let ids = self.all_ids()?;
@@ -228,6 +229,7 @@ impl RefData {
     }
 
     /// Full-text search over names, aliases, features, meanings and notes; best first.
+    /// Sources are searched only when asked for by kind: they would drown the entries.
     pub fn search(
         &self,
         query: &str,
@@ -243,7 +245,7 @@ impl RefData {
             "SELECT f.kind, f.id, e.name, e.confidence
              FROM entries_fts f JOIN entries e ON e.id = f.id
              WHERE entries_fts MATCH ?1
-               AND (?2 IS NULL OR f.kind = ?2)
+               AND (f.kind = ?2 OR (?2 IS NULL AND f.kind NOT IN ('source', 'trait')))
                AND (?3 IS NULL OR f.weapon_type = ?3)
                AND (?4 IS NULL OR (' ' || f.calibres || ' ') LIKE '% ' || ?4 || ' %')
                AND (?5 IS NULL OR (' ' || f.countries || ' ') LIKE '% ' || ?5 || ' %')
@@ -372,7 +374,11 @@ impl Catalog {
                             .map(move |w| (calibre_key(w), c.id.as_str()))
                     })
                     .collect();
-                let near = closest(&calibre_key(text), written.iter().map(|(k, _)| k.as_str()), 8);
+                let near = closest(
+                    &calibre_key(text),
+                    written.iter().map(|(k, _)| k.as_str()),
+                    8,
+                );
                 let mut suggestions: Vec<String> = Vec::new();
                 for key in near {
                     for (_, id) in written.iter().filter(|(k, _)| *k == key) {
@@ -399,7 +405,9 @@ impl Catalog {
         let key = calibre_key(text);
         let mut found: BTreeSet<&str> = BTreeSet::new();
         for c in &self.calibres {
-            let written = std::iter::once(&c.id).chain(&c.aliases).chain(std::iter::once(&c.name));
+            let written = std::iter::once(&c.id)
+                .chain(&c.aliases)
+                .chain(std::iter::once(&c.name));
             if written.into_iter().any(|w| calibre_key(w) == key) {
                 found.insert(&c.id);
             }
@@ -420,4 +428,91 @@ impl Catalog {
 /// Confidence as the JSON and text outputs print it.
 pub fn confidence_str(confidence: Option<Confidence>) -> &'static str {
     confidence.map_or("unstated", Confidence::as_str)
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::Catalog;
+    use super::validate::{parse_files, validate};
+
+    /// The small test library in tests/fixtures, checked like real data.
+    pub fn catalog() -> Catalog {
+        let text = include_str!("../../tests/fixtures/mini-library.toml");
+        let (parsed, mut problems) = parse_files(&[("mini-library.toml".into(), text.into())]);
+        problems.extend(validate(&parsed));
+        assert!(problems.is_empty(), "fixture problems: {problems:?}");
+        Catalog::from_library(&parsed.library)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_library_opens_and_counts_match_its_entries() {
+        let refdata = RefData::open_embedded().unwrap();
+        let stats = refdata.stats().unwrap();
+        let catalog = refdata.catalog().unwrap();
+        assert_eq!(stats.models as usize, catalog.models.len());
+        assert_eq!(stats.markings as usize, catalog.markings.len());
+        assert_eq!(stats.sha256.len(), 64);
+    }
+
+    #[test]
+    fn calibres_resolve_from_the_spellings_officers_use() {
+        let catalog = fixture::catalog();
+        for written in [
+            "7,62 x 39",
+            "7.62×39",
+            "7.62x39mm",
+            "M43",
+            "m43",
+            "7.62 X 39 mm",
+        ] {
+            assert_eq!(
+                catalog.resolve_calibre(written).unwrap(),
+                "7.62x39mm",
+                "{written}"
+            );
+        }
+        for written in ["9mm Parabellum", "9mm Luger", "9 x 19"] {
+            assert_eq!(
+                catalog.resolve_calibre(written).unwrap(),
+                "9x19mm",
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_calibre_gets_the_closest_suggestions() {
+        let err = fixture::catalog().resolve_calibre("7.62x40").unwrap_err();
+        match err {
+            RefError::UnknownCalibre { suggestions, .. } => {
+                assert_eq!(suggestions.first().map(String::as_str), Some("7.62x39mm"));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn search_queries_are_sanitised_for_fts5() {
+        assert_eq!(fts_query("  "), None);
+        assert_eq!(fts_query("\"*"), None);
+        assert_eq!(fts_query("type 56").as_deref(), Some("\"type\"* \"56\"*"));
+        assert_eq!(fts_query("a\"b").as_deref(), Some("\"a\"* \"b\"*"));
+    }
+
+    #[test]
+    fn search_survives_any_query_text() {
+        let refdata = RefData::open_embedded().unwrap();
+        for query in [
+            "AND", "OR NOT", "NEAR(", "col:x", "^start", "a-b", "56式", "ИЖ", "((10))",
+        ] {
+            refdata
+                .search(query, &SearchFilter::default(), 5)
+                .unwrap_or_else(|e| panic!("{query}: {e}"));
+        }
+    }
 }

@@ -58,3 +58,41 @@ fn fold_cyrillic_lookalike(c: char) -> char {
 pub fn squash_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn calibre_spellings_fold_together() {
+        assert_eq!(calibre_key("7,62 x 39"), calibre_key("7.62x39mm"));
+        assert_eq!(calibre_key("7.62×39"), calibre_key("7.62x39"));
+        assert_eq!(calibre_key("Cal. 7.62 x 39 mm"), calibre_key("7.62x39"));
+        assert_ne!(calibre_key("7.62x39"), calibre_key("7.62x51"));
+    }
+
+    #[test]
+    fn cyrillic_lookalikes_fold_to_latin() {
+        assert_eq!(text_key("АКМ"), text_key("akm"));
+        assert_eq!(text_key("СССР"), "CCCP");
+        assert_eq!(text_key("ИЖ"), "ИЖ");
+        assert_eq!(text_key("56式"), "56式");
+    }
+
+    proptest! {
+        #[test]
+        fn keys_ignore_spacing_and_case(s in "[a-zA-Z0-9.,x ]{0,20}") {
+            let spaced: String = s.chars().flat_map(|c| [c, ' ']).collect();
+            prop_assert_eq!(calibre_key(&s), calibre_key(&spaced));
+            prop_assert_eq!(text_key(&s.to_uppercase()), text_key(&s.to_lowercase()));
+        }
+
+        #[test]
+        fn keys_are_idempotent(s in "\\PC{0,30}") {
+            let k = text_key(&s);
+            prop_assert_eq!(text_key(&k), k.clone());
+        }
+    }
+}

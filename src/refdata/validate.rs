@@ -68,7 +68,9 @@ pub fn parse_files(files: &[(String, String)]) -> (Parsed, Vec<Problem>) {
         file.country.iter().for_each(|e| note("country", &e.code));
         file.calibre.iter().for_each(|e| note("calibre", &e.id));
         file.traits.iter().for_each(|e| note("trait", &e.key));
-        file.manufacturer.iter().for_each(|e| note("manufacturer", &e.id));
+        file.manufacturer
+            .iter()
+            .for_each(|e| note("manufacturer", &e.id));
         file.model.iter().for_each(|e| note("model", &e.id));
         file.marking.iter().for_each(|e| note("marking", &e.id));
         file.headstamp.iter().for_each(|e| note("headstamp", &e.id));
@@ -117,7 +119,11 @@ impl Checker<'_> {
         }
         for source in sources {
             if !known_sources.contains(source.as_str()) {
-                self.fail(kind, id, format!("cites source '{source}', which does not exist"));
+                self.fail(
+                    kind,
+                    id,
+                    format!("cites source '{source}', which does not exist"),
+                );
             }
         }
         if confidence.is_none() {
@@ -127,7 +133,11 @@ impl Checker<'_> {
 
     fn refers(&mut self, kind: &str, id: &str, what: &str, target: &str, known: &BTreeSet<&str>) {
         if !known.contains(target) {
-            self.fail(kind, id, format!("refers to {what} '{target}', which does not exist"));
+            self.fail(
+                kind,
+                id,
+                format!("refers to {what} '{target}', which does not exist"),
+            );
         }
     }
 
@@ -137,10 +147,10 @@ impl Checker<'_> {
                 self.fail(kind, id, format!("year {year} is out of range"));
             }
         }
-        if let (Some(from), Some(to)) = (from, to) {
-            if from > to {
-                self.fail(kind, id, format!("from {from} is after to {to}"));
-            }
+        if let (Some(from), Some(to)) = (from, to)
+            && from > to
+        {
+            self.fail(kind, id, format!("from {from} is after to {to}"));
         }
     }
 
@@ -173,6 +183,7 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
 
     // Ids: well formed, and unique across every kind so that `ref show ID` is never ambiguous.
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut folded: BTreeSet<(&str, String)> = BTreeSet::new();
     let all_ids = lib
         .sources
         .iter()
@@ -180,7 +191,11 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
         .chain(lib.countries.iter().map(|e| ("country", e.code.as_str())))
         .chain(lib.calibres.iter().map(|e| ("calibre", e.id.as_str())))
         .chain(lib.traits.iter().map(|e| ("trait", e.key.as_str())))
-        .chain(lib.manufacturers.iter().map(|e| ("manufacturer", e.id.as_str())))
+        .chain(
+            lib.manufacturers
+                .iter()
+                .map(|e| ("manufacturer", e.id.as_str())),
+        )
         .chain(lib.models.iter().map(|e| ("model", e.id.as_str())))
         .chain(lib.markings.iter().map(|e| ("marking", e.id.as_str())))
         .chain(lib.headstamps.iter().map(|e| ("headstamp", e.id.as_str())));
@@ -199,7 +214,15 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
             );
         }
         if let Some(first) = seen.insert(id.to_owned(), kind.to_owned()) {
-            check.fail(kind, id, format!("duplicate id (already used by a {first})"));
+            check.fail(
+                kind,
+                id,
+                format!("duplicate id (already used by a {first})"),
+            );
+        } else if !folded.insert((kind, id.to_lowercase())) {
+            // `7.62x38mmR` and `7.62x38mmr` are one calibre written twice. Across kinds case
+            // tells them apart: the model `pk` and the country `PK`.
+            check.fail(kind, id, "duplicate id (differs from another only in case)");
         }
     }
 
@@ -212,7 +235,12 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
     let traits: BTreeMap<&str, BTreeSet<&str>> = lib
         .traits
         .iter()
-        .map(|t| (t.key.as_str(), t.values.iter().map(|v| v.id.as_str()).collect()))
+        .map(|t| {
+            (
+                t.key.as_str(),
+                t.values.iter().map(|v| v.id.as_str()).collect(),
+            )
+        })
         .collect();
 
     for s in &lib.sources {
@@ -231,7 +259,13 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
     }
     for c in &lib.calibres {
         check.cited("calibre", &c.id, &c.sources, c.confidence, &sources);
-        check.one_of("calibre", &c.id, "category", &c.category, CALIBRE_CATEGORIES);
+        check.one_of(
+            "calibre",
+            &c.id,
+            "category",
+            &c.category,
+            CALIBRE_CATEGORIES,
+        );
     }
     for t in &lib.traits {
         let mut values = BTreeSet::new();
@@ -262,7 +296,13 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
             check.refers("model", &m.id, "country", country, &countries_set);
         }
         for p in &m.producers {
-            check.refers("model", &m.id, "manufacturer", &p.manufacturer, &manufacturers_set);
+            check.refers(
+                "model",
+                &m.id,
+                "manufacturer",
+                &p.manufacturer,
+                &manufacturers_set,
+            );
             check.years("model", &m.id, p.from, p.to);
         }
         for (key, values) in &m.traits {
@@ -296,13 +336,21 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
             check.one_of("marking", &m.id, "script", script, SCRIPTS);
         }
         if m.symbol.is_none() && m.text.is_none() && m.pattern.is_none() {
-            check.fail("marking", &m.id, "needs at least one of symbol, text or pattern");
+            check.fail(
+                "marking",
+                &m.id,
+                "needs at least one of symbol, text or pattern",
+            );
         }
-        if let Some(pattern) = &m.pattern {
-            if let Err(err) = regex::Regex::new(&format!("(?i)^(?:{pattern})$")) {
-                let reason = err.to_string().replace('\n', " ");
-                check.fail("marking", &m.id, format!("pattern does not compile: {reason}"));
-            }
+        if let Some(pattern) = &m.pattern
+            && let Err(err) = regex::Regex::new(&format!("(?i)^(?:{pattern})$"))
+        {
+            let reason = err.to_string().replace('\n', " ");
+            check.fail(
+                "marking",
+                &m.id,
+                format!("pattern does not compile: {reason}"),
+            );
         }
         if let Some(country) = &m.country {
             check.refers("marking", &m.id, "country", country, &countries_set);
@@ -319,15 +367,22 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
         check.cited("headstamp", &h.id, &h.sources, h.confidence, &sources);
         check.refers("headstamp", &h.id, "country", &h.country, &countries_set);
         if let Some(maker) = &h.manufacturer {
-            check.refers("headstamp", &h.id, "manufacturer", maker, &manufacturers_set);
+            check.refers(
+                "headstamp",
+                &h.id,
+                "manufacturer",
+                maker,
+                &manufacturers_set,
+            );
         }
         for calibre in &h.calibres {
             check.refers("headstamp", &h.id, "calibre", calibre, &calibres_set);
         }
-        if let Some(digits) = h.year_digits {
-            if digits != 2 && digits != 4 {
-                check.fail("headstamp", &h.id, "year_digits must be 2 or 4");
-            }
+        if let Some(digits) = h.year_digits
+            && digits != 2
+            && digits != 4
+        {
+            check.fail("headstamp", &h.id, "year_digits must be 2 or 4");
         }
         if h.code.trim().is_empty() {
             check.fail("headstamp", &h.id, "has an empty code");
@@ -335,4 +390,105 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
         check.years("headstamp", &h.id, h.from, h.to);
     }
     check.problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/mini-library.toml");
+
+    fn problems_with(extra: &str) -> Vec<String> {
+        let text = format!("{FIXTURE}\n{extra}");
+        let (parsed, mut problems) = parse_files(&[("test.toml".into(), text)]);
+        problems.extend(validate(&parsed));
+        problems.iter().map(ToString::to_string).collect()
+    }
+
+    fn assert_refused(extra: &str, expected: &str) {
+        let problems = problems_with(extra);
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "expected a problem containing {expected:?}, got {problems:?}"
+        );
+    }
+
+    #[test]
+    fn the_shipped_reference_data_is_sound() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("reference-data");
+        let files = super::super::files::read_dir(&dir).unwrap();
+        let (parsed, mut problems) = parse_files(&files);
+        problems.extend(validate(&parsed));
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn the_fixture_is_sound() {
+        assert_eq!(problems_with(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_entry_without_a_source_is_refused() {
+        let entry = "[[calibre]]\nid = \"5.45x39mm\"\nname = \"5.45\"\ncategory = \"rifle\"\nconfidence = \"high\"";
+        assert_refused(entry, "test.toml: calibre '5.45x39mm': cites no source");
+    }
+
+    #[test]
+    fn an_entry_citing_a_missing_source_is_refused() {
+        let entry = "[[calibre]]\nid = \"5.45x39mm\"\nname = \"5.45\"\ncategory = \"rifle\"\nsources = [\"nowhere\"]\nconfidence = \"high\"";
+        assert_refused(entry, "cites source 'nowhere', which does not exist");
+    }
+
+    #[test]
+    fn an_entry_without_a_confidence_is_refused() {
+        let entry = "[[calibre]]\nid = \"5.45x39mm\"\nname = \"5.45\"\ncategory = \"rifle\"\nsources = [\"fixture\"]";
+        assert_refused(entry, "states no confidence");
+    }
+
+    #[test]
+    fn a_duplicate_id_is_refused() {
+        let entry = "[[calibre]]\nid = \"9x19mm\"\nname = \"again\"\ncategory = \"pistol\"\nsources = [\"fixture\"]\nconfidence = \"high\"";
+        assert_refused(entry, "calibre '9x19mm': duplicate id");
+    }
+
+    #[test]
+    fn a_dangling_reference_is_refused() {
+        let entry = "[[marking]]\nid = \"x\"\nkind = \"factory-code\"\nappearance = \"x\"\ntext = \"X\"\nmeaning = \"x\"\nmanufacturer = \"zz-nobody\"\nmodels = [\"no-model\"]\nsources = [\"fixture\"]\nconfidence = \"low\"";
+        assert_refused(
+            entry,
+            "refers to manufacturer 'zz-nobody', which does not exist",
+        );
+        assert_refused(entry, "refers to model 'no-model', which does not exist");
+    }
+
+    #[test]
+    fn a_pattern_that_does_not_compile_is_refused() {
+        let entry = "[[marking]]\nid = \"x\"\nkind = \"year-code\"\nappearance = \"x\"\npattern = \"(19[0-9\"\nmeaning = \"x\"\nsources = [\"fixture\"]\nconfidence = \"low\"";
+        assert_refused(entry, "pattern does not compile");
+    }
+
+    #[test]
+    fn unknown_types_kinds_and_trait_values_are_refused() {
+        let model = "[[model]]\nid = \"m\"\nname = \"M\"\nfamily = \"f\"\ntype = \"laser\"\ntraits = { stock = [\"wooden\"], colour = [\"red\"] }\nsources = [\"fixture\"]\nconfidence = \"low\"";
+        assert_refused(model, "type 'laser' is not one of");
+        assert_refused(model, "trait stock = 'wooden' is not one of");
+        assert_refused(model, "unknown trait 'colour'");
+        let marking = "[[marking]]\nid = \"x\"\nkind = \"rumour\"\nappearance = \"x\"\ntext = \"X\"\nmeaning = \"x\"\nsources = [\"fixture\"]\nconfidence = \"low\"";
+        assert_refused(marking, "kind 'rumour' is not one of");
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_syntax_name_the_file() {
+        assert_refused(
+            "[[calibre]]\nid = \"a\"\nnmae = \"typo\"",
+            "test.toml: (file): TOML parse error",
+        );
+        assert_refused("[[calibre]\n", "test.toml: (file)");
+    }
+
+    #[test]
+    fn a_marking_needs_something_to_match() {
+        let entry = "[[marking]]\nid = \"x\"\nkind = \"proof\"\nappearance = \"x\"\nmeaning = \"x\"\nsources = [\"fixture\"]\nconfidence = \"low\"";
+        assert_refused(entry, "needs at least one of symbol, text or pattern");
+    }
 }

@@ -66,7 +66,9 @@ impl Answerer for TerminalAnswerer<'_> {
             return Ok(Answer::DontKnow);
         }
         loop {
-            let text: String = Input::new().with_prompt("Calibre as marked").interact_text()?;
+            let text: String = Input::new()
+                .with_prompt("Calibre as marked")
+                .interact_text()?;
             match self.catalog.resolve_calibre(&text) {
                 Ok(id) => return Ok(Answer::Value(id)),
                 Err(err) => eprintln_dim(&err.to_string()),

@@ -1,0 +1,83 @@
+//! A temporary home, a fixed clock and helpers to run the real binary.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub struct TestEnv {
+    pub home: TempDir,
+}
+
+/// The time every test runs at.
+pub const NOW: &str = "2026-11-25T12:00:00Z";
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        TestEnv {
+            home: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// `fieldtrace --home <tmp> ARGS`, with a fixed clock, no colour and no terminal.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("fieldtrace").unwrap();
+        cmd.arg("--home")
+            .arg(self.home.path())
+            .args(args)
+            .env("FIELDTRACE_NOW", NOW)
+            .env("NO_COLOR", "1")
+            .env_remove("FIELDTRACE_HOME");
+        cmd
+    }
+
+    /// Runs with `--json`, expects `code`, and parses stdout.
+    pub fn json(&self, args: &[&str], code: i32) -> Value {
+        let out = self
+            .cmd(args)
+            .arg("--json")
+            .assert()
+            .code(code)
+            .get_output()
+            .clone();
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "{args:?}: not JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        })
+    }
+
+    /// Runs, expects `code`, returns (stdout, stderr).
+    pub fn run(&self, args: &[&str], code: i32) -> (String, String) {
+        let out = self.cmd(args).assert().code(code).get_output().clone();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    pub fn write(&self, name: &str, text: &str) -> String {
+        let path = self.home.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+}
+
+/// The marking ids of one decoded input.
+pub fn match_ids(decoded: &Value) -> Vec<String> {
+    decoded["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["marking_id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+pub fn candidate_ids(identified: &Value) -> Vec<String> {
+    identified["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["model_id"].as_str().unwrap().to_owned())
+        .collect()
+}

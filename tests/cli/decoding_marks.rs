@@ -1,0 +1,135 @@
+//! An officer reads a mark off a weapon or a cartridge and asks what it says.
+
+use serde_json::Value;
+
+use crate::common::{TestEnv, match_ids};
+
+fn decode(env: &TestEnv, input: &str) -> Value {
+    env.json(&["decode", input], 0)
+}
+
+#[test]
+fn a_chinese_factory_mark_decodes_however_it_is_written() {
+    let env = TestEnv::new();
+    for written in ["66 in a triangle", "/66\\", "triangle 66"] {
+        let decoded = decode(&env, written);
+        assert_eq!(decoded["input"], written);
+        let first = &decoded["matches"][0];
+        assert_eq!(
+            first["marking_id"], "cn-66-triangle",
+            "{written}: {decoded}"
+        );
+        assert_eq!(first["country"], "CN");
+        assert_eq!(first["kind"], "factory-code");
+        for key in ["meaning", "manufacturer", "confidence"] {
+            assert!(first.get(key).is_some(), "missing {key}");
+        }
+    }
+}
+
+#[test]
+fn the_bulgarian_double_circle_decodes() {
+    let env = TestEnv::new();
+    for written in ["10 in a double circle", "((10))"] {
+        let decoded = decode(&env, written);
+        assert_eq!(decoded["matches"][0]["country"], "BG", "{decoded}");
+    }
+}
+
+#[test]
+fn an_arrow_in_a_triangle_gives_both_factories_that_use_it() {
+    let env = TestEnv::new();
+    let decoded = decode(&env, "arrow in triangle");
+    let countries: Vec<&str> = decoded["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["country"].as_str())
+        .collect();
+    assert!(
+        countries.contains(&"SU") || countries.contains(&"RU"),
+        "{decoded}"
+    );
+    assert!(countries.contains(&"RO"), "{decoded}");
+}
+
+#[test]
+fn chinese_characters_decode_as_printed() {
+    let env = TestEnv::new();
+    let decoded = decode(&env, "56式");
+    assert!(
+        match_ids(&decoded)
+            .iter()
+            .any(|id| id.contains("type-56") || id.starts_with("cn-")),
+        "{decoded}"
+    );
+}
+
+#[test]
+fn a_headstamp_gives_plant_and_year() {
+    let env = TestEnv::new();
+    let decoded = decode(&env, "LC 78");
+    let lc = decoded["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "headstamp")
+        .unwrap();
+    assert_eq!(lc["country"], "US");
+    assert_eq!(lc["year"], 1978);
+}
+
+#[test]
+fn calibres_normalise() {
+    let env = TestEnv::new();
+    for (written, canonical) in [
+        ("7,62 x 39", "calibre:7.62x39mm"),
+        ("7.62×39", "calibre:7.62x39mm"),
+        ("M43", "calibre:7.62x39mm"),
+        ("9mm Parabellum", "calibre:9x19mm"),
+        ("9mm Luger", "calibre:9x19mm"),
+    ] {
+        let decoded = decode(&env, written);
+        assert!(
+            match_ids(&decoded).contains(&canonical.to_owned()),
+            "{written}: {decoded}"
+        );
+    }
+}
+
+#[test]
+fn several_marks_give_one_json_document_each() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd(&["--json", "decode", "((10))", "LC 78"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let docs: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1]["input"], "LC 78");
+}
+
+#[test]
+fn a_mark_that_matches_nothing_says_so_with_near_spellings() {
+    let env = TestEnv::new();
+    let (_, err) = env.run(&["decode", "Zastawa"], 1);
+    assert!(err.contains("no reading for 'Zastawa'"), "{err}");
+    assert!(err.contains("did you mean"), "{err}");
+    let decoded = env.json(&["decode", "qqzzx"], 1);
+    assert_eq!(decoded["matches"], Value::Array(vec![]));
+}
+
+#[test]
+fn some_marks_unread_exit_3_and_the_rest_are_decoded() {
+    let env = TestEnv::new();
+    let (out, err) = env.run(&["decode", "((10))", "qqzzx"], 3);
+    assert!(out.contains("((10))"), "{out}");
+    assert!(err.contains("no reading for 'qqzzx'"), "{err}");
+}
