@@ -16,6 +16,10 @@ mod schema;
 mod normalize;
 
 #[allow(dead_code)]
+#[path = "src/refdata/pattern.rs"]
+mod pattern;
+
+#[allow(dead_code)]
 #[path = "src/refdata/validate.rs"]
 mod validate;
 
@@ -31,7 +35,14 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let data_dir = root.join("reference-data");
     println!("cargo:rerun-if-changed=reference-data");
-    for shared in ["schema", "normalize", "validate", "compile", "files"] {
+    for shared in [
+        "schema",
+        "normalize",
+        "pattern",
+        "validate",
+        "compile",
+        "files",
+    ] {
         println!("cargo:rerun-if-changed=src/refdata/{shared}.rs");
     }
 

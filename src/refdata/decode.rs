@@ -7,10 +7,10 @@
 
 use std::collections::BTreeSet;
 
-use regex::Regex;
 use serde::Serialize;
 
 use super::normalize::{squash_spaces, text_key};
+use super::pattern::Pattern;
 use super::schema::{Confidence, Marking};
 use super::{Catalog, closest, confidence_str};
 
@@ -206,8 +206,29 @@ pub fn describe(input: &str) -> Described {
 #[derive(Debug)]
 struct Profile<'a> {
     marking: &'a Marking,
-    pattern: Option<Regex>,
+    pattern: Option<Pattern>,
     keys: Vec<String>,
+    inner: Option<String>,
+}
+
+/// Comparison keys computed once per decoder, not once per input.
+#[derive(Debug, Default)]
+struct Keys {
+    /// per manufacturer: name and alias keys, factory-code keys
+    maker_names: Vec<Vec<String>>,
+    maker_codes: Vec<Vec<String>>,
+    /// per model: name and alias keys
+    model_names: Vec<Vec<String>>,
+    /// per headstamp: code key
+    headstamp_codes: Vec<String>,
+}
+
+fn keys_of<'s>(texts: impl IntoIterator<Item = &'s String>) -> Vec<String> {
+    texts
+        .into_iter()
+        .map(|t| text_key(t))
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 /// Decodes descriptions against one catalog. Build once, decode many.
@@ -215,6 +236,7 @@ struct Profile<'a> {
 pub struct Decoder<'a> {
     catalog: &'a Catalog,
     profiles: Vec<Profile<'a>>,
+    keys: Keys,
     this_year: i32,
 }
 
@@ -227,22 +249,33 @@ impl<'a> Decoder<'a> {
             .map(|m| Profile {
                 marking: m,
                 // Patterns are checked at build time; one that fails here is skipped, not fatal.
-                pattern: m
-                    .pattern
-                    .as_ref()
-                    .and_then(|p| Regex::new(&format!("(?i)^(?:{p})$")).ok()),
-                keys: m
-                    .text
-                    .iter()
-                    .chain(&m.aliases)
-                    .map(|t| text_key(t))
-                    .filter(|k| !k.is_empty())
-                    .collect(),
+                pattern: m.pattern.as_deref().and_then(|p| Pattern::compile(p).ok()),
+                keys: keys_of(m.text.iter().chain(&m.aliases)),
+                inner: m.inner.as_deref().map(inner_key),
             })
             .collect();
+        let keys = Keys {
+            maker_names: catalog
+                .manufacturers
+                .iter()
+                .map(|m| keys_of(std::iter::once(&m.name).chain(&m.aliases)))
+                .collect(),
+            maker_codes: catalog
+                .manufacturers
+                .iter()
+                .map(|m| keys_of(&m.factory_codes))
+                .collect(),
+            model_names: catalog
+                .models
+                .iter()
+                .map(|m| keys_of(std::iter::once(&m.name).chain(&m.aliases)))
+                .collect(),
+            headstamp_codes: catalog.headstamps.iter().map(|h| text_key(&h.code)).collect(),
+        };
         Decoder {
             catalog,
             profiles,
+            keys,
             this_year,
         }
     }
@@ -288,8 +321,7 @@ impl<'a> Decoder<'a> {
             if m.symbol.as_deref() != symbol {
                 continue;
             }
-            let marking_inner = m.inner.as_deref().map(inner_key);
-            let fit = match (inner, marking_inner.as_deref()) {
+            let fit = match (inner, p.inner.as_deref()) {
                 (Some(given), Some(known)) if given == known => Fit::Exact,
                 (None, None) => Fit::Exact,
                 (None, Some(_)) => Fit::Partial,
@@ -314,12 +346,16 @@ impl<'a> Decoder<'a> {
             let m = p.marking;
             if p.keys.contains(&key) {
                 out.push(self.reading(m, Fit::Exact, None, None));
-            } else if let Some(captures) = p.pattern.as_ref().and_then(|re| re.captures(text)) {
-                let year = captures
-                    .name("year")
-                    .and_then(|y| y.as_str().parse::<i32>().ok());
-                out.push(self.reading(m, Fit::Exact, year, None));
-            } else if m.symbol.is_some() && m.inner.as_deref().map(inner_key) == Some(key.clone()) {
+            } else if let Some(found) = p.pattern.as_ref().and_then(|re| re.matches(text)) {
+                // A serial format fits many strings; it says something only of a serial.
+                let (fit, note) = if m.kind == "serial-format" {
+                    let note = "fits this serial-number format: meaningful only if it is the serial";
+                    (Fit::Partial, Some(note.to_owned()))
+                } else {
+                    (Fit::Exact, None)
+                };
+                out.push(self.reading(m, fit, found.year, note));
+            } else if m.symbol.is_some() && p.inner.as_ref() == Some(&key) {
                 let shape = m.symbol.as_deref().unwrap_or("symbol");
                 let note = format!("only if the code sits in a {shape}: no shape was given");
                 out.push(self.reading(m, Fit::Partial, None, Some(note)));
@@ -350,11 +386,11 @@ impl<'a> Decoder<'a> {
 
     /// Makers whose factory code this is, unless a profile already gave that maker's reading.
     fn factory_codes(&self, code: &str, fit: Fit, out: &mut Vec<Reading>) {
-        for maker in &self.catalog.manufacturers {
+        for (maker, codes) in self.catalog.manufacturers.iter().zip(&self.keys.maker_codes) {
             let covered = out
                 .iter()
                 .any(|r| r.manufacturer.as_deref() == Some(maker.id.as_str()));
-            if !covered && maker.factory_codes.iter().any(|c| text_key(c) == code) {
+            if !covered && codes.iter().any(|c| c == code) {
                 out.push(Reading {
                     marking_id: format!("manufacturer:{}", maker.id),
                     kind: "factory-code".into(),
@@ -383,9 +419,8 @@ impl<'a> Decoder<'a> {
             .map(text_key)
             .filter(|t| !t.is_empty())
             .collect();
-        for h in &self.catalog.headstamps {
-            let code = text_key(&h.code);
-            let Some(at) = tokens.iter().position(|t| *t == code) else {
+        for (h, code) in self.catalog.headstamps.iter().zip(&self.keys.headstamp_codes) {
+            let Some(at) = tokens.iter().position(|t| t == code) else {
                 continue;
             };
             let others: Vec<&String> = tokens
@@ -451,9 +486,8 @@ impl<'a> Decoder<'a> {
     }
 
     fn makers_and_models(&self, key: &str, out: &mut Vec<Reading>) {
-        for maker in &self.catalog.manufacturers {
-            let names = std::iter::once(&maker.name).chain(&maker.aliases);
-            if names.into_iter().any(|n| text_key(n) == key) {
+        for (maker, names) in self.catalog.manufacturers.iter().zip(&self.keys.maker_names) {
+            if names.iter().any(|n| n == key) {
                 out.push(Reading {
                     marking_id: format!("manufacturer:{}", maker.id),
                     kind: "manufacturer".into(),
@@ -474,9 +508,8 @@ impl<'a> Decoder<'a> {
                 });
             }
         }
-        for model in &self.catalog.models {
-            let names = std::iter::once(&model.name).chain(&model.aliases);
-            if names.into_iter().any(|n| text_key(n) == key) {
+        for (model, names) in self.catalog.models.iter().zip(&self.keys.model_names) {
+            if names.iter().any(|n| n == key) {
                 let country = match model.countries.as_slice() {
                     [one] => Some(one.clone()),
                     _ => None,

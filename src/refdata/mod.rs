@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod decode;
 pub mod files;
 pub mod normalize;
+pub mod pattern;
 pub mod schema;
 pub mod validate;
 
@@ -298,7 +299,7 @@ impl RefData {
                 _ => catalog.traits.push(serde_json::from_str(&json)?),
             }
         }
-        Ok(catalog)
+        Ok(catalog.indexed())
     }
 }
 
@@ -322,9 +323,25 @@ pub struct Catalog {
     pub manufacturers: Vec<Manufacturer>,
     pub countries: Vec<Country>,
     pub traits: Vec<Trait>,
+    /// (calibre key, calibre id) for every way each calibre is written.
+    calibre_keys: Vec<(String, String)>,
 }
 
 impl Catalog {
+    fn indexed(mut self) -> Catalog {
+        self.calibre_keys = self
+            .calibres
+            .iter()
+            .flat_map(|c| {
+                std::iter::once(&c.id)
+                    .chain(&c.aliases)
+                    .chain(std::iter::once(&c.name))
+                    .map(|w| (calibre_key(w), c.id.clone()))
+            })
+            .collect();
+        self
+    }
+
     /// Builds a catalog straight from a parsed library (tests and tools).
     pub fn from_library(lib: &schema::Library) -> Catalog {
         Catalog {
@@ -335,7 +352,9 @@ impl Catalog {
             manufacturers: lib.manufacturers.clone(),
             countries: lib.countries.clone(),
             traits: lib.traits.clone(),
+            calibre_keys: Vec::new(),
         }
+        .indexed()
     }
 
     pub fn model(&self, id: &str) -> Option<&Model> {
@@ -365,25 +384,13 @@ impl Catalog {
         match self.calibres_matching(text).as_slice() {
             [one] => Ok((*one).to_owned()),
             [] => {
-                let written: Vec<(String, &str)> = self
-                    .calibres
-                    .iter()
-                    .flat_map(|c| {
-                        std::iter::once(&c.id)
-                            .chain(&c.aliases)
-                            .map(move |w| (calibre_key(w), c.id.as_str()))
-                    })
-                    .collect();
-                let near = closest(
-                    &calibre_key(text),
-                    written.iter().map(|(k, _)| k.as_str()),
-                    8,
-                );
+                let key = calibre_key(text);
+                let near = closest(&key, self.calibre_keys.iter().map(|(k, _)| k.as_str()), 8);
                 let mut suggestions: Vec<String> = Vec::new();
-                for key in near {
-                    for (_, id) in written.iter().filter(|(k, _)| *k == key) {
-                        if !suggestions.iter().any(|s| s == id) {
-                            suggestions.push((*id).to_owned());
+                for near_key in near {
+                    for (_, id) in self.calibre_keys.iter().filter(|(k, _)| *k == near_key) {
+                        if !suggestions.contains(id) {
+                            suggestions.push(id.clone());
                         }
                     }
                 }
@@ -403,15 +410,12 @@ impl Catalog {
     /// Calibre ids whose id, name or alias folds to the same key as `text`.
     pub fn calibres_matching(&self, text: &str) -> Vec<&str> {
         let key = calibre_key(text);
-        let mut found: BTreeSet<&str> = BTreeSet::new();
-        for c in &self.calibres {
-            let written = std::iter::once(&c.id)
-                .chain(&c.aliases)
-                .chain(std::iter::once(&c.name));
-            if written.into_iter().any(|w| calibre_key(w) == key) {
-                found.insert(&c.id);
-            }
-        }
+        let found: BTreeSet<&str> = self
+            .calibre_keys
+            .iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, id)| id.as_str())
+            .collect();
         found.into_iter().collect()
     }
 

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use super::pattern::Pattern;
 use super::schema::{
     CALIBRE_CATEGORIES, Confidence, DataFile, Library, MARKING_KINDS, SCRIPTS, SYMBOLS,
     WEAPON_TYPES,
@@ -343,7 +344,7 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
             );
         }
         if let Some(pattern) = &m.pattern
-            && let Err(err) = regex::Regex::new(&format!("(?i)^(?:{pattern})$"))
+            && let Err(err) = Pattern::compile(pattern)
         {
             let reason = err.to_string().replace('\n', " ");
             check.fail(
