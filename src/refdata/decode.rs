@@ -270,7 +270,11 @@ impl<'a> Decoder<'a> {
                 .iter()
                 .map(|m| keys_of(std::iter::once(&m.name).chain(&m.aliases)))
                 .collect(),
-            headstamp_codes: catalog.headstamps.iter().map(|h| text_key(&h.code)).collect(),
+            headstamp_codes: catalog
+                .headstamps
+                .iter()
+                .map(|h| text_key(&h.code))
+                .collect(),
         };
         Decoder {
             catalog,
@@ -321,10 +325,14 @@ impl<'a> Decoder<'a> {
             if m.symbol.as_deref() != symbol {
                 continue;
             }
-            let fit = match (inner, p.inner.as_deref()) {
-                (Some(given), Some(known)) if given == known => Fit::Exact,
-                (None, None) => Fit::Exact,
-                (None, Some(_)) => Fit::Partial,
+            let fit = match (inner, p.inner.as_deref(), &p.pattern) {
+                (Some(given), Some(known), _) if given == known => Fit::Exact,
+                // A profile for a family of codes: "a factory number in a triangle".
+                (Some(given), None, Some(pattern)) if pattern.matches(given).is_some() => {
+                    Fit::Exact
+                }
+                (None, None, None) => Fit::Exact,
+                (None, Some(_), _) | (None, None, Some(_)) => Fit::Partial,
                 _ => continue,
             };
             let note = (fit == Fit::Partial)
@@ -347,10 +355,15 @@ impl<'a> Decoder<'a> {
             if p.keys.contains(&key) {
                 out.push(self.reading(m, Fit::Exact, None, None));
             } else if let Some(found) = p.pattern.as_ref().and_then(|re| re.matches(text)) {
-                // A serial format fits many strings; it says something only of a serial.
+                // A serial format fits many strings; it says something only of a serial. A
+                // pattern for the code inside a symbol holds only if the code sits in one.
                 let (fit, note) = if m.kind == "serial-format" {
-                    let note = "fits this serial-number format: meaningful only if it is the serial";
+                    let note =
+                        "fits this serial-number format: meaningful only if it is the serial";
                     (Fit::Partial, Some(note.to_owned()))
+                } else if let Some(shape) = &m.symbol {
+                    let note = format!("only if the code sits in a {shape}: no shape was given");
+                    (Fit::Partial, Some(note))
                 } else {
                     (Fit::Exact, None)
                 };
@@ -386,7 +399,12 @@ impl<'a> Decoder<'a> {
 
     /// Makers whose factory code this is, unless a profile already gave that maker's reading.
     fn factory_codes(&self, code: &str, fit: Fit, out: &mut Vec<Reading>) {
-        for (maker, codes) in self.catalog.manufacturers.iter().zip(&self.keys.maker_codes) {
+        for (maker, codes) in self
+            .catalog
+            .manufacturers
+            .iter()
+            .zip(&self.keys.maker_codes)
+        {
             let covered = out
                 .iter()
                 .any(|r| r.manufacturer.as_deref() == Some(maker.id.as_str()));
@@ -419,7 +437,12 @@ impl<'a> Decoder<'a> {
             .map(text_key)
             .filter(|t| !t.is_empty())
             .collect();
-        for (h, code) in self.catalog.headstamps.iter().zip(&self.keys.headstamp_codes) {
+        for (h, code) in self
+            .catalog
+            .headstamps
+            .iter()
+            .zip(&self.keys.headstamp_codes)
+        {
             let Some(at) = tokens.iter().position(|t| t == code) else {
                 continue;
             };
@@ -486,7 +509,12 @@ impl<'a> Decoder<'a> {
     }
 
     fn makers_and_models(&self, key: &str, out: &mut Vec<Reading>) {
-        for (maker, names) in self.catalog.manufacturers.iter().zip(&self.keys.maker_names) {
+        for (maker, names) in self
+            .catalog
+            .manufacturers
+            .iter()
+            .zip(&self.keys.maker_names)
+        {
             if names.iter().any(|n| n == key) {
                 out.push(Reading {
                     marking_id: format!("manufacturer:{}", maker.id),

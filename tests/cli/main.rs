@@ -6,5 +6,7 @@ mod common;
 mod decoding_marks;
 mod generating_docs;
 mod guided_wizard;
+mod human_output;
 mod identifying;
+mod real_marks;
 mod reference_lookup;
