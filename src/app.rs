@@ -1,5 +1,6 @@
 //! Builds the context once (clock, reference library, output) and dispatches to a command.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -8,7 +9,9 @@ use clap::Parser;
 use crate::cli::{Cli, Command, Lang};
 use crate::clock::Clock;
 use crate::commands;
+use crate::config;
 use crate::refdata::RefData;
+use crate::register::{Register, Station};
 use crate::ui::Ui;
 
 /// How a command ended, beyond plain failure. Maps to the exit codes of the design.
@@ -44,6 +47,8 @@ pub struct Ctx {
     pub clock: Clock,
     pub lang: Lang,
     pub no_input: bool,
+    /// The data directory: register, photos, keys, config.
+    pub home: PathBuf,
 }
 
 pub fn main() -> ExitCode {
@@ -85,16 +90,55 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
         clock: Clock::from_env()?,
         lang: cli.lang,
         no_input: cli.no_input,
+        home: match cli.home {
+            Some(home) => home,
+            None => default_home()?,
+        },
     };
     match cli.command {
         Command::Reference(cmd) => commands::reference::run(&ctx, cmd),
         Command::Decode(args) => commands::decode::run(&ctx, &args),
         Command::Identify(args) => commands::identify::run(&ctx, &args),
+        Command::Init(args) => commands::init::run(&ctx, &args),
+        Command::Item(cmd) => commands::item::run(&ctx, *cmd),
+        Command::Custody(args) => commands::custody::run(&ctx, args),
+        Command::Export(cmd) => commands::export::run(&ctx, cmd),
         Command::Generate(_) => Ok(Status::Success),
     }
 }
 
+/// The platform's data directory: `~/.local/share/fieldtrace`, `%APPDATA%\\fieldtrace`, ...
+fn default_home() -> anyhow::Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "fieldtrace")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .context("no home directory for this user: pass --home DIR or set FIELDTRACE_HOME")
+}
+
 impl Ctx {
+    /// The register under the home directory, opened (and created or migrated) now.
+    pub fn register(&self) -> anyhow::Result<Register> {
+        Register::open(&self.home)
+            .with_context(|| format!("cannot open the register in {}", self.home.display()))
+    }
+
+    /// This station's identity, from `config.toml`.
+    pub fn station(&self) -> anyhow::Result<Station> {
+        config::station(&self.home)?.ok_or_else(|| {
+            UsageError::from(
+                "this station has no identity yet: run `fieldtrace init --name STATION --unit UNIT --officer NAME`",
+            )
+        })
+    }
+
+    /// "Now", as stored in the register: RFC 3339, UTC, seconds.
+    pub fn now(&self) -> String {
+        self.clock.now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.now().date_naive()
+    }
+
     /// A country's name in the language asked for.
     pub fn country_name(&self, catalog: &crate::refdata::Catalog, code: &str) -> String {
         match (catalog.country(code), self.lang) {

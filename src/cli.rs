@@ -58,6 +58,20 @@ pub enum Command {
     /// Identify a weapon from its facts; on a terminal, ask for what is missing
     Identify(IdentifyArgs),
 
+    /// Set this station's identity, recorded on every write to the register
+    Init(InitArgs),
+
+    /// The evidence register: items, their marks, components and photos
+    #[command(subcommand)]
+    Item(Box<ItemCommand>),
+
+    /// The chain of custody: append an event, read an item's log, verify the chain
+    Custody(CustodyArgs),
+
+    /// Export the register
+    #[command(subcommand)]
+    Export(ExportCommand),
+
     /// Write shell completions, the man page or the reference coverage table
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -131,6 +145,253 @@ pub struct IdentifyArgs {
     /// Answer the wizard's questions from a TOML file instead of the terminal
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Station name, e.g. "Bamako border post 3"
+    #[arg(long)]
+    pub name: String,
+    /// Unit or agency
+    #[arg(long)]
+    pub unit: String,
+    /// The officer responsible for this laptop's records
+    #[arg(long)]
+    pub officer: String,
+    /// Replace an identity already set (earlier records keep the old one)
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The import template's fields, as flags. Values are checked as an import would check them.
+#[derive(Debug, Args, Default)]
+pub struct ItemFields {
+    /// The seizure log's own id for this item
+    #[arg(long)]
+    pub record_id: Option<String>,
+    /// YYYY-MM-DD (optionally with a time) or DD/MM/YYYY
+    #[arg(long)]
+    pub date: Option<String>,
+    /// seized, found, surrendered, captured, recovered, lost, stolen
+    #[arg(long)]
+    pub event: Option<String>,
+    /// Where, in words
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Latitude, decimal degrees
+    #[arg(long, allow_hyphen_values = true)]
+    pub lat: Option<String>,
+    /// Longitude, decimal degrees
+    #[arg(long, allow_hyphen_values = true)]
+    pub lon: Option<String>,
+    /// weapon, ammunition or component
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// ITI category (assault-rifle, self-loading-pistol, ...)
+    #[arg(long = "type", value_name = "TYPE")]
+    pub weapon_type: Option<String>,
+    #[arg(long)]
+    pub make: Option<String>,
+    #[arg(long)]
+    pub model: Option<String>,
+    /// Any common spelling; normalised when the library knows it
+    #[arg(long)]
+    pub calibre: Option<String>,
+    /// As read; '?' for each illegible character
+    #[arg(long)]
+    pub serial: Option<String>,
+    /// present, partial, obliterated, absent, unknown (default: from the serial)
+    #[arg(long)]
+    pub serial_status: Option<String>,
+    /// Where the serial was read: frame, receiver, barrel, slide, bolt, ...
+    #[arg(long)]
+    pub serial_location: Option<String>,
+    /// Country of manufacture (code or name)
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Year of manufacture
+    #[arg(long)]
+    pub year: Option<String>,
+    /// Number of rounds or pieces
+    #[arg(long)]
+    pub quantity: Option<String>,
+    #[arg(long)]
+    pub headstamp: Option<String>,
+    #[arg(long)]
+    pub lot: Option<String>,
+    #[arg(long)]
+    pub condition: Option<String>,
+    /// Unit that recovered it (default: this station's)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Officer who recovered it (default: this station's)
+    #[arg(long)]
+    pub officer: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// Library model id chosen by identification
+    #[arg(long)]
+    pub model_id: Option<String>,
+    /// How it was identified: marks, features or both
+    #[arg(long)]
+    pub id_method: Option<String>,
+    /// high, medium or low
+    #[arg(long)]
+    pub id_confidence: Option<String>,
+    /// copy or craft
+    #[arg(long)]
+    pub suspected: Option<String>,
+    /// Why it is illicit (ITI para. 17(a))
+    #[arg(long)]
+    pub illicit_basis: Option<String>,
+    /// The legal basis of holding and tracing it
+    #[arg(long)]
+    pub legal_basis: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ItemCommand {
+    /// Add an item from flags, or from the result of `identify --json`
+    Add {
+        #[command(flatten)]
+        fields: ItemFields,
+        /// A mark as read (repeatable); `item mark` records its event and part
+        #[arg(long = "marking", value_name = "MARK")]
+        markings: Vec<String>,
+        /// JSON written by `identify --json`: model, calibre, marks and serial come from it
+        #[arg(long, value_name = "FILE")]
+        from_identify: Option<PathBuf>,
+    },
+    /// List items, newest last
+    List(ItemListArgs),
+    /// One item with its marks, components, photos, custody and history
+    Show {
+        /// Item number or UUID
+        item: String,
+    },
+    /// Change fields; every change is recorded with who, when, old and new value
+    Edit {
+        /// Item number or UUID
+        item: String,
+        #[command(flatten)]
+        fields: ItemFields,
+        /// Why the change was made
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Record a mark on an item or one of its components
+    Mark {
+        /// Item number or UUID
+        item: String,
+        /// The mark as read, or in words ('66 in a triangle')
+        text: String,
+        /// manufacture, import, proof, state, unit, secondary, deactivation, other
+        #[arg(long, default_value = "manufacture")]
+        event: String,
+        /// Where it is: receiver, barrel, slide, bolt, ...
+        #[arg(long)]
+        part: Option<String>,
+        /// Component number (from `item show`), for a part with its own origin
+        #[arg(long)]
+        component: Option<i64>,
+        /// clear, partial, abraded, obliterated
+        #[arg(long, default_value = "clear")]
+        legibility: String,
+    },
+    /// Record a component of a modular or mixed-origin weapon
+    Component {
+        /// Item number or UUID
+        item: String,
+        /// barrel, slide, bolt, upper receiver, ...
+        part: String,
+        #[arg(long)]
+        make: Option<String>,
+        #[arg(long)]
+        model: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        serial: Option<String>,
+        #[arg(long)]
+        serial_status: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+    },
+    /// Attach photos: stored by SHA-256, never altered, EXIF read, a reduced copy derived
+    Photo {
+        /// Item number or UUID
+        item: String,
+        /// JPEG or PNG files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// overall, left, right, top, bottom, front, rear, markings, serial, headstamp, ...
+        #[arg(long, default_value = "overall")]
+        view: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ItemListArgs {
+    #[arg(long)]
+    pub event: Option<String>,
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long = "type", value_name = "TYPE")]
+    pub weapon_type: Option<String>,
+    /// From this date (YYYY-MM-DD)
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Up to this date (YYYY-MM-DD)
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Part of the location
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Free text: serial, make, model, marks, notes, record id
+    #[arg(long, short = 'q')]
+    pub query: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct CustodyArgs {
+    #[command(subcommand)]
+    pub command: Option<CustodyCommand>,
+    /// Item number or UUID
+    #[arg(required = true)]
+    pub item: Option<String>,
+    /// seized, transferred, stored, examined, marked, destroyed, returned
+    #[arg(long, required = true)]
+    pub action: Option<String>,
+    /// Who received it (for a transfer)
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Where it is now
+    #[arg(long)]
+    pub place: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustodyCommand {
+    /// An item's custody events, oldest first
+    Log {
+        /// Item number or UUID
+        item: String,
+    },
+    /// Check every hash and link of the whole log; exit 4 if anything was tampered with
+    Verify,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// One row per item: the template's columns, identification and custody state
+    Csv {
+        /// Write here (atomically) instead of stdout
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,10 @@
 //! One module per subcommand: arguments in, library calls, output through `Ui`.
 
+pub mod custody;
 pub mod decode;
+pub mod export;
 pub mod generate;
 pub mod identify;
+pub mod init;
+pub mod item;
 pub mod reference;

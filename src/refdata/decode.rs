@@ -302,6 +302,7 @@ impl<'a> Decoder<'a> {
                 .cmp(&a.fit)
                 .then(b.rank.cmp(&a.rank))
                 .then(a.marking_id.cmp(&b.marking_id))
+                .then(b.year.cmp(&a.year))
         });
         let mut seen = BTreeSet::new();
         readings.retain(|r| seen.insert((r.marking_id.clone(), r.year)));
@@ -433,7 +434,7 @@ impl<'a> Decoder<'a> {
 
     fn headstamps(&self, text: &str, out: &mut Vec<Reading>) {
         let tokens: Vec<String> = text
-            .split(|c: char| c.is_whitespace() || "/\\|,;-".contains(c))
+            .split(|c: char| c.is_whitespace() || "/\\|,;-.".contains(c))
             .map(text_key)
             .filter(|t| !t.is_empty())
             .collect();
@@ -443,17 +444,22 @@ impl<'a> Decoder<'a> {
             .iter()
             .zip(&self.keys.headstamp_codes)
         {
-            let Some(at) = tokens.iter().position(|t| t == code) else {
+            // The code as printed may itself hold spaces or punctuation (R-P, RR CO, R/|\L):
+            // look for it as any run of tokens; what is left may be its year.
+            let span = (0..tokens.len()).find_map(|start| {
+                (start + 1..=tokens.len())
+                    .find(|end| tokens[start..*end].concat() == *code)
+                    .map(|end| (start, end))
+            });
+            let Some((start, end)) = span else {
                 continue;
             };
-            let others: Vec<&String> = tokens
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != at)
-                .map(|(_, t)| t)
-                .collect();
+            let others: Vec<&String> = tokens[..start].iter().chain(&tokens[end..]).collect();
             let years = match (h.year_digits, others.as_slice()) {
-                (Some(digits), [year]) if year.len() == usize::from(digits) => {
+                (Some(digits), [year])
+                    if year.len() == usize::from(digits)
+                        && year.chars().all(|c| c.is_ascii_digit()) =>
+                {
                     self.years(year, digits, h.from, h.to)
                 }
                 (_, []) => vec![None],
@@ -490,14 +496,19 @@ impl<'a> Decoder<'a> {
         let Ok(value) = code.parse::<i32>() else {
             return vec![None];
         };
-        let candidates: Vec<i32> = if digits == 4 {
-            vec![value]
-        } else {
-            vec![1900 + value, 2000 + value]
+        // The 1800s only for a plant whose known period reaches back there (RL 90 is 1890).
+        let old_plant =
+            from.is_some_and(|f| f < 1900) || (from.is_none() && to.is_some_and(|t| t < 2000));
+        let candidates: Vec<i32> = match (digits, old_plant) {
+            (4, _) => vec![value],
+            (_, true) => vec![1800 + value, 1900 + value, 2000 + value],
+            (_, false) => vec![1900 + value, 2000 + value],
         };
         let upper = to.unwrap_or(self.this_year).min(self.this_year);
+        // Most recent first: both centuries may fit a plant whose start is not known.
         let fitting: Vec<Option<i32>> = candidates
             .into_iter()
+            .rev()
             .filter(|y| *y <= upper && from.is_none_or(|f| *y >= f))
             .map(Some)
             .collect();
@@ -745,6 +756,26 @@ mod tests {
         );
         // A token that is no year of this headstamp means it is not this headstamp.
         assert!(!ids(&decoder.decode("11 ABC")).contains(&"hs-aa-11"));
+    }
+
+    #[test]
+    fn headstamp_codes_match_as_printed_with_their_punctuation() {
+        let catalog = fixture::catalog();
+        let decoder = Decoder::new(&catalog, 2026);
+        for written in ["B/|\\W 90", "BW 90", "B-W 90", "b w 90"] {
+            let decoded = decoder.decode(written);
+            let years: Vec<i32> = decoded.matches.iter().filter_map(|r| r.year).collect();
+            assert_eq!(years, [1890], "{written}: {decoded:?}");
+        }
+        // Without a known start, both centuries that fit are readings, the later first.
+        let both = decoder.decode("BW 45");
+        assert_eq!(
+            both.matches
+                .iter()
+                .filter_map(|r| r.year)
+                .collect::<Vec<_>>(),
+            [1945, 1845]
+        );
     }
 
     #[test]

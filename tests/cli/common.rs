@@ -56,6 +56,41 @@ impl TestEnv {
         )
     }
 
+    /// Gives the station its identity, as an officer does once.
+    pub fn init(&self) -> &TestEnv {
+        self.run(
+            &[
+                "init",
+                "--name",
+                "Post 3",
+                "--unit",
+                "Customs Bamako",
+                "--officer",
+                "A. Traoré",
+            ],
+            0,
+        );
+        self
+    }
+
+    /// Adds an item and returns its number.
+    pub fn add_item(&self, args: &[&str]) -> i64 {
+        let mut all = vec!["item", "add"];
+        all.extend_from_slice(args);
+        self.json(&all, 0)["id"].as_i64().unwrap()
+    }
+
+    /// The register database, for looking underneath the tool.
+    pub fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.home.path().join("register.sqlite3")).unwrap()
+    }
+
+    pub fn write_bytes(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.home.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
     pub fn write(&self, name: &str, text: &str) -> String {
         let path = self.home.path().join(name);
         std::fs::write(&path, text).unwrap();

@@ -3,10 +3,13 @@
 
 mod common;
 
+mod custody_chain;
 mod decoding_marks;
+mod evidence_register;
 mod generating_docs;
 mod guided_wizard;
 mod human_output;
 mod identifying;
+mod photos;
 mod real_marks;
 mod reference_lookup;

@@ -1,0 +1,101 @@
+//! `custody ITEM --action ...`, `custody log ITEM`, `custody verify`.
+
+use crate::app::{Ctx, Status, UsageError};
+use crate::cli::{CustodyArgs, CustodyCommand};
+use crate::commands::item::print_event;
+use crate::register::custody::{self, NewEvent};
+use crate::register::{RegisterError, resolve_item};
+
+pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
+    match args.command {
+        Some(CustodyCommand::Log { item }) => log(ctx, &item),
+        Some(CustodyCommand::Verify) => verify(ctx),
+        None => {
+            let (Some(item), Some(action)) = (args.item, args.action) else {
+                return Err(UsageError::from(
+                    "give an item and --action, or `custody log ITEM`, or `custody verify`",
+                ));
+            };
+            append(
+                ctx,
+                &item,
+                NewEvent {
+                    action,
+                    to: args.to,
+                    place: args.place,
+                    note: args.note,
+                },
+            )
+        }
+    }
+}
+
+fn usage(err: RegisterError) -> anyhow::Error {
+    match err {
+        RegisterError::Invalid { .. } | RegisterError::UnknownItem(_) => UsageError::from(err),
+        other => other.into(),
+    }
+}
+
+fn append(ctx: &Ctx, reference: &str, new: NewEvent) -> anyhow::Result<Status> {
+    let station = ctx.station()?;
+    let now = ctx.now();
+    let mut register = ctx.register()?;
+    let item = resolve_item(register.conn(), reference).map_err(usage)?;
+    let event = register
+        .write(|tx| custody::append(tx, item, &new, &station, &now))
+        .map_err(usage)?;
+    if ctx.ui.is_json() {
+        ctx.ui.json(&event)?;
+    } else {
+        ctx.ui.line(&format!(
+            "Item {item}: {} recorded as custody event #{}",
+            event.action, event.id
+        ))?;
+    }
+    Ok(Status::Success)
+}
+
+fn log(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
+    let register = ctx.register()?;
+    let item = resolve_item(register.conn(), reference).map_err(usage)?;
+    let events = custody::log(register.conn(), item)?;
+    if ctx.ui.is_json() {
+        ctx.ui.json(&events)?;
+    } else if events.is_empty() {
+        ctx.ui
+            .line(&format!("Item {item} has no custody event yet."))?;
+    } else {
+        for e in &events {
+            print_event(ctx, e)?;
+        }
+    }
+    Ok(Status::Success)
+}
+
+fn verify(ctx: &Ctx) -> anyhow::Result<Status> {
+    let register = ctx.register()?;
+    let result = custody::verify(register.conn())?;
+    if ctx.ui.is_json() {
+        ctx.ui.json(&result)?;
+    } else if result.valid {
+        ctx.ui.line(&format!(
+            "Custody log intact: {} events, every hash and link checks. Head {}",
+            result.events, result.head
+        ))?;
+    } else {
+        ctx.ui.line(&format!(
+            "Custody log TAMPERED: {} problem(s) in {} events",
+            result.problems.len(),
+            result.events
+        ))?;
+        for p in &result.problems {
+            ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
+        }
+    }
+    Ok(if result.valid {
+        Status::Success
+    } else {
+        Status::VerificationFailed
+    })
+}

@@ -1,0 +1,46 @@
+//! `init`: this station's identity.
+
+use crate::app::{Ctx, Status, UsageError};
+use crate::cli::InitArgs;
+use crate::config;
+use crate::register::Station;
+
+pub fn run(ctx: &Ctx, args: &InitArgs) -> anyhow::Result<Status> {
+    let station = Station {
+        name: args.name.trim().to_owned(),
+        unit: args.unit.trim().to_owned(),
+        officer: args.officer.trim().to_owned(),
+    };
+    if station.name.is_empty() || station.unit.is_empty() || station.officer.is_empty() {
+        return Err(UsageError::from(
+            "--name, --unit and --officer must not be empty",
+        ));
+    }
+    let mut config = config::load(&ctx.home)?;
+    if let Some(existing) = &config.station
+        && *existing != station
+        && !args.force
+    {
+        return Err(UsageError::from(format!(
+            "this station is already '{}' ({}, {}): pass --force to change it; earlier records keep the old identity",
+            existing.name, existing.unit, existing.officer
+        )));
+    }
+    config.station = Some(station.clone());
+    config::save(&ctx.home, &config)?;
+    // Create the register now, so a mistake in --home shows at once.
+    ctx.register()?;
+    if ctx.ui.is_json() {
+        ctx.ui
+            .json(&serde_json::json!({ "station": station, "home": ctx.home }))?;
+    } else {
+        ctx.ui.line(&format!(
+            "Station '{}' ({}), officer {}: data in {}",
+            station.name,
+            station.unit,
+            station.officer,
+            ctx.home.display()
+        ))?;
+    }
+    Ok(Status::Success)
+}

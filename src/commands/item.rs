@@ -1,0 +1,618 @@
+//! `item add/list/show/edit/mark/component/photo`.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use crate::app::{Ctx, Status, UsageError};
+use crate::cli::{ItemCommand, ItemFields, ItemListArgs};
+use crate::photo;
+use crate::refdata::Catalog;
+use crate::refdata::decode::Decoder;
+use crate::register::item::{self, ItemInput, ListFilter, NewComponent, NewMark, Normalizer};
+use crate::register::{RegisterError, custody, photos, resolve_item};
+
+pub fn run(ctx: &Ctx, cmd: ItemCommand) -> anyhow::Result<Status> {
+    match cmd {
+        ItemCommand::Add {
+            fields,
+            markings,
+            from_identify,
+        } => add(ctx, &fields, &markings, from_identify.as_deref()),
+        ItemCommand::List(args) => list(ctx, &args),
+        ItemCommand::Show { item } => show(ctx, &item),
+        ItemCommand::Edit {
+            item,
+            fields,
+            reason,
+        } => edit(ctx, &item, &fields, reason.as_deref()),
+        ItemCommand::Mark {
+            item,
+            text,
+            event,
+            part,
+            component,
+            legibility,
+        } => mark(
+            ctx,
+            &item,
+            NewMark {
+                text,
+                event,
+                part,
+                component,
+                legibility,
+                decoded: None,
+            },
+        ),
+        ItemCommand::Component {
+            item,
+            part,
+            make,
+            model,
+            country,
+            serial,
+            serial_status,
+            notes,
+        } => component(
+            ctx,
+            &item,
+            &NewComponent {
+                part,
+                make,
+                model,
+                country,
+                serial,
+                serial_status,
+                notes,
+            },
+        ),
+        ItemCommand::Photo { item, files, view } => photo(ctx, &item, &files, &view),
+    }
+}
+
+/// Bad values from the officer are usage errors; the rest are failures.
+fn classify(err: RegisterError) -> anyhow::Error {
+    match err {
+        RegisterError::Invalid { .. }
+        | RegisterError::UnknownItem(_)
+        | RegisterError::Photo { .. } => UsageError::from(err),
+        other => other.into(),
+    }
+}
+
+fn input_of(fields: &ItemFields) -> ItemInput {
+    let pairs = [
+        ("record_id", &fields.record_id),
+        ("date", &fields.date),
+        ("event", &fields.event),
+        ("location", &fields.location),
+        ("lat", &fields.lat),
+        ("lon", &fields.lon),
+        ("kind", &fields.kind),
+        ("type", &fields.weapon_type),
+        ("make", &fields.make),
+        ("model", &fields.model),
+        ("calibre", &fields.calibre),
+        ("serial", &fields.serial),
+        ("serial_status", &fields.serial_status),
+        ("serial_location", &fields.serial_location),
+        ("country", &fields.country),
+        ("year", &fields.year),
+        ("quantity", &fields.quantity),
+        ("headstamp", &fields.headstamp),
+        ("lot", &fields.lot),
+        ("condition", &fields.condition),
+        ("unit", &fields.unit),
+        ("officer", &fields.officer),
+        ("notes", &fields.notes),
+        ("model_id", &fields.model_id),
+        ("id_method", &fields.id_method),
+        ("id_confidence", &fields.id_confidence),
+        ("suspected", &fields.suspected),
+        ("illicit_basis", &fields.illicit_basis),
+        ("legal_basis", &fields.legal_basis),
+    ];
+    pairs
+        .into_iter()
+        .filter_map(|(name, value)| value.as_ref().map(|v| (name.to_owned(), v.clone())))
+        .collect()
+}
+
+/// Fields and marks taken from `identify --json` output; flags given on the command line win.
+fn from_identify(path: &Path, catalog: &Catalog) -> anyhow::Result<(ItemInput, Vec<String>)> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let result: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        UsageError::from(format!(
+            "{}: not the JSON of `identify --json`: {e}",
+            path.display()
+        ))
+    })?;
+    let candidate = result["candidates"].get(0).ok_or_else(|| {
+        UsageError::from(format!(
+            "{}: no candidate to take (identify found none)",
+            path.display()
+        ))
+    })?;
+    let mut input = ItemInput::new();
+    let mut put = |name: &str, value: Option<&str>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            input.insert(name.to_owned(), v.to_owned());
+        }
+    };
+    let single = |key: &str| -> Option<String> {
+        match candidate[key].as_array().map(Vec::as_slice) {
+            Some([one]) => one.as_str().map(str::to_owned),
+            _ => None,
+        }
+    };
+    let model_id = candidate["model_id"].as_str();
+    let family_only = candidate["flags"]
+        .as_array()
+        .is_some_and(|f| f.iter().any(|x| x == "variant-unknown"));
+    put("model", candidate["name"].as_str());
+    if catalog.model(model_id.unwrap_or_default()).is_some() {
+        put("model_id", model_id);
+    }
+    put("type", candidate["type"].as_str());
+    put("calibre", single("calibres").as_deref());
+    put("country", single("countries").as_deref());
+    if let Some(maker) =
+        single("manufacturers").and_then(|m| catalog.manufacturer(&m).map(|m| m.name.clone()))
+    {
+        put("make", Some(&maker));
+    }
+    put(
+        "id_method",
+        match candidate["basis"].as_str() {
+            Some("marks") => Some("marks"),
+            Some("features") => Some("features"),
+            Some("marks and features") => Some("both"),
+            _ => None,
+        },
+    );
+    put("id_confidence", candidate["confidence"].as_str());
+    let flags = candidate["flags"].as_array().cloned().unwrap_or_default();
+    if flags.iter().any(|f| f == "craft") {
+        put("suspected", Some("craft"));
+    }
+    if family_only {
+        put(
+            "notes",
+            Some("identified to the family; variant not established"),
+        );
+    }
+    if let Some(serial) = result["serial"].as_object() {
+        put("serial", serial.get("input").and_then(|v| v.as_str()));
+        put(
+            "serial_status",
+            serial.get("status").and_then(|v| v.as_str()),
+        );
+    }
+    let marks = result["markings"]
+        .as_array()
+        .map(|m| {
+            m.iter()
+                .filter_map(|d| d["input"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((input, marks))
+}
+
+/// What the library reads in a mark: its best reading ids, for the record.
+fn decoded(decoder: &Decoder<'_>, text: &str) -> Option<String> {
+    let readings: Vec<String> = decoder
+        .decode(text)
+        .matches
+        .into_iter()
+        .take(3)
+        .map(|r| r.marking_id)
+        .collect();
+    (!readings.is_empty()).then(|| readings.join(", "))
+}
+
+fn print_warnings(ctx: &Ctx, warnings: &[String]) {
+    for w in warnings {
+        ctx.ui.warn(w);
+    }
+}
+
+fn add(
+    ctx: &Ctx,
+    fields: &ItemFields,
+    markings: &[String],
+    identify_file: Option<&Path>,
+) -> anyhow::Result<Status> {
+    let station = ctx.station()?;
+    let catalog = ctx.refdata.catalog()?;
+    let (mut input, mut marks) = match identify_file {
+        Some(path) => from_identify(path, &catalog)?,
+        None => (ItemInput::new(), Vec::new()),
+    };
+    input.extend(input_of(fields));
+    input
+        .entry("unit".into())
+        .or_insert_with(|| station.unit.clone());
+    input
+        .entry("officer".into())
+        .or_insert_with(|| station.officer.clone());
+    marks.extend(markings.iter().cloned());
+    let norm = Normalizer {
+        catalog: &catalog,
+        today: ctx.today(),
+    };
+    let checked = item::check_new(&input, &norm).map_err(classify)?;
+    let decoder = Decoder::new(&catalog, ctx.clock.year());
+    let now = ctx.now();
+    let uuid = uuid::Uuid::now_v7().to_string();
+    let mut register = ctx.register()?;
+    let id = register
+        .write(|tx| {
+            let id = item::insert(tx, &checked, &uuid, None, &station, &now)?;
+            for text in &marks {
+                let mark = NewMark {
+                    text: text.clone(),
+                    event: "other".into(),
+                    part: None,
+                    component: None,
+                    legibility: "clear".into(),
+                    decoded: decoded(&decoder, text),
+                };
+                item::add_mark(tx, id, &mark, &station, &now)?;
+            }
+            Ok(id)
+        })
+        .map_err(classify)?;
+    let shown = item::load(register.conn(), &id.to_string())?;
+    print_warnings(ctx, &checked.warnings);
+    if ctx.ui.is_json() {
+        ctx.ui
+            .json(&serde_json::json!({ "id": id, "uuid": uuid, "warnings": shown.warnings }))?;
+    } else {
+        ctx.ui.line(&format!("Added item {id} ({uuid})"))?;
+        print_warnings(ctx, &shown.warnings);
+    }
+    Ok(Status::Success)
+}
+
+fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
+    let day = |d: &Option<String>| -> anyhow::Result<Option<String>> {
+        d.as_deref()
+            .map(|d| item::parse_date(d, ctx.today()).map(|s| s[..10].to_owned()))
+            .transpose()
+            .map_err(classify)
+    };
+    let filter = ListFilter {
+        event: args.event.clone(),
+        kind: args.kind.clone(),
+        weapon_type: args.weapon_type.clone(),
+        from: day(&args.from)?,
+        to: day(&args.to)?,
+        place: args.place.clone(),
+        text: args.query.clone(),
+    };
+    let register = ctx.register()?;
+    let items = item::list(register.conn(), &filter).map_err(classify)?;
+    if ctx.ui.is_json() {
+        ctx.ui.json(&items)?;
+        return Ok(Status::Success);
+    }
+    if items.is_empty() {
+        ctx.ui.line("No items match.")?;
+    }
+    for i in &items {
+        let what = [i.make.as_deref(), i.model.as_deref(), i.calibre.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        ctx.ui.line(&format!(
+            "{:>5}  {}  {:<11} {:<10} {:<32} serial {} ({})  {}",
+            i.id,
+            &i.date[..10.min(i.date.len())],
+            i.event,
+            i.kind,
+            if what.is_empty() {
+                "-".to_owned()
+            } else {
+                what
+            },
+            i.serial.as_deref().unwrap_or("-"),
+            i.serial_status,
+            ctx.ui
+                .dim(i.custody.as_deref().unwrap_or("no custody event"))
+        ))?;
+    }
+    Ok(Status::Success)
+}
+
+fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
+    let register = ctx.register()?;
+    let item = item::load(register.conn(), reference).map_err(classify)?;
+    let ui = &ctx.ui;
+    if ui.is_json() {
+        ui.json(&item)?;
+        return Ok(Status::Success);
+    }
+    ui.heading(&format!("Item {} ({})", item.id, item.uuid))?;
+    for (name, value) in &item.fields {
+        let text = match value {
+            serde_json::Value::Null => continue,
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        ui.line(&format!("  {:<16} {text}", format!("{name}:")))?;
+    }
+    ui.line(&format!(
+        "  {:<16} {} by {}",
+        "recorded:", item.created_at, item.created_by
+    ))?;
+    if !item.marks.is_empty() {
+        ui.heading("Marks")?;
+        for m in &item.marks {
+            let place = m
+                .part
+                .as_deref()
+                .map(|p| format!(" on the {p}"))
+                .unwrap_or_default();
+            let decoded = m
+                .decoded
+                .as_deref()
+                .map(|d| format!(" → {d}"))
+                .unwrap_or_default();
+            ui.line(&format!(
+                "  {} [{}{place}, {}]{}",
+                m.text,
+                m.event,
+                m.legibility,
+                ui.dim(&decoded)
+            ))?;
+        }
+    }
+    if !item.components.is_empty() {
+        ui.heading("Components")?;
+        for c in &item.components {
+            let origin = [c.make.as_deref(), c.model.as_deref(), c.country.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            ui.line(&format!(
+                "  {}. {} {} serial {} ({})",
+                c.id,
+                c.part,
+                origin,
+                c.serial.as_deref().unwrap_or("-"),
+                c.serial_status
+            ))?;
+        }
+    }
+    if !item.photos.is_empty() {
+        ui.heading("Photos")?;
+        for p in &item.photos {
+            let taken = p.taken_at.as_deref().unwrap_or("time unknown");
+            ui.line(&format!(
+                "  {:<9} {} {}×{} {}",
+                p.view,
+                p.path,
+                p.width,
+                p.height,
+                ui.dim(taken)
+            ))?;
+        }
+    }
+    ui.heading("Custody")?;
+    if item.custody.is_empty() {
+        ui.line("  no events")?;
+    }
+    for e in &item.custody {
+        print_event(ctx, e)?;
+    }
+    if !item.changes.is_empty() {
+        ui.heading("Changes")?;
+        for c in &item.changes {
+            ui.line(&format!(
+                "  {} {}: '{}' → '{}' by {}{}",
+                c.at,
+                c.field,
+                c.old_value.as_deref().unwrap_or(""),
+                c.new_value.as_deref().unwrap_or(""),
+                c.by,
+                c.reason
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default()
+            ))?;
+        }
+    }
+    if !item.warnings.is_empty() {
+        ui.heading("For a trace")?;
+        for w in &item.warnings {
+            ui.line(&format!("  ! {w}"))?;
+        }
+    }
+    Ok(Status::Success)
+}
+
+pub fn print_event(ctx: &Ctx, e: &custody::Event) -> anyhow::Result<()> {
+    let mut text = format!(
+        "  #{} {} {} by {} ({}, {})",
+        e.id, e.at, e.action, e.officer, e.unit, e.station
+    );
+    for (label, value) in [("to", &e.to), ("at", &e.place), ("note", &e.note)] {
+        if let Some(v) = value {
+            text.push_str(&format!("; {label} {v}"));
+        }
+    }
+    ctx.ui.line(&text)
+}
+
+fn edit(
+    ctx: &Ctx,
+    reference: &str,
+    fields: &ItemFields,
+    reason: Option<&str>,
+) -> anyhow::Result<Status> {
+    let input = input_of(fields);
+    if input.is_empty() {
+        return Err(UsageError::from(
+            "nothing to change: give the fields to change as flags (--serial ..., --model ...)",
+        ));
+    }
+    let station = ctx.station()?;
+    let catalog = ctx.refdata.catalog()?;
+    let norm = Normalizer {
+        catalog: &catalog,
+        today: ctx.today(),
+    };
+    let now = ctx.now();
+    let mut register = ctx.register()?;
+    let id = resolve_item(register.conn(), reference).map_err(classify)?;
+    let (changed, warnings) = register
+        .write(|tx| item::edit(tx, id, &input, &norm, reason, &station, &now))
+        .map_err(classify)?;
+    print_warnings(ctx, &warnings);
+    if ctx.ui.is_json() {
+        ctx.ui
+            .json(&serde_json::json!({ "id": id, "changed": changed }))?;
+    } else if changed.is_empty() {
+        ctx.ui.line(&format!(
+            "Item {id}: nothing changed (the values were already so)"
+        ))?;
+    } else {
+        ctx.ui
+            .line(&format!("Item {id}: changed {}", changed.join(", ")))?;
+    }
+    Ok(Status::Success)
+}
+
+fn mark(ctx: &Ctx, reference: &str, mut new: NewMark) -> anyhow::Result<Status> {
+    let station = ctx.station()?;
+    let catalog = ctx.refdata.catalog()?;
+    new.decoded = decoded(&Decoder::new(&catalog, ctx.clock.year()), &new.text);
+    let now = ctx.now();
+    let mut register = ctx.register()?;
+    let id = resolve_item(register.conn(), reference).map_err(classify)?;
+    let mark = register
+        .write(|tx| item::add_mark(tx, id, &new, &station, &now))
+        .map_err(classify)?;
+    if ctx.ui.is_json() {
+        ctx.ui
+            .json(&serde_json::json!({ "item": id, "mark": mark, "decoded": new.decoded }))?;
+    } else {
+        let reading = new
+            .decoded
+            .map(|d| format!(" (reads as {d})"))
+            .unwrap_or_default();
+        ctx.ui
+            .line(&format!("Item {id}: mark {mark} recorded{reading}"))?;
+    }
+    Ok(Status::Success)
+}
+
+fn component(ctx: &Ctx, reference: &str, new: &NewComponent) -> anyhow::Result<Status> {
+    let station = ctx.station()?;
+    let catalog = ctx.refdata.catalog()?;
+    let norm = Normalizer {
+        catalog: &catalog,
+        today: ctx.today(),
+    };
+    let now = ctx.now();
+    let mut register = ctx.register()?;
+    let id = resolve_item(register.conn(), reference).map_err(classify)?;
+    let component = register
+        .write(|tx| item::add_component(tx, id, new, &norm, &station, &now))
+        .map_err(classify)?;
+    if ctx.ui.is_json() {
+        ctx.ui
+            .json(&serde_json::json!({ "item": id, "component": component }))?;
+    } else {
+        ctx.ui.line(&format!(
+            "Item {id}: component {component} ({}) recorded",
+            new.part
+        ))?;
+    }
+    Ok(Status::Success)
+}
+
+fn photo(
+    ctx: &Ctx,
+    reference: &str,
+    files: &[std::path::PathBuf],
+    view: &str,
+) -> anyhow::Result<Status> {
+    let station = ctx.station()?;
+    let view = view.trim().to_lowercase();
+    if !photos::VIEWS.contains(&view.as_str()) {
+        return Err(UsageError::from(format!(
+            "view '{view}' is not one of: {}",
+            photos::VIEWS.join(", ")
+        )));
+    }
+    let mut register = ctx.register()?;
+    let id = resolve_item(register.conn(), reference).map_err(classify)?;
+    // Every file is read and checked before anything is written.
+    let mut checked = Vec::new();
+    for path in files {
+        let shown = path.display().to_string();
+        let size = std::fs::metadata(path)
+            .with_context(|| format!("cannot read photo {shown}"))?
+            .len();
+        if size > photo::LIMITS.max_bytes {
+            return Err(classify(RegisterError::Photo {
+                path: shown,
+                reason: format!(
+                    "{size} bytes is over the limit of {} bytes",
+                    photo::LIMITS.max_bytes
+                ),
+            }));
+        }
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read photo {shown}"))?;
+        let inspected = photo::inspect(&bytes, photo::LIMITS, ctx.today()).map_err(|e| {
+            classify(RegisterError::Photo {
+                path: shown.clone(),
+                reason: e.to_string(),
+            })
+        })?;
+        checked.push((shown, bytes, inspected));
+    }
+    for (_, bytes, inspected) in &checked {
+        photos::store_files(&ctx.home, bytes, inspected)?;
+    }
+    let now = ctx.now();
+    let added = register
+        .write(|tx| {
+            checked
+                .iter()
+                .map(|(_, _, p)| photos::link(tx, id, p, &view, &station, &now))
+                .collect::<Result<Vec<bool>, _>>()
+        })
+        .map_err(classify)?;
+    if ctx.ui.is_json() {
+        let out: Vec<serde_json::Value> = checked
+            .iter()
+            .zip(&added)
+            .map(|((path, _, p), new)| {
+                serde_json::json!({ "file": path, "sha256": p.sha256, "added": new, "exif": p.exif })
+            })
+            .collect();
+        ctx.ui
+            .json(&serde_json::json!({ "item": id, "view": view, "photos": out }))?;
+    } else {
+        for ((path, _, p), new) in checked.iter().zip(&added) {
+            let state = if *new { "added" } else { "already there" };
+            ctx.ui.line(&format!(
+                "{path}: {state} as {} ({}×{})",
+                &p.sha256[..12],
+                p.width,
+                p.height
+            ))?;
+            for note in &p.exif.notes {
+                ctx.ui.warn(&format!("{path}: {note}"));
+            }
+        }
+    }
+    Ok(Status::Success)
+}

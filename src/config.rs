@@ -1,0 +1,50 @@
+//! `config.toml` in the home directory: this station's identity, set once by `init`.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::register::Station;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub station: Option<Station>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub fn load(home: &Path) -> Result<Config, ConfigError> {
+    let path = home.join("config.toml");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => toml::from_str(&text).map_err(|e| ConfigError::Unreadable {
+            path: path.display().to_string(),
+            reason: e.to_string().trim().replace('\n', " "),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn station(home: &Path) -> Result<Option<Station>, ConfigError> {
+    Ok(load(home)?.station)
+}
+
+/// Writes the whole file atomically.
+pub fn save(home: &Path, config: &Config) -> Result<(), ConfigError> {
+    std::fs::create_dir_all(home)?;
+    let text = toml::to_string_pretty(config).map_err(|e| ConfigError::Unreadable {
+        path: "config.toml".into(),
+        reason: e.to_string(),
+    })?;
+    let mut file = atomic_write_file::AtomicWriteFile::open(home.join("config.toml"))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())?;
+    file.commit()?;
+    Ok(())
+}

@@ -1,0 +1,315 @@
+//! The chain of custody: append-only events, each chained by hash to the one before it.
+//!
+//! An event's hash is the SHA-256 of its canonical JSON (RFC 8785), which includes the hash of
+//! the event before it. `verify` recomputes every hash and walks every link, and names what
+//! was edited, deleted, inserted or moved.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{RegisterError, Station};
+
+pub const ACTIONS: &[&str] = &[
+    "seized",
+    "transferred",
+    "stored",
+    "examined",
+    "marked",
+    "destroyed",
+    "returned",
+];
+
+/// The `prev_hash` of the first event.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One custody event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub id: i64,
+    pub item: String,
+    pub action: String,
+    pub at: String,
+    pub station: String,
+    pub unit: String,
+    pub officer: String,
+    pub to: Option<String>,
+    pub place: Option<String>,
+    pub note: Option<String>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// What is hashed: everything the event says, and the link to the one before.
+#[derive(Serialize)]
+struct Hashed<'a> {
+    item: &'a str,
+    action: &'a str,
+    at: &'a str,
+    station: &'a str,
+    unit: &'a str,
+    officer: &'a str,
+    to: Option<&'a str>,
+    place: Option<&'a str>,
+    note: Option<&'a str>,
+    prev_hash: &'a str,
+}
+
+impl Event {
+    fn content_hash(&self) -> String {
+        let hashed = Hashed {
+            item: &self.item,
+            action: &self.action,
+            at: &self.at,
+            station: &self.station,
+            unit: &self.unit,
+            officer: &self.officer,
+            to: self.to.as_deref(),
+            place: self.place.as_deref(),
+            note: self.note.as_deref(),
+            prev_hash: &self.prev_hash,
+        };
+        let canonical = serde_json_canonicalizer::to_vec(&hashed).unwrap_or_default();
+        hex(&Sha256::digest(&canonical))
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "#{} ({} of item {} at {})",
+            self.id, self.action, self.item, self.at
+        )
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A new event for an item.
+#[derive(Debug, Clone, Default)]
+pub struct NewEvent {
+    pub action: String,
+    pub to: Option<String>,
+    pub place: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Appends an event, linked to the last event of the whole log.
+pub fn append(
+    tx: &Transaction<'_>,
+    item: i64,
+    new: &NewEvent,
+    station: &Station,
+    now: &str,
+) -> Result<Event, RegisterError> {
+    let action = new.action.trim().to_lowercase();
+    if !ACTIONS.contains(&action.as_str()) {
+        return Err(RegisterError::invalid(
+            "action",
+            format!("'{}' is not one of: {}", new.action, ACTIONS.join(", ")),
+        ));
+    }
+    if action == "transferred" && new.to.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        return Err(RegisterError::invalid(
+            "to",
+            "a transfer needs --to: who received it",
+        ));
+    }
+    let uuid: String =
+        tx.query_row("SELECT uuid FROM items WHERE id = ?1", [item], |r| r.get(0))?;
+    let prev_hash: String = tx
+        .query_row(
+            "SELECT hash FROM custody ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_else(|| GENESIS.to_owned());
+    let mut event = Event {
+        id: 0,
+        item: uuid,
+        action,
+        at: now.to_owned(),
+        station: station.name.clone(),
+        unit: station.unit.clone(),
+        officer: station.officer.clone(),
+        to: new.to.clone().filter(|s| !s.trim().is_empty()),
+        place: new.place.clone().filter(|s| !s.trim().is_empty()),
+        note: new.note.clone().filter(|s| !s.trim().is_empty()),
+        prev_hash,
+        hash: String::new(),
+    };
+    event.hash = event.content_hash();
+    tx.execute(
+        "INSERT INTO custody (item_id, action, at, station, unit, officer, to_party, place, note,
+                              prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            item,
+            event.action,
+            event.at,
+            event.station,
+            event.unit,
+            event.officer,
+            event.to,
+            event.place,
+            event.note,
+            event.prev_hash,
+            event.hash
+        ],
+    )?;
+    event.id = tx.last_insert_rowid();
+    Ok(event)
+}
+
+fn read_events(conn: &Connection, item: Option<i64>) -> Result<Vec<Event>, RegisterError> {
+    let mut stmt = conn.prepare(
+        "SELECT c.id, i.uuid, c.action, c.at, c.station, c.unit, c.officer, c.to_party, c.place,
+                c.note, c.prev_hash, c.hash
+         FROM custody c JOIN items i ON i.id = c.item_id
+         WHERE ?1 IS NULL OR c.item_id = ?1 ORDER BY c.id",
+    )?;
+    let events = stmt
+        .query_map([item], |r| {
+            Ok(Event {
+                id: r.get(0)?,
+                item: r.get(1)?,
+                action: r.get(2)?,
+                at: r.get(3)?,
+                station: r.get(4)?,
+                unit: r.get(5)?,
+                officer: r.get(6)?,
+                to: r.get(7)?,
+                place: r.get(8)?,
+                note: r.get(9)?,
+                prev_hash: r.get(10)?,
+                hash: r.get(11)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(events)
+}
+
+/// An item's events, oldest first.
+pub fn log(conn: &Connection, item: i64) -> Result<Vec<Event>, RegisterError> {
+    read_events(conn, Some(item))
+}
+
+/// Something wrong in the chain.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    /// The event where it shows.
+    pub event: i64,
+    /// edited, deleted, inserted, reordered
+    pub kind: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Verification {
+    pub events: usize,
+    pub valid: bool,
+    pub head: String,
+    pub problems: Vec<Problem>,
+}
+
+/// Checks the whole log: every hash against its content, every link against the event before.
+pub fn verify(conn: &Connection) -> Result<Verification, RegisterError> {
+    let events = read_events(conn, None)?;
+    let mut problems = Vec::new();
+    let position: BTreeMap<&str, usize> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.hash.as_str(), i))
+        .collect();
+    for (i, event) in events.iter().enumerate() {
+        if event.content_hash() != event.hash {
+            problems.push(Problem {
+                event: event.id,
+                kind: "edited",
+                message: format!(
+                    "event {} was edited: its contents no longer match its hash",
+                    event.describe()
+                ),
+            });
+        }
+        let expected = if i == 0 {
+            GENESIS
+        } else {
+            events[i - 1].hash.as_str()
+        };
+        if event.prev_hash == expected {
+            continue;
+        }
+        let problem = match position.get(event.prev_hash.as_str()) {
+            Some(&j) if j > i => Problem {
+                event: event.id,
+                kind: "reordered",
+                message: format!(
+                    "event {} is out of order: in the chain it comes after #{}",
+                    event.describe(),
+                    events[j].id
+                ),
+            },
+            Some(&j) => {
+                let between: Vec<String> = events[j + 1..i]
+                    .iter()
+                    .map(|e| format!("#{}", e.id))
+                    .collect();
+                Problem {
+                    event: events[i - 1].id,
+                    kind: "inserted",
+                    message: format!(
+                        "event(s) {} were inserted: #{} follows #{} in the chain",
+                        between.join(", "),
+                        event.id,
+                        events[j].id
+                    ),
+                }
+            }
+            None if event.prev_hash == GENESIS => Problem {
+                event: event.id,
+                kind: "reordered",
+                message: format!(
+                    "event {} claims to be the first event but is not",
+                    event.describe()
+                ),
+            },
+            None => Problem {
+                event: event.id,
+                kind: "deleted",
+                message: format!(
+                    "the event before {} is missing: it follows an event that is no longer in the log",
+                    event.describe()
+                ),
+            },
+        };
+        problems.push(problem);
+    }
+    // AUTOINCREMENT remembers the highest id handed out: a deleted last event leaves a gap.
+    let issued: Option<i64> = conn
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'custody'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let last = events.last().map_or(0, |e| e.id);
+    if let Some(issued) = issued.filter(|n| *n > last) {
+        problems.push(Problem {
+            event: issued,
+            kind: "deleted",
+            message: format!("the last event(s) of the log were deleted: ids up to #{issued} were issued, #{last} is the last left"),
+        });
+    }
+    Ok(Verification {
+        events: events.len(),
+        valid: problems.is_empty(),
+        head: events
+            .last()
+            .map_or_else(|| GENESIS.to_owned(), |e| e.hash.clone()),
+        problems,
+    })
+}

@@ -1,0 +1,152 @@
+//! Photos in the register: each stored once under its SHA-256, linked to items by view.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, params};
+use serde::Serialize;
+
+use super::{RegisterError, Station};
+use crate::photo::Inspected;
+
+pub const VIEWS: &[&str] = &[
+    "overall",
+    "left",
+    "right",
+    "top",
+    "bottom",
+    "front",
+    "rear",
+    "markings",
+    "serial",
+    "headstamp",
+    "packaging",
+    "component",
+    "other",
+];
+
+/// A photo of an item.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemPhoto {
+    pub sha256: String,
+    pub view: String,
+    pub media_type: String,
+    pub bytes: i64,
+    pub width: i64,
+    pub height: i64,
+    pub taken_at: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Relative to the home directory.
+    pub path: String,
+}
+
+/// `photos/ab/<sha256>.<ext>`, relative to the home directory.
+pub fn original_path(sha256: &str, ext: &str) -> PathBuf {
+    Path::new("photos")
+        .join(&sha256[..2])
+        .join(format!("{sha256}.{ext}"))
+}
+
+/// `derived/<sha256>-1024.jpg`, relative to the home directory.
+pub fn reduced_path(sha256: &str) -> PathBuf {
+    Path::new("derived").join(format!("{sha256}-{}.jpg", crate::photo::REDUCED_SIDE))
+}
+
+fn write_once(path: &Path, bytes: &[u8]) -> Result<(), RegisterError> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    std::io::Write::write_all(&mut file, bytes)?;
+    file.commit()?;
+    Ok(())
+}
+
+/// Writes the original (untouched) and the reduced copy into `home`. Content-addressed, so a
+/// rerun after an interruption writes nothing twice.
+pub fn store_files(home: &Path, original: &[u8], photo: &Inspected) -> Result<(), RegisterError> {
+    write_once(
+        &home.join(original_path(&photo.sha256, photo.ext)),
+        original,
+    )?;
+    write_once(&home.join(reduced_path(&photo.sha256)), &photo.reduced)
+}
+
+/// Records the photo (once) and links it to the item under a view.
+pub fn link(
+    tx: &Transaction<'_>,
+    item: i64,
+    photo: &Inspected,
+    view: &str,
+    station: &Station,
+    now: &str,
+) -> Result<bool, RegisterError> {
+    if !VIEWS.contains(&view) {
+        return Err(RegisterError::invalid(
+            "view",
+            format!("'{view}' is not one of: {}", VIEWS.join(", ")),
+        ));
+    }
+    let notes = (!photo.exif.notes.is_empty()).then(|| photo.exif.notes.join("; "));
+    tx.execute(
+        "INSERT OR IGNORE INTO photos (sha256, media_type, bytes, width, height, taken_at, lat,
+                                       lon, exif_notes, stored_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            photo.sha256,
+            photo.media_type,
+            i64::try_from(photo.bytes).unwrap_or(i64::MAX),
+            photo.width,
+            photo.height,
+            photo.exif.taken_at,
+            photo.exif.lat,
+            photo.exif.lon,
+            notes,
+            now
+        ],
+    )?;
+    let added = tx.execute(
+        "INSERT OR IGNORE INTO item_photos (item_id, sha256, view, added_at, added_by)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![item, photo.sha256, view, now, station.signature()],
+    )?;
+    Ok(added == 1)
+}
+
+pub fn of_item(conn: &Connection, item: i64) -> Result<Vec<ItemPhoto>, RegisterError> {
+    let mut stmt = conn.prepare(
+        "SELECT p.sha256, ip.view, p.media_type, p.bytes, p.width, p.height, p.taken_at, p.lat,
+                p.lon
+         FROM item_photos ip JOIN photos p ON p.sha256 = ip.sha256
+         WHERE ip.item_id = ?1 ORDER BY ip.added_at, ip.sha256",
+    )?;
+    let photos = stmt
+        .query_map([item], |r| {
+            let sha256: String = r.get(0)?;
+            let media_type: String = r.get(2)?;
+            let ext = if media_type == "image/png" {
+                "png"
+            } else {
+                "jpg"
+            };
+            Ok(ItemPhoto {
+                path: original_path(&sha256, ext)
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                sha256,
+                view: r.get(1)?,
+                media_type,
+                bytes: r.get(3)?,
+                width: r.get(4)?,
+                height: r.get(5)?,
+                taken_at: r.get(6)?,
+                lat: r.get(7)?,
+                lon: r.get(8)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(photos)
+}

@@ -1,0 +1,203 @@
+//! The chain of custody: appended, read, and verified against tampering underneath the tool.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::common::TestEnv;
+
+/// A register with three items and six custody events.
+fn chain() -> TestEnv {
+    let env = TestEnv::new();
+    env.init();
+    for _ in 0..3 {
+        env.add_item(&["--date", "2026-03-14", "--event", "seized"]);
+    }
+    for (item, action, extra) in [
+        ("1", "seized", vec!["--place", "Gao"]),
+        ("2", "seized", vec![]),
+        ("1", "transferred", vec!["--to", "Evidence store, Bamako"]),
+        ("1", "stored", vec!["--place", "Shelf 4"]),
+        ("3", "examined", vec!["--note", "test-fired"]),
+        ("2", "destroyed", vec![]),
+    ] {
+        let mut args = vec!["custody", item, "--action", action];
+        args.extend(extra);
+        env.run(&args, 0);
+    }
+    env
+}
+
+fn problems(env: &TestEnv) -> Vec<(String, String)> {
+    let result = env.json(&["custody", "verify"], 4);
+    assert_eq!(result["valid"], false);
+    result["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["kind"].as_str().unwrap().to_owned(),
+                p["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn events_are_appended_logged_and_verified() {
+    let env = chain();
+    let log = env.json(&["custody", "log", "1"], 0);
+    let actions: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["seized", "transferred", "stored"]);
+    assert_eq!(log[1]["to"], "Evidence store, Bamako");
+    assert_eq!(log[0]["officer"], "A. Traoré");
+    assert_eq!(log[0]["prev_hash"], "0".repeat(64));
+    let result = env.json(&["custody", "verify"], 0);
+    assert_eq!(result["valid"], true);
+    assert_eq!(result["events"], 6);
+    let (out, _) = env.run(&["custody", "verify"], 0);
+    assert!(out.contains("Custody log intact: 6 events"), "{out}");
+}
+
+#[test]
+fn bad_custody_input_is_refused_and_nothing_is_written() {
+    let env = chain();
+    let (_, err) = env.run(&["custody", "1", "--action", "lost-it"], 2);
+    assert!(err.contains("action: 'lost-it' is not one of"), "{err}");
+    let (_, err) = env.run(&["custody", "1", "--action", "transferred"], 2);
+    assert!(err.contains("a transfer needs --to"), "{err}");
+    let (_, err) = env.run(&["custody", "77", "--action", "stored"], 2);
+    assert!(err.contains("no item '77'"), "{err}");
+    env.run(&["custody", "1"], 2);
+    assert_eq!(env.json(&["custody", "verify"], 0)["events"], 6);
+}
+
+#[test]
+fn an_edited_event_is_named() {
+    let env = chain();
+    env.db()
+        .execute("UPDATE custody SET place = 'Shelf 9' WHERE id = 4", [])
+        .unwrap();
+    let found = problems(&env);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "edited");
+    assert!(found[0].1.contains("#4 (stored of item"), "{found:?}");
+}
+
+#[test]
+fn a_deleted_event_is_named() {
+    let env = chain();
+    env.db()
+        .execute("DELETE FROM custody WHERE id = 3", [])
+        .unwrap();
+    let found = problems(&env);
+    assert_eq!(found[0].0, "deleted");
+    assert!(found[0].1.contains("the event before #4"), "{found:?}");
+}
+
+#[test]
+fn a_deleted_last_event_is_named() {
+    let env = chain();
+    env.db()
+        .execute("DELETE FROM custody WHERE id = 6", [])
+        .unwrap();
+    let found = problems(&env);
+    assert_eq!(found[0].0, "deleted");
+    assert!(
+        found[0]
+            .1
+            .contains("up to #6 were issued, #5 is the last left"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_inserted_event_is_named() {
+    let env = chain();
+    let db = env.db();
+    // Make room after event 2 and forge an event that links correctly to it.
+    db.execute("UPDATE custody SET id = id + 10 WHERE id >= 3", [])
+        .unwrap();
+    let (item, prev): (i64, String) = db
+        .query_row("SELECT item_id, hash FROM custody WHERE id = 2", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    db.execute(
+        "INSERT INTO custody (id, item_id, action, at, station, unit, officer, prev_hash, hash)
+         VALUES (3, ?1, 'returned', '2026-11-25T12:00:00Z', 'Post 3', 'Customs Bamako', 'X', ?2, 'forged')",
+        rusqlite::params![item, prev],
+    )
+    .unwrap();
+    let found = problems(&env);
+    let kinds: Vec<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
+    assert!(kinds.contains(&"inserted"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(k, m)| k == "inserted" && m.contains("#3 were inserted")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn reordered_events_are_named() {
+    let env = chain();
+    let db = env.db();
+    // Swap events 4 and 5 whole, hashes and all, keeping their ids.
+    db.execute_batch(
+        "UPDATE custody SET id = 100 WHERE id = 4;
+         UPDATE custody SET id = 4 WHERE id = 5;
+         UPDATE custody SET id = 5 WHERE id = 100;",
+    )
+    .unwrap();
+    let found = problems(&env);
+    assert_eq!(found[0].0, "reordered", "{found:?}");
+    assert!(found[0].1.contains("#4 (examined of item"), "{found:?}");
+}
+
+#[test]
+fn killing_writers_at_any_moment_leaves_a_sound_register() {
+    let env = TestEnv::new();
+    env.init();
+    env.add_item(&["--date", "2026-03-14", "--event", "seized"]);
+    let bin = assert_cmd::cargo::cargo_bin("fieldtrace");
+    let mut completed = 0;
+    for round in 0u64..40 {
+        let mut child = std::process::Command::new(&bin)
+            .args(["--home", env.home.path().to_str().unwrap()])
+            .args(["custody", "1", "--action", "examined", "--note"])
+            .arg(format!("round {round}"))
+            .env("FIELDTRACE_NOW", crate::common::NOW)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Spread the kills over start-up, the transaction and the exit.
+        std::thread::sleep(Duration::from_millis((round * 7) % 45));
+        let _ = child.kill();
+        if child.wait().unwrap().success() {
+            completed += 1;
+        }
+    }
+    let result: Value = env.json(&["custody", "verify"], 0);
+    assert_eq!(result["valid"], true);
+    let events = result["events"].as_i64().unwrap();
+    assert!(
+        events >= completed,
+        "{events} events, {completed} runs completed"
+    );
+    let integrity: String = env
+        .db()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    // The register still takes writes.
+    env.run(&["custody", "1", "--action", "stored"], 0);
+}
