@@ -102,6 +102,7 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
         Command::Init(args) => commands::init::run(&ctx, &args),
         Command::Item(cmd) => commands::item::run(&ctx, *cmd),
         Command::Custody(args) => commands::custody::run(&ctx, args),
+        Command::Import(args) => commands::import::run(&ctx, &args),
         Command::Export(cmd) => commands::export::run(&ctx, cmd),
         Command::Generate(_) => Ok(Status::Success),
     }

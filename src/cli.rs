@@ -68,6 +68,9 @@ pub enum Command {
     /// The chain of custody: append an event, read an item's log, verify the chain
     Custody(CustodyArgs),
 
+    /// Import a photo-tagged seizure log (CSV) into the register
+    Import(ImportArgs),
+
     /// Export the register
     #[command(subcommand)]
     Export(ExportCommand),
@@ -382,6 +385,24 @@ pub enum CustodyCommand {
     },
     /// Check every hash and link of the whole log; exit 4 if anything was tampered with
     Verify,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The seizure log: UTF-8 CSV, with `,` `;` or tab between fields
+    pub log: PathBuf,
+    /// Folder the log's photo paths are relative to
+    #[arg(long, value_name = "DIR")]
+    pub photos: Option<PathBuf>,
+    /// Column map (TOML) for another layout, such as examples/maps/odk-kobo.toml
+    #[arg(long, value_name = "MAP")]
+    pub map: Option<PathBuf>,
+    /// Check and report everything, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import nothing if any row is rejected
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod identify;
+pub mod import;
 pub mod photo;
 pub mod refdata;
 pub mod register;

@@ -5,6 +5,7 @@ pub mod decode;
 pub mod export;
 pub mod generate;
 pub mod identify;
+pub mod import;
 pub mod init;
 pub mod item;
 pub mod reference;

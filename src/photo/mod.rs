@@ -70,6 +70,14 @@ pub struct Inspected {
     pub reduced: Vec<u8>,
 }
 
+/// Decoder messages may carry line breaks; a reason goes on one line of a CSV or a terminal.
+fn one_line(err: &impl std::fmt::Display) -> String {
+    err.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -97,7 +105,7 @@ pub fn inspect(bytes: &[u8], limits: Limits, today: NaiveDate) -> Result<Inspect
         ImageFormat::Png => png_dimensions(bytes)?,
         _ => ImageReader::with_format(Cursor::new(bytes), format)
             .into_dimensions()
-            .map_err(|e| PhotoError::Corrupt(e.to_string()))?,
+            .map_err(|e| PhotoError::Corrupt(one_line(&e)))?,
     };
     let pixels = u64::from(width) * u64::from(height);
     if width > limits.max_side || height > limits.max_side || pixels > limits.max_pixels {
@@ -120,7 +128,7 @@ pub fn inspect(bytes: &[u8], limits: Limits, today: NaiveDate) -> Result<Inspect
     }
     let image = reader
         .decode()
-        .map_err(|e| PhotoError::Corrupt(e.to_string()))?;
+        .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
     let reduced = reduce(&image)?;
     Ok(Inspected {
         sha256: sha256_hex(bytes),
@@ -204,7 +212,7 @@ fn reduce(image: &image::DynamicImage) -> Result<Vec<u8>, PhotoError> {
     small
         .to_rgb8()
         .write_with_encoder(encoder)
-        .map_err(|e| PhotoError::Corrupt(e.to_string()))?;
+        .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
     Ok(out.into_inner())
 }
 

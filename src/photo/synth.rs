@@ -119,3 +119,17 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
+
+/// `jpeg` with a comment segment after its start-of-image marker: the same pixels, other
+/// bytes, so another SHA-256 (distinct photos that cost the same to decode).
+pub fn with_comment(jpeg: &[u8], comment: &str) -> Vec<u8> {
+    let Ok(length) = u16::try_from(comment.len() + 2) else {
+        return jpeg.to_vec();
+    };
+    let mut out = jpeg[..2.min(jpeg.len())].to_vec();
+    out.extend_from_slice(&[0xFF, 0xFE]);
+    out.extend_from_slice(&length.to_be_bytes());
+    out.extend_from_slice(comment.as_bytes());
+    out.extend_from_slice(jpeg.get(2..).unwrap_or_default());
+    out
+}

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -98,7 +98,7 @@ pub struct NewEvent {
 
 /// Appends an event, linked to the last event of the whole log.
 pub fn append(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     item: i64,
     new: &NewEvent,
     station: &Station,

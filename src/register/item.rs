@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
 
 use super::{RegisterError, Station, resolve_item};
@@ -146,15 +146,22 @@ pub fn parse_date(value: &str, today: NaiveDate) -> Result<String, RegisterError
     } else if let Ok(date) = NaiveDate::parse_from_str(value, "%d/%m/%Y") {
         (date, date.format("%Y-%m-%d").to_string())
     } else {
-        let time = [
+        // Form exports (ODK, Kobo) write RFC 3339 with an offset: the local time is kept.
+        let formats = [
             "%Y-%m-%dT%H:%M:%S",
             "%Y-%m-%d %H:%M:%S",
             "%Y-%m-%dT%H:%M",
             "%Y-%m-%d %H:%M",
-        ]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
-        .ok_or_else(|| {
+        ];
+        let time = chrono::DateTime::parse_from_rfc3339(value)
+            .map(|t| t.naive_local())
+            .ok()
+            .or_else(|| {
+                formats
+                    .iter()
+                    .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
+            })
+            .ok_or_else(|| {
             RegisterError::invalid(
                 "date",
                 format!(
@@ -301,12 +308,27 @@ impl Normalizer<'_> {
     }
 }
 
+/// Words officers write in the serial field when there is no serial to read.
+const NO_SERIAL: &[(&str, &str)] = &[
+    ("obliterated", "obliterated"),
+    ("ground off", "obliterated"),
+    ("removed", "obliterated"),
+    ("defaced", "obliterated"),
+    ("illegible", "obliterated"),
+    ("none", "absent"),
+    ("absent", "absent"),
+    ("no serial", "absent"),
+];
+
 /// Serial status as implied by what was read, when not stated.
 pub fn serial_status_of(serial: Option<&str>) -> &'static str {
     match serial.map(str::trim) {
         None | Some("") => "unknown",
         Some(s) if s.contains(['?', '*', '_', '#', '…']) => "partial",
-        Some(_) => "present",
+        Some(s) => NO_SERIAL
+            .iter()
+            .find(|(word, _)| s.eq_ignore_ascii_case(word))
+            .map_or("present", |(_, status)| status),
     }
 }
 
@@ -343,10 +365,15 @@ pub fn check_new(input: &ItemInput, norm: &Normalizer<'_>) -> Result<Checked, Re
         Some(Value::Text(s)) => Some(s.clone()),
         _ => None,
     };
+    let status = serial_status_of(serial.as_deref());
     checked
         .values
         .entry("serial_status")
-        .or_insert_with(|| Value::Text(serial_status_of(serial.as_deref()).into()));
+        .or_insert_with(|| Value::Text(status.into()));
+    // "obliterated" in the serial field is a status, not a serial.
+    if matches!(status, "obliterated" | "absent") {
+        checked.values.remove("serial");
+    }
     if !checked.values.contains_key("model_id")
         && let Some(Value::Text(model)) = checked.values.get("model")
         && let Some(id) = norm.model_id_for(model)
@@ -358,7 +385,7 @@ pub fn check_new(input: &ItemInput, norm: &Normalizer<'_>) -> Result<Checked, Re
 
 /// Inserts a checked item; returns its number.
 pub fn insert(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     checked: &Checked,
     uuid: &str,
     source_unit: Option<&str>,
@@ -410,7 +437,7 @@ fn shown(value: &Value) -> Option<String> {
 /// Applies changes to an item, recording each changed field with who, when, old and new
 /// value. Returns the fields that changed.
 pub fn edit(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     item: i64,
     input: &ItemInput,
     norm: &Normalizer<'_>,
@@ -513,7 +540,7 @@ pub struct NewMark {
 }
 
 pub fn add_mark(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     item: i64,
     mark: &NewMark,
     station: &Station,
@@ -574,7 +601,7 @@ pub struct NewComponent {
 }
 
 pub fn add_component(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     item: i64,
     component: &NewComponent,
     norm: &Normalizer<'_>,

@@ -84,13 +84,24 @@ impl Register {
     /// Runs `f` in one immediate transaction: all of its writes land, or none.
     pub fn write<T>(
         &mut self,
-        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, RegisterError>,
+        f: impl FnOnce(&Connection) -> Result<T, RegisterError>,
     ) -> Result<T, RegisterError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
+        Ok(value)
+    }
+
+    /// Like `write`, but nests inside a transaction the caller already began (a savepoint).
+    pub fn write_nested<T>(
+        &mut self,
+        f: impl FnOnce(&Connection) -> Result<T, RegisterError>,
+    ) -> Result<T, RegisterError> {
+        let savepoint = self.conn.savepoint()?;
+        let value = f(&savepoint)?;
+        savepoint.commit()?;
         Ok(value)
     }
 

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use super::{RegisterError, Station};
@@ -77,7 +77,7 @@ pub fn store_files(home: &Path, original: &[u8], photo: &Inspected) -> Result<()
 
 /// Records the photo (once) and links it to the item under a view.
 pub fn link(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     item: i64,
     photo: &Inspected,
     view: &str,

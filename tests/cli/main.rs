@@ -10,6 +10,7 @@ mod generating_docs;
 mod guided_wizard;
 mod human_output;
 mod identifying;
+mod importing;
 mod photos;
 mod real_marks;
 mod reference_lookup;

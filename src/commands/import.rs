@@ -1,0 +1,143 @@
+//! `import LOG.csv [--photos DIR] [--map MAP.toml] [--dry-run] [--strict]`.
+
+use std::io::IsTerminal;
+
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::app::{Ctx, Status, UsageError};
+use crate::cli::ImportArgs;
+use crate::import::{self, ImportError, Options, map};
+use crate::register::item::Normalizer;
+
+/// A column map is a few lines of TOML; anything bigger is not one.
+const MAX_MAP_BYTES: u64 = 256 * 1024;
+
+pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
+    let station = ctx.station()?;
+    let column_map = match &args.map {
+        Some(path) => {
+            let text = import::read_small(path, MAX_MAP_BYTES)
+                .with_context(|| format!("cannot read the column map {}", path.display()))?;
+            Some(
+                map::parse(&text)
+                    .map_err(|e| UsageError::from(format!("{}: {e}", path.display())))?,
+            )
+        }
+        None => None,
+    };
+    if let Some(dir) = &args.photos
+        && !dir.is_dir()
+    {
+        return Err(UsageError::from(format!(
+            "--photos {}: not a folder",
+            dir.display()
+        )));
+    }
+    let catalog = ctx.refdata.catalog()?;
+    let norm = Normalizer {
+        catalog: &catalog,
+        today: ctx.today(),
+    };
+    let now = ctx.now();
+    let options = Options {
+        photos_dir: args.photos.as_deref(),
+        map: column_map.as_ref(),
+        dry_run: args.dry_run,
+        strict: args.strict,
+        home: &ctx.home,
+        station: &station,
+        now: &now,
+    };
+    let bar = if std::io::stderr().is_terminal() && !ctx.ui.is_json() {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} rows {per_sec} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut register = ctx.register()?;
+    let result = import::import(&args.log, &mut register, norm, options, &|rows| {
+        bar.set_position(rows)
+    });
+    bar.finish_and_clear();
+    let report = match result {
+        Ok(report) => report,
+        Err(
+            err @ (ImportError::Header(_)
+            | ImportError::Map(_)
+            | ImportError::Empty
+            | ImportError::NotText(_)),
+        ) => {
+            return Err(UsageError::from(format!("{}: {err}", args.log.display())));
+        }
+        Err(ImportError::Io(e)) => {
+            return Err(
+                anyhow::Error::new(e).context(format!("cannot read {}", args.log.display()))
+            );
+        }
+        Err(err) => {
+            return Err(
+                anyhow::Error::new(err).context(format!("importing {}", args.log.display()))
+            );
+        }
+    };
+    let ui = &ctx.ui;
+    if ui.is_json() {
+        ui.json(&report)?;
+    } else {
+        let verb = if report.dry_run {
+            "would import"
+        } else {
+            "imported"
+        };
+        ui.line(&format!(
+            "{}: {} rows; {verb} {}, {} already imported, {} rejected; {} photos",
+            report.file,
+            report.rows,
+            report.imported,
+            report.already_imported,
+            report.rejected,
+            report.photos
+        ))?;
+        if report.strict && report.rejected > 0 {
+            ui.line("--strict: nothing was imported, because some rows were rejected")?;
+        }
+        for r in &report.rejects {
+            ui.line(&format!(
+                "  line {} ({}): {}: {}",
+                r.line,
+                r.record_id.as_deref().unwrap_or("no record id"),
+                r.field,
+                r.reason
+            ))?;
+        }
+        for n in &report.notes {
+            ui.line(&ui.dim(&format!(
+                "  line {} ({}): {}",
+                n.line,
+                n.record_id.as_deref().unwrap_or("-"),
+                n.note
+            )))?;
+        }
+        if !report.ignored_columns.is_empty() {
+            ui.line(&ui.dim(&format!(
+                "  columns not imported: {}",
+                report.ignored_columns.join(", ")
+            )))?;
+        }
+        if let Some(path) = &report.rejects_file {
+            ui.line(&format!(
+                "Rejected rows, unchanged, with a reason column: {path}"
+            ))?;
+        }
+    }
+    Ok(if report.rejected > 0 {
+        Status::SomeRejected
+    } else {
+        Status::Success
+    })
+}

@@ -1,0 +1,213 @@
+//! Column maps: how another layout's columns become the import template's fields.
+//!
+//! ```toml
+//! name = "ODK Central / KoboToolbox CSV export"
+//! [columns]
+//! record_id = ["_uuid", "instanceID"]      # the first one present in the file wins
+//! lat = ["Latitude", "_location_latitude"]
+//! photos = ["photo_marks", "photo_serial"]  # several columns: their values are joined
+//! ```
+//! Column names are compared after dropping any group prefix (`weapon/serial`,
+//! `weapon-serial` → `serial`) and case: exports nest fields in the form's groups.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::ImportError;
+
+/// The template's columns, in order.
+pub const TEMPLATE: &[&str] = &[
+    "record_id",
+    "date",
+    "event",
+    "location",
+    "lat",
+    "lon",
+    "kind",
+    "type",
+    "make",
+    "model",
+    "calibre",
+    "serial",
+    "markings",
+    "country",
+    "year",
+    "quantity",
+    "headstamp",
+    "lot",
+    "condition",
+    "photos",
+    "unit",
+    "officer",
+    "notes",
+];
+
+/// Columns a log must have.
+pub const REQUIRED: &[&str] = &["record_id", "date", "event"];
+
+/// Fields that may come from several columns, joined with ` | `.
+const MULTI: &[&str] = &["markings", "photos", "notes"];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnMap {
+    pub name: Option<String>,
+    #[serde(default)]
+    pub columns: BTreeMap<String, OneOrMany>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn names(&self) -> Vec<&str> {
+        match self {
+            OneOrMany::One(one) => vec![one.as_str()],
+            OneOrMany::Many(many) => many.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// `weapon/serial`, `weapon-serial`, `Weapon Serial` → `serial`.
+pub fn bare(column: &str) -> String {
+    let last = column.rsplit(['/', '-', ':']).next().unwrap_or(column);
+    last.trim().to_lowercase().replace(' ', "_")
+}
+
+/// Which source columns feed each template field.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// field -> source column indexes (several only for MULTI fields)
+    pub fields: BTreeMap<&'static str, Vec<usize>>,
+    /// Source columns no field uses.
+    pub ignored: Vec<String>,
+}
+
+impl Plan {
+    /// The template itself: the header must name template columns, each once.
+    pub fn template(header: &[String]) -> Result<Plan, ImportError> {
+        let mut fields: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
+        let mut unknown = Vec::new();
+        let mut ignored = Vec::new();
+        for (index, column) in header.iter().enumerate() {
+            let name = column.trim().to_lowercase();
+            // The rejects file adds a reason column: a fixed rejects file imports as it is.
+            if name == "reason" && index + 1 == header.len() {
+                ignored.push(column.clone());
+                continue;
+            }
+            match TEMPLATE.iter().find(|t| **t == name) {
+                Some(field) => {
+                    if fields.insert(field, vec![index]).is_some() {
+                        return Err(ImportError::Header(format!(
+                            "column '{name}' appears twice"
+                        )));
+                    }
+                }
+                None => unknown.push(column.clone()),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(ImportError::Header(format!(
+                "unknown column(s) {}: the template's columns are {}; for another layout, pass --map MAP.toml",
+                unknown
+                    .iter()
+                    .map(|c| format!("'{c}'"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                TEMPLATE.join(",")
+            )));
+        }
+        let plan = Plan { fields, ignored };
+        plan.check_required()?;
+        Ok(plan)
+    }
+
+    /// A column map applied to a header.
+    pub fn mapped(map: &ColumnMap, header: &[String]) -> Result<Plan, ImportError> {
+        let bare_header: Vec<String> = header.iter().map(|c| bare(c)).collect();
+        let mut fields: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
+        for (field, sources) in &map.columns {
+            let Some(field) = TEMPLATE.iter().find(|t| **t == field.as_str()) else {
+                return Err(ImportError::Map(format!(
+                    "'{field}' is not a template field ({})",
+                    TEMPLATE.join(", ")
+                )));
+            };
+            let mut found = Vec::new();
+            for source in sources.names() {
+                let wanted = bare(source);
+                found.extend(
+                    header
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, c)| c.as_str() == source || bare_header[*i] == wanted)
+                        .map(|(i, _)| i),
+                );
+            }
+            found.dedup();
+            if !MULTI.contains(field) {
+                found.truncate(1);
+            }
+            if !found.is_empty() {
+                fields.insert(field, found);
+            }
+        }
+        // Template columns the map does not mention still count, by their bare names.
+        for (index, name) in bare_header.iter().enumerate() {
+            if let Some(field) = TEMPLATE.iter().find(|t| **t == name.as_str()) {
+                let taken = fields.values().any(|v| v.contains(&index));
+                if !taken && !fields.contains_key(field) {
+                    fields.insert(field, vec![index]);
+                }
+            }
+        }
+        let used: Vec<usize> = fields.values().flatten().copied().collect();
+        let ignored = header
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used.contains(i))
+            .map(|(_, c)| c.clone())
+            .collect();
+        let plan = Plan { fields, ignored };
+        plan.check_required()?;
+        Ok(plan)
+    }
+
+    fn check_required(&self) -> Result<(), ImportError> {
+        let missing: Vec<&str> = REQUIRED
+            .iter()
+            .copied()
+            .filter(|r| !self.fields.contains_key(r))
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(ImportError::Header(format!(
+                "missing required column(s): {}",
+                missing.join(", ")
+            )))
+        }
+    }
+
+    /// The value of a field in a record: several columns joined with ` | `, blanks dropped.
+    pub fn value(&self, field: &str, record: &csv::StringRecord) -> Option<String> {
+        let columns = self.fields.get(field)?;
+        let values: Vec<&str> = columns
+            .iter()
+            .filter_map(|i| record.get(*i))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .collect();
+        (!values.is_empty()).then(|| values.join(" | "))
+    }
+}
+
+pub fn parse(text: &str) -> Result<ColumnMap, ImportError> {
+    toml::from_str(text).map_err(|e| ImportError::Map(e.to_string().trim().replace('\n', " ")))
+}

@@ -1,0 +1,734 @@
+//! Seizure-log import: a CSV of weapons, ammunition lots and components, with a folder of
+//! photos, into the register.
+//!
+//! Rows stream through in chunks: each chunk's photos are decoded and hashed on every core,
+//! then its rows are written in order, in one transaction. Memory does not grow with the log.
+//! Each row is accepted or rejected whole; rejected rows go, unchanged and with a reason, to a
+//! rejects CSV beside the log. The log's unit and record id make a rerun add nothing twice.
+
+pub mod map;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+use self::map::{ColumnMap, Plan};
+use crate::photo::{self, Inspected};
+use crate::register::item::{self, Checked, ItemInput, NewMark, Normalizer};
+use crate::register::{Register, RegisterError, Station, photos};
+
+/// Rows handled together: their photos decode in parallel, their writes share a transaction.
+const CHUNK: usize = 64;
+/// No field of a seizure log is longer than this; a longer one is a broken or hostile file.
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("the header: {0}")]
+    Header(String),
+    #[error("the column map: {0}")]
+    Map(String),
+    #[error("the file is empty: a seizure log starts with a header row")]
+    Empty,
+    #[error("{0}")]
+    NotText(String),
+    #[error("{0}")]
+    Register(#[from] RegisterError),
+    #[error("reading the CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("register database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// One rejected row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reject {
+    pub line: u64,
+    pub record_id: Option<String>,
+    pub field: String,
+    pub reason: String,
+}
+
+/// Something worth knowing about an accepted row (EXIF filled a gap, or disagreed).
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub line: u64,
+    pub record_id: Option<String>,
+    pub note: String,
+}
+
+/// The summary `import --json` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub file: String,
+    pub rows: u64,
+    pub imported: u64,
+    pub already_imported: u64,
+    pub rejected: u64,
+    pub photos: u64,
+    pub rejects: Vec<Reject>,
+    pub notes: Vec<Note>,
+    pub ignored_columns: Vec<String>,
+    pub dry_run: bool,
+    pub strict: bool,
+    /// Where the rejected rows were written, if any were.
+    pub rejects_file: Option<String>,
+}
+
+/// How to import.
+#[derive(Debug, Clone)]
+pub struct Options<'a> {
+    pub photos_dir: Option<&'a Path>,
+    pub map: Option<&'a ColumnMap>,
+    pub dry_run: bool,
+    pub strict: bool,
+    pub home: &'a Path,
+    pub station: &'a Station,
+    pub now: &'a str,
+}
+
+/// Detects the delimiter from the header line: the one of `,` `;` tab that splits it most,
+/// outside quotes.
+fn sniff_delimiter(header: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in header {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            b'\n' if !quoted => break,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|i| (counts[*i], 3 - i)).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+/// Line numbers for records, from their byte offsets: a second pass over the file, in step with
+/// the CSV reader, so it streams too. (The csv crate's own line count is off by one after a
+/// CRLF line end: it counts the `\n` as the start of the next record.)
+struct LineCounter<R> {
+    reader: R,
+    offset: u64,
+    newlines: u64,
+    /// The byte at `offset`, once read.
+    peeked: Option<u8>,
+}
+
+impl<R: BufRead> LineCounter<R> {
+    /// The 1-based line on which the record starting at `offset` begins.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        while self.offset < offset {
+            let Ok(buf) = self.reader.fill_buf() else {
+                break;
+            };
+            if buf.is_empty() {
+                break;
+            }
+            let take = usize::try_from(offset - self.offset)
+                .unwrap_or(usize::MAX)
+                .min(buf.len());
+            self.newlines += buf[..take].iter().filter(|b| **b == b'\n').count() as u64;
+            self.offset += take as u64;
+            self.reader.consume(take);
+            self.peeked = None;
+        }
+        if self.peeked.is_none() {
+            self.peeked = self.reader.fill_buf().ok().and_then(|b| b.first().copied());
+        }
+        // A record "starting" on the \n of a CRLF pair begins on the next line.
+        self.newlines + 1 + u64::from(self.peeked == Some(b'\n'))
+    }
+}
+
+/// A row read from the log, before it is checked.
+struct Raw {
+    line: u64,
+    bytes: csv::ByteRecord,
+}
+
+/// A row after its own checks, waiting for its photos.
+struct Pending {
+    line: u64,
+    record_id: Option<String>,
+    checked: Checked,
+    marks: Vec<String>,
+    photo_paths: Vec<(String, PathBuf)>,
+    source_unit: String,
+}
+
+/// A row whose photos are read and stored, with its photos and notes; or why it was refused.
+type Finished = Result<(Pending, Vec<Inspected>, Vec<String>), Reject>;
+
+/// What happened to a row.
+enum Outcome {
+    Rejected(Reject, csv::ByteRecord),
+    Ready(Box<Pending>, Vec<Inspected>, Vec<String>),
+}
+
+/// Resolves a photo path from the log inside the photos folder, or says why not.
+fn photo_path(dir: &Path, written: &str) -> Result<PathBuf, String> {
+    let relative = Path::new(written);
+    if relative.is_absolute() || written.starts_with(['/', '\\']) || written.contains(':') {
+        return Err(format!(
+            "'{written}' is an absolute path: photos are named relative to --photos"
+        ));
+    }
+    if relative
+        .components()
+        .any(|c| matches!(c, Component::ParentDir))
+    {
+        return Err(format!("'{written}' leaves the photos folder ('..')"));
+    }
+    let joined = dir.join(relative);
+    let real = joined
+        .canonicalize()
+        .map_err(|_| format!("'{written}' is not in the photos folder"))?;
+    let root = dir
+        .canonicalize()
+        .map_err(|e| format!("the photos folder: {e}"))?;
+    if !real.starts_with(&root) {
+        return Err(format!(
+            "'{written}' is a link that leaves the photos folder"
+        ));
+    }
+    if !real.is_file() {
+        return Err(format!("'{written}' is not a file"));
+    }
+    Ok(real)
+}
+
+struct Importer<'a> {
+    plan: Plan,
+    norm: Normalizer<'a>,
+    options: Options<'a>,
+    report: Report,
+    seen: BTreeMap<String, u64>,
+    rejected_rows: Vec<csv::ByteRecord>,
+}
+
+impl Importer<'_> {
+    fn reject(&self, raw: &Raw, record_id: Option<String>, field: &str, reason: String) -> Outcome {
+        Outcome::Rejected(
+            Reject {
+                line: raw.line,
+                record_id,
+                field: field.to_owned(),
+                reason,
+            },
+            raw.bytes.clone(),
+        )
+    }
+
+    /// A row's own checks: text, field sizes, values, duplicates, photo paths.
+    fn check_row(&mut self, raw: &Raw, width: usize) -> Result<Pending, Outcome> {
+        let record = csv::StringRecord::from_byte_record(raw.bytes.clone()).map_err(|e| {
+            let field = e
+                .utf8_error()
+                .field();
+            self.reject(raw, None, &format!("column {}", field + 1), "is not UTF-8 text (save the log as UTF-8; Latin-1 and other encodings are not read)".into())
+        })?;
+        if record.len() != width {
+            return Err(self.reject(
+                raw,
+                None,
+                "(row)",
+                format!("{} fields where the header has {width}", record.len()),
+            ));
+        }
+        let value = |field: &str| self.plan.value(field, &record);
+        let record_id = value("record_id");
+        if let Some((index, long)) = record
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
+        {
+            return Err(self.reject(
+                raw,
+                record_id,
+                &format!("column {}", index + 1),
+                format!("{} bytes, over the limit of {MAX_FIELD_BYTES}", long.len()),
+            ));
+        }
+        let Some(id) = record_id.clone() else {
+            return Err(self.reject(
+                raw,
+                None,
+                "record_id",
+                "is required: the log's own id for this row".into(),
+            ));
+        };
+        let station = self.options.station;
+        let source_unit = value("unit").unwrap_or_else(|| station.unit.clone());
+        if let Some(first) = self.seen.get(&format!("{source_unit}\u{0}{id}")) {
+            return Err(self.reject(
+                raw,
+                record_id,
+                "record_id",
+                format!("'{id}' appears twice in this log (first at line {first})"),
+            ));
+        }
+        self.seen
+            .insert(format!("{source_unit}\u{0}{id}"), raw.line);
+
+        let mut input = ItemInput::new();
+        for field in item::FIELDS.iter().map(|f| f.name) {
+            if let Some(v) = value(field) {
+                input.insert(field.to_owned(), v);
+            }
+        }
+        input
+            .entry("unit".into())
+            .or_insert_with(|| station.unit.clone());
+        input
+            .entry("officer".into())
+            .or_insert_with(|| station.officer.clone());
+        let marks = split(value("markings"));
+        let mut photo_paths = Vec::new();
+        for written in split(value("photos")) {
+            let Some(dir) = self.options.photos_dir else {
+                return Err(self.reject(
+                    raw,
+                    record_id,
+                    "photos",
+                    "the row names photos: pass --photos DIR".into(),
+                ));
+            };
+            match photo_path(dir, &written) {
+                Ok(path) => photo_paths.push((written, path)),
+                Err(reason) => return Err(self.reject(raw, record_id, "photos", reason)),
+            }
+        }
+        // A row with no date may take it from its first photo, so the date check waits.
+        let date = input.remove("date");
+        let mut checked =
+            match item::check_new(&with_placeholder_date(&input, date.as_deref()), &self.norm) {
+                Ok(c) => c,
+                Err(RegisterError::Invalid { field, reason }) => {
+                    return Err(self.reject(raw, record_id, &field, reason));
+                }
+                Err(other) => return Err(self.reject(raw, record_id, "(row)", other.to_string())),
+            };
+        if date.is_none() {
+            checked.values.remove("date");
+        }
+        Ok(Pending {
+            line: raw.line,
+            record_id,
+            checked,
+            marks,
+            photo_paths,
+            source_unit,
+        })
+    }
+}
+
+/// `check_new` needs a date; a row without one gets today's until its photos are read.
+fn with_placeholder_date(input: &ItemInput, date: Option<&str>) -> ItemInput {
+    let mut input = input.clone();
+    input.insert("date".into(), date.unwrap_or("1970-01-01").to_owned());
+    input
+}
+
+fn split(value: Option<String>) -> Vec<String> {
+    value
+        .map(|v| {
+            v.split(" | ")
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Reads, checks and stores one row's photos; fills the gaps EXIF can fill.
+fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveDate) -> Finished {
+    let reject = |pending: &Pending, reason: String| Reject {
+        line: pending.line,
+        record_id: pending.record_id.clone(),
+        field: "photos".into(),
+        reason,
+    };
+    let mut inspected = Vec::new();
+    for (written, path) in &pending.photo_paths {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > photo::LIMITS.max_bytes {
+            return Err(reject(
+                &pending,
+                format!(
+                    "'{written}': {size} bytes is over the limit of {} bytes",
+                    photo::LIMITS.max_bytes
+                ),
+            ));
+        }
+        let bytes =
+            std::fs::read(path).map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
+        let photo = photo::inspect(&bytes, photo::LIMITS, today)
+            .map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
+        if !options.dry_run {
+            photos::store_files(options.home, &bytes, &photo)
+                .map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
+        }
+        inspected.push(photo);
+    }
+    let mut notes = Vec::new();
+    let values = &mut pending.checked.values;
+    let gps = inspected.iter().find_map(|p| p.exif.lat.zip(p.exif.lon));
+    let row_position = match (values.get("lat"), values.get("lon")) {
+        (Some(rusqlite::types::Value::Real(lat)), Some(rusqlite::types::Value::Real(lon))) => {
+            Some((*lat, *lon))
+        }
+        _ => None,
+    };
+    match (row_position, gps) {
+        (None, Some((lat, lon))) => {
+            values.insert("lat", rusqlite::types::Value::Real(lat));
+            values.insert("lon", rusqlite::types::Value::Real(lon));
+            notes.push(format!(
+                "position {lat:.5}, {lon:.5} taken from the photo's EXIF"
+            ));
+        }
+        // About a kilometre apart: the row wins, the conflict is kept.
+        (Some((lat, lon)), Some((plat, plon)))
+            if (lat - plat).abs() > 0.01 || (lon - plon).abs() > 0.01 =>
+        {
+            notes.push(format!("the photo's EXIF position {plat:.5}, {plon:.5} disagrees with the row's {lat:.5}, {lon:.5}: the row's is kept"));
+        }
+        _ => {}
+    }
+    let exif_time = inspected.iter().find_map(|p| p.exif.taken_at.clone());
+    if !values.contains_key("date") {
+        match exif_time {
+            Some(t) => {
+                notes.push(format!("date {t} taken from the photo's EXIF"));
+                values.insert("date", rusqlite::types::Value::Text(t));
+            }
+            None => {
+                return Err(Reject {
+                    line: pending.line,
+                    record_id: pending.record_id.clone(),
+                    field: "date".into(),
+                    reason: "is required (no photo carries an EXIF date either)".into(),
+                });
+            }
+        }
+    } else if let (Some(rusqlite::types::Value::Text(date)), Some(t)) =
+        (values.get("date"), &exif_time)
+        && !t.starts_with(&date[..10.min(date.len())])
+    {
+        notes.push(format!(
+            "the photo's EXIF time {t} disagrees with the row's date {date}: the row's is kept"
+        ));
+    }
+    if !notes.is_empty() {
+        let joined = notes.join("; ");
+        let existing = match values.get("notes") {
+            Some(rusqlite::types::Value::Text(n)) => format!("{n}\n"),
+            _ => String::new(),
+        };
+        values.insert(
+            "notes",
+            rusqlite::types::Value::Text(format!("{existing}[import] {joined}")),
+        );
+    }
+    Ok((pending, inspected, notes))
+}
+
+/// Imports `log` into `register`. `progress` is told how many rows have been handled.
+pub fn import(
+    log: &Path,
+    register: &mut Register,
+    norm: Normalizer<'_>,
+    options: Options<'_>,
+    progress: &dyn Fn(u64),
+) -> Result<Report, ImportError> {
+    let file = std::fs::File::open(log)?;
+    let mut reader = BufReader::new(file);
+    let head = reader.fill_buf()?;
+    if head.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        reader.consume(3);
+    }
+    let head = reader.fill_buf()?;
+    if head.contains(&0) {
+        return Err(ImportError::NotText(format!(
+            "{} is not a CSV text file (it holds NUL bytes)",
+            log.display()
+        )));
+    }
+    let delimiter = sniff_delimiter(head);
+    let mut lines = {
+        let mut second = BufReader::new(std::fs::File::open(log)?);
+        if second.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+            second.consume(3);
+        }
+        LineCounter {
+            reader: second,
+            offset: 0,
+            newlines: 0,
+            peeked: None,
+        }
+    };
+    let mut csv_reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(reader);
+    let header = csv_reader.byte_headers()?.clone();
+    let header: Vec<String> = header
+        .iter()
+        .map(|h| std::str::from_utf8(h).map(str::to_owned))
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            ImportError::NotText("the header is not UTF-8 text (save the log as UTF-8)".into())
+        })?;
+    if header.iter().all(|h| h.trim().is_empty()) {
+        return Err(ImportError::Empty);
+    }
+    let plan = match options.map {
+        Some(map) => Plan::mapped(map, &header)?,
+        None => Plan::template(&header)?,
+    };
+    let width = header.len();
+    let today = norm.today;
+    let mut importer = Importer {
+        report: Report {
+            file: log.display().to_string(),
+            rows: 0,
+            imported: 0,
+            already_imported: 0,
+            rejected: 0,
+            photos: 0,
+            rejects: Vec::new(),
+            notes: Vec::new(),
+            ignored_columns: plan.ignored.clone(),
+            dry_run: options.dry_run,
+            strict: options.strict,
+            rejects_file: None,
+        },
+        plan,
+        norm,
+        options,
+        seen: BTreeMap::new(),
+        rejected_rows: Vec::new(),
+    };
+
+    // --strict: one transaction for everything, rolled back at the first bad row.
+    let strict = importer.options.strict && !importer.options.dry_run;
+    if strict {
+        register.conn().execute_batch("BEGIN IMMEDIATE")?;
+    }
+    let result = (|| -> Result<(), ImportError> {
+        let mut records = csv_reader.byte_records();
+        loop {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            for record in records.by_ref().take(CHUNK) {
+                let bytes = match record {
+                    Ok(bytes) => bytes,
+                    Err(e) => return Err(ImportError::Csv(e)),
+                };
+                let line = bytes.position().map_or(0, |p| lines.line_at(p.byte()));
+                chunk.push(Raw { line, bytes });
+            }
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            importer.run_chunk(chunk, width, register, today, strict)?;
+            progress(importer.report.rows);
+        }
+    })();
+    if strict {
+        let commit = result.is_ok() && importer.report.rejected == 0;
+        register
+            .conn()
+            .execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
+        if !commit && result.is_ok() {
+            importer.report.imported = 0;
+            importer.report.photos = 0;
+        }
+    }
+    result?;
+    if !importer.rejected_rows.is_empty() && !importer.options.dry_run {
+        importer.report.rejects_file = Some(
+            write_rejects(log, &header, delimiter, &importer)?
+                .display()
+                .to_string(),
+        );
+    }
+    Ok(importer.report)
+}
+
+impl Importer<'_> {
+    fn run_chunk(
+        &mut self,
+        chunk: Vec<Raw>,
+        width: usize,
+        register: &mut Register,
+        today: chrono::NaiveDate,
+        strict: bool,
+    ) -> Result<(), ImportError> {
+        let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(chunk.len());
+        let mut pending = Vec::new();
+        for raw in &chunk {
+            self.report.rows += 1;
+            match self.check_row(raw, width) {
+                Ok(p) => {
+                    pending.push((outcomes.len(), p));
+                    outcomes.push(None);
+                }
+                Err(outcome) => outcomes.push(Some(outcome)),
+            }
+        }
+        // Rows already in the register are counted, not redone: skip their photos too.
+        let conn = register.conn();
+        let mut fresh = Vec::new();
+        for (slot, p) in pending {
+            let exists: Option<i64> = conn
+                .query_row(
+                    "SELECT id FROM items WHERE source_unit = ?1 AND record_id = ?2",
+                    [&p.source_unit, p.record_id.as_deref().unwrap_or_default()],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(RegisterError::from)?;
+            if exists.is_some() {
+                self.report.already_imported += 1;
+            } else {
+                fresh.push((slot, p));
+            }
+        }
+        let options = &self.options;
+        let finished: Vec<(usize, Finished)> = fresh
+            .into_par_iter()
+            .map(|(slot, p)| (slot, finish_row(p, options, today)))
+            .collect();
+        for (slot, result) in finished {
+            outcomes[slot] = Some(match result {
+                Ok((p, photos, notes)) => Outcome::Ready(Box::new(p), photos, notes),
+                Err(reject) => Outcome::Rejected(reject, chunk[slot].bytes.clone()),
+            });
+        }
+        let station = self.options.station;
+        let now = self.options.now;
+        let dry_run = self.options.dry_run;
+        let mut ready = Vec::new();
+        for outcome in outcomes.into_iter().flatten() {
+            match outcome {
+                Outcome::Rejected(reject, bytes) => {
+                    self.report.rejected += 1;
+                    self.report.rejects.push(reject);
+                    self.rejected_rows.push(bytes);
+                }
+                Outcome::Ready(p, photos, notes) => {
+                    for note in notes {
+                        self.report.notes.push(Note {
+                            line: p.line,
+                            record_id: p.record_id.clone(),
+                            note,
+                        });
+                    }
+                    ready.push((p, photos));
+                }
+            }
+        }
+        if dry_run || ready.is_empty() {
+            self.report.imported += u64::try_from(ready.len()).unwrap_or(0);
+            self.report.photos += ready
+                .iter()
+                .map(|(_, p)| u64::try_from(p.len()).unwrap_or(0))
+                .sum::<u64>();
+            return Ok(());
+        }
+        let write = |tx: &rusqlite::Connection| -> Result<(u64, u64), RegisterError> {
+            let (mut items, mut photo_count) = (0, 0);
+            for (p, photos) in &ready {
+                let uuid = uuid::Uuid::now_v7().to_string();
+                let id = item::insert(tx, &p.checked, &uuid, Some(&p.source_unit), station, now)?;
+                for text in &p.marks {
+                    let mark = NewMark {
+                        text: text.clone(),
+                        event: "other".into(),
+                        part: None,
+                        component: None,
+                        legibility: "clear".into(),
+                        decoded: None,
+                    };
+                    item::add_mark(tx, id, &mark, station, now)?;
+                }
+                for photo in photos {
+                    photos::link(tx, id, photo, "overall", station, now)?;
+                    photo_count += 1;
+                }
+                items += 1;
+            }
+            Ok((items, photo_count))
+        };
+        // Under --strict the whole import is one transaction already begun.
+        let (items, photo_count) = if strict {
+            register.write_nested(write)?
+        } else {
+            register.write(write)?
+        };
+        self.report.imported += items;
+        self.report.photos += photo_count;
+        Ok(())
+    }
+}
+
+/// `LOG.rejects.csv` beside the log: the rejected rows unchanged, plus a reason column.
+fn write_rejects(
+    log: &Path,
+    header: &[String],
+    delimiter: u8,
+    importer: &Importer<'_>,
+) -> Result<PathBuf, ImportError> {
+    let stem = log
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "log".into());
+    let path = log.with_file_name(format!("{stem}.rejects.csv"));
+    let mut file = atomic_write_file::AtomicWriteFile::open(&path)?;
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_writer(&mut file);
+        let mut head: Vec<&[u8]> = header.iter().map(String::as_bytes).collect();
+        head.push(b"reason");
+        writer.write_record(head)?;
+        for (row, reject) in importer.rejected_rows.iter().zip(&importer.report.rejects) {
+            let reason = format!("line {}: {}: {}", reject.line, reject.field, reject.reason);
+            let mut fields: Vec<&[u8]> = row.iter().collect();
+            fields.push(reason.as_bytes());
+            writer.write_record(fields)?;
+        }
+        writer.flush()?;
+    }
+    file.commit()?;
+    Ok(path)
+}
+
+/// Reads at most `limit` bytes: a column map or other small file from outside.
+pub fn read_small(path: &Path, limit: u64) -> Result<String, ImportError> {
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > limit {
+        return Err(ImportError::Map(format!(
+            "{} is over {limit} bytes",
+            path.display()
+        )));
+    }
+    Ok(text)
+}

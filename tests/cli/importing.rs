@@ -1,0 +1,453 @@
+//! A field team hands over a spreadsheet and a folder of photos; the officer imports it.
+
+use std::path::PathBuf;
+
+use fieldtrace::photo::synth;
+use serde_json::Value;
+
+use crate::common::TestEnv;
+
+const HEADER: &str = "record_id,date,event,location,lat,lon,kind,type,make,model,calibre,serial,markings,country,year,quantity,headstamp,lot,condition,photos,unit,officer,notes";
+
+fn example(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn import(env: &TestEnv, log: &str, extra: &[&str], code: i32) -> Value {
+    let mut args = vec!["import", log];
+    args.extend_from_slice(extra);
+    env.json(&args, code)
+}
+
+/// A log in the template with the given data rows.
+fn log(env: &TestEnv, name: &str, rows: &[&str]) -> String {
+    let mut text = format!("{HEADER}\n");
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    env.write(name, &text)
+}
+
+fn row(id: &str, date: &str, event: &str) -> String {
+    format!(
+        "{id},{date},{event},Gao,,,weapon,assault rifle,,AKM,7.62x39,{id}99,,,,,,,,,Unit A,Officer B,"
+    )
+}
+
+fn rejects(report: &Value) -> Vec<(u64, String, String)> {
+    report["rejects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["line"].as_u64().unwrap(),
+                r["field"].as_str().unwrap().to_owned(),
+                r["reason"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_bundled_example_imports_with_exif_filling_gaps_and_a_rerun_adds_nothing() {
+    let env = TestEnv::new();
+    env.init();
+    let photos = example("photos");
+    let report = import(&env, &example("seizure-log.csv"), &["--photos", &photos], 0);
+    for key in [
+        "file",
+        "rows",
+        "imported",
+        "already_imported",
+        "rejected",
+        "photos",
+        "rejects",
+    ] {
+        assert!(report.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(
+        (
+            report["rows"].as_u64(),
+            report["imported"].as_u64(),
+            report["rejected"].as_u64()
+        ),
+        (Some(6), Some(6), Some(0))
+    );
+    assert_eq!(report["photos"], 6);
+    let notes = report["notes"].to_string();
+    assert!(notes.contains("taken from the photo's EXIF"), "{notes}");
+    assert!(notes.contains("disagrees with the row's"), "{notes}");
+    let first = env.json(&["item", "show", "1"], 0);
+    assert!(
+        (first["fields"]["lat"].as_f64().unwrap() - 16.2712).abs() < 1e-3,
+        "EXIF GPS fills a row without coordinates"
+    );
+    assert_eq!(first["fields"]["calibre"], "7.62x39mm");
+    assert_eq!(
+        first["marks"].as_array().unwrap().len(),
+        2,
+        "multi-value marks split on ' | '"
+    );
+    assert_eq!(first["photos"].as_array().unwrap().len(), 2);
+    let sixth = env.json(&["item", "show", "6"], 0);
+    assert!(
+        (sixth["fields"]["lat"].as_f64().unwrap() - 16.27).abs() < 1e-6,
+        "the row wins over EXIF"
+    );
+    assert_eq!(
+        env.json(&["item", "show", "4"], 0)["fields"]["serial_status"],
+        "obliterated"
+    );
+
+    let again = import(&env, &example("seizure-log.csv"), &["--photos", &photos], 0);
+    assert_eq!(
+        (
+            again["imported"].as_u64(),
+            again["already_imported"].as_u64()
+        ),
+        (Some(0), Some(6))
+    );
+    assert_eq!(env.json(&["item", "list"], 0).as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn dialects_bom_crlf_semicolons_tabs_quotes_and_dates() {
+    let env = TestEnv::new();
+    env.init();
+    let body = "record_id;date;event;location;notes\r\nA1;14/03/2026;seized;\"Gao; market\";\"two\r\nlines\"\r\nA2;2026-03-14T09:30;found;Gao;\r\n";
+    let semicolons = env.write_bytes(
+        "semi.csv",
+        &[b"\xEF\xBB\xBF".as_slice(), body.as_bytes()].concat(),
+    );
+    let report = import(&env, &semicolons, &[], 0);
+    assert_eq!(report["imported"], 2, "{report}");
+    let item = env.json(&["item", "show", "1"], 0);
+    assert_eq!(item["fields"]["location"], "Gao; market");
+    assert_eq!(item["fields"]["notes"], "two\r\nlines");
+    assert_eq!(item["fields"]["date"], "2026-03-14");
+    let tabs = env.write(
+        "tabs.tsv",
+        "record_id\tdate\tevent\nT1\t2026-03-14 10:00\tseized\n",
+    );
+    assert_eq!(import(&env, &tabs, &[], 0)["imported"], 1);
+}
+
+#[test]
+fn bad_rows_are_rejected_by_line_field_and_reason_and_the_rest_imported() {
+    let env = TestEnv::new();
+    env.init();
+    let photos = env.home.path().join("photos");
+    std::fs::create_dir_all(&photos).unwrap();
+    std::fs::write(photos.join("cut.jpg"), &synth::jpeg(200, 150)[..600]).unwrap();
+    std::fs::write(
+        photos.join("bomb.png"),
+        synth::png_header_only(40_000, 40_000),
+    )
+    .unwrap();
+    std::fs::write(env.home.path().join("outside.jpg"), synth::jpeg(20, 20)).unwrap();
+    let good = row("OK1", "2026-03-14", "seized");
+    let rows = [
+        good.as_str(),                                                     // line 2
+        &row("E1", "2026-03-14", "taken"),                                 // 3
+        "K1,2026-03-14,seized,Gao,,,bomb,,,,,,,,,,,,,,,,",                 // 4
+        &row("D1", "2026-02-30", "seized"),                                // 5
+        &row("D2", "March 3rd", "seized"),                                 // 6
+        &row("D3", "2030-01-01", "seized"),                                // 7
+        "C1,2026-03-14,seized,Gao,95,10,weapon,,,,,,,,,,,,,,,,",           // 8
+        "Q1,2026-03-14,seized,Gao,,,ammunition,,,,,,,,,many,,,,,,,",       // 9
+        &row("OK1", "2026-03-14", "found"),                                // 10
+        "P1,2026-03-14,seized,Gao,,,weapon,,,,,,,,,,,,,missing.jpg,,,",    // 11
+        "P2,2026-03-14,seized,Gao,,,weapon,,,,,,,,,,,,,cut.jpg,,,",        // 12
+        "P3,2026-03-14,seized,Gao,,,weapon,,,,,,,,,,,,,bomb.png,,,",       // 13
+        "P4,2026-03-14,seized,Gao,,,weapon,,,,,,,,,,,,,../outside.jpg,,,", // 14
+        "P5,2026-03-14,seized,Gao,,,weapon,,,,,,,,,,,,,/etc/passwd,,,",    // 15
+        ",2026-03-14,seized,Gao,,,weapon,,,,,,,,,,,,,,,,",                 // 16
+        "S1,2026-03-14,seized",                                            // 17
+    ];
+    let path = log(&env, "bad.csv", &rows);
+    let report = import(&env, &path, &["--photos", photos.to_str().unwrap()], 3);
+    assert_eq!(report["imported"], 1, "{report}");
+    let found = rejects(&report);
+    let expect = [
+        (3, "event", "'taken' is not one of"),
+        (4, "kind", "'bomb' is not one of"),
+        (5, "date", "is not a date"),
+        (6, "date", "is not a date"),
+        (7, "date", "is in the future"),
+        (8, "lat", "95 is outside -90..90"),
+        (9, "quantity", "'many' is not a number"),
+        (
+            10,
+            "record_id",
+            "appears twice in this log (first at line 2)",
+        ),
+        (11, "photos", "'missing.jpg' is not in the photos folder"),
+        (12, "photos", "does not decode"),
+        (13, "photos", "40000 × 40000 pixels is over the limit"),
+        (14, "photos", "leaves the photos folder"),
+        (15, "photos", "is an absolute path"),
+        (16, "record_id", "is required"),
+        (17, "(row)", "3 fields where the header has 23"),
+    ];
+    assert_eq!(found.len(), expect.len(), "{found:#?}");
+    for ((line, field, reason), (want_line, want_field, want_reason)) in found.iter().zip(expect) {
+        assert_eq!((*line, field.as_str()), (want_line, want_field), "{reason}");
+        assert!(reason.contains(want_reason), "line {line}: {reason}");
+    }
+    // The rejected rows, unchanged, with a reason column, beside the log.
+    let rejects_file = report["rejects_file"].as_str().unwrap();
+    assert!(rejects_file.ends_with("bad.rejects.csv"));
+    let text = std::fs::read_to_string(rejects_file).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], format!("{HEADER},reason"));
+    assert!(
+        lines[1].starts_with(&row("E1", "2026-03-14", "taken")),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(lines.len(), 1 + expect.len(), "{text}");
+}
+
+#[test]
+fn a_fixed_rejects_file_imports_as_it_is() {
+    let env = TestEnv::new();
+    env.init();
+    let path = log(
+        &env,
+        "log.csv",
+        &[
+            &row("R1", "2026-03-14", "seized"),
+            &row("R2", "2026-03-14", "taken"),
+        ],
+    );
+    let report = import(&env, &path, &[], 3);
+    let rejects_file = report["rejects_file"].as_str().unwrap().to_owned();
+    let fixed = std::fs::read_to_string(&rejects_file)
+        .unwrap()
+        .replace(",taken,", ",seized,");
+    std::fs::write(&rejects_file, fixed).unwrap();
+    let again = import(&env, &rejects_file, &[], 0);
+    assert_eq!(again["imported"], 1);
+    assert_eq!(env.json(&["item", "list"], 0).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn encodings_sizes_and_binary_files() {
+    let env = TestEnv::new();
+    env.init();
+    let mut latin1 = format!("{HEADER}\n").into_bytes();
+    latin1.extend_from_slice(b"L1,2026-03-14,seized,Cr\xe8che,,,weapon,,,,,,,,,,,,,,,,\n");
+    latin1.extend_from_slice(format!("{}\n", row("L2", "2026-03-14", "seized")).as_bytes());
+    let report = import(&env, &env.write_bytes("latin1.csv", &latin1), &[], 3);
+    assert_eq!(report["imported"], 1);
+    assert!(rejects(&report)[0].2.contains("is not UTF-8"), "{report}");
+
+    let huge = format!(
+        "{HEADER}\nH1,2026-03-14,seized,Gao,,,weapon,,,,,,,,,,,,,,,,{}\n",
+        "x".repeat(10 * 1024 * 1024)
+    );
+    let report = import(&env, &env.write("huge.csv", &huge), &[], 3);
+    assert!(
+        rejects(&report)[0].2.contains("over the limit of 65536"),
+        "{}",
+        rejects(&report)[0].2
+    );
+
+    let (_, err) = env.run(&["import", &env.write("empty.csv", "")], 2);
+    assert!(err.contains("the file is empty"), "{err}");
+    let (_, err) = env.run(
+        &[
+            "import",
+            &env.write_bytes("photo.csv", &synth::jpeg(30, 30)),
+        ],
+        2,
+    );
+    assert!(
+        err.contains("not a CSV text file") || err.contains("not UTF-8"),
+        "{err}"
+    );
+    assert_eq!(env.json(&["item", "list"], 0).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_wrong_header_stops_the_import_and_names_the_columns() {
+    let env = TestEnv::new();
+    env.init();
+    let (_, err) = env.run(
+        &[
+            "import",
+            &env.write(
+                "dup.csv",
+                "record_id,date,event,date\nA,2026-03-14,seized,2026-03-14\n",
+            ),
+        ],
+        2,
+    );
+    assert!(err.contains("column 'date' appears twice"), "{err}");
+    let (_, err) = env.run(
+        &[
+            "import",
+            &env.write(
+                "odd.csv",
+                "record_id,date,event,colour\nA,2026-03-14,seized,red\n",
+            ),
+        ],
+        2,
+    );
+    assert!(
+        err.contains("unknown column(s) 'colour'") && err.contains("--map"),
+        "{err}"
+    );
+    let (_, err) = env.run(
+        &[
+            "import",
+            &env.write("short.csv", "record_id,event\nA,seized\n"),
+        ],
+        2,
+    );
+    assert!(err.contains("missing required column(s): date"), "{err}");
+    assert_eq!(env.json(&["item", "list"], 0).as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn dry_run_reports_the_same_and_writes_nothing() {
+    let env = TestEnv::new();
+    env.init();
+    let photos = example("photos");
+    let dry = import(
+        &env,
+        &example("seizure-log.csv"),
+        &["--photos", &photos, "--dry-run"],
+        0,
+    );
+    assert_eq!(dry["imported"], 6);
+    assert_eq!(dry["dry_run"], true);
+    assert_eq!(env.json(&["item", "list"], 0).as_array().unwrap().len(), 0);
+    assert!(!env.home.path().join("photos").exists());
+    let bad = log(&env, "bad.csv", &[&row("B1", "2026-03-14", "taken")]);
+    let report = import(&env, &bad, &["--dry-run"], 3);
+    assert_eq!(report["rejected"], 1);
+    assert!(report["rejects_file"].is_null());
+    assert!(!env.home.path().join("bad.rejects.csv").exists());
+}
+
+#[test]
+fn strict_imports_nothing_when_a_row_is_bad() {
+    let env = TestEnv::new();
+    env.init();
+    let rows: Vec<String> = (0..150)
+        .map(|i| {
+            row(
+                &format!("S{i}"),
+                "2026-03-14",
+                if i == 140 { "taken" } else { "seized" },
+            )
+        })
+        .collect();
+    let path = log(
+        &env,
+        "strict.csv",
+        &rows.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let report = import(&env, &path, &["--strict"], 3);
+    assert_eq!(
+        (report["imported"].as_u64(), report["rejected"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(env.json(&["item", "list"], 0).as_array().unwrap().len(), 0);
+    let (out, _) = env.run(&["import", &path, "--strict"], 3);
+    assert!(out.contains("--strict: nothing was imported"), "{out}");
+}
+
+#[test]
+fn an_odk_or_kobo_export_comes_in_through_the_column_map() {
+    let env = TestEnv::new();
+    env.init();
+    let media = env.home.path().join("media");
+    std::fs::create_dir_all(&media).unwrap();
+    std::fs::write(media.join("1712.jpg"), synth::jpeg(40, 30)).unwrap();
+    let odk = env.write(
+        "odk.csv",
+        "SubmissionDate,weapon-date,weapon-event,weapon-serial,weapon-calibre,location-Latitude,location-Longitude,location-Altitude,location-Accuracy,weapon-photo_marks,meta-instanceID,KEY\n\
+         2026-03-15T10:00:00.000Z,2026-03-14,seized,A123,7.62x39,16.27,-0.04,250,5,1712.jpg,uuid:0b1f,uuid:0b1f\n",
+    );
+    let map = example("maps/odk-kobo.toml");
+    let report = import(
+        &env,
+        &odk,
+        &["--map", &map, "--photos", media.to_str().unwrap()],
+        0,
+    );
+    assert_eq!(report["imported"], 1, "{report}");
+    let ignored = report["ignored_columns"].to_string();
+    assert!(
+        ignored.contains("location-Altitude") && ignored.contains("SubmissionDate"),
+        "{ignored}"
+    );
+    let item = env.json(&["item", "show", "1"], 0);
+    assert_eq!(item["fields"]["record_id"], "uuid:0b1f");
+    assert_eq!(item["fields"]["serial"], "A123");
+    assert_eq!(item["fields"]["lat"], 16.27);
+    assert_eq!(item["photos"].as_array().unwrap().len(), 1);
+
+    let kobo = env.write(
+        "kobo.csv",
+        "start,weapon/date,weapon/event,weapon/serial,_location_latitude,_location_longitude,_location_altitude,_location_precision,_id,_uuid,_submission_time\n\
+         2026-03-14T08:00:00.000+00:00,2026-03-14,found,K9,12.5,-8.1,300,4,55,3c1d-9e,2026-03-15T10:00:00\n",
+    );
+    let report = import(&env, &kobo, &["--map", &map], 0);
+    assert_eq!(report["imported"], 1, "{report}");
+    assert_eq!(
+        env.json(&["item", "show", "2"], 0)["fields"]["record_id"],
+        "3c1d-9e"
+    );
+    let bad_map = env.write("bad-map.toml", "[columns]\ncolour = \"x\"\n");
+    let (_, err) = env.run(&["import", &kobo, "--map", &bad_map], 2);
+    assert!(err.contains("'colour' is not a template field"), "{err}");
+}
+
+#[test]
+fn an_import_killed_at_any_point_completes_on_rerun_without_duplicates() {
+    let env = TestEnv::new();
+    env.init();
+    let rows: Vec<String> = (0..600)
+        .map(|i| row(&format!("K{i:04}"), "2026-03-14", "seized"))
+        .collect();
+    let path = log(
+        &env,
+        "big.csv",
+        &rows.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let bin = assert_cmd::cargo::cargo_bin("fieldtrace");
+    for delay in [5u64, 25, 60, 120] {
+        let mut child = std::process::Command::new(&bin)
+            .args(["--home", env.home.path().to_str().unwrap(), "import", &path])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let report = import(&env, &path, &[], 0);
+    assert_eq!(
+        report["imported"].as_u64().unwrap() + report["already_imported"].as_u64().unwrap(),
+        600
+    );
+    assert_eq!(
+        env.json(&["item", "list"], 0).as_array().unwrap().len(),
+        600
+    );
+    let integrity: String = env
+        .db()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+}
