@@ -174,7 +174,12 @@ impl Manifest {
         }
         match DateTime::parse_from_rfc3339(&self.created_at) {
             Ok(t) if t.offset().local_minus_utc() == 0 && self.created_at.ends_with('Z') => {}
-            _ => return bad(format!("created_at '{}' is not RFC 3339 UTC", self.created_at)),
+            _ => {
+                return bad(format!(
+                    "created_at '{}' is not RFC 3339 UTC",
+                    self.created_at
+                ));
+            }
         }
         if !self.body.is_object() {
             return bad("body is not a JSON object".to_owned());
@@ -202,7 +207,10 @@ impl Manifest {
                 return bad(format!("attachment {} is too large", attachment.sha256));
             }
             if attachment.media_type.is_empty() {
-                return bad(format!("attachment {} has no media_type", attachment.sha256));
+                return bad(format!(
+                    "attachment {} has no media_type",
+                    attachment.sha256
+                ));
             }
             if !seen.insert(attachment.sha256.as_str()) {
                 return bad(format!("attachment {} is listed twice", attachment.sha256));
@@ -365,11 +373,18 @@ mod tests {
     fn duplicate_keys_are_refused_even_when_serde_would_keep_the_last() {
         let manifest = sample_manifest(serde_json::json!({}));
         let text = String::from_utf8(manifest.canonical_bytes().unwrap()).unwrap();
-        let doubled = text.replacen("{\"attachments\":[],", "{\"attachments\":[],\"attachments\":[],", 1);
+        let doubled = text.replacen(
+            "{\"attachments\":[],",
+            "{\"attachments\":[],\"attachments\":[],",
+            1,
+        );
         let err = parse_strict(doubled.as_bytes()).unwrap_err();
         assert_eq!(err.reason, Reason::DuplicateKey);
         let nested = text.replacen("\"body\":{}", "\"body\":{\"a\":1,\"a\":2}", 1);
-        assert_eq!(parse_strict(nested.as_bytes()).unwrap_err().reason, Reason::DuplicateKey);
+        assert_eq!(
+            parse_strict(nested.as_bytes()).unwrap_err().reason,
+            Reason::DuplicateKey
+        );
     }
 
     #[test]
@@ -377,35 +392,66 @@ mod tests {
         let manifest = sample_manifest(serde_json::json!({}));
         let text = String::from_utf8(manifest.canonical_bytes().unwrap()).unwrap();
         let future = text.replace("fieldtrace-packet/1", "fieldtrace-packet/2");
-        assert_eq!(parse_strict(future.as_bytes()).unwrap_err().reason, Reason::UnknownFormat);
+        assert_eq!(
+            parse_strict(future.as_bytes()).unwrap_err().reason,
+            Reason::UnknownFormat
+        );
         let huge = vec![b' '; MAX_MANIFEST_BYTES + 1];
-        assert_eq!(parse_strict(&huge).unwrap_err().reason, Reason::ManifestTooLarge);
+        assert_eq!(
+            parse_strict(&huge).unwrap_err().reason,
+            Reason::ManifestTooLarge
+        );
         let latin1 = [b'{', 0xe9, b'}'];
-        assert_eq!(parse_strict(&latin1).unwrap_err().reason, Reason::ManifestNotUtf8);
+        assert_eq!(
+            parse_strict(&latin1).unwrap_err().reason,
+            Reason::ManifestNotUtf8
+        );
         let spaced = format!("{text} ");
         assert_eq!(
             parse_strict(spaced.as_bytes()).unwrap_err().reason,
             Reason::NonCanonicalManifest
         );
         let extra = text.replacen("{\"attachments\"", "{\"aaa\":1,\"attachments\"", 1);
-        assert_eq!(parse_strict(extra.as_bytes()).unwrap_err().reason, Reason::BadManifest);
-        assert_eq!(parse_strict(b"[1,2").unwrap_err().reason, Reason::BadManifest);
+        assert_eq!(
+            parse_strict(extra.as_bytes()).unwrap_err().reason,
+            Reason::BadManifest
+        );
+        assert_eq!(
+            parse_strict(b"[1,2").unwrap_err().reason,
+            Reason::BadManifest
+        );
     }
 
     #[test]
     fn field_rules_are_enforced() {
         let mut manifest = sample_manifest(serde_json::json!({}));
         manifest.packet_id = Uuid::nil();
-        assert_eq!(manifest.canonical_bytes().unwrap_err().reason, Reason::BadManifest);
+        assert_eq!(
+            manifest.canonical_bytes().unwrap_err().reason,
+            Reason::BadManifest
+        );
         let mut manifest = sample_manifest(serde_json::json!([]));
-        assert_eq!(manifest.canonical_bytes().unwrap_err().reason, Reason::BadManifest);
+        assert_eq!(
+            manifest.canonical_bytes().unwrap_err().reason,
+            Reason::BadManifest
+        );
         manifest.body = serde_json::json!({});
-        manifest.attachments.push(Attachment::for_bytes(b"x", "image/jpeg"));
-        manifest.attachments.push(Attachment::for_bytes(b"x", "image/jpeg"));
-        assert_eq!(manifest.canonical_bytes().unwrap_err().reason, Reason::BadManifest);
+        manifest
+            .attachments
+            .push(Attachment::for_bytes(b"x", "image/jpeg"));
+        manifest
+            .attachments
+            .push(Attachment::for_bytes(b"x", "image/jpeg"));
+        assert_eq!(
+            manifest.canonical_bytes().unwrap_err().reason,
+            Reason::BadManifest
+        );
         manifest.attachments.pop();
         manifest.attachments[0].path = "../etc/passwd".to_owned();
-        assert_eq!(manifest.canonical_bytes().unwrap_err().reason, Reason::BadManifest);
+        assert_eq!(
+            manifest.canonical_bytes().unwrap_err().reason,
+            Reason::BadManifest
+        );
     }
 
     fn json_leaf() -> impl Strategy<Value = Value> {

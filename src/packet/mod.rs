@@ -34,7 +34,7 @@ pub enum Reason {
     Truncated,
     TrailingData,
     BadHeader,
-    NonCanonicalHeader,
+    NonCanonical,
     BadEntryName,
     NotAFile,
     LinkEntry,
@@ -75,7 +75,7 @@ impl Reason {
             Reason::Truncated => "truncated",
             Reason::TrailingData => "trailing-data",
             Reason::BadHeader => "bad-header",
-            Reason::NonCanonicalHeader => "non-canonical-header",
+            Reason::NonCanonical => "non-canonical-archive",
             Reason::BadEntryName => "bad-entry-name",
             Reason::NotAFile => "not-a-file",
             Reason::LinkEntry => "link-entry",
@@ -198,7 +198,10 @@ pub fn build(
             Some(_) => {
                 return Err(PacketError::new(
                     Reason::BadAttachment,
-                    format!("attachment {} is not {} bytes long", listed.sha256, listed.bytes),
+                    format!(
+                        "attachment {} is not {} bytes long",
+                        listed.sha256, listed.bytes
+                    ),
                 ));
             }
             None => {
@@ -222,6 +225,8 @@ pub fn build(
     let signature = sign::sign_manifest(&manifest_bytes, manifest, key)?;
     let blob_slices: Vec<&[u8]> = blobs.iter().map(|(_, bytes)| *bytes).collect();
     let archive = archive::write(&manifest_bytes, &signature, &blob_slices)?;
+    // What a receiver with default limits would refuse is not worth signing and sending.
+    archive::read(&archive, &ArchiveLimits::default())?;
     Ok(SignedPacket {
         manifest: manifest.clone(),
         manifest_sha256: sha256_hex(&manifest_bytes),
@@ -233,3 +238,6 @@ pub fn build(
 
 #[cfg(test)]
 pub(crate) mod test_support;
+
+#[cfg(test)]
+mod interop_tests;

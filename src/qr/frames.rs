@@ -1,0 +1,168 @@
+//! UR parts as QR code images (error correction M): PNG frames, an animated GIF, blocks for a
+//! terminal; and the reverse, QR codes read from PNG, JPEG or GIF images with `rqrr`. Images
+//! from outside are decoded under explicit size limits.
+
+use std::io::Cursor;
+
+use image::codecs::gif::{GifDecoder, GifEncoder, Repeat};
+use image::{
+    AnimationDecoder, Delay, DynamicImage, Frame, GrayImage, ImageDecoder, ImageFormat,
+    ImageReader, Limits, Luma, Rgba, RgbaImage,
+};
+use qrcode::{EcLevel, QrCode};
+
+use super::QrError;
+
+/// Pixels per QR module in rendered images; 4 reads well from a screen or paper.
+pub const DEFAULT_MODULE_PIXELS: u32 = 4;
+
+/// Limits on images read back: dimensions, memory and frames of an animation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadLimits {
+    pub max_bytes: usize,
+    pub max_side: u32,
+    pub max_alloc: u64,
+    pub max_frames: usize,
+}
+
+impl Default for ReadLimits {
+    fn default() -> Self {
+        ReadLimits {
+            max_bytes: 32 * 1024 * 1024,
+            max_side: 8192,
+            max_alloc: 256 * 1024 * 1024,
+            max_frames: 500,
+        }
+    }
+}
+
+fn code_for(part: &str) -> Result<QrCode, QrError> {
+    QrCode::with_error_correction_level(part.as_bytes(), EcLevel::M)
+        .map_err(|e| QrError::Render(format!("QR code: {e}")))
+}
+
+fn gray_image(part: &str, module_pixels: u32) -> Result<GrayImage, QrError> {
+    Ok(code_for(part)?
+        .render::<Luma<u8>>()
+        .module_dimensions(module_pixels, module_pixels)
+        .quiet_zone(true)
+        .build())
+}
+
+/// One part as a PNG image.
+pub fn render_png(part: &str, module_pixels: u32) -> Result<Vec<u8>, QrError> {
+    let image = gray_image(part, module_pixels)?;
+    let mut out = Cursor::new(Vec::new());
+    DynamicImage::ImageLuma8(image)
+        .write_to(&mut out, ImageFormat::Png)
+        .map_err(|e| QrError::Render(format!("PNG: {e}")))?;
+    Ok(out.into_inner())
+}
+
+/// All parts as one looping animated GIF, `frame_millis` per frame (200-250 ms is 4-5 frames a
+/// second). Frames are centred on a canvas of the largest code's size.
+pub fn render_gif(
+    parts: &[String],
+    module_pixels: u32,
+    frame_millis: u32,
+) -> Result<Vec<u8>, QrError> {
+    let images = parts
+        .iter()
+        .map(|part| gray_image(part, module_pixels))
+        .collect::<Result<Vec<_>, _>>()?;
+    let side = images
+        .iter()
+        .map(|i| i.width().max(i.height()))
+        .max()
+        .unwrap_or(1);
+    let mut out = Vec::new();
+    {
+        let mut encoder = GifEncoder::new_with_speed(&mut out, 10);
+        encoder
+            .set_repeat(Repeat::Infinite)
+            .map_err(|e| QrError::Render(format!("GIF: {e}")))?;
+        for image in &images {
+            let mut canvas = RgbaImage::from_pixel(side, side, Rgba([255, 255, 255, 255]));
+            let left = (side - image.width()) / 2;
+            let top = (side - image.height()) / 2;
+            for (x, y, pixel) in image.enumerate_pixels() {
+                let v = pixel.0[0];
+                canvas.put_pixel(x + left, y + top, Rgba([v, v, v, 255]));
+            }
+            let frame =
+                Frame::from_parts(canvas, 0, 0, Delay::from_numer_denom_ms(frame_millis, 1));
+            encoder
+                .encode_frame(frame)
+                .map_err(|e| QrError::Render(format!("GIF: {e}")))?;
+        }
+    }
+    Ok(out)
+}
+
+/// One part drawn with Unicode half blocks, dark on light, for a terminal.
+pub fn render_terminal(part: &str) -> Result<String, QrError> {
+    use qrcode::render::unicode::Dense1x2;
+    Ok(code_for(part)?
+        .render::<Dense1x2>()
+        .dark_color(Dense1x2::Light)
+        .light_color(Dense1x2::Dark)
+        .quiet_zone(true)
+        .build())
+}
+
+/// Every QR code's text found in an image file (PNG, JPEG, or every frame of a GIF).
+pub fn read_image(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<String>, QrError> {
+    if bytes.len() > limits.max_bytes {
+        return Err(QrError::Image(format!(
+            "the image is {} bytes, over the limit of {}",
+            bytes.len(),
+            limits.max_bytes
+        )));
+    }
+    let mut image_limits = Limits::default();
+    image_limits.max_image_width = Some(limits.max_side);
+    image_limits.max_image_height = Some(limits.max_side);
+    image_limits.max_alloc = Some(limits.max_alloc);
+
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| QrError::Image(e.to_string()))?;
+    let mut found = Vec::new();
+    if reader.format() == Some(ImageFormat::Gif) {
+        let mut decoder =
+            GifDecoder::new(Cursor::new(bytes)).map_err(|e| QrError::Image(format!("GIF: {e}")))?;
+        decoder
+            .set_limits(image_limits)
+            .map_err(|e| QrError::Image(format!("GIF: {e}")))?;
+        for (index, frame) in decoder.into_frames().enumerate() {
+            if index >= limits.max_frames {
+                return Err(QrError::Image(format!(
+                    "the animation has more than {} frames",
+                    limits.max_frames
+                )));
+            }
+            let frame = frame.map_err(|e| QrError::Image(format!("GIF frame {index}: {e}")))?;
+            let gray = DynamicImage::ImageRgba8(frame.into_buffer()).into_luma8();
+            found.extend(codes_in(&gray));
+        }
+    } else {
+        let mut reader = reader;
+        reader.limits(image_limits);
+        let image = reader.decode().map_err(|e| QrError::Image(e.to_string()))?;
+        found.extend(codes_in(&image.into_luma8()));
+    }
+    Ok(found)
+}
+
+fn codes_in(image: &GrayImage) -> Vec<String> {
+    let (width, height) = image.dimensions();
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(width as usize, height as usize, |x, y| {
+            image.get_pixel(x as u32, y as u32).0[0]
+        });
+    prepared
+        .detect_grids()
+        .into_iter()
+        .filter_map(|grid| grid.decode().ok().map(|(_, text)| text))
+        .collect()
+}
