@@ -5,12 +5,13 @@ use anyhow::Context as _;
 use crate::app::{Ctx, Status, UsageError};
 use crate::cli::IdentifyArgs;
 use crate::commands::decode::print_readings;
+use crate::commands::item;
 use crate::identify::answers::AnswersFile;
 use crate::identify::observations::{parse_country, parse_feature, parse_type};
 use crate::identify::session::{self, Exchange};
 use crate::identify::{Answer, Assessment, Engine, Observations};
 use crate::refdata::Catalog;
-use crate::ui::prompt::TerminalAnswerer;
+use crate::ui::prompt::{self, TerminalAnswerer};
 
 pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
     let catalog = ctx.refdata.catalog()?;
@@ -53,12 +54,38 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
         ctx.ui.json(&value)?;
     } else {
         print(ctx, &catalog, &assessment, &asked)?;
+        let wizard = args.answers.is_none() && ctx.ui.is_interactive() && !ctx.no_input;
+        if wizard && !assessment.candidates.is_empty() {
+            add_to_register(ctx, &catalog, &assessment)?;
+        }
     }
     Ok(if assessment.candidates.is_empty() {
         Status::NothingUsable
     } else {
         Status::Success
     })
+}
+
+/// The wizard's last step: the identification, with when and how it was recovered, into the
+/// register.
+fn add_to_register(ctx: &Ctx, catalog: &Catalog, assessment: &Assessment) -> anyhow::Result<()> {
+    let Some(recovery) = prompt::offer_register(ctx.today())? else {
+        return Ok(());
+    };
+    let (mut input, marks) = item::identification(&serde_json::to_value(assessment)?, catalog)
+        .map_err(UsageError::from)?;
+    input.insert("event".into(), recovery.event);
+    input.insert("date".into(), recovery.date);
+    if let Some(location) = recovery.location {
+        input.insert("location".into(), location);
+    }
+    let added = item::add_item(ctx, catalog, input, &marks)?;
+    ctx.ui
+        .line(&format!("Added item {} ({})", added.id, added.uuid))?;
+    for warning in &added.warnings {
+        ctx.ui.warn(warning);
+    }
+    Ok(())
 }
 
 fn observations(catalog: &Catalog, args: &IdentifyArgs) -> anyhow::Result<Observations> {

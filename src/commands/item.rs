@@ -129,12 +129,19 @@ fn from_identify(path: &Path, catalog: &Catalog) -> anyhow::Result<(ItemInput, V
             path.display()
         ))
     })?;
-    let candidate = result["candidates"].get(0).ok_or_else(|| {
-        UsageError::from(format!(
-            "{}: no candidate to take (identify found none)",
-            path.display()
-        ))
-    })?;
+    identification(&result, catalog)
+        .map_err(|reason| UsageError::from(format!("{}: {reason}", path.display())))
+}
+
+/// The item fields an identification gives: the leading candidate's model, type, calibre,
+/// country and maker where they are single, how it was identified, and the marks and serial.
+pub fn identification(
+    result: &serde_json::Value,
+    catalog: &Catalog,
+) -> Result<(ItemInput, Vec<String>), String> {
+    let candidate = result["candidates"]
+        .get(0)
+        .ok_or("no candidate to take (identify found none)")?;
     let mut input = ItemInput::new();
     let mut put = |name: &str, value: Option<&str>| {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
@@ -225,33 +232,63 @@ fn add(
     markings: &[String],
     identify_file: Option<&Path>,
 ) -> anyhow::Result<Status> {
-    let station = ctx.station()?;
     let catalog = ctx.refdata.catalog()?;
     let (mut input, mut marks) = match identify_file {
         Some(path) => from_identify(path, &catalog)?,
         None => (ItemInput::new(), Vec::new()),
     };
     input.extend(input_of(fields));
+    marks.extend(markings.iter().cloned());
+    let added = add_item(ctx, &catalog, input, &marks)?;
+    if ctx.ui.is_json() {
+        ctx.ui.json(
+            &serde_json::json!({ "id": added.id, "uuid": added.uuid, "warnings": added.warnings }),
+        )?;
+    } else {
+        ctx.ui
+            .line(&format!("Added item {} ({})", added.id, added.uuid))?;
+        print_warnings(ctx, &added.warnings);
+    }
+    Ok(Status::Success)
+}
+
+/// An item just added: its number, UUID and what a trace will miss.
+#[derive(Debug)]
+pub struct Added {
+    pub id: i64,
+    pub uuid: String,
+    pub warnings: Vec<String>,
+}
+
+/// Checks and adds one item with its marks, in one transaction. The station's unit and officer
+/// fill those fields when not given.
+pub fn add_item(
+    ctx: &Ctx,
+    catalog: &Catalog,
+    mut input: ItemInput,
+    marks: &[String],
+) -> anyhow::Result<Added> {
+    let station = ctx.station()?;
     input
         .entry("unit".into())
         .or_insert_with(|| station.unit.clone());
     input
         .entry("officer".into())
         .or_insert_with(|| station.officer.clone());
-    marks.extend(markings.iter().cloned());
     let norm = Normalizer {
-        catalog: &catalog,
+        catalog,
         today: ctx.today(),
     };
     let checked = item::check_new(&input, &norm).map_err(classify)?;
-    let decoder = Decoder::new(&catalog, ctx.clock.year());
+    print_warnings(ctx, &checked.warnings);
+    let decoder = Decoder::new(catalog, ctx.clock.year());
     let now = ctx.now();
     let uuid = uuid::Uuid::now_v7().to_string();
     let mut register = ctx.register()?;
     let id = register
         .write(|tx| {
             let id = item::insert(tx, &checked, &uuid, None, &station, &now)?;
-            for text in &marks {
+            for text in marks {
                 let mark = NewMark {
                     text: text.clone(),
                     event: "other".into(),
@@ -265,16 +302,8 @@ fn add(
             Ok(id)
         })
         .map_err(classify)?;
-    let shown = item::load(register.conn(), &id.to_string())?;
-    print_warnings(ctx, &checked.warnings);
-    if ctx.ui.is_json() {
-        ctx.ui
-            .json(&serde_json::json!({ "id": id, "uuid": uuid, "warnings": shown.warnings }))?;
-    } else {
-        ctx.ui.line(&format!("Added item {id} ({uuid})"))?;
-        print_warnings(ctx, &shown.warnings);
-    }
-    Ok(Status::Success)
+    let warnings = item::load(register.conn(), &id.to_string())?.warnings;
+    Ok(Added { id, uuid, warnings })
 }
 
 fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {

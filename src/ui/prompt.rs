@@ -24,9 +24,11 @@ impl Answerer for TerminalAnswerer<'_> {
     type Error = anyhow::Error;
 
     fn answer(&mut self, question: &Question, so_far: &Assessment) -> anyhow::Result<Answer> {
+        // With nothing known yet, every model ties: there is no leader to show.
         let leading: Vec<&str> = so_far
             .candidates
             .iter()
+            .filter(|c| c.score > 0)
             .take(3)
             .map(|c| c.name.as_str())
             .collect();
@@ -80,4 +82,43 @@ impl Answerer for TerminalAnswerer<'_> {
 fn eprintln_dim(text: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr().lock(), "  {text}");
+}
+
+/// What the wizard asks before adding its result to the register.
+#[derive(Debug, Clone)]
+pub struct Recovery {
+    pub event: String,
+    pub date: String,
+    pub location: Option<String>,
+}
+
+/// Offers to add the identification to the register; `None` if the officer declines.
+pub fn offer_register(today: chrono::NaiveDate) -> anyhow::Result<Option<Recovery>> {
+    use crate::register::item::{EVENTS, parse_date};
+    if !dialoguer::Confirm::new()
+        .with_prompt("Add this weapon to the register?")
+        .default(false)
+        .interact()?
+    {
+        return Ok(None);
+    }
+    let event = Select::new()
+        .with_prompt("How was it recovered?")
+        .items(EVENTS)
+        .default(0)
+        .interact()?;
+    let date: String = Input::new()
+        .with_prompt("Date (YYYY-MM-DD or DD/MM/YYYY)")
+        .default(today.format("%Y-%m-%d").to_string())
+        .validate_with(|d: &String| parse_date(d, today).map(|_| ()).map_err(|e| e.to_string()))
+        .interact_text()?;
+    let location: String = Input::new()
+        .with_prompt("Where (empty if not known)")
+        .allow_empty(true)
+        .interact_text()?;
+    Ok(Some(Recovery {
+        event: EVENTS[event].to_owned(),
+        date,
+        location: Some(location.trim().to_owned()).filter(|l| !l.is_empty()),
+    }))
 }
