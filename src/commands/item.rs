@@ -599,12 +599,13 @@ fn photo(
             }));
         }
         let bytes = std::fs::read(path).with_context(|| format!("cannot read photo {shown}"))?;
-        let inspected = photo::inspect(&bytes, photo::LIMITS, ctx.today()).map_err(|e| {
-            classify(RegisterError::Photo {
-                path: shown.clone(),
-                reason: e.to_string(),
-            })
-        })?;
+        let inspected = photo::inspect(&bytes, photo::LIMITS, ctx.today(), photo::Derive::Reduced)
+            .map_err(|e| {
+                classify(RegisterError::Photo {
+                    path: shown.clone(),
+                    reason: e.to_string(),
+                })
+            })?;
         checked.push((shown, bytes, inspected));
     }
     for (_, bytes, inspected) in &checked {

@@ -82,15 +82,11 @@ fn show(ctx: &Ctx, id: &str) -> anyhow::Result<Status> {
             let text = match value {
                 serde_json::Value::String(s) => s.clone(),
                 serde_json::Value::Array(items) if items.is_empty() => continue,
-                serde_json::Value::Array(items) => items
-                    .iter()
-                    .map(|i| match i {
-                        serde_json::Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                serde_json::Value::Array(items) => {
+                    items.iter().map(plain).collect::<Vec<_>>().join("; ")
+                }
                 serde_json::Value::Object(map) if map.is_empty() => continue,
+                serde_json::Value::Object(_) => plain(value),
                 serde_json::Value::Bool(false) => continue,
                 other => other.to_string(),
             };
@@ -111,6 +107,29 @@ fn show(ctx: &Ctx, id: &str) -> anyhow::Result<Status> {
         }
     }
     Ok(Status::Success)
+}
+
+/// A JSON value as a person reads it: `ru-izhmash, from 1959`, `stock: fixed, underfolding`.
+fn plain(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
+        serde_json::Value::Object(map) => {
+            // The thing named first, then what is said of it.
+            let named = map
+                .iter()
+                .filter(|(k, _)| *k == "manufacturer" || *k == "id");
+            let said = map
+                .iter()
+                .filter(|(k, _)| *k != "manufacturer" && *k != "id");
+            named
+                .map(|(_, v)| plain(v))
+                .chain(said.map(|(k, v)| format!("{k} {}", plain(v))))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        other => other.to_string(),
+    }
 }
 
 fn stats(ctx: &Ctx) -> anyhow::Result<Status> {

@@ -371,7 +371,9 @@ fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveD
         }
         let bytes =
             std::fs::read(path).map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
-        let photo = photo::inspect(&bytes, photo::LIMITS, today)
+        // The reduced copy waits until a packet or report needs it (photos::ensure_reduced):
+        // deriving it costs more than the decoding that proves the file is an image.
+        let photo = photo::inspect(&bytes, photo::LIMITS, today, photo::Derive::Nothing)
             .map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
         if !options.dry_run {
             photos::store_files(options.home, &bytes, &photo)

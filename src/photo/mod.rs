@@ -65,9 +65,17 @@ pub struct Inspected {
     pub width: u32,
     pub height: u32,
     pub exif: Exif,
-    /// A JPEG at most `REDUCED_SIDE` pixels on its long side.
+    /// A JPEG at most `REDUCED_SIDE` pixels on its long side, when asked for: it costs more than
+    /// the decoding itself, so a bulk import leaves it until a packet or report needs it.
     #[serde(skip)]
-    pub reduced: Vec<u8>,
+    pub reduced: Option<Vec<u8>>,
+}
+
+/// Whether `inspect` derives the reduced copy too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Derive {
+    Reduced,
+    Nothing,
 }
 
 /// Decoder messages may carry line breaks; a reason goes on one line of a CSV or a terminal.
@@ -85,8 +93,13 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Hashes, checks and decodes `bytes`, reads EXIF, and derives the reduced copy.
-pub fn inspect(bytes: &[u8], limits: Limits, today: NaiveDate) -> Result<Inspected, PhotoError> {
+/// Hashes, checks and decodes `bytes`, reads EXIF, and derives the reduced copy if asked.
+pub fn inspect(
+    bytes: &[u8],
+    limits: Limits,
+    today: NaiveDate,
+    derive: Derive,
+) -> Result<Inspected, PhotoError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > limits.max_bytes {
         return Err(PhotoError::TooLarge {
@@ -129,7 +142,10 @@ pub fn inspect(bytes: &[u8], limits: Limits, today: NaiveDate) -> Result<Inspect
     let image = reader
         .decode()
         .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
-    let reduced = reduce(&image)?;
+    let reduced = match derive {
+        Derive::Reduced => Some(reduce(&image)?),
+        Derive::Nothing => None,
+    };
     Ok(Inspected {
         sha256: sha256_hex(bytes),
         media_type,
@@ -292,18 +308,18 @@ mod tests {
     #[test]
     fn a_jpeg_is_hashed_measured_and_reduced() {
         let bytes = jpeg(2000, 1000);
-        let photo = inspect(&bytes, LIMITS, today()).unwrap();
+        let photo = inspect(&bytes, LIMITS, today(), Derive::Reduced).unwrap();
         assert_eq!(photo.sha256, sha256_hex(&bytes));
         assert_eq!((photo.width, photo.height), (2000, 1000));
         assert_eq!(photo.media_type, "image/jpeg");
-        let reduced = image::load_from_memory(&photo.reduced).unwrap();
+        let reduced = image::load_from_memory(photo.reduced.as_deref().unwrap()).unwrap();
         assert_eq!(reduced.width().max(reduced.height()), REDUCED_SIDE);
     }
 
     #[test]
     fn exif_time_and_gps_are_read() {
         let bytes = jpeg_with_exif("2026:03:14 09:26:53", 9.0579, 7.4951);
-        let photo = inspect(&bytes, LIMITS, today()).unwrap();
+        let photo = inspect(&bytes, LIMITS, today(), Derive::Reduced).unwrap();
         assert_eq!(photo.exif.taken_at.as_deref(), Some("2026-03-14T09:26:53"));
         assert!((photo.exif.lat.unwrap() - 9.0579).abs() < 1e-4);
         assert!((photo.exif.lon.unwrap() - 7.4951).abs() < 1e-4);
@@ -311,6 +327,7 @@ mod tests {
             &jpeg_with_exif("2026:03:14 09:26:53", -1.5, -12.25),
             LIMITS,
             today(),
+            Derive::Nothing,
         )
         .unwrap();
         assert!(south_west.exif.lat.unwrap() < 0.0 && south_west.exif.lon.unwrap() < 0.0);
@@ -322,6 +339,7 @@ mod tests {
             &jpeg_with_exif("2031:01:01 00:00:00", 95.0, 7.0),
             LIMITS,
             today(),
+            Derive::Nothing,
         )
         .unwrap();
         assert_eq!(future.exif.taken_at, None);
@@ -332,12 +350,12 @@ mod tests {
     #[test]
     fn what_is_not_an_image_or_is_too_big_is_refused_before_decoding() {
         assert_eq!(
-            inspect(b"hello, world", LIMITS, today()).unwrap_err(),
+            inspect(b"hello, world", LIMITS, today(), Derive::Nothing).unwrap_err(),
             PhotoError::NotAnImage
         );
         let bomb = png_header_only(40_000, 40_000);
         assert!(matches!(
-            inspect(&bomb, LIMITS, today()),
+            inspect(&bomb, LIMITS, today(), Derive::Nothing),
             Err(PhotoError::TooManyPixels { .. })
         ));
         let small = Limits {
@@ -345,7 +363,7 @@ mod tests {
             ..LIMITS
         };
         assert!(matches!(
-            inspect(&jpeg(8, 8), small, today()),
+            inspect(&jpeg(8, 8), small, today(), Derive::Nothing),
             Err(PhotoError::TooLarge { .. })
         ));
     }
@@ -356,7 +374,7 @@ mod tests {
         for cut in [bytes.len() / 3, bytes.len() / 2, bytes.len() - 40] {
             assert!(
                 matches!(
-                    inspect(&bytes[..cut], LIMITS, today()),
+                    inspect(&bytes[..cut], LIMITS, today(), Derive::Nothing),
                     Err(PhotoError::Corrupt(_))
                 ),
                 "cut at {cut} of {}",

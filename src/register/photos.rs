@@ -65,14 +65,56 @@ fn write_once(path: &Path, bytes: &[u8]) -> Result<(), RegisterError> {
     Ok(())
 }
 
-/// Writes the original (untouched) and the reduced copy into `home`. Content-addressed, so a
-/// rerun after an interruption writes nothing twice.
+/// Writes the original (untouched), and the reduced copy if one was derived, into `home`.
+/// Content-addressed, so a rerun after an interruption writes nothing twice.
 pub fn store_files(home: &Path, original: &[u8], photo: &Inspected) -> Result<(), RegisterError> {
     write_once(
         &home.join(original_path(&photo.sha256, photo.ext)),
         original,
     )?;
-    write_once(&home.join(reduced_path(&photo.sha256)), &photo.reduced)
+    match &photo.reduced {
+        Some(reduced) => write_once(&home.join(reduced_path(&photo.sha256)), reduced),
+        None => Ok(()),
+    }
+}
+
+/// The reduced copy of a stored photo (relative to `home`), derived now if it was not yet.
+pub fn ensure_reduced(
+    home: &Path,
+    sha256: &str,
+    today: chrono::NaiveDate,
+) -> Result<PathBuf, RegisterError> {
+    let reduced = reduced_path(sha256);
+    if home.join(&reduced).exists() {
+        return Ok(reduced);
+    }
+    let original = ["jpg", "png"]
+        .iter()
+        .map(|ext| home.join(original_path(sha256, ext)))
+        .find(|p| p.exists())
+        .ok_or_else(|| RegisterError::Photo {
+            path: sha256.to_owned(),
+            reason: "the original is not in the photos folder".into(),
+        })?;
+    let bytes = std::fs::read(&original)?;
+    let photo = crate::photo::inspect(
+        &bytes,
+        crate::photo::LIMITS,
+        today,
+        crate::photo::Derive::Reduced,
+    )
+    .map_err(|e| RegisterError::Photo {
+        path: original.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    if photo.sha256 != sha256 {
+        return Err(RegisterError::Photo {
+            path: original.display().to_string(),
+            reason: "the stored file no longer matches its SHA-256".into(),
+        });
+    }
+    store_files(home, &bytes, &photo)?;
+    Ok(reduced)
 }
 
 /// Records the photo (once) and links it to the item under a view.
@@ -149,4 +191,27 @@ pub fn of_item(conn: &Connection, item: i64) -> Result<Vec<ItemPhoto>, RegisterE
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(photos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::photo::{Derive, LIMITS, inspect, synth};
+
+    #[test]
+    fn a_reduced_copy_is_derived_when_first_needed_and_kept() {
+        let home = tempfile::tempdir().unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let bytes = synth::jpeg(1600, 1200);
+        let photo = inspect(&bytes, LIMITS, today, Derive::Nothing).unwrap();
+        store_files(home.path(), &bytes, &photo).unwrap();
+        assert!(!home.path().join(reduced_path(&photo.sha256)).exists());
+        let reduced = ensure_reduced(home.path(), &photo.sha256, today).unwrap();
+        let image = image::open(home.path().join(&reduced)).unwrap();
+        assert_eq!(image.width(), crate::photo::REDUCED_SIDE);
+        // The original is untouched.
+        let stored = std::fs::read(home.path().join(original_path(&photo.sha256, "jpg"))).unwrap();
+        assert_eq!(stored, bytes);
+        assert!(ensure_reduced(home.path(), &"0".repeat(64), today).is_err());
+    }
 }
