@@ -104,6 +104,9 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
         Command::Custody(args) => commands::custody::run(&ctx, args),
         Command::Import(args) => commands::import::run(&ctx, &args),
         Command::Export(cmd) => commands::export::run(&ctx, cmd),
+        Command::Keys(cmd) => commands::keys::run(&ctx, cmd),
+        Command::Trace(cmd) => commands::trace::run(&ctx, cmd),
+        Command::Packet(cmd) => commands::packet::run(&ctx, cmd),
         Command::Generate(_) => Ok(Status::Success),
     }
 }

@@ -75,6 +75,18 @@ pub enum Command {
     #[command(subcommand)]
     Export(ExportCommand),
 
+    /// This station's signing and decryption keys, and the peers it trusts
+    #[command(subcommand)]
+    Keys(KeysCommand),
+
+    /// Build, check and sign trace requests; write them to the outbox; show them as QR codes
+    #[command(subcommand)]
+    Trace(TraceCommand),
+
+    /// Check a packet offline, print its contents, or rebuild one from QR codes
+    #[command(subcommand)]
+    Packet(PacketCommand),
+
     /// Write shell completions, the man page or the reference coverage table
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -413,6 +425,179 @@ pub enum ExportCommand {
         #[arg(long, short = 'o', value_name = "FILE")]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create this station's minisign signing key and age decryption key
+    ///
+    /// The secret keys are protected by a passphrase, asked at the terminal or taken from
+    /// FIELDTRACE_PASSPHRASE. They are written to <home>/keys, mode 0600, and never printed.
+    Init,
+    /// Print this station's key id and public keys
+    Show,
+    /// Print this station's public key in the standard minisign .pub format, for peers to trust
+    Export {
+        /// Print the age recipient (age1...) instead, for peers to encrypt to this station
+        #[arg(long)]
+        age: bool,
+    },
+    /// Trust a peer (an NPC, another station): accept its packets, address requests to it
+    Trust {
+        /// The peer's minisign public key file (.pub), as `keys export` writes it
+        file: PathBuf,
+        /// The name requests use for it (`trace new --to NAME`)
+        #[arg(long)]
+        name: String,
+        /// The peer's age recipient (age1...), to encrypt packets to it
+        #[arg(long, value_name = "RECIPIENT")]
+        age: Option<String>,
+    },
+    /// List the trusted peers
+    List,
+    /// Revoke a peer's key: its packets are refused from now on
+    Revoke {
+        /// The peer's name, as `keys list` shows it
+        name: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Priority {
+    Routine,
+    Urgent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PhotoChoice {
+    /// The reduced copies (1024 px JPEG) from <home>/derived
+    Reduced,
+    /// The originals, byte for byte
+    Full,
+    /// No photos; their hashes are still in the signed request
+    None,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TraceCommand {
+    /// Build a trace request for items and check it before anything is signed
+    ///
+    /// The request carries what ITI paragraph 17 asks for: the illicit nature and legal basis,
+    /// each item's marks, type, calibre, serial and photos, and the intended use. Whatever is
+    /// missing or weak is listed; --strict refuses a request that misses required content.
+    New {
+        /// Item numbers or UUIDs
+        #[arg(required = true)]
+        items: Vec<String>,
+        /// The trusted peer the request is for (`keys list`)
+        #[arg(long, value_name = "NAME")]
+        to: String,
+        /// Why the weapons are illicit (ITI para. 17(a)); default: from the items
+        #[arg(long, value_name = "TEXT")]
+        illicit_basis: Option<String>,
+        /// The legal basis of the request (ITI para. 17(a)); default: from the items
+        #[arg(long, value_name = "TEXT")]
+        legal_basis: Option<String>,
+        /// What the information will be used for (ITI para. 17(c))
+        #[arg(long, value_name = "TEXT")]
+        intended_use: Option<String>,
+        /// The requesting authority; default: this station's unit
+        #[arg(long, value_name = "TEXT")]
+        authority: Option<String>,
+        /// Point of contact: name and how to reach them; default: this station's officer
+        #[arg(long, value_name = "TEXT")]
+        poc: Option<String>,
+        /// How soon an answer is needed; urgent wants a --justification
+        #[arg(long, value_enum, default_value_t = Priority::Routine)]
+        priority: Priority,
+        /// Why this priority
+        #[arg(long, value_name = "TEXT")]
+        justification: Option<String>,
+        /// Confidentiality restrictions on the information sent and received
+        #[arg(long, value_name = "TEXT")]
+        confidentiality: Option<String>,
+        /// Create nothing if required content is missing (exit 2)
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Sign a request and write its packet to the outbox
+    Export {
+        /// Request number (`trace list`) or packet id
+        id: String,
+        /// Encrypt the packet with age to this trusted peer's key (.ftpkt.age)
+        #[arg(long, value_name = "NAME")]
+        encrypt_to: Option<String>,
+        /// Which photos travel as attachments
+        #[arg(long, value_enum, default_value_t = PhotoChoice::Reduced)]
+        photos: PhotoChoice,
+    },
+    /// Show an exported request as QR codes (BC-UR fountain-coded parts of the signed manifest)
+    ///
+    /// Only the signed manifest travels by QR; photos follow by file. Without an output flag,
+    /// the `ur:` parts are printed one per line.
+    Qr {
+        /// Request number (`trace list`) or packet id
+        id: String,
+        /// Write one PNG per part into this directory
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Write an animated GIF of all parts
+        #[arg(long, value_name = "FILE")]
+        gif: Option<PathBuf>,
+        /// Write a printable text sheet of the plain `ur:` parts
+        #[arg(long, value_name = "FILE")]
+        sheet: Option<PathBuf>,
+        /// Draw the codes in the terminal, one after another
+        #[arg(long)]
+        terminal: bool,
+        /// Mixed parts after the plain ones, so a reader that misses frames can finish
+        #[arg(long, default_value_t = 2)]
+        extra: usize,
+        /// Frames a second in the GIF
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=20))]
+        fps: u32,
+    },
+    /// Trace requests and their status, oldest first
+    List,
+    /// One request: its status, body, completeness and packet
+    Show {
+        /// Request number (`trace list`) or packet id
+        id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PacketCommand {
+    /// Run every check on a packet (.ftpkt or .ftpkt.age); exit 4 if it fails any
+    Verify(PacketVerifyArgs),
+    /// Check a packet and print what it says
+    Show(PacketVerifyArgs),
+    /// Rebuild a packet (without attachments) from QR frame images or scanned `ur:` text
+    ///
+    /// Parts may come in any order, with duplicates and some missing, as fountain codes allow.
+    Assemble {
+        /// Images holding QR codes (PNG, JPEG, or an animated GIF)
+        #[arg(long = "qr", value_name = "IMAGE", num_args = 1.., required_unless_present = "ur", conflicts_with = "ur")]
+        images: Vec<PathBuf>,
+        /// A text file with one `ur:` part per line ('#' lines and blank lines ignored)
+        #[arg(long, value_name = "FILE")]
+        ur: Option<PathBuf>,
+        /// Where to write the packet
+        #[arg(long, short = 'o', value_name = "PACKET")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PacketVerifyArgs {
+    /// The packet file
+    pub file: PathBuf,
+    /// Check the signature against this minisign public key instead of the trust list
+    #[arg(long, value_name = "FILE")]
+    pub pubkey: Option<PathBuf>,
+    /// Accept listed attachments that are absent (a packet rebuilt from QR codes)
+    #[arg(long)]
+    pub without_attachments: bool,
 }
 
 #[derive(Debug, Args)]

@@ -14,4 +14,5 @@ pub mod photo;
 pub mod qr;
 pub mod refdata;
 pub mod register;
+pub mod trace;
 pub mod ui;

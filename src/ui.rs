@@ -7,6 +7,14 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
+/// serde_json wraps write errors: unwrap them, so a closed pipe is seen as one.
+fn surface_io(err: serde_json::Error) -> anyhow::Error {
+    match err.io_error_kind() {
+        Some(kind) => io::Error::from(kind).into(),
+        None => err.into(),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Ui {
     json: bool,
@@ -38,7 +46,7 @@ impl Ui {
     /// Prints one JSON document, pretty, on stdout.
     pub fn json<T: Serialize>(&self, value: &T) -> anyhow::Result<()> {
         let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, value)?;
+        serde_json::to_writer_pretty(&mut out, value).map_err(surface_io)?;
         writeln!(out)?;
         Ok(())
     }
@@ -46,7 +54,7 @@ impl Ui {
     /// Prints one JSON document on one line (a stream of documents: JSON Lines).
     pub fn json_line<T: Serialize>(&self, value: &T) -> anyhow::Result<()> {
         let mut out = io::stdout().lock();
-        serde_json::to_writer(&mut out, value)?;
+        serde_json::to_writer(&mut out, value).map_err(surface_io)?;
         writeln!(out)?;
         Ok(())
     }

@@ -8,4 +8,7 @@ pub mod identify;
 pub mod import;
 pub mod init;
 pub mod item;
+pub mod keys;
+pub mod packet;
 pub mod reference;
+pub mod trace;

@@ -8,6 +8,7 @@ pub mod custody;
 pub mod export;
 pub mod item;
 pub mod photos;
+pub mod traces;
 
 use std::path::Path;
 
@@ -15,7 +16,10 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records how far.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_register.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_register.sql"),
+    include_str!("../../migrations/0002_traces.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum RegisterError {
@@ -25,6 +29,8 @@ pub enum RegisterError {
     Io(#[from] std::io::Error),
     #[error("no item '{0}' in the register (use the number `item list` shows)")]
     UnknownItem(String),
+    #[error("no trace request '{0}' (use the number `trace list` shows, or the packet id)")]
+    UnknownTraceRequest(String),
     #[error("{field}: {reason}")]
     Invalid { field: String, reason: String },
     #[error(

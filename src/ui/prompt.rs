@@ -1,4 +1,5 @@
-//! The terminal side of the identification wizard: the only module that touches dialoguer.
+//! The terminal side of the identification wizard and of passphrases: the only module that
+//! touches dialoguer.
 
 use dialoguer::{Input, Select};
 
@@ -121,4 +122,13 @@ pub fn offer_register(today: chrono::NaiveDate) -> anyhow::Result<Option<Recover
         date,
         location: Some(location.trim().to_owned()).filter(|l| !l.is_empty()),
     }))
+}
+
+/// A passphrase typed at the terminal, never echoed; asked twice when `confirm` (a new key).
+pub fn passphrase(prompt: &str, confirm: bool) -> anyhow::Result<crate::keys::SecretString> {
+    let mut question = dialoguer::Password::new().with_prompt(prompt);
+    if confirm {
+        question = question.with_confirmation("Repeat it", "The two entries differ; try again");
+    }
+    Ok(crate::keys::SecretString::from(question.interact()?))
 }

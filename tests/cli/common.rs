@@ -11,6 +11,9 @@ pub struct TestEnv {
 /// The time every test runs at.
 pub const NOW: &str = "2026-11-25T12:00:00Z";
 
+/// The passphrase of every station's keys in the tests (`FIELDTRACE_PASSPHRASE`).
+pub const PASSPHRASE: &str = "correct horse battery staple";
+
 impl TestEnv {
     pub fn new() -> TestEnv {
         TestEnv {
@@ -26,6 +29,8 @@ impl TestEnv {
             .args(args)
             .env("FIELDTRACE_NOW", NOW)
             .env("NO_COLOR", "1")
+            .env("FIELDTRACE_PASSPHRASE", PASSPHRASE)
+            .env("FIELDTRACE_AGE_WORK_FACTOR", "10")
             .env_remove("FIELDTRACE_HOME");
         cmd
     }

@@ -11,6 +11,8 @@ mod guided_wizard;
 mod human_output;
 mod identifying;
 mod importing;
+mod packets;
 mod photos;
 mod real_marks;
 mod reference_lookup;
+mod tracing;
