@@ -22,7 +22,7 @@ use crate::register::item::{self, Checked, ItemInput, NewMark, Normalizer};
 use crate::register::{Register, RegisterError, Station, photos};
 
 /// Rows handled together: their photos decode in parallel, their writes share a transaction.
-const CHUNK: usize = 64;
+const CHUNK: usize = 128;
 /// No field of a seizure log is longer than this; a longer one is a broken or hostile file.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
@@ -213,6 +213,9 @@ struct Importer<'a> {
     report: Report,
     seen: BTreeMap<String, u64>,
     rejected_rows: Vec<csv::ByteRecord>,
+    /// Twice as many threads as cores: a thread waiting for a photo to reach the disk
+    /// (fsync) leaves its core to another that decodes.
+    pool: rayon::ThreadPool,
 }
 
 impl Importer<'_> {
@@ -523,6 +526,10 @@ pub fn import(
         options,
         seen: BTreeMap::new(),
         rejected_rows: Vec::new(),
+        pool: rayon::ThreadPoolBuilder::new()
+            .num_threads(2 * std::thread::available_parallelism().map_or(2, usize::from))
+            .build()
+            .map_err(|e| ImportError::Io(std::io::Error::other(e)))?,
     };
 
     // --strict: one transaction for everything, rolled back at the first bad row.
@@ -610,10 +617,12 @@ impl Importer<'_> {
             }
         }
         let options = &self.options;
-        let finished: Vec<(usize, Finished)> = fresh
-            .into_par_iter()
-            .map(|(slot, p)| (slot, finish_row(p, options, today)))
-            .collect();
+        let finished: Vec<(usize, Finished)> = self.pool.install(|| {
+            fresh
+                .into_par_iter()
+                .map(|(slot, p)| (slot, finish_row(p, options, today)))
+                .collect()
+        });
         for (slot, result) in finished {
             outcomes[slot] = Some(match result {
                 Ok((p, photos, notes)) => Outcome::Ready(Box::new(p), photos, notes),

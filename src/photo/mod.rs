@@ -204,13 +204,15 @@ fn jpeg_complete(bytes: &[u8]) -> Result<(), PhotoError> {
             // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a
             // restart marker.
             loop {
-                match (bytes.get(at), bytes.get(at + 1)) {
-                    (Some(&0xFF), Some(&next)) if next == 0x00 || (0xD0..=0xD7).contains(&next) => {
-                        at += 2
-                    }
-                    (Some(&0xFF), Some(_)) => break,
-                    (Some(_), _) => at += 1,
-                    (None, _) => return Err(truncated()),
+                // Jump to the next 0xFF: most of a photo is scan data, so this is the hot loop.
+                at += bytes
+                    .get(at..)
+                    .and_then(|rest| rest.iter().position(|b| *b == 0xFF))
+                    .ok_or_else(truncated)?;
+                match bytes.get(at + 1) {
+                    Some(&next) if next == 0x00 || (0xD0..=0xD7).contains(&next) => at += 2,
+                    Some(_) => break,
+                    None => return Err(truncated()),
                 }
             }
         }
