@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 cargo build --release --quiet
-bin="$PWD/target/release/fieldtrace"
+bin="${CARGO_TARGET_DIR:-$PWD/target}/release/fieldtrace"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
 out="${BENCH_OUT:-target/bench-read-only.json}"
