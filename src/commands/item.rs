@@ -269,12 +269,7 @@ pub fn add_item(
     marks: &[String],
 ) -> anyhow::Result<Added> {
     let station = ctx.station()?;
-    input
-        .entry("unit".into())
-        .or_insert_with(|| station.unit.clone());
-    input
-        .entry("officer".into())
-        .or_insert_with(|| station.officer.clone());
+    item::default_to_station(&mut input, &station);
     let norm = Normalizer {
         catalog,
         today: ctx.today(),

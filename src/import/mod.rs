@@ -288,12 +288,7 @@ impl Importer<'_> {
                 input.insert(field.to_owned(), v);
             }
         }
-        input
-            .entry("unit".into())
-            .or_insert_with(|| station.unit.clone());
-        input
-            .entry("officer".into())
-            .or_insert_with(|| station.officer.clone());
+        item::default_to_station(&mut input, station);
         let marks = split(value("markings"));
         let mut photo_paths = Vec::new();
         for written in split(value("photos")) {

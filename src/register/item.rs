@@ -332,6 +332,16 @@ pub fn serial_status_of(serial: Option<&str>) -> &'static str {
     }
 }
 
+/// The unit and officer of a new item, when its record does not name them, are the station's.
+pub fn default_to_station(input: &mut ItemInput, station: &Station) {
+    input
+        .entry("unit".into())
+        .or_insert_with(|| station.unit.clone());
+    input
+        .entry("officer".into())
+        .or_insert_with(|| station.officer.clone());
+}
+
 /// The checked values of a new item, and the warnings met on the way.
 #[derive(Debug, Default)]
 pub struct Checked {
