@@ -248,6 +248,15 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
         if s.url.is_none() && s.reference.is_none() {
             check.fail("source", &s.id, "gives neither a url nor a reference");
         }
+        if let Some(url) = &s.url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            check.fail(
+                "source",
+                &s.id,
+                format!("url '{url}' is not an http(s) address"),
+            );
+        }
         if s.title.trim().is_empty() || s.publisher.trim().is_empty() {
             check.fail("source", &s.id, "has an empty title or publisher");
         }
@@ -485,6 +494,14 @@ mod tests {
             "test.toml: (file): TOML parse error",
         );
         assert_refused("[[calibre]\n", "test.toml: (file)");
+    }
+
+    #[test]
+    fn a_source_must_be_findable() {
+        let nowhere = "[[source]]\nid = \"s\"\ntitle = \"T\"\npublisher = \"P\"";
+        assert_refused(nowhere, "source 's': gives neither a url nor a reference");
+        let odd = "[[source]]\nid = \"s\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"file:///etc\"";
+        assert_refused(odd, "is not an http(s) address");
     }
 
     #[test]
