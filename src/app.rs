@@ -107,6 +107,9 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
         Command::Keys(cmd) => commands::keys::run(&ctx, cmd),
         Command::Trace(cmd) => commands::trace::run(&ctx, cmd),
         Command::Packet(cmd) => commands::packet::run(&ctx, cmd),
+        Command::Inbox(cmd) => commands::sync::run_inbox(&ctx, cmd),
+        Command::Sync(args) => commands::sync::sync(&ctx, &args.to),
+        Command::Report(cmd) => commands::report::run(&ctx, cmd),
         Command::Generate(_) => Ok(Status::Success),
     }
 }

@@ -87,6 +87,22 @@ pub enum Command {
     #[command(subcommand)]
     Packet(PacketCommand),
 
+    /// Receive packets: verify, store once, quarantine the refused, acknowledge
+    #[command(subcommand)]
+    Inbox(InboxCommand),
+
+    /// Copy outbox packets to a folder (USB stick, shared folder) and pick up replies from it
+    ///
+    /// Safe to run twice, to interrupt and rerun, and against a folder several stations share:
+    /// files are named by packet id, written to a temporary name, fsynced, renamed, read back
+    /// and hashed; a different file with the same name is never overwritten, and packets for
+    /// other stations are left alone.
+    Sync(SyncArgs),
+
+    /// SDG indicator 16.4.2 and summary counts of the register
+    #[command(subcommand)]
+    Report(ReportCommand),
+
     /// Write shell completions, the man page or the reference coverage table
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -557,13 +573,99 @@ pub enum TraceCommand {
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=20))]
         fps: u32,
     },
+    /// Answer a received trace request with a signed trace-response in the outbox (NPC side)
+    Respond {
+        /// Received request number (`trace list --received`) or packet id
+        id: String,
+        /// What the trace established (ITI paras. 19-22)
+        #[arg(long, value_enum)]
+        outcome: Outcome,
+        /// What was found, or why there is no answer
+        #[arg(long)]
+        note: String,
+        /// The last legal holder of the weapon(s), when known
+        #[arg(long, value_name = "WHO")]
+        last_legal_holder: Option<String>,
+        /// One link of the transfer chain, oldest first; repeat for each
+        #[arg(long, value_name = "LINK")]
+        transfer_chain: Vec<String>,
+    },
     /// Trace requests and their status, oldest first
-    List,
+    List {
+        /// Only requests not acknowledged or not answered within the deadlines (config.toml
+        /// `[deadlines] acknowledge_days`, `answer_days`; 14 and 60 days by default)
+        #[arg(long, conflicts_with = "received")]
+        overdue: bool,
+        /// Requests received from other stations and their state (NPC side)
+        #[arg(long)]
+        received: bool,
+    },
     /// One request: its status, body, completeness and packet
     Show {
         /// Request number (`trace list`) or packet id
         id: String,
     },
+}
+
+/// The outcome of a trace (ITI paras. 19-22).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Outcome {
+    Traced,
+    NotTraced,
+    Restricted,
+    Refused,
+    Untraceable,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Traced => "traced",
+            Outcome::NotTraced => "not-traced",
+            Outcome::Restricted => "restricted",
+            Outcome::Refused => "refused",
+            Outcome::Untraceable => "untraceable",
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InboxCommand {
+    /// Verify and store packet files (.ftpkt, .ftpkt.age) or every packet in a folder
+    ///
+    /// Refused packets (bad signature, unknown sender, another recipient, a conflicting
+    /// packet id) are copied to <home>/quarantine/ with their reason; exit 3 if any were.
+    /// A trace request is acknowledged with a signed packet in the outbox.
+    Import {
+        /// Packet files or folders
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Packets received and refused
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The folder to sync with
+    #[arg(long, value_name = "DIR")]
+    pub to: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// SDG 16.4.2: the share of items seized, found or surrendered in the period whose illicit
+    /// origin was traced
+    Sdg {
+        /// First day (YYYY-MM-DD)
+        #[arg(long)]
+        from: chrono::NaiveDate,
+        /// Last day, included (YYYY-MM-DD)
+        #[arg(long)]
+        to: chrono::NaiveDate,
+    },
+    /// Items by type, country of manufacture, place and month
+    Summary,
 }
 
 #[derive(Debug, Subcommand)]

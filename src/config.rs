@@ -10,6 +10,39 @@ use crate::register::Station;
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub station: Option<Station>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadlines: Option<Deadlines>,
+}
+
+/// How long a trace request may wait before `trace list --overdue` shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadlines {
+    #[serde(default = "default_acknowledge_days")]
+    pub acknowledge_days: u32,
+    #[serde(default = "default_answer_days")]
+    pub answer_days: u32,
+}
+
+/// ITI para. 18 asks for prompt acknowledgement; a fortnight leaves room for offline stations.
+pub const DEFAULT_ACKNOWLEDGE_DAYS: u32 = 14;
+pub const DEFAULT_ANSWER_DAYS: u32 = 60;
+
+fn default_acknowledge_days() -> u32 {
+    DEFAULT_ACKNOWLEDGE_DAYS
+}
+
+fn default_answer_days() -> u32 {
+    DEFAULT_ANSWER_DAYS
+}
+
+impl Default for Deadlines {
+    fn default() -> Deadlines {
+        Deadlines {
+            acknowledge_days: DEFAULT_ACKNOWLEDGE_DAYS,
+            answer_days: DEFAULT_ANSWER_DAYS,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +63,10 @@ pub fn load(home: &Path) -> Result<Config, ConfigError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
         Err(e) => Err(e.into()),
     }
+}
+
+pub fn deadlines(home: &Path) -> Result<Deadlines, ConfigError> {
+    Ok(load(home)?.deadlines.unwrap_or_default())
 }
 
 pub fn station(home: &Path) -> Result<Option<Station>, ConfigError> {

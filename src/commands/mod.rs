@@ -11,4 +11,6 @@ pub mod item;
 pub mod keys;
 pub mod packet;
 pub mod reference;
+pub mod report;
+pub mod sync;
 pub mod trace;

@@ -17,6 +17,7 @@ use crate::packet::encrypt;
 use crate::packet::{self, Attachment, KeyId, Kind, Manifest, Recipient, Station};
 use crate::qr;
 use crate::register::item::{self, Item};
+use crate::register::sync::{self as sync_store, Progress};
 use crate::register::traces::{self, Exported, NewRequest, TraceRequest};
 use crate::register::{RegisterError, photos, resolve_item};
 use crate::trace::{Finding, Level, RequestBody, RequestFacts, check};
@@ -77,7 +78,20 @@ pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
                 fps,
             },
         ),
-        TraceCommand::List => list(ctx),
+        TraceCommand::List { overdue, received } => {
+            if received {
+                list_received(ctx)
+            } else {
+                list(ctx, overdue)
+            }
+        }
+        TraceCommand::Respond {
+            id,
+            outcome,
+            note,
+            last_legal_holder,
+            transfer_chain,
+        } => super::sync::respond(ctx, &id, outcome, note, last_legal_holder, transfer_chain),
         TraceCommand::Show { id } => show(ctx, &id),
     }
 }
@@ -465,6 +479,20 @@ fn export(
                     encrypted_to: age_recipient.as_ref().map(|(n, _)| n.as_str()),
                     photos: photos_choice,
                 },
+            )?;
+            sync_store::outbox_add(
+                tx,
+                &sync_store::OutboxEntry {
+                    packet_id: request.packet_id.clone(),
+                    kind: Kind::TraceRequest.as_str().to_owned(),
+                    recipient_key_id: request.recipient_key_id.clone(),
+                    file: relative_text.clone(),
+                    manifest_sha256: signed.manifest_sha256.clone(),
+                    state: "pending".into(),
+                    reason: None,
+                    created_at: now.clone(),
+                    acknowledged_at: None,
+                },
             )
         })
         .map_err(classify)?;
@@ -615,21 +643,75 @@ fn show_qr(ctx: &Ctx, reference: &str, outputs: &QrOutputs) -> anyhow::Result<St
     Ok(Status::Success)
 }
 
-fn list(ctx: &Ctx) -> anyhow::Result<Status> {
+#[derive(Debug, Serialize)]
+struct Listed {
+    #[serde(flatten)]
+    request: TraceRequest,
+    progress: Progress,
+    /// Why `--overdue` lists it: not-acknowledged or not-answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    overdue: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days_waiting: Option<i64>,
+}
+
+/// Whether a sent request waited past a deadline, and how long it has waited.
+fn overdue(
+    ctx: &Ctx,
+    request: &TraceRequest,
+    progress: &Progress,
+    deadlines: crate::config::Deadlines,
+) -> Option<(&'static str, i64)> {
+    let exported = request.exported_at.as_deref()?;
+    if progress.outcome.is_some() || progress.ack_status.as_deref() == Some("rejected") {
+        return None;
+    }
+    let since = DateTime::parse_from_rfc3339(exported).ok()?;
+    let days = (ctx.clock.now() - since.with_timezone(&Utc)).num_days();
+    if progress.ack_status.is_none() && days > i64::from(deadlines.acknowledge_days) {
+        return Some(("not-acknowledged", days));
+    }
+    (days > i64::from(deadlines.answer_days)).then_some(("not-answered", days))
+}
+
+fn list(ctx: &Ctx, only_overdue: bool) -> anyhow::Result<Status> {
     let register = ctx.register()?;
-    let requests = traces::list(register.conn())?;
+    let deadlines = crate::config::deadlines(&ctx.home)?;
+    let mut listed = Vec::new();
+    for mut request in traces::list(register.conn())? {
+        let progress = sync_store::progress(register.conn(), &request.packet_id)?;
+        request.status = progress.status(&request.status);
+        let late = overdue(ctx, &request, &progress, deadlines);
+        if only_overdue && late.is_none() {
+            continue;
+        }
+        listed.push(Listed {
+            request,
+            progress,
+            overdue: late.map(|(why, _)| why),
+            days_waiting: late.map(|(_, days)| days),
+        });
+    }
     if ctx.ui.is_json() {
-        ctx.ui.json(&requests)?;
+        ctx.ui.json(&listed)?;
         return Ok(Status::Success);
     }
-    if requests.is_empty() {
-        ctx.ui
-            .line("No trace requests yet: `fieldtrace trace new ITEM... --to NAME`.")?;
+    if listed.is_empty() {
+        ctx.ui.line(if only_overdue {
+            "No overdue trace requests."
+        } else {
+            "No trace requests yet: `fieldtrace trace new ITEM... --to NAME`."
+        })?;
     }
-    for r in &requests {
+    for l in &listed {
+        let r = &l.request;
         let items: Vec<String> = r.items.iter().map(i64::to_string).collect();
+        let late = match (l.overdue, l.days_waiting) {
+            (Some(why), Some(days)) => format!("  {why} after {days} days: re-send it"),
+            _ => String::new(),
+        };
         ctx.ui.line(&format!(
-            "{:>4}  {:<8}  {}  to {:<20} items {}  {}",
+            "{:>4}  {:<12}  {}  to {:<20} items {}  {}{late}",
             r.id,
             r.status,
             r.packet_id,
@@ -643,16 +725,88 @@ fn list(ctx: &Ctx) -> anyhow::Result<Status> {
 }
 
 #[derive(Debug, Serialize)]
+struct ReceivedRequest {
+    id: i64,
+    packet_id: String,
+    from: String,
+    received_at: String,
+    /// stored, incomplete, rejected or answered
+    status: String,
+    items: usize,
+    outcome: Option<String>,
+    answered_at: Option<String>,
+}
+
+fn list_received(ctx: &Ctx) -> anyhow::Result<Status> {
+    let register = ctx.register()?;
+    let conn = register.conn();
+    let mut rows = Vec::new();
+    for entry in sync_store::inbox_of_kind(conn, Kind::TraceRequest.as_str())? {
+        let items = packet::manifest::parse_strict(&entry.manifest)
+            .ok()
+            .and_then(|m| m.body.get("items").and_then(|i| i.as_array()).map(Vec::len))
+            .unwrap_or(0);
+        let answer: Option<(String, String)> = conn
+            .query_row(
+                "SELECT outcome, at FROM trace_responses
+                 WHERE request_packet_id = ?1 AND direction = 'sent'
+                 ORDER BY at DESC, rowid DESC LIMIT 1",
+                [&entry.packet_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ok();
+        rows.push(ReceivedRequest {
+            id: entry.id,
+            packet_id: entry.packet_id,
+            from: entry.sender_name,
+            received_at: entry.received_at,
+            status: entry.status,
+            items,
+            outcome: answer.as_ref().map(|(o, _)| o.clone()),
+            answered_at: answer.map(|(_, at)| at),
+        });
+    }
+    if ctx.ui.is_json() {
+        ctx.ui.json(&rows)?;
+        return Ok(Status::Success);
+    }
+    if rows.is_empty() {
+        ctx.ui.line(
+            "No trace requests received yet: `fieldtrace sync --to DIR` or `inbox import`.",
+        )?;
+    }
+    for r in &rows {
+        ctx.ui.line(&format!(
+            "{:>4}  {:<10}  {}  from {:<20} {} item(s), received {}{}",
+            r.id,
+            r.status,
+            r.packet_id,
+            r.from,
+            r.items,
+            r.received_at,
+            r.outcome
+                .as_ref()
+                .map(|o| format!(", answered: {o}"))
+                .unwrap_or_default()
+        ))?;
+    }
+    Ok(Status::Success)
+}
+
+#[derive(Debug, Serialize)]
 struct ShownRequest<'a> {
     #[serde(flatten)]
     request: &'a TraceRequest,
     findings: Vec<Finding>,
     /// Whether the exported file is still in the outbox.
     outbox_file_present: Option<bool>,
+    progress: Progress,
 }
 
 fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
-    let request = load_request(ctx, reference)?;
+    let mut request = load_request(ctx, reference)?;
+    let progress = sync_store::progress(ctx.register()?.conn(), &request.packet_id)?;
+    request.status = progress.status(&request.status);
     let body: RequestBody = serde_json::from_value(request.body.clone())
         .with_context(|| format!("trace request {}: the stored body is damaged", request.id))?;
     let findings = check(&body);
@@ -665,6 +819,7 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
             request: &request,
             findings,
             outbox_file_present: present,
+            progress,
         })?;
         return Ok(Status::Success);
     }
@@ -696,6 +851,25 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
         ui.line(&format!(
             "  manifest:  SHA-256 {}",
             request.manifest_sha256.as_deref().unwrap_or("?")
+        ))?;
+    }
+    if let (Some(status), Some(at)) = (&progress.ack_status, &progress.acknowledged_at) {
+        let missing = if progress.missing.is_empty() {
+            String::new()
+        } else {
+            format!(", missing: {}", progress.missing.join(", "))
+        };
+        let reason = progress
+            .ack_reason
+            .as_ref()
+            .map(|r| format!(", {r}"))
+            .unwrap_or_default();
+        ui.line(&format!("  receipt:   {status} at {at}{missing}{reason}"))?;
+    }
+    if let (Some(outcome), Some(at)) = (&progress.outcome, &progress.answered_at) {
+        ui.line(&format!(
+            "  answer:    {outcome} at {at}: {}",
+            progress.note.as_deref().unwrap_or("")
         ))?;
     }
     ui.heading("Body")?;

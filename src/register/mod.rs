@@ -8,6 +8,7 @@ pub mod custody;
 pub mod export;
 pub mod item;
 pub mod photos;
+pub mod sync;
 pub mod traces;
 
 use std::path::Path;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_register.sql"),
     include_str!("../../migrations/0002_traces.sql"),
+    include_str!("../../migrations/0003_sync.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -6,6 +6,7 @@
 
 pub mod body;
 pub mod check;
+pub mod reply;
 
 pub use body::{ItemEntry, MarkEntry, PartEntry, PhotoEntry, RequestBody, RequestFacts};
 pub use check::{Finding, Level, check};

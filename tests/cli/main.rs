@@ -15,4 +15,5 @@ mod packets;
 mod photos;
 mod real_marks;
 mod reference_lookup;
+mod sync_loop;
 mod tracing;

@@ -1,0 +1,586 @@
+//! The outbox, the inbox, quarantine, acknowledgements and responses (migration 0003): what a
+//! station sent, where it went, what came back, and each item's tracing outcome.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::RegisterError;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutboxEntry {
+    pub packet_id: String,
+    pub kind: String,
+    pub recipient_key_id: String,
+    /// Relative to the home directory.
+    pub file: String,
+    pub manifest_sha256: String,
+    pub state: String,
+    pub reason: Option<String>,
+    pub created_at: String,
+    pub acknowledged_at: Option<String>,
+}
+
+/// Adds a packet to the outbox; a packet already there keeps its state.
+pub fn outbox_add(tx: &Connection, entry: &OutboxEntry) -> Result<(), RegisterError> {
+    tx.execute(
+        "INSERT OR IGNORE INTO outbox (packet_id, kind, recipient_key_id, file, file_sha256,
+                                       manifest_sha256, state, created_at)
+         VALUES (?1, ?2, ?3, ?4, '', ?5, 'pending', ?6)",
+        params![
+            entry.packet_id,
+            entry.kind,
+            entry.recipient_key_id,
+            entry.file,
+            entry.manifest_sha256,
+            entry.created_at
+        ],
+    )?;
+    Ok(())
+}
+
+fn row_to_outbox(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxEntry> {
+    Ok(OutboxEntry {
+        packet_id: r.get(0)?,
+        kind: r.get(1)?,
+        recipient_key_id: r.get(2)?,
+        file: r.get(3)?,
+        manifest_sha256: r.get(4)?,
+        state: r.get(5)?,
+        reason: r.get(6)?,
+        created_at: r.get(7)?,
+        acknowledged_at: r.get(8)?,
+    })
+}
+
+const OUTBOX_COLUMNS: &str = "packet_id, kind, recipient_key_id, file, manifest_sha256, state,
+                              reason, created_at, acknowledged_at";
+
+/// Packets still to deliver or to be acknowledged, oldest first.
+pub fn outbox_waiting(conn: &Connection) -> Result<Vec<OutboxEntry>, RegisterError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state IN ('pending', 'sent')
+         ORDER BY created_at, packet_id"
+    ))?;
+    let rows = stmt
+        .query_map([], row_to_outbox)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+pub fn outbox_find(
+    conn: &Connection,
+    packet_id: &str,
+) -> Result<Option<OutboxEntry>, RegisterError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE packet_id = ?1"),
+            [packet_id],
+            row_to_outbox,
+        )
+        .optional()?)
+}
+
+/// Whether a packet was already written, read back and hashed at this destination.
+pub fn delivered(
+    conn: &Connection,
+    packet_id: &str,
+    destination: &str,
+) -> Result<bool, RegisterError> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM deliveries WHERE packet_id = ?1 AND destination = ?2",
+            params![packet_id, destination],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+#[derive(Debug, Clone)]
+pub struct Delivery<'a> {
+    pub packet_id: &'a str,
+    pub destination: &'a str,
+    pub file: &'a str,
+    pub sha256: &'a str,
+    pub at: &'a str,
+}
+
+/// Records a delivery; a pending packet becomes `sent`.
+pub fn record_delivery(tx: &Connection, d: &Delivery<'_>) -> Result<(), RegisterError> {
+    tx.execute(
+        "INSERT OR IGNORE INTO deliveries (packet_id, destination, file, sha256, at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![d.packet_id, d.destination, d.file, d.sha256, d.at],
+    )?;
+    tx.execute(
+        "UPDATE outbox SET state = 'sent' WHERE packet_id = ?1 AND state = 'pending'",
+        [d.packet_id],
+    )?;
+    Ok(())
+}
+
+/// A packet leaves the outbox: its acknowledgement came back.
+pub fn mark_acknowledged(
+    tx: &Connection,
+    packet_id: &str,
+    at: &str,
+    file: &str,
+) -> Result<(), RegisterError> {
+    tx.execute(
+        "UPDATE outbox SET state = 'acknowledged', acknowledged_at = COALESCE(acknowledged_at, ?2),
+                           file = ?3
+         WHERE packet_id = ?1",
+        params![packet_id, at, file],
+    )?;
+    Ok(())
+}
+
+/// A received packet as the inbox holds it.
+#[derive(Debug, Clone, Serialize)]
+pub struct InboxEntry {
+    pub id: i64,
+    pub packet_id: String,
+    pub kind: String,
+    pub sender_key_id: String,
+    pub sender_name: String,
+    pub manifest_sha256: String,
+    pub file_sha256: String,
+    /// Relative to the home directory, for a packet too large to keep in the register.
+    pub file: Option<String>,
+    pub received_at: String,
+    pub status: String,
+    #[serde(skip)]
+    pub manifest: Vec<u8>,
+    /// The packet as received, when small enough to keep in the register.
+    #[serde(skip)]
+    pub packet: Option<Vec<u8>>,
+}
+
+/// Received packets up to this size are kept in the register itself: one write instead of a
+/// file, a rename and two fsyncs each.
+pub const INLINE_PACKET_BYTES: usize = 1024 * 1024;
+
+const INBOX_COLUMNS: &str = "id, packet_id, kind, sender_key_id, sender_name, manifest_sha256,
+                             file_sha256, file, received_at, status, manifest, packet";
+
+fn row_to_inbox(r: &rusqlite::Row<'_>) -> rusqlite::Result<InboxEntry> {
+    Ok(InboxEntry {
+        id: r.get(0)?,
+        packet_id: r.get(1)?,
+        kind: r.get(2)?,
+        sender_key_id: r.get(3)?,
+        sender_name: r.get(4)?,
+        manifest_sha256: r.get(5)?,
+        file_sha256: r.get(6)?,
+        file: r.get(7)?,
+        received_at: r.get(8)?,
+        status: r.get(9)?,
+        manifest: r.get(10)?,
+        packet: r.get(11)?,
+    })
+}
+
+pub fn inbox_find(conn: &Connection, packet_id: &str) -> Result<Option<InboxEntry>, RegisterError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {INBOX_COLUMNS} FROM inbox WHERE packet_id = ?1"),
+            [packet_id],
+            row_to_inbox,
+        )
+        .optional()?)
+}
+
+/// A received request by its inbox number or packet id.
+pub fn inbox_resolve(conn: &Connection, reference: &str) -> Result<InboxEntry, RegisterError> {
+    let trimmed = reference.trim().trim_start_matches('#');
+    let found = if let Ok(number) = trimmed.parse::<i64>() {
+        conn.query_row(
+            &format!("SELECT {INBOX_COLUMNS} FROM inbox WHERE id = ?1"),
+            [number],
+            row_to_inbox,
+        )
+        .optional()?
+    } else {
+        inbox_find(conn, &trimmed.to_lowercase())?
+    };
+    found.ok_or_else(|| {
+        RegisterError::invalid(
+            "request",
+            format!("no received request '{reference}' (`trace list --received` shows them)"),
+        )
+    })
+}
+
+/// Received packets of one kind, oldest first.
+pub fn inbox_of_kind(conn: &Connection, kind: &str) -> Result<Vec<InboxEntry>, RegisterError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {INBOX_COLUMNS} FROM inbox WHERE kind = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt
+        .query_map([kind], row_to_inbox)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Whether a file with these exact bytes was already stored or quarantined.
+pub fn file_seen(conn: &Connection, file_sha256: &str) -> Result<bool, RegisterError> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM inbox WHERE file_sha256 = ?1
+             UNION ALL SELECT 1 FROM quarantine WHERE file_sha256 = ?1 LIMIT 1",
+            [file_sha256],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// Stores a verified packet once; returns its inbox number.
+pub fn inbox_store(tx: &Connection, entry: &InboxEntry) -> Result<i64, RegisterError> {
+    tx.execute(
+        "INSERT INTO inbox (packet_id, kind, sender_key_id, sender_name, manifest_sha256,
+                            file_sha256, file, manifest, received_at, status, packet)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            entry.packet_id,
+            entry.kind,
+            entry.sender_key_id,
+            entry.sender_name,
+            entry.manifest_sha256,
+            entry.file_sha256,
+            entry.file,
+            entry.manifest,
+            entry.received_at,
+            entry.status,
+            entry.packet
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+pub fn set_inbox_status(
+    tx: &Connection,
+    packet_id: &str,
+    status: &str,
+) -> Result<(), RegisterError> {
+    tx.execute(
+        "UPDATE inbox SET status = ?2 WHERE packet_id = ?1",
+        params![packet_id, status],
+    )?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quarantined {
+    pub packet_id: Option<String>,
+    pub file_sha256: String,
+    pub file: String,
+    pub source: String,
+    pub reason: String,
+    pub detail: String,
+    pub at: String,
+}
+
+pub fn quarantine_add(tx: &Connection, q: &Quarantined) -> Result<(), RegisterError> {
+    tx.execute(
+        "INSERT INTO quarantine (packet_id, file_sha256, file, source, reason, detail, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            q.packet_id,
+            q.file_sha256,
+            q.file,
+            q.source,
+            q.reason,
+            q.detail,
+            q.at
+        ],
+    )?;
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub struct ReceivedAck<'a> {
+    pub packet_id: &'a str,
+    pub acknowledged_id: &'a str,
+    pub manifest_sha256: &'a str,
+    pub status: &'a str,
+    /// JSON array of what is missing.
+    pub missing: &'a str,
+    pub reason: Option<&'a str>,
+    pub at: &'a str,
+}
+
+pub fn ack_store(tx: &Connection, ack: &ReceivedAck<'_>) -> Result<(), RegisterError> {
+    tx.execute(
+        "INSERT INTO acknowledgements (packet_id, acknowledged_id, manifest_sha256, status,
+                                       missing, reason, received_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            ack.packet_id,
+            ack.acknowledged_id,
+            ack.manifest_sha256,
+            ack.status,
+            ack.missing,
+            ack.reason,
+            ack.at
+        ],
+    )?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Response {
+    pub packet_id: String,
+    pub request_packet_id: String,
+    pub direction: String,
+    pub outcome: String,
+    pub note: String,
+    pub last_legal_holder: Option<String>,
+    pub transfer_chain: Vec<String>,
+    pub at: String,
+}
+
+pub fn response_store(tx: &Connection, r: &Response) -> Result<(), RegisterError> {
+    let chain = serde_json::to_string(&r.transfer_chain)
+        .map_err(|e| RegisterError::invalid("transfer chain", e.to_string()))?;
+    tx.execute(
+        "INSERT INTO trace_responses (packet_id, request_packet_id, direction, outcome, note,
+                                      last_legal_holder, transfer_chain, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            r.packet_id,
+            r.request_packet_id,
+            r.direction,
+            r.outcome,
+            r.note,
+            r.last_legal_holder,
+            chain,
+            r.at
+        ],
+    )?;
+    Ok(())
+}
+
+/// Every item of a request takes the response's outcome.
+pub fn set_item_outcomes(
+    tx: &Connection,
+    request_id: i64,
+    outcome: &str,
+    response_packet_id: &str,
+    at: &str,
+) -> Result<usize, RegisterError> {
+    Ok(tx.execute(
+        "INSERT INTO item_trace_outcomes (item_id, request_id, outcome, response_packet_id, at)
+         SELECT item_id, request_id, ?2, ?3, ?4 FROM trace_request_items WHERE request_id = ?1
+         ON CONFLICT (item_id, request_id) DO UPDATE
+         SET outcome = excluded.outcome, response_packet_id = excluded.response_packet_id,
+             at = excluded.at",
+        params![request_id, outcome, response_packet_id, at],
+    )?)
+}
+
+/// Where a request stands, from the field station's side.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Progress {
+    /// pending, sent, acknowledged (absent for a draft)
+    pub outbox: Option<String>,
+    pub sent_at: Option<String>,
+    pub ack_status: Option<String>,
+    pub acknowledged_at: Option<String>,
+    pub missing: Vec<String>,
+    pub ack_reason: Option<String>,
+    pub outcome: Option<String>,
+    pub answered_at: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Progress {
+    /// One word for `trace list`: draft, exported, sent, acknowledged, incomplete, rejected,
+    /// answered.
+    pub fn status(&self, stored_status: &str) -> String {
+        if self.outcome.is_some() {
+            return "answered".into();
+        }
+        match self.ack_status.as_deref() {
+            Some("incomplete") => return "incomplete".into(),
+            Some("rejected") => return "rejected".into(),
+            Some(_) => return "acknowledged".into(),
+            None => {}
+        }
+        match self.outbox.as_deref() {
+            Some("sent") => "sent".into(),
+            _ => stored_status.into(),
+        }
+    }
+}
+
+pub fn progress(conn: &Connection, packet_id: &str) -> Result<Progress, RegisterError> {
+    let mut p = Progress::default();
+    if let Some(entry) = outbox_find(conn, packet_id)? {
+        p.outbox = Some(entry.state);
+    }
+    p.sent_at = conn.query_row(
+        "SELECT MIN(at) FROM deliveries WHERE packet_id = ?1",
+        [packet_id],
+        |r| r.get(0),
+    )?;
+    let ack: Option<(String, String, String, Option<String>)> = conn
+        .query_row(
+            "SELECT status, received_at, missing, reason FROM acknowledgements
+             WHERE acknowledged_id = ?1 ORDER BY received_at DESC, rowid DESC LIMIT 1",
+            [packet_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    if let Some((status, at, missing, reason)) = ack {
+        p.ack_status = Some(status);
+        p.acknowledged_at = Some(at);
+        p.missing = serde_json::from_str(&missing).unwrap_or_default();
+        p.ack_reason = reason;
+    }
+    let response: Option<(String, String, String)> = conn
+        .query_row(
+            "SELECT outcome, at, note FROM trace_responses
+             WHERE request_packet_id = ?1 ORDER BY at DESC, rowid DESC LIMIT 1",
+            [packet_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((outcome, at, note)) = response {
+        p.outcome = Some(outcome);
+        p.answered_at = Some(at);
+        p.note = Some(note);
+    }
+    Ok(p)
+}
+
+/// SDG 16.4.2 counts: items recovered in the period, and those whose origin was traced.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SdgCounts {
+    pub recovered: u64,
+    pub traced: u64,
+}
+
+pub const RECOVERY_EVENTS: &[&str] = &["seized", "found", "surrendered", "captured", "recovered"];
+
+/// Per event, items recovered between `from` and `to` (inclusive dates) and how many traced.
+pub fn sdg_counts(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, SdgCounts)>, RegisterError> {
+    let mut stmt = conn.prepare(
+        "SELECT i.event, COUNT(*),
+                SUM(EXISTS (SELECT 1 FROM item_trace_outcomes o
+                            WHERE o.item_id = i.id AND o.outcome = 'traced'))
+         FROM items i
+         WHERE i.event IN ('seized', 'found', 'surrendered', 'captured', 'recovered')
+           AND substr(i.event_date, 1, 10) BETWEEN ?1 AND ?2
+         GROUP BY i.event ORDER BY i.event",
+    )?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            let recovered: i64 = r.get(1)?;
+            let traced: i64 = r.get(2)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                SdgCounts {
+                    recovered: u64::try_from(recovered).unwrap_or(0),
+                    traced: u64::try_from(traced).unwrap_or(0),
+                },
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Item counts grouped by an expression over `items` (a fixed column or month, never user
+/// text).
+pub fn counts_by(conn: &Connection, expression: &str) -> Result<Vec<(String, u64)>, RegisterError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT COALESCE({expression}, '(unknown)') AS k, COUNT(*) FROM items
+         GROUP BY k ORDER BY COUNT(*) DESC, k"
+    ))?;
+    let rows = stmt
+        .query_map([], |r| {
+            let n: i64 = r.get(1)?;
+            Ok((r.get::<_, String>(0)?, u64::try_from(n).unwrap_or(0)))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::Register;
+
+    #[test]
+    fn a_delivery_marks_a_packet_sent_and_an_acknowledgement_takes_it_out() {
+        let home = tempfile::tempdir().unwrap();
+        let mut register = Register::open(home.path()).unwrap();
+        let id = "019abc3e-7f10-7a2b-9c4d-5e6f70819a2b";
+        let entry = OutboxEntry {
+            packet_id: id.into(),
+            kind: "trace-request".into(),
+            recipient_key_id: "0123456789ABCDEF".into(),
+            file: format!("outbox/{id}.ftpkt"),
+            manifest_sha256: "a".repeat(64),
+            state: "pending".into(),
+            reason: None,
+            created_at: "2026-11-25T12:00:00Z".into(),
+            acknowledged_at: None,
+        };
+        register.write(|tx| outbox_add(tx, &entry)).unwrap();
+        register.write(|tx| outbox_add(tx, &entry)).unwrap();
+        assert_eq!(outbox_waiting(register.conn()).unwrap().len(), 1);
+        let delivery = Delivery {
+            packet_id: id,
+            destination: "/media/usb",
+            file: "/media/usb/x.ftpkt",
+            sha256: "b",
+            at: "2026-11-25T12:01:00Z",
+        };
+        for _ in 0..2 {
+            register.write(|tx| record_delivery(tx, &delivery)).unwrap();
+        }
+        let p = progress(register.conn(), id).unwrap();
+        assert_eq!(p.status("exported"), "sent");
+        assert_eq!(p.sent_at.as_deref(), Some("2026-11-25T12:01:00Z"));
+        register
+            .write(|tx| mark_acknowledged(tx, id, "2026-11-26T09:00:00Z", &entry.file))
+            .unwrap();
+        assert!(outbox_waiting(register.conn()).unwrap().is_empty());
+        assert_eq!(
+            outbox_find(register.conn(), id).unwrap().unwrap().state,
+            "acknowledged"
+        );
+    }
+
+    #[test]
+    fn requests_exported_before_the_migration_wait_in_the_outbox() {
+        let home = tempfile::tempdir().unwrap();
+        {
+            let conn = Connection::open(home.path().join("register.sqlite3")).unwrap();
+            conn.execute_batch(include_str!("../../migrations/0001_register.sql"))
+                .unwrap();
+            conn.execute_batch(include_str!("../../migrations/0002_traces.sql"))
+                .unwrap();
+            conn.execute_batch(
+                "PRAGMA user_version = 2;
+                 INSERT INTO trace_requests (packet_id, seq, recipient, recipient_key_id, body,
+                     status, created_at, created_by, exported_at, manifest_sha256, outbox_file)
+                 VALUES ('019abc3e-7f10-7a2b-9c4d-5e6f70819a2b', 1, 'ML NPC', '0123456789ABCDEF',
+                     '{}', 'exported', '2026-11-01T00:00:00Z', 'x', '2026-11-02T00:00:00Z',
+                     'aa', 'outbox/019abc3e-7f10-7a2b-9c4d-5e6f70819a2b.ftpkt');",
+            )
+            .unwrap();
+        }
+        let register = Register::open(home.path()).unwrap();
+        let waiting = outbox_waiting(register.conn()).unwrap();
+        assert_eq!(waiting.len(), 1);
+        assert_eq!(waiting[0].state, "pending");
+        assert_eq!(waiting[0].manifest_sha256, "aa");
+        assert_eq!(waiting[0].created_at, "2026-11-02T00:00:00Z");
+    }
+}
