@@ -240,6 +240,28 @@ impl<'a> Receiver<'a> {
         }
     }
 
+    /// Signs an acknowledgement to the packet's sender into the outbox, on its own.
+    fn acknowledge(
+        &mut self,
+        manifest: &Manifest,
+        sender_name: String,
+        body: &AckBody,
+    ) -> anyhow::Result<String> {
+        self.signing_key()?;
+        let recipient = Self::sender(manifest, sender_name);
+        Ok(self.register.write(|tx| {
+            sign_into_outbox(
+                self.ctx,
+                &self.from,
+                self.signing_key.as_ref(),
+                tx,
+                Kind::Acknowledgement,
+                recipient,
+                body,
+            )
+        })?)
+    }
+
     fn sender(manifest: &Manifest, name: String) -> Recipient {
         Recipient {
             name,
@@ -347,21 +369,9 @@ impl<'a> Receiver<'a> {
                 // A replay: stored once, acknowledged again so a lost acknowledgement is replaced.
                 received.result = "duplicate";
                 if manifest.kind != Kind::Acknowledgement {
-                    self.signing_key()?;
                     let body = Self::ack_body(&manifest, &manifest_sha256, "duplicate");
-                    let recipient = Self::sender(&manifest, sender_name);
-                    let ack = self.register.write(|tx| {
-                        sign_into_outbox(
-                            self.ctx,
-                            &self.from,
-                            self.signing_key.as_ref(),
-                            tx,
-                            Kind::Acknowledgement,
-                            recipient,
-                            &body,
-                        )
-                    })?;
-                    received.acknowledgement = Some(ack);
+                    received.acknowledgement =
+                        Some(self.acknowledge(&manifest, sender_name, &body)?);
                 }
                 return Ok(received);
             }
@@ -384,21 +394,9 @@ impl<'a> Receiver<'a> {
                 &detail,
             )?;
             if manifest.kind == Kind::TraceRequest {
-                self.signing_key()?;
                 let mut body = Self::ack_body(&manifest, &manifest_sha256, "rejected");
                 body.reason = Some(format!("conflict: {detail}"));
-                let recipient = Self::sender(&manifest, sender_name);
-                out.acknowledgement = Some(self.register.write(|tx| {
-                    sign_into_outbox(
-                        self.ctx,
-                        &self.from,
-                        self.signing_key.as_ref(),
-                        tx,
-                        Kind::Acknowledgement,
-                        recipient,
-                        &body,
-                    )
-                })?);
+                out.acknowledgement = Some(self.acknowledge(&manifest, sender_name, &body)?);
             }
             return Ok(out);
         }
