@@ -119,10 +119,6 @@ impl<'a> Engine<'a> {
         self.decoder.catalog()
     }
 
-    pub fn decoder(&self) -> &Decoder<'a> {
-        &self.decoder
-    }
-
     /// Ranks every model against the observations and picks the next question.
     pub fn assess(&self, obs: &Observations) -> Assessment {
         let catalog = self.catalog();

@@ -12,8 +12,7 @@ pub mod pattern;
 pub mod schema;
 pub mod validate;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::BTreeSet;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -154,12 +153,6 @@ impl RefData {
         let mut conn = Connection::open_in_memory()?;
         conn.deserialize_bytes(rusqlite::MAIN_DB, EMBEDDED)?;
         conn.execute_batch("PRAGMA query_only = ON;")?;
-        Ok(RefData { conn })
-    }
-
-    /// Opens a library database file (as built by `compile`), for tools and tests.
-    pub fn open_file(path: &Path) -> Result<RefData, RefError> {
-        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         Ok(RefData { conn })
     }
 
@@ -417,15 +410,6 @@ impl Catalog {
             .map(|(_, id)| id.as_str())
             .collect();
         found.into_iter().collect()
-    }
-
-    /// Every model of a family, by family name.
-    pub fn families(&self) -> BTreeMap<&str, Vec<&Model>> {
-        let mut families: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
-        for m in &self.models {
-            families.entry(m.family.as_str()).or_default().push(m);
-        }
-        families
     }
 }
 

@@ -116,13 +116,6 @@ impl Register {
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
-
-    /// `PRAGMA integrity_check`: "ok" when the file is sound.
-    pub fn integrity_check(&self) -> Result<String, RegisterError> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
-    }
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), RegisterError> {
