@@ -52,6 +52,7 @@ fn main() {
     });
     let (parsed, mut problems) = validate::parse_files(&sources);
     problems.extend(validate::validate(&parsed));
+    validate::locate(&mut problems, &sources);
     if !problems.is_empty() {
         eprintln!(
             "error: the reference data has {} problem(s):",

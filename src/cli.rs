@@ -119,6 +119,12 @@ pub enum RefCommand {
     },
     /// Counts, data version and SHA-256 of the embedded library
     Stats,
+    /// Check a folder of reference data: every rule of the build, and the entries' examples
+    Check {
+        /// The folder of `*.toml` files
+        #[arg(default_value = "reference-data")]
+        dir: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

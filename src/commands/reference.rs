@@ -3,6 +3,7 @@
 use crate::app::{Ctx, Status, UsageError};
 use crate::cli::{RefCommand, RefSearchArgs};
 use crate::identify::observations::{parse_country, parse_type};
+use crate::refdata::check::check_dir;
 use crate::refdata::{RefError, SearchFilter};
 
 pub fn run(ctx: &Ctx, cmd: RefCommand) -> anyhow::Result<Status> {
@@ -10,6 +11,7 @@ pub fn run(ctx: &Ctx, cmd: RefCommand) -> anyhow::Result<Status> {
         RefCommand::Search(args) => search(ctx, &args),
         RefCommand::Show { id } => show(ctx, &id),
         RefCommand::Stats => stats(ctx),
+        RefCommand::Check { dir } => check(ctx, &dir),
     }
 }
 
@@ -153,4 +155,47 @@ fn stats(ctx: &Ctx) -> anyhow::Result<Status> {
     }
     ui.line(&format!("  {:<17} {}", "sha256", stats.sha256))?;
     Ok(Status::Success)
+}
+
+fn check(ctx: &Ctx, dir: &std::path::Path) -> anyhow::Result<Status> {
+    let report = check_dir(dir, ctx.clock.year())
+        .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", dir.display()))?;
+    let ui = &ctx.ui;
+    if ui.is_json() {
+        let problems: Vec<_> = report
+            .problems
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "file": p.file, "line": p.line, "entry": p.entry, "reason": p.reason,
+                })
+            })
+            .collect();
+        ui.json(&serde_json::json!({
+            "files": report.files,
+            "entries": report.entries,
+            "examples": report.examples,
+            "problems": problems,
+        }))?;
+    } else {
+        for problem in &report.problems {
+            ui.line(&format!("{}", problem))?;
+        }
+        ui.line(&format!(
+            "{} files, {} entries, {} examples: {}",
+            report.files,
+            report.entries,
+            report.examples,
+            match report.problems.len() {
+                0 => "no problems".to_owned(),
+                1 => "1 problem".to_owned(),
+                n => format!("{n} problems"),
+            }
+        ))?;
+    }
+    Ok(if report.problems.is_empty() {
+        Status::Success
+    } else {
+        Status::VerificationFailed
+    })
 }

@@ -5,6 +5,7 @@
 
 pub mod compile;
 pub mod coverage;
+pub mod check;
 pub mod decode;
 pub mod files;
 pub mod normalize;

@@ -134,6 +134,9 @@ pub struct Manufacturer {
     pub from: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<i32>,
+    /// How officers type this entry, and what decoding it must give (`ref check` runs them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
     #[serde(default)]
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
@@ -183,6 +186,9 @@ pub struct Model {
     pub craft: bool,
     #[serde(default)]
     pub unspecified: bool,
+    /// How officers type this entry, and what decoding it must give (`ref check` runs them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
     #[serde(default)]
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
@@ -221,6 +227,9 @@ pub struct Marking {
     pub models: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caveats: Option<String>,
+    /// How officers type this entry, and what decoding it must give (`ref check` runs them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
     #[serde(default)]
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
@@ -249,6 +258,9 @@ pub struct Headstamp {
     pub meaning: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caveats: Option<String>,
+    /// How officers type this entry, and what decoding it must give (`ref check` runs them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
     #[serde(default)]
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
@@ -332,3 +344,31 @@ pub const CALIBRE_CATEGORIES: &[&str] = &[
 ];
 
 pub const SCRIPTS: &[&str] = &["latin", "cyrillic", "chinese", "arabic", "symbol"];
+
+/// One way an officer types an entry: decoding `input` must give a reading of the entry (and,
+/// for a headstamp or a dated mark, the `year`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Example {
+    Input(String),
+    Expect {
+        input: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        year: Option<i32>,
+    },
+}
+
+impl Example {
+    pub fn input(&self) -> &str {
+        match self {
+            Example::Input(input) | Example::Expect { input, .. } => input,
+        }
+    }
+
+    pub fn year(&self) -> Option<i32> {
+        match self {
+            Example::Input(_) => None,
+            Example::Expect { year, .. } => *year,
+        }
+    }
+}

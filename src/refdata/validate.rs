@@ -16,13 +16,49 @@ use super::schema::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub file: String,
+    /// The line the entry starts on (or the syntax error sits on), once `locate` has run.
+    pub line: Option<usize>,
     pub entry: String,
     pub reason: String,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.file, self.entry, self.reason)
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}: {}", self.file, self.entry, self.reason),
+            None => write!(f, "{}: {}: {}", self.file, self.entry, self.reason),
+        }
+    }
+}
+
+/// Fills in the line of each problem: where its entry's `id`, `code` or `key` is written.
+pub fn locate(problems: &mut [Problem], files: &[(String, String)]) {
+    for problem in problems.iter_mut().filter(|p| p.line.is_none()) {
+        let Some(text) = files
+            .iter()
+            .find(|(name, _)| *name == problem.file)
+            .map(|(_, text)| text)
+        else {
+            continue;
+        };
+        let Some(id) = problem
+            .entry
+            .split_once('\'')
+            .and_then(|(_, rest)| rest.strip_suffix('\''))
+        else {
+            continue;
+        };
+        let quoted = format!("\"{id}\"");
+        problem.line = text.lines().position(|line| {
+            let line = line.trim_start();
+            ["id", "code", "key"].iter().any(|key| {
+                line.strip_prefix(key)
+                    .map(str::trim_start)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .is_some_and(|rest| rest.trim() == quoted)
+            })
+        });
+        problem.line = problem.line.map(|l| l + 1);
     }
 }
 
@@ -42,10 +78,14 @@ pub fn parse_files(files: &[(String, String)]) -> (Parsed, Vec<Problem>) {
         let file: DataFile = match toml::from_str(text) {
             Ok(file) => file,
             Err(err) => {
+                let line = err
+                    .span()
+                    .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
                 problems.push(Problem {
                     file: name.clone(),
+                    line,
                     entry: "(file)".into(),
-                    reason: err.to_string().trim().replace('\n', " "),
+                    reason: format!("not valid TOML: {}", err.message().trim()),
                 });
                 continue;
             }
@@ -55,6 +95,7 @@ pub fn parse_files(files: &[(String, String)]) -> (Parsed, Vec<Problem>) {
             if lib.version.is_some() {
                 problems.push(Problem {
                     file: name.clone(),
+                    line: None,
                     entry: "[library]".into(),
                     reason: "the [library] table appears in more than one file".into(),
                 });
@@ -102,6 +143,7 @@ impl Checker<'_> {
             .unwrap_or_else(|| "?".into());
         self.problems.push(Problem {
             file,
+            line: None,
             entry: format!("{kind} '{id}'"),
             reason: reason.into(),
         });
