@@ -24,7 +24,8 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
         && obs.serial.is_none()
         && obs.traits.is_empty()
         && obs.features.is_empty()
-        && obs.country.is_none();
+        && obs.country.is_none()
+        && obs.unknown.is_empty();
 
     let (assessment, asked) = if let Some(path) = &args.answers {
         let text = std::fs::read_to_string(path)
@@ -108,6 +109,9 @@ fn observations(catalog: &Catalog, args: &IdentifyArgs) -> anyhow::Result<Observ
     };
     for feature in &args.features {
         obs.add_feature(parse_feature(catalog, feature)?);
+    }
+    for field in &args.dont_know {
+        obs.dont_know(catalog, field)?;
     }
     Ok(obs)
 }
