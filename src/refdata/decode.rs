@@ -641,7 +641,16 @@ impl<'a> Decoder<'a> {
         let settled = readings
             .iter()
             .any(|r| r.fit == Fit::Exact && r.kind != "serial-format");
-        if !settled
+        // A description that fits one profile's look as a whole (`crowned R`, `P in a bomb`)
+        // explains every word at once: it beats reading the words one by one.
+        let looks = if settled {
+            Vec::new()
+        } else {
+            self.by_appearance(input)
+        };
+        if !looks.is_empty() {
+            readings.extend(looks);
+        } else if !settled
             && input.split_whitespace().nth(1).is_some()
             && let Some((parts, rest)) = self.inscription(input)
         {
@@ -649,10 +658,14 @@ impl<'a> Decoder<'a> {
             not_understood = rest;
         }
         if readings.is_empty() {
-            readings = self.by_appearance(input);
-        }
-        if readings.is_empty() {
             readings = self.misspelt(input);
+        }
+        // A code pattern (a year letter, a serial format) fits many short strings: beside a
+        // reading that fits exactly it is noise.
+        if readings.iter().any(|r| r.fit == Fit::Exact && r.span.is_none()) {
+            readings.retain(|r| {
+                !(r.fit == Fit::Partial && matches!(r.kind.as_str(), "year-code" | "serial-format"))
+            });
         }
         readings.sort_by(|a, b| {
             a.span
@@ -713,14 +726,22 @@ impl<'a> Decoder<'a> {
             .filter(|w| !w.is_empty())
             .take(MOST_WORDS)
             .collect();
+        // Letters one by one (`S A R`) are a selector's or a proof's marks; in a line of
+        // words a lone letter is an initial or noise.
+        let letters_only = words.iter().all(|w| w.chars().count() == 1);
         let mut found = Vec::new();
         let mut rest = Vec::new();
         let mut at = 0;
         while at < words.len() {
             let longest = LONGEST_MARK.min(words.len() - at);
             let hit = (1..=longest).rev().find_map(|len| {
-                // A bare number is no mark on its own: a year, a model or serial number.
-                if len == 1 && is_number(words[at]) {
+                // A bare number is no mark on its own (a year, a model or serial number), nor
+                // is a joining word or a lone letter in a line of text.
+                if len == 1
+                    && (is_number(words[at])
+                        || (words[at].chars().count() < 2 && !letters_only)
+                        || LINE_GLUE.contains(&fold(words[at]).to_lowercase().as_str()))
+                {
                     return None;
                 }
                 let span = words[at..at + len].join(" ");
@@ -895,8 +916,12 @@ impl<'a> Decoder<'a> {
                 } else if let Some(shape) = &m.symbol {
                     let note = format!("only if the code sits in a {shape}: no shape was given");
                     (Fit::Partial, Some(note))
-                } else if m.kind == "year-code" && bare_number {
-                    let note = "a bare number: a year of this maker only beside its other marks";
+                } else if m.kind == "year-code" {
+                    let note = if bare_number {
+                        "a bare number: a year of this maker only beside its other marks"
+                    } else {
+                        "a year code: it dates the weapon only beside the maker's or proof marks"
+                    };
                     (Fit::Partial, Some(note.to_owned()))
                 } else {
                     (Fit::Exact, None)
@@ -1315,7 +1340,10 @@ fn short_names(catalog: &Catalog, model: &super::schema::Model) -> Vec<String> {
         ),
         _ => (name.to_owned(), None),
     };
-    if let Some(inside) = inside.filter(|i| i.split_whitespace().count() <= 2) {
+    // `SKS (SKS-45)`: a designation in brackets; `MG 74 (Austria)`: a gloss, not a name.
+    if let Some(inside) =
+        inside.filter(|i| i.split_whitespace().count() <= 2 && i.chars().any(|c| c.is_ascii_digit()))
+    {
         out.push(inside.to_owned());
     }
     let lower = bare.to_lowercase();
