@@ -147,6 +147,9 @@ pub struct RefSearchArgs {
     /// At most this many results
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+    /// Every result, however many
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

@@ -70,6 +70,15 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
 /// The wizard's last step: the identification, with when and how it was recovered, into the
 /// register.
 fn add_to_register(ctx: &Ctx, catalog: &Catalog, assessment: &Assessment) -> anyhow::Result<()> {
+    // Before any register question: a station without an identity cannot record the item,
+    // and the officer should learn that now, with the identification still on screen.
+    if let Err(err) = ctx.station() {
+        ctx.ui.warn(&format!(
+            "{err:#}; the identification above is not recorded (save it with --json and \
+             `item add --from-identify` once the station is set up)"
+        ));
+        return Ok(());
+    }
     let Some(recovery) = prompt::offer_register(ctx.today())? else {
         return Ok(());
     };
@@ -131,20 +140,33 @@ fn print(
                 Answer::Marks(marks) => marks.join(" | "),
                 Answer::Obliterated => "marks obliterated".into(),
                 Answer::DontKnow => "don't know".into(),
+                Answer::Back => continue,
             };
             ui.line(&format!("  {:<10} {answer}", exchange.field))?;
         }
     }
-    ui.heading("Candidates, best first")?;
+    if assessment.no_match && !assessment.candidates.is_empty() {
+        ui.heading("No model in the library matches these facts. Closest, best first")?;
+    } else {
+        ui.heading("Candidates, best first")?;
+    }
     if assessment.candidates.is_empty() {
         ui.line("  none: no model in the library fits these facts")?;
     }
     for (rank, c) in assessment.candidates.iter().enumerate() {
-        let countries: Vec<String> = c
+        let mut countries: Vec<String> = c
             .countries
             .iter()
             .map(|code| ctx.country_name(catalog, code))
             .collect();
+        if !c.documented_in.is_empty() {
+            let places: Vec<String> = c
+                .documented_in
+                .iter()
+                .map(|code| ctx.country_name(catalog, code))
+                .collect();
+            countries.push(format!("documented in {}", places.join(", ")));
+        }
         let flags = if c.flags.is_empty() {
             String::new()
         } else {

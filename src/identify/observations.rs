@@ -17,6 +17,8 @@ pub enum Answer {
     /// The marks were removed or are illegible.
     Obliterated,
     DontKnow,
+    /// Take back the previous answer and ask again.
+    Back,
 }
 
 /// The facts given so far.
@@ -214,6 +216,7 @@ impl Observations {
             "type" => self.weapon_type.is_some(),
             "calibre" => self.calibre.is_some(),
             "markings" => !self.markings.is_empty() || self.marks_obliterated,
+            "serial" => self.serial.is_some(),
             key => self.traits.contains_key(key),
         }
     }

@@ -662,7 +662,10 @@ impl<'a> Decoder<'a> {
         }
         // A code pattern (a year letter, a serial format) fits many short strings: beside a
         // reading that fits exactly it is noise.
-        if readings.iter().any(|r| r.fit == Fit::Exact && r.span.is_none()) {
+        if readings
+            .iter()
+            .any(|r| r.fit == Fit::Exact && r.span.is_none())
+        {
             readings.retain(|r| {
                 !(r.fit == Fit::Partial && matches!(r.kind.as_str(), "year-code" | "serial-format"))
             });
@@ -1341,8 +1344,8 @@ fn short_names(catalog: &Catalog, model: &super::schema::Model) -> Vec<String> {
         _ => (name.to_owned(), None),
     };
     // `SKS (SKS-45)`: a designation in brackets; `MG 74 (Austria)`: a gloss, not a name.
-    if let Some(inside) =
-        inside.filter(|i| i.split_whitespace().count() <= 2 && i.chars().any(|c| c.is_ascii_digit()))
+    if let Some(inside) = inside
+        .filter(|i| i.split_whitespace().count() <= 2 && i.chars().any(|c| c.is_ascii_digit()))
     {
         out.push(inside.to_owned());
     }
