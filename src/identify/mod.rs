@@ -288,9 +288,19 @@ impl<'a> Engine<'a> {
             }
         }
         for decoded in markings {
-            if let Some((points, reason)) = self.mark_evidence(model, decoded) {
-                t.by_marks |= points > 0;
-                t.add(points, reason);
+            // A whole stamped line holds several marks: each part counts once, for its best
+            // reading.
+            let mut parts: Vec<Option<&str>> = Vec::new();
+            for r in &decoded.matches {
+                if !parts.contains(&r.span.as_deref()) {
+                    parts.push(r.span.as_deref());
+                }
+            }
+            for part in parts {
+                if let Some((points, reason)) = self.mark_evidence(model, decoded, part) {
+                    t.by_marks |= points > 0;
+                    t.add(points, reason);
+                }
             }
         }
         if let Some(reading) = serial {
@@ -329,7 +339,12 @@ impl<'a> Engine<'a> {
     }
 
     /// The strongest thing one decoded mark says for or against `model`.
-    fn mark_evidence(&self, model: &Model, decoded: &Decoded) -> Option<(i32, String)> {
+    fn mark_evidence(
+        &self,
+        model: &Model,
+        decoded: &Decoded,
+        part: Option<&str>,
+    ) -> Option<(i32, String)> {
         let catalog = self.catalog();
         let mut best: Option<(i32, String)> = None;
         let mut against: Option<(i32, String)> = None;
@@ -338,7 +353,7 @@ impl<'a> Engine<'a> {
                 best = Some((points, reason));
             }
         };
-        for r in &decoded.matches {
+        for r in decoded.matches.iter().filter(|r| r.span.as_deref() == part) {
             let halve = |p: i32| if r.fit == Fit::Exact { p } else { p / 2 };
             let said = format!(
                 "mark '{}' = {}",
@@ -819,6 +834,122 @@ mod tests {
             obliterated.serial.unwrap().status,
             SerialStatus::Obliterated
         );
+    }
+
+    #[test]
+    fn a_model_named_by_a_mark_leads_and_credits_no_one_else_by_country() {
+        let a = assess(&Observations {
+            markings: vec!["Rifle B".into()],
+            ..Observations::default()
+        });
+        assert_eq!(ids(&a)[0], "rifle-b");
+        // The model it copies is kin; the pistol of the same country is not.
+        let rifle_a = a
+            .candidates
+            .iter()
+            .find(|c| c.model_id == "rifle-a")
+            .unwrap();
+        assert!(
+            rifle_a.reasons.iter().any(|r| r.contains("a copy of it")),
+            "{:?}",
+            rifle_a.reasons
+        );
+        if let Some(pistol) = a.candidates.iter().find(|c| c.model_id == "pistol-p") {
+            assert!(
+                !pistol.reasons.iter().any(|r| r.starts_with("+ mark")),
+                "{:?}",
+                pistol.reasons
+            );
+        }
+    }
+
+    #[test]
+    fn when_nothing_fits_it_says_so_and_no_family_entry_leads() {
+        // A pistol marked by a maker the library knows only for rifles.
+        let a = assess(&Observations {
+            weapon_type: Some("self-loading-pistol".into()),
+            markings: vec!["Works One".into()],
+            ..Observations::default()
+        });
+        assert!(a.no_match);
+        assert!(a.candidates.iter().all(|c| c.flags.contains(&"closest")));
+        assert!(!a.candidates[0].flags.contains(&"variant-unknown"));
+        assert!(a.uncertain[0].starts_with("no model in the library matches these facts"));
+        assert!(a.candidates.iter().all(|c| !c.fits));
+        // Facts that fit are not "closest".
+        let fits = assess(&Observations {
+            markings: vec!["11 in a triangle".into()],
+            ..Observations::default()
+        });
+        assert!(!fits.no_match);
+        assert!(fits.candidates[0].fits);
+    }
+
+    #[test]
+    fn confidence_never_rises_down_the_ranking() {
+        for obs in [
+            Observations {
+                calibre: Some("7.62x39mm".into()),
+                markings: vec!["11 in a triangle".into()],
+                ..Observations::default()
+            },
+            Observations {
+                markings: vec!["arrow in triangle".into()],
+                ..Observations::default()
+            },
+            Observations {
+                weapon_type: Some("self-loading-pistol".into()),
+                ..Observations::default()
+            },
+        ] {
+            let a = assess(&obs);
+            let levels: Vec<u8> = a.candidates.iter().map(|c| level(c.confidence)).collect();
+            assert!(levels.windows(2).all(|w| w[0] >= w[1]), "{levels:?}");
+        }
+    }
+
+    #[test]
+    fn a_craft_category_gives_no_country_of_manufacture() {
+        let mut obs = Observations {
+            weapon_type: Some("self-loading-pistol".into()),
+            ..Observations::default()
+        };
+        obs.traits
+            .insert("finish".into(), Answer::Value("crude".into()));
+        let a = assess(&obs);
+        let craft = &a.candidates[0];
+        assert_eq!(craft.model_id, "craft-pistol");
+        assert!(craft.countries.is_empty());
+    }
+
+    #[test]
+    fn legible_marks_beside_obliterated_ones_both_count() {
+        let a = assess(&Observations {
+            markings: vec!["11 in a triangle".into()],
+            marks_obliterated: true,
+            ..Observations::default()
+        });
+        assert!(a.candidates[0].basis.contains("marks"));
+        assert!(
+            a.uncertain
+                .iter()
+                .any(|u| u.starts_with("some marks obliterated"))
+        );
+    }
+
+    #[test]
+    fn a_stamped_line_counts_each_of_its_marks_once() {
+        let a = assess(&Observations {
+            markings: vec!["WORKS ONE RA".into()],
+            ..Observations::default()
+        });
+        let leader = &a.candidates[0];
+        let marks = leader
+            .reasons
+            .iter()
+            .filter(|r| r.starts_with("+ mark"))
+            .count();
+        assert_eq!(marks, 2, "{:?}", leader.reasons);
     }
 
     #[test]

@@ -219,6 +219,66 @@ mod tests {
         assert_eq!(outcome.observations.calibre.as_deref(), Some("7.62x39mm"));
     }
 
+    /// Answers from a list, in order, whatever is asked.
+    struct Scripted(Vec<Answer>, Vec<String>);
+
+    impl Answerer for Scripted {
+        type Error = RefError;
+        fn answer(&mut self, q: &Question, _: &Assessment) -> Result<Answer, RefError> {
+            self.1.push(q.field.clone());
+            Ok(if self.0.is_empty() {
+                Answer::DontKnow
+            } else {
+                self.0.remove(0)
+            })
+        }
+    }
+
+    #[test]
+    fn back_takes_the_last_answer_back_and_asks_again() {
+        let catalog = fixture::catalog();
+        let engine = Engine::new(&catalog, 2026);
+        let mut script = Scripted(
+            vec![
+                Answer::Value("self-loading-pistol".into()),
+                Answer::Back,
+                Answer::Value("assault-rifle".into()),
+            ],
+            Vec::new(),
+        );
+        let outcome = run(&engine, Observations::default(), &mut script).unwrap();
+        // "back" answered the second question and took back the first: it is asked again.
+        assert_eq!(
+            (script.1[0].as_str(), script.1[2].as_str()),
+            ("type", "type")
+        );
+        assert_eq!(
+            outcome.observations.weapon_type.as_deref(),
+            Some("assault-rifle")
+        );
+        let types: Vec<&Exchange> = outcome.asked.iter().filter(|e| e.field == "type").collect();
+        assert_eq!(types.len(), 1);
+    }
+
+    #[test]
+    fn the_serial_is_asked_last_and_obliterated_marks_are_a_fact_not_a_mark() {
+        let catalog = fixture::catalog();
+        let engine = Engine::new(&catalog, 2026);
+        let mut answers = AnswersFile::parse(
+            "markings = [\"11 in a triangle\", \"obliterated\"]\nserial = \"AB12??7\"",
+            &catalog,
+        )
+        .unwrap();
+        let outcome = run(&engine, Observations::default(), &mut answers).unwrap();
+        assert_eq!(outcome.observations.markings, ["11 in a triangle"]);
+        assert!(outcome.observations.marks_obliterated);
+        assert_eq!(outcome.observations.serial.as_deref(), Some("AB12??7"));
+        assert_eq!(
+            outcome.assessment.serial.map(|s| s.status),
+            Some(super::super::SerialStatus::Partial)
+        );
+    }
+
     #[test]
     fn unanswered_questions_are_dont_know_and_never_asked_twice() {
         let catalog = fixture::catalog();

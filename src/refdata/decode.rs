@@ -67,6 +67,10 @@ pub struct Reading {
     pub note: Option<String>,
     #[serde(skip)]
     rank: Option<Confidence>,
+    /// Matched by a profile for a whole family of codes ("a factory number in an oval"),
+    /// not by one for this code: ranks after a profile that names it.
+    #[serde(skip)]
+    generic: bool,
 }
 
 /// Every reading of one input, best first.
@@ -267,20 +271,34 @@ fn inner_key(inner: &str) -> String {
     }
 }
 
-/// The closest of `words` to `typed`, if it is near enough to be a slip of the keyboard: one
-/// edit for a word of up to seven letters, two for a longer one; never for short words.
-fn near_word<'w>(typed: &str, words: impl IntoIterator<Item = &'w str>) -> Option<&'w str> {
+/// The closest of `words` to `typed`, if they are near enough to be a slip of the keyboard:
+/// one edit for a word of up to six letters, two for a longer one (with its first letter
+/// right); never for short words. Every word at the smallest distance is returned: `Berreta`
+/// is as near to Beretta as to Barrett, and the officer must see both.
+fn near_words<'w>(typed: &str, words: impl IntoIterator<Item = &'w str>) -> Vec<&'w str> {
     let len = typed.chars().count();
     if len < 4 {
-        return None;
+        return Vec::new();
     }
-    let allowed = if len >= 8 { 2 } else { 1 };
-    words
+    let allowed = if len >= 7 { 2 } else { 1 };
+    let first = typed.chars().next();
+    let near: Vec<(usize, &str)> = words
         .into_iter()
         .map(|w| (strsim::damerau_levenshtein(typed, w), w))
+        .filter(|(d, w)| *d == 1 || w.chars().next() == first)
         .filter(|(d, w)| *d > 0 && *d <= allowed && w.chars().count() >= 4)
-        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .collect();
+    let Some(best) = near.iter().map(|(d, _)| *d).min() else {
+        return Vec::new();
+    };
+    let mut out: Vec<&str> = near
+        .into_iter()
+        .filter(|(d, _)| *d == best)
         .map(|(_, w)| w)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Reads the shape and inner code out of a description.
@@ -367,10 +385,17 @@ fn described_in_words(text: &str, lower: &str) -> Option<Described> {
     }
     let is_shape = |w: &str| SHAPE_WORDS.iter().find(|(s, _)| *s == w).map(|(_, v)| *v);
     // A misspelt shape word (`triangel`) is read as the shape, and says so.
+    // Only in a description of several words, and only for longer words: `scar` alone is
+    // not a misspelt `star`.
+    let several = words.len() > 1;
     for w in &mut words {
-        if is_shape(w).is_none()
+        if several
+            && w.chars().count() >= 6
+            && is_shape(w).is_none()
             && !w.chars().any(|c| c.is_ascii_digit())
-            && let Some(near) = near_word(w, SHAPE_WORDS.iter().map(|(s, _)| *s))
+            && let Some(near) = near_words(w, SHAPE_WORDS.iter().map(|(s, _)| *s))
+                .first()
+                .copied()
         {
             read_as.push(format!("'{w}' read as '{near}'"));
             *w = near.to_owned();
@@ -675,6 +700,7 @@ impl<'a> Decoder<'a> {
                 .is_some()
                 .cmp(&b.span.is_some())
                 .then(b.fit.cmp(&a.fit))
+                .then(a.generic.cmp(&b.generic))
                 .then(b.rank.cmp(&a.rank))
                 .then(a.marking_id.cmp(&b.marking_id))
                 .then(b.year.cmp(&a.year))
@@ -738,16 +764,22 @@ impl<'a> Decoder<'a> {
         while at < words.len() {
             let longest = LONGEST_MARK.min(words.len() - at);
             let hit = (1..=longest).rev().find_map(|len| {
-                // A bare number is no mark on its own (a year, a model or serial number), nor
-                // is a joining word or a lone letter in a line of text.
+                let span = words[at..at + len].join(" ");
+                // A bare number is no mark on its own (a year, a serial number), unless it is
+                // a model's name (`Colt 1911`); nor is a joining word or a lone letter in a
+                // line of text.
+                if len == 1 && is_number(words[at]) {
+                    let mut models = Vec::new();
+                    self.makers_and_models(&text_key(words[at]), &mut models);
+                    models.retain(|r| r.kind == "model-designation");
+                    return (!models.is_empty()).then_some((len, span, models));
+                }
                 if len == 1
-                    && (is_number(words[at])
-                        || (words[at].chars().count() < 2 && !letters_only)
+                    && ((words[at].chars().count() < 2 && !letters_only)
                         || LINE_GLUE.contains(&fold(words[at]).to_lowercase().as_str()))
                 {
                     return None;
                 }
-                let span = words[at..at + len].join(" ");
                 let readings: Vec<Reading> = self
                     .whole(&span)
                     .into_iter()
@@ -805,6 +837,7 @@ impl<'a> Decoder<'a> {
             caveats: None,
             note: Some("often the year of manufacture; the line alone does not prove it".into()),
             rank: Some(Confidence::Low),
+            generic: false,
         })
     }
 
@@ -847,12 +880,14 @@ impl<'a> Decoder<'a> {
         if key.chars().count() < 4 || key.chars().any(|c| c.is_ascii_digit()) {
             return Vec::new();
         }
-        let Some(nearest) = near_word(&key, self.written.iter().map(|(k, _)| k.as_str())) else {
-            return Vec::new();
-        };
+        let nearest = near_words(&key, self.written.iter().map(|(k, _)| k.as_str()));
         let mut out = Vec::new();
         let mut tried = BTreeSet::new();
-        for (_, spelling) in self.written.iter().filter(|(k, _)| k == nearest) {
+        for (_, spelling) in self
+            .written
+            .iter()
+            .filter(|(k, _)| nearest.contains(&k.as_str()))
+        {
             if !tried.insert(*spelling) {
                 continue;
             }
@@ -889,7 +924,9 @@ impl<'a> Decoder<'a> {
             };
             let note = (fit == Fit::Partial)
                 .then(|| "same symbol; what is inside it was not given".to_owned());
-            out.push(self.reading(m, fit, None, note));
+            let mut reading = self.reading(m, fit, None, note);
+            reading.generic = p.inner.is_none() && p.pattern.is_some();
+            out.push(reading);
         }
         // A code in a shape may still be a maker's factory code the library has no profile for.
         if let Some(code) = inner {
@@ -957,6 +994,7 @@ impl<'a> Decoder<'a> {
                     caveats: c.notes.clone(),
                     note: None,
                     rank: c.confidence,
+                    generic: false,
                 });
             }
         }
@@ -996,6 +1034,7 @@ impl<'a> Decoder<'a> {
             ),
             note: None,
             rank: country.confidence,
+            generic: false,
         });
     }
 
@@ -1030,6 +1069,7 @@ impl<'a> Decoder<'a> {
                     caveats: None,
                     note: Some("the code is the maker's; how it is framed was not matched".into()),
                     rank: maker.confidence,
+                    generic: false,
                 });
             }
         }
@@ -1114,6 +1154,7 @@ impl<'a> Decoder<'a> {
                     caveats: h.caveats.clone(),
                     note: note.clone(),
                     rank: h.confidence,
+                    generic: false,
                 });
             }
         }
@@ -1180,6 +1221,7 @@ impl<'a> Decoder<'a> {
                     caveats: None,
                     note: None,
                     rank: maker.confidence,
+                    generic: false,
                 });
             }
         }
@@ -1211,6 +1253,7 @@ impl<'a> Decoder<'a> {
                     }),
                     note: None,
                     rank: model.confidence,
+                    generic: false,
                 });
             }
         }
@@ -1246,6 +1289,7 @@ impl<'a> Decoder<'a> {
             caveats: m.caveats.clone(),
             note,
             rank: m.confidence,
+            generic: false,
         }
     }
 
