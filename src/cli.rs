@@ -733,6 +733,8 @@ pub enum Generated {
     Man,
     /// The reference library's coverage table (docs/reference-coverage.md)
     Coverage,
+    /// The vocabulary tables of reference-data/README.md, from the code that checks them
+    Vocabulary,
 }
 
 #[cfg(test)]

@@ -25,6 +25,10 @@ pub fn run(ctx: &Ctx, args: &DecodeArgs) -> anyhow::Result<Status> {
             print_readings(ctx, &catalog, &decoded)?;
         }
     }
+    // The process ends here: freeing thousands of small entries one by one is time the
+    // officer waits for nothing.
+    std::mem::forget(decoder);
+    std::mem::forget(catalog);
     Ok(match matched {
         0 => Status::NothingUsable,
         n if n < args.text.len() => Status::SomeRejected,

@@ -19,6 +19,10 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<Status> {
             let page = coverage::markdown(&refdata.catalog()?, &refdata.stats()?);
             ("reference-coverage.md", page.into_bytes())
         }
+        Generated::Vocabulary => (
+            "vocabulary.md",
+            coverage::vocabulary_markdown().into_bytes(),
+        ),
         Generated::Man => {
             let mut bytes = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut bytes)?;

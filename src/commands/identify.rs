@@ -60,11 +60,16 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
             add_to_register(ctx, &catalog, &assessment)?;
         }
     }
-    Ok(if assessment.candidates.is_empty() {
+    let status = if assessment.candidates.is_empty() {
         Status::NothingUsable
     } else {
         Status::Success
-    })
+    };
+    // The process ends here: freeing thousands of small entries one by one is time the
+    // officer waits for nothing.
+    std::mem::forget(engine);
+    std::mem::forget(catalog);
+    Ok(status)
 }
 
 /// The wizard's last step: the identification, with when and how it was recovered, into the

@@ -27,6 +27,30 @@ fn confidence_cells(levels: &[Option<Confidence>]) -> String {
 }
 
 /// The whole page, as Markdown.
+/// The closed vocabularies of the reference data, as `reference-data/README.md` lists them:
+/// made from the lists the validator checks against, so the two cannot drift.
+pub fn vocabulary_markdown() -> String {
+    use super::schema::{CALIBRE_CATEGORIES, MARKING_KINDS, SCRIPTS, SYMBOLS, WEAPON_TYPES};
+    let row = |field: &str, values: &[&str]| {
+        let values: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+        format!("| {field} | {} |\n", values.join(", "))
+    };
+    let mut out = String::from(VOCABULARY_START);
+    out.push_str("\n| field | allowed values |\n| --- | --- |\n");
+    out.push_str(&row("`[[model]]` `type`", WEAPON_TYPES));
+    out.push_str(&row("`[[marking]]` `kind`", MARKING_KINDS));
+    out.push_str(&row("`[[marking]]` `symbol`", SYMBOLS));
+    out.push_str(&row("`[[marking]]` `script`", SCRIPTS));
+    out.push_str(&row("`[[calibre]]` `category`", CALIBRE_CATEGORIES));
+    out.push_str(VOCABULARY_END);
+    out.push('\n');
+    out
+}
+
+const VOCABULARY_START: &str =
+    "<!-- vocabulary: written by `fieldtrace generate vocabulary`; a test keeps it current -->";
+const VOCABULARY_END: &str = "<!-- end of vocabulary -->";
+
 pub fn markdown(catalog: &Catalog, stats: &Stats) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -133,4 +157,17 @@ pub fn markdown(catalog: &Catalog, stats: &Stats) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod vocabulary_tests {
+    #[test]
+    fn the_readme_lists_the_vocabularies_the_validator_checks() {
+        let readme = include_str!("../../reference-data/README.md");
+        let block = super::vocabulary_markdown();
+        assert!(
+            readme.contains(&block),
+            "reference-data/README.md is stale: run `fieldtrace generate vocabulary` and paste:\n{block}"
+        );
+    }
 }

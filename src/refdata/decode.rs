@@ -521,10 +521,19 @@ struct Keys {
     countries: BTreeMap<String, String>,
 }
 
+/// The comparison key of a text as typed or as the library writes it.
+fn folded_key(text: &str) -> String {
+    if text.is_ascii() {
+        text_key(text)
+    } else {
+        text_key(&fold(text))
+    }
+}
+
 fn keys_of<'s>(texts: impl IntoIterator<Item = &'s String>) -> Vec<String> {
     texts
         .into_iter()
-        .map(|t| text_key(&fold(t)))
+        .map(|t| folded_key(t))
         .filter(|k| !k.is_empty())
         .collect()
 }
@@ -618,7 +627,7 @@ impl<'a> Decoder<'a> {
                 .chain(std::iter::once(&c.name_fr))
                 .chain(&c.aliases)
             {
-                let key = text_key(&fold(name));
+                let key = folded_key(name);
                 if key.len() >= 3 {
                     for prefix in [
                         "",
@@ -656,7 +665,7 @@ impl<'a> Decoder<'a> {
             headstamp_codes: catalog
                 .headstamps
                 .iter()
-                .map(|h| text_key(&fold(&h.code)))
+                .map(|h| folded_key(&h.code))
                 .collect(),
             countries,
         };
@@ -695,7 +704,7 @@ impl<'a> Decoder<'a> {
                         .iter()
                         .flat_map(|c| std::iter::once(&c.name_en).chain(&c.aliases)),
                 )
-                .map(|w| (text_key(&fold(w)), w.as_str()))
+                .map(|w| (folded_key(w), w.as_str()))
                 .filter(|(k, _)| k.chars().count() >= 4 && !k.chars().any(|c| c.is_ascii_digit()))
                 .collect()
         })
@@ -940,7 +949,7 @@ impl<'a> Decoder<'a> {
     /// read at reduced confidence and labelled with what they were read as. Codes with digits
     /// are never guessed: one digit makes another model.
     fn misspelt(&self, input: &str) -> Vec<Reading> {
-        let key = text_key(&fold(input));
+        let key = folded_key(input);
         if key.chars().count() < 4 || key.chars().any(|c| c.is_ascii_digit()) {
             return Vec::new();
         }
@@ -1035,6 +1044,20 @@ impl<'a> Decoder<'a> {
                 let shape = m.symbol.as_deref().unwrap_or("symbol");
                 let note = format!("only if the code sits in a {shape}: no shape was given");
                 out.push(self.reading(m, Fit::Partial, None, Some(note)));
+            }
+        }
+        // The first words of a longer stamped legend (`BROWNINGS PATENT` for `BROWNING'S
+        // PATENT DEPOSE`): the legend, at a partial fit, when nothing else was found.
+        if out.is_empty() && key.chars().count() >= 8 && text.contains(' ') {
+            for p in &self.profiles {
+                if p.keys
+                    .iter()
+                    .any(|k| k.len() > key.len() && k.starts_with(&key))
+                {
+                    let written = p.marking.text.as_deref().unwrap_or_default();
+                    let note = format!("the beginning of '{written}'");
+                    out.push(self.reading(p.marking, Fit::Partial, None, Some(note)));
+                }
             }
         }
         self.factory_codes(&key, Fit::Partial, out);
