@@ -92,4 +92,9 @@ impl Ui {
     pub fn error(&self, text: &str) {
         let _ = writeln!(io::stderr().lock(), "error: {text}");
     }
+
+    /// What the person can do about an error, on its own line after it.
+    pub fn hint(&self, text: &str) {
+        let _ = writeln!(io::stderr().lock(), "hint: {text}");
+    }
 }

@@ -5,8 +5,9 @@ use std::io::IsTerminal;
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::ImportArgs;
+use crate::error::usage;
 use crate::import::{self, ImportError, Options, map};
 use crate::register::item::Normalizer;
 
@@ -19,20 +20,14 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
         Some(path) => {
             let text = import::read_small(path, MAX_MAP_BYTES)
                 .with_context(|| format!("cannot read the column map {}", path.display()))?;
-            Some(
-                map::parse(&text)
-                    .map_err(|e| UsageError::from(format!("{}: {e}", path.display())))?,
-            )
+            Some(map::parse(&text).map_err(|e| usage(format!("{}: {e}", path.display())))?)
         }
         None => None,
     };
     if let Some(dir) = &args.photos
         && !dir.is_dir()
     {
-        return Err(UsageError::from(format!(
-            "--photos {}: not a folder",
-            dir.display()
-        )));
+        return Err(usage(format!("--photos {}: not a folder", dir.display())).into());
     }
     let catalog = ctx.refdata.catalog()?;
     let norm = Normalizer {
@@ -72,7 +67,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
             | ImportError::Empty
             | ImportError::NotText(_)),
         ) => {
-            return Err(UsageError::from(format!("{}: {err}", args.log.display())));
+            return Err(usage(format!("{}: {err}", args.log.display())).into());
         }
         Err(ImportError::Io(e)) => {
             return Err(

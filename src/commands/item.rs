@@ -4,8 +4,9 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::{ItemCommand, ItemFields, ItemListArgs};
+use crate::error::usage;
 use crate::photo;
 use crate::refdata::Catalog;
 use crate::refdata::decode::Decoder;
@@ -71,16 +72,6 @@ pub fn run(ctx: &Ctx, cmd: ItemCommand) -> anyhow::Result<Status> {
     }
 }
 
-/// Bad values from the officer are usage errors; the rest are failures.
-fn classify(err: RegisterError) -> anyhow::Error {
-    match err {
-        RegisterError::Invalid { .. }
-        | RegisterError::UnknownItem(_)
-        | RegisterError::Photo { .. } => UsageError::from(err),
-        other => other.into(),
-    }
-}
-
 fn input_of(fields: &ItemFields) -> ItemInput {
     let pairs = [
         ("record_id", &fields.record_id),
@@ -124,13 +115,13 @@ fn from_identify(path: &Path, catalog: &Catalog) -> anyhow::Result<(ItemInput, V
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let result: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        UsageError::from(format!(
+        usage(format!(
             "{}: not the JSON of `identify --json`: {e}",
             path.display()
         ))
     })?;
     identification(&result, catalog)
-        .map_err(|reason| UsageError::from(format!("{}: {reason}", path.display())))
+        .map_err(|reason| usage(format!("{}: {reason}", path.display())).into())
 }
 
 /// The item fields an identification gives: the leading candidate's model, type, calibre,
@@ -274,29 +265,27 @@ pub fn add_item(
         catalog,
         today: ctx.today(),
     };
-    let checked = item::check_new(&input, &norm).map_err(classify)?;
+    let checked = item::check_new(&input, &norm)?;
     print_warnings(ctx, &checked.warnings);
     let decoder = Decoder::new(catalog, ctx.clock.year());
     let now = ctx.now();
     let uuid = uuid::Uuid::now_v7().to_string();
     let mut register = ctx.register()?;
-    let id = register
-        .write(|tx| {
-            let id = item::insert(tx, &checked, &uuid, None, &station, &now)?;
-            for text in marks {
-                let mark = NewMark {
-                    text: text.clone(),
-                    event: "other".into(),
-                    part: None,
-                    component: None,
-                    legibility: "clear".into(),
-                    decoded: decoded(&decoder, text),
-                };
-                item::add_mark(tx, id, &mark, &station, &now)?;
-            }
-            Ok(id)
-        })
-        .map_err(classify)?;
+    let id = register.write(|tx| {
+        let id = item::insert(tx, &checked, &uuid, None, &station, &now)?;
+        for text in marks {
+            let mark = NewMark {
+                text: text.clone(),
+                event: "other".into(),
+                part: None,
+                component: None,
+                legibility: "clear".into(),
+                decoded: decoded(&decoder, text),
+            };
+            item::add_mark(tx, id, &mark, &station, &now)?;
+        }
+        Ok(id)
+    })?;
     let warnings = item::load(register.conn(), &id.to_string())?.warnings;
     Ok(Added { id, uuid, warnings })
 }
@@ -306,7 +295,7 @@ fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
         d.as_deref()
             .map(|d| item::parse_date(d, ctx.today()).map(|s| s[..10].to_owned()))
             .transpose()
-            .map_err(classify)
+            .map_err(anyhow::Error::from)
     };
     let filter = ListFilter {
         event: args.event.clone(),
@@ -318,7 +307,7 @@ fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
         text: args.query.clone(),
     };
     let register = ctx.register()?;
-    let items = item::list(register.conn(), &filter).map_err(classify)?;
+    let items = item::list(register.conn(), &filter)?;
     if ctx.ui.is_json() {
         ctx.ui.json(&items)?;
         return Ok(Status::Success);
@@ -354,7 +343,7 @@ fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
 
 fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
     let register = ctx.register()?;
-    let item = item::load(register.conn(), reference).map_err(classify)?;
+    let item = item::load(register.conn(), reference)?;
     let ui = &ctx.ui;
     if ui.is_json() {
         ui.json(&item)?;
@@ -481,9 +470,10 @@ fn edit(
 ) -> anyhow::Result<Status> {
     let input = input_of(fields);
     if input.is_empty() {
-        return Err(UsageError::from(
+        return Err(usage(
             "nothing to change: give the fields to change as flags (--serial ..., --model ...)",
-        ));
+        )
+        .into());
     }
     let station = ctx.station()?;
     let catalog = ctx.refdata.catalog()?;
@@ -493,10 +483,9 @@ fn edit(
     };
     let now = ctx.now();
     let mut register = ctx.register()?;
-    let id = resolve_item(register.conn(), reference).map_err(classify)?;
-    let (changed, warnings) = register
-        .write(|tx| item::edit(tx, id, &input, &norm, reason, &station, &now))
-        .map_err(classify)?;
+    let id = resolve_item(register.conn(), reference)?;
+    let (changed, warnings) =
+        register.write(|tx| item::edit(tx, id, &input, &norm, reason, &station, &now))?;
     print_warnings(ctx, &warnings);
     if ctx.ui.is_json() {
         ctx.ui
@@ -518,10 +507,8 @@ fn mark(ctx: &Ctx, reference: &str, mut new: NewMark) -> anyhow::Result<Status> 
     new.decoded = decoded(&Decoder::new(&catalog, ctx.clock.year()), &new.text);
     let now = ctx.now();
     let mut register = ctx.register()?;
-    let id = resolve_item(register.conn(), reference).map_err(classify)?;
-    let mark = register
-        .write(|tx| item::add_mark(tx, id, &new, &station, &now))
-        .map_err(classify)?;
+    let id = resolve_item(register.conn(), reference)?;
+    let mark = register.write(|tx| item::add_mark(tx, id, &new, &station, &now))?;
     if ctx.ui.is_json() {
         ctx.ui
             .json(&serde_json::json!({ "item": id, "mark": mark, "decoded": new.decoded }))?;
@@ -545,10 +532,8 @@ fn component(ctx: &Ctx, reference: &str, new: &NewComponent) -> anyhow::Result<S
     };
     let now = ctx.now();
     let mut register = ctx.register()?;
-    let id = resolve_item(register.conn(), reference).map_err(classify)?;
-    let component = register
-        .write(|tx| item::add_component(tx, id, new, &norm, &station, &now))
-        .map_err(classify)?;
+    let id = resolve_item(register.conn(), reference)?;
+    let component = register.write(|tx| item::add_component(tx, id, new, &norm, &station, &now))?;
     if ctx.ui.is_json() {
         ctx.ui
             .json(&serde_json::json!({ "item": id, "component": component }))?;
@@ -570,13 +555,14 @@ fn photo(
     let station = ctx.station()?;
     let view = view.trim().to_lowercase();
     if !photos::VIEWS.contains(&view.as_str()) {
-        return Err(UsageError::from(format!(
+        return Err(usage(format!(
             "view '{view}' is not one of: {}",
             photos::VIEWS.join(", ")
-        )));
+        ))
+        .into());
     }
     let mut register = ctx.register()?;
-    let id = resolve_item(register.conn(), reference).map_err(classify)?;
+    let id = resolve_item(register.conn(), reference)?;
     // Every file is read and checked before anything is written.
     let mut checked = Vec::new();
     for path in files {
@@ -585,7 +571,7 @@ fn photo(
             .with_context(|| format!("cannot read photo {shown}"))?
             .len();
         if size > photo::LIMITS.max_bytes {
-            return Err(classify(RegisterError::Photo {
+            return Err(anyhow::Error::from(RegisterError::Photo {
                 path: shown,
                 reason: format!(
                     "{size} bytes is over the limit of {} bytes",
@@ -596,7 +582,7 @@ fn photo(
         let bytes = std::fs::read(path).with_context(|| format!("cannot read photo {shown}"))?;
         let inspected = photo::inspect(&bytes, photo::LIMITS, ctx.today(), photo::Derive::Reduced)
             .map_err(|e| {
-                classify(RegisterError::Photo {
+                anyhow::Error::from(RegisterError::Photo {
                     path: shown.clone(),
                     reason: e.to_string(),
                 })
@@ -607,14 +593,12 @@ fn photo(
         photos::store_files(&ctx.home, bytes, inspected)?;
     }
     let now = ctx.now();
-    let added = register
-        .write(|tx| {
-            checked
-                .iter()
-                .map(|(_, _, p)| photos::link(tx, id, p, &view, &station, &now))
-                .collect::<Result<Vec<bool>, _>>()
-        })
-        .map_err(classify)?;
+    let added = register.write(|tx| {
+        checked
+            .iter()
+            .map(|(_, _, p)| photos::link(tx, id, p, &view, &station, &now))
+            .collect::<Result<Vec<bool>, _>>()
+    })?;
     if ctx.ui.is_json() {
         let out: Vec<serde_json::Value> = checked
             .iter()

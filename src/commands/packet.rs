@@ -5,10 +5,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::keys::{key_error, key_store, passphrase};
 use super::trace::write_atomically;
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::{PacketCommand, PacketVerifyArgs};
+use crate::error::usage;
 use crate::packet::encrypt::{self, AgeLimits};
 use crate::packet::verify::{AttachmentReport, ReportedError, SignerReport, VerifyReport, verify};
 use crate::packet::{self, ArchiveLimits, KeyId, KnownSigner, PacketError, Reason, VerifyOptions};
@@ -38,10 +38,10 @@ fn refused(error: PacketError) -> VerifyReport {
 /// Who may have signed: the trust list and this station itself, or only the `--pubkey` given.
 /// Also this station's key id, for the recipient check.
 fn signers(ctx: &Ctx, pubkey: Option<&Path>) -> anyhow::Result<(Vec<KnownSigner>, Option<KeyId>)> {
-    let store = key_store(ctx)?;
-    let trust = store.trust_list().map_err(key_error)?;
+    let store = ctx.key_store()?;
+    let trust = store.trust_list()?;
     let own = if store.is_initialised() {
-        Some(store.public().map_err(key_error)?)
+        Some(store.public()?)
     } else {
         None
     };
@@ -50,9 +50,9 @@ fn signers(ctx: &Ctx, pubkey: Option<&Path>) -> anyhow::Result<(Vec<KnownSigner>
         let mut text = String::new();
         std::fs::File::open(path)
             .and_then(|f| f.take(64 * 1024).read_to_string(&mut text))
-            .map_err(|e| UsageError::from(format!("cannot read {}: {e}", path.display())))?;
+            .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
         let public_key = packet::sign::parse_public_key(&text)
-            .map_err(|e| UsageError::from(format!("{}: {}", path.display(), e.detail)))?;
+            .map_err(|e| usage(format!("{}: {}", path.display(), e.detail)))?;
         let key_id = KeyId::of(&public_key);
         let revoked = trust.by_key_id(key_id).is_some_and(|p| p.revoked);
         let name = trust
@@ -104,11 +104,11 @@ fn check_plain(
 /// Reads at most `limit` bytes; `None` if the file is larger.
 fn read_capped(path: &Path, limit: u64) -> anyhow::Result<Option<Vec<u8>>> {
     let file = std::fs::File::open(path)
-        .map_err(|e| UsageError::from(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
     let mut bytes = Vec::new();
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| UsageError::from(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
@@ -129,14 +129,14 @@ fn verify_file(ctx: &Ctx, args: &PacketVerifyArgs) -> anyhow::Result<VerifyRepor
         if let Err(e) = encrypt::check_header(&bytes, &age_limits) {
             return Ok(refused(e));
         }
-        let store = key_store(ctx)?;
+        let store = ctx.key_store()?;
         if !store.is_initialised() {
-            return Err(UsageError::from(
+            return Err(usage(
                 "the packet is encrypted and this station has no keys to open it (`fieldtrace keys init`)",
-            ));
+            ).into());
         }
-        let secret = passphrase(ctx, "unlock this station's decryption key", false)?;
-        let identity = store.unlock_identity(&secret).map_err(key_error)?;
+        let secret = ctx.passphrase("unlock this station's decryption key", false)?;
+        let identity = store.unlock_identity(&secret)?;
         match encrypt::decrypt(&bytes, &identity, &age_limits) {
             Ok(plain) => plain,
             Err(e) => return Ok(refused(e)),
@@ -256,11 +256,12 @@ fn assemble(
     let limits = ReadLimits::default();
     for path in images {
         let Some(bytes) = read_capped(path, limits.max_bytes as u64)? else {
-            return Err(UsageError::from(format!(
+            return Err(usage(format!(
                 "{}: over the limit of {} bytes for an image",
                 path.display(),
                 limits.max_bytes
-            )));
+            ))
+            .into());
         };
         match qr::read_image(&bytes, &limits) {
             Ok(found) if found.is_empty() => {
@@ -273,13 +274,10 @@ fn assemble(
     }
     if let Some(path) = ur {
         let Some(bytes) = read_capped(path, 16 * 1024 * 1024)? else {
-            return Err(UsageError::from(format!(
-                "{}: too large for a list of parts",
-                path.display()
-            )));
+            return Err(usage(format!("{}: too large for a list of parts", path.display())).into());
         };
         let text = String::from_utf8(bytes)
-            .map_err(|_| UsageError::from(format!("{}: not UTF-8 text", path.display())))?;
+            .map_err(|_| usage(format!("{}: not UTF-8 text", path.display())))?;
         parts.extend(
             text.lines()
                 .map(str::trim)
@@ -293,7 +291,7 @@ fn assemble(
         match assembler.receive(part) {
             Ok(_) => {}
             Err(e @ (QrError::TooLarge { .. } | QrError::TooManyParts(_))) => {
-                return Err(UsageError::from(e));
+                return Err(usage(e).into());
             }
             Err(e) => {
                 ignored += 1;

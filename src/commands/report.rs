@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::ReportCommand;
+use crate::error::usage;
 use crate::register::sync::{self as store, SdgCounts};
 
 pub fn run(ctx: &Ctx, cmd: ReportCommand) -> anyhow::Result<Status> {
@@ -29,9 +30,7 @@ struct Sdg {
 
 fn sdg(ctx: &Ctx, from: chrono::NaiveDate, to: chrono::NaiveDate) -> anyhow::Result<Status> {
     if from > to {
-        return Err(UsageError::from(format!(
-            "--from {from} is after --to {to}"
-        )));
+        return Err(usage(format!("--from {from} is after --to {to}")).into());
     }
     let register = ctx.register()?;
     let (from, to) = (from.to_string(), to.to_string());

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use serde::Serialize;
 
-use super::keys::{key_error, key_store, passphrase};
 use super::trace::write_atomically;
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::{InboxCommand, Outcome};
+use crate::error::usage;
 use crate::keys::{KeyStore, StationKeys};
 use crate::packet::encrypt::{self, AgeLimits};
 use crate::packet::verify::verify;
@@ -131,14 +131,12 @@ fn relative(path: &Path) -> String {
 impl<'a> Receiver<'a> {
     fn open(ctx: &'a Ctx) -> anyhow::Result<Receiver<'a>> {
         let station = ctx.station()?;
-        let keys = key_store(ctx)?;
+        let keys = ctx.key_store()?;
         if !keys.is_initialised() {
-            return Err(UsageError::from(
-                "this station has no keys yet: `fieldtrace keys init`",
-            ));
+            return Err(usage("this station has no keys yet: `fieldtrace keys init`").into());
         }
-        let own = keys.public().map_err(key_error)?;
-        let signers = keys.trust_list().map_err(key_error)?.known_signers();
+        let own = keys.public()?;
+        let signers = keys.trust_list()?.known_signers();
         let register = ctx.register()?;
         let from = packet::Station {
             name: station.name,
@@ -159,8 +157,10 @@ impl<'a> Receiver<'a> {
 
     fn signing_key(&mut self) -> anyhow::Result<&SigningKey> {
         if self.signing_key.is_none() {
-            let secret = passphrase(self.ctx, "unlock this station's signing key", false)?;
-            self.signing_key = Some(self.keys.unlock_signing_key(&secret).map_err(key_error)?);
+            let secret = self
+                .ctx
+                .passphrase("unlock this station's signing key", false)?;
+            self.signing_key = Some(self.keys.unlock_signing_key(&secret)?);
         }
         self.signing_key
             .as_ref()
@@ -169,8 +169,10 @@ impl<'a> Receiver<'a> {
 
     fn identity(&mut self) -> anyhow::Result<&age::x25519::Identity> {
         if self.identity.is_none() {
-            let secret = passphrase(self.ctx, "unlock this station's decryption key", false)?;
-            self.identity = Some(self.keys.unlock_identity(&secret).map_err(key_error)?);
+            let secret = self
+                .ctx
+                .passphrase("unlock this station's decryption key", false)?;
+            self.identity = Some(self.keys.unlock_identity(&secret)?);
         }
         self.identity
             .as_ref()
@@ -291,10 +293,7 @@ impl<'a> Receiver<'a> {
                 );
             }
             Err(e) => {
-                return Err(UsageError::from(format!(
-                    "cannot read {}: {e}",
-                    path.display()
-                )));
+                return Err(usage(format!("cannot read {}: {e}", path.display())).into());
             }
         };
         let file_sha256 = packet::sha256_hex(&bytes);
@@ -856,10 +855,11 @@ struct SyncView {
 
 pub fn sync(ctx: &Ctx, dir: &Path) -> anyhow::Result<Status> {
     if !dir.is_dir() {
-        return Err(UsageError::from(format!(
+        return Err(usage(format!(
             "{} is not a folder (mount the stick or create the shared folder first)",
             dir.display()
-        )));
+        ))
+        .into());
     }
     let destination = std::fs::canonicalize(dir)
         .with_context(|| format!("cannot resolve {}", dir.display()))?
@@ -1017,30 +1017,31 @@ pub fn respond(
     chain: Vec<String>,
 ) -> anyhow::Result<Status> {
     let mut receiver = Receiver::open(ctx)?;
-    let request =
-        store::inbox_resolve(receiver.register.conn(), reference).map_err(UsageError::from)?;
+    let request = store::inbox_resolve(receiver.register.conn(), reference).map_err(usage)?;
     if request.kind != Kind::TraceRequest.as_str() {
-        return Err(UsageError::from(format!(
+        return Err(usage(format!(
             "packet {} is a {}, not a trace request",
             request.packet_id, request.kind
-        )));
+        ))
+        .into());
     }
     if request.status == "rejected" {
-        return Err(UsageError::from(format!(
+        return Err(usage(format!(
             "request {} was rejected on receipt; there is nothing to answer",
             request.id
-        )));
+        ))
+        .into());
     }
     let key_id: KeyId = request
         .sender_key_id
         .parse()
         .map_err(|e| anyhow::anyhow!("received request {}: {e}", request.id))?;
-    let trust = receiver.keys.trust_list().map_err(key_error)?;
+    let trust = receiver.keys.trust_list()?;
     let peer = trust
         .by_key_id(key_id)
         .filter(|p| !p.revoked)
         .ok_or_else(|| {
-            UsageError::from(format!(
+            usage(format!(
                 "the sender of request {} (key {key_id}) is no longer trusted",
                 request.id
             ))
@@ -1054,7 +1055,7 @@ pub fn respond(
         chain,
     };
     let value = serde_json::to_value(&body)?;
-    ResponseBody::parse(&value).map_err(UsageError::from)?;
+    ResponseBody::parse(&value).map_err(usage)?;
     receiver.signing_key()?;
     let recipient = Recipient {
         name: peer.name.clone(),

@@ -9,9 +9,9 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::keys::{key_error, key_store, passphrase};
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::{PhotoChoice, Priority, TraceCommand};
+use crate::error::usage;
 use crate::keys::Peer;
 use crate::packet::encrypt;
 use crate::packet::{self, Attachment, KeyId, Kind, Manifest, Recipient, Station};
@@ -19,7 +19,7 @@ use crate::qr;
 use crate::register::item::{self, Item};
 use crate::register::sync::{self as sync_store, Progress};
 use crate::register::traces::{self, Exported, NewRequest, TraceRequest};
-use crate::register::{RegisterError, photos, resolve_item};
+use crate::register::{photos, resolve_item};
 use crate::trace::{Finding, Level, RequestBody, RequestFacts, check};
 
 pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
@@ -96,15 +96,6 @@ pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
     }
 }
 
-fn classify(err: RegisterError) -> anyhow::Error {
-    match err {
-        RegisterError::Invalid { .. }
-        | RegisterError::UnknownItem(_)
-        | RegisterError::UnknownTraceRequest(_) => UsageError::from(err),
-        other => other.into(),
-    }
-}
-
 /// Write to a temporary name, fsync, rename: a reader never sees half a file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -120,16 +111,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// A trusted, unrevoked peer by name.
 fn trusted_peer(ctx: &Ctx, name: &str) -> anyhow::Result<Peer> {
-    let list = key_store(ctx)?.trust_list().map_err(key_error)?;
+    let list = ctx.key_store()?.trust_list()?;
     let peer = list.by_name(name).cloned().ok_or_else(|| {
-        UsageError::from(format!(
+        usage(format!(
             "no trusted peer named '{name}': `fieldtrace keys list` shows them, `keys trust FILE --name NAME` adds one"
         ))
     })?;
     if peer.revoked {
-        return Err(UsageError::from(format!(
+        return Err(usage(format!(
             "the key of '{name}' is revoked: nothing more is sent to it"
-        )));
+        ))
+        .into());
     }
     Ok(peer)
 }
@@ -197,15 +189,13 @@ fn new(
 ) -> anyhow::Result<Status> {
     let station = ctx.station()?;
     let peer = trusted_peer(ctx, to)?;
-    let recipient_key_id = peer.key_id().map_err(key_error)?.to_string();
+    let recipient_key_id = peer.key_id()?.to_string();
     let mut register = ctx.register()?;
     let mut ids: Vec<i64> = Vec::new();
     for reference in references {
-        let id = resolve_item(register.conn(), reference).map_err(classify)?;
+        let id = resolve_item(register.conn(), reference)?;
         if ids.contains(&id) {
-            return Err(UsageError::from(format!(
-                "item {id} is named twice in the request"
-            )));
+            return Err(usage(format!("item {id} is named twice in the request")).into());
         }
         ids.push(id);
     }
@@ -229,30 +219,29 @@ fn new(
         } else {
             print_findings(ctx, &findings)?;
         }
-        return Err(UsageError::from(format!(
+        return Err(usage(format!(
             "the request misses {missing} required fact(s); nothing was created (--strict)"
-        )));
+        ))
+        .into());
     }
     let body_text = serde_json::to_string(&body)?;
     let packet_id = uuid::Uuid::now_v7().to_string();
     let now = ctx.now();
     let created_by = station.signature();
-    let (id, seq) = register
-        .write(|tx| {
-            traces::create(
-                tx,
-                &NewRequest {
-                    packet_id: &packet_id,
-                    recipient: &peer.name,
-                    recipient_key_id: &recipient_key_id,
-                    body: &body_text,
-                    items: &ids,
-                    created_at: &now,
-                    created_by: &created_by,
-                },
-            )
-        })
-        .map_err(classify)?;
+    let (id, seq) = register.write(|tx| {
+        traces::create(
+            tx,
+            &NewRequest {
+                packet_id: &packet_id,
+                recipient: &peer.name,
+                recipient_key_id: &recipient_key_id,
+                body: &body_text,
+                items: &ids,
+                created_at: &now,
+                created_by: &created_by,
+            },
+        )
+    })?;
     // What is signed is the canonical form; its size is what travels.
     let body_bytes = serde_json_canonicalizer::to_vec(&body)
         .map(|b| b.len())
@@ -284,8 +273,8 @@ fn new(
 
 fn load_request(ctx: &Ctx, reference: &str) -> anyhow::Result<TraceRequest> {
     let register = ctx.register()?;
-    let id = traces::resolve(register.conn(), reference).map_err(classify)?;
-    traces::load(register.conn(), id).map_err(classify)
+    let id = traces::resolve(register.conn(), reference)?;
+    Ok(traces::load(register.conn(), id)?)
 }
 
 /// The photo files to attach, read and checked against the hashes the body lists.
@@ -371,26 +360,27 @@ fn export(
     choice: PhotoChoice,
 ) -> anyhow::Result<Status> {
     let station = ctx.station()?;
-    let store = key_store(ctx)?;
-    let own = store.public().map_err(key_error)?;
+    let store = ctx.key_store()?;
+    let own = store.public()?;
     let request = load_request(ctx, reference)?;
     let recipient = trusted_peer(ctx, &request.recipient)?;
     let recipient_key_id: KeyId = request
         .recipient_key_id
         .parse()
         .map_err(|e| anyhow::anyhow!("trace request {}: {e}", request.id))?;
-    if recipient.key_id().map_err(key_error)? != recipient_key_id {
-        return Err(UsageError::from(format!(
+    if recipient.key_id()? != recipient_key_id {
+        return Err(usage(format!(
             "the key of '{}' changed since request {} was made: make a new request",
             request.recipient, request.id
-        )));
+        ))
+        .into());
     }
     let age_recipient = match encrypt_to {
         None => None,
         Some(name) => {
             let peer = trusted_peer(ctx, name)?;
-            let key = peer.age_recipient().map_err(key_error)?.ok_or_else(|| {
-                UsageError::from(format!(
+            let key = peer.age_recipient()?.ok_or_else(|| {
+                usage(format!(
                     "'{name}' has no age key to encrypt to: `keys trust FILE --name '{name}' --age age1...`"
                 ))
             })?;
@@ -430,11 +420,11 @@ fn export(
     if let Some(earlier) = &request.manifest_sha256
         && *earlier != manifest_sha256
     {
-        return Err(UsageError::from(format!(
+        return Err(usage(format!(
             "request {} was already signed (photos: {}) as manifest {earlier}; a sent packet is never changed: export it with the same --photos, or make a new request",
             request.id,
             request.photos.as_deref().unwrap_or("?")
-        )));
+        )).into());
     }
     if !ctx.ui.is_json() && !findings.is_empty() {
         for f in &findings {
@@ -443,8 +433,8 @@ fn export(
         }
     }
 
-    let secret = passphrase(ctx, "unlock this station's signing key", false)?;
-    let key = store.unlock_signing_key(&secret).map_err(key_error)?;
+    let secret = ctx.passphrase("unlock this station's signing key", false)?;
+    let key = store.unlock_signing_key(&secret)?;
     let blobs: Vec<&[u8]> = files.iter().map(|(_, bytes)| bytes.as_slice()).collect();
     let signed = packet::build(&manifest, &blobs, &key)?;
     let (bytes, name) = match &age_recipient {
@@ -465,37 +455,35 @@ fn export(
     };
     let now = ctx.now();
     let mut register = ctx.register()?;
-    register
-        .write(|tx| {
-            traces::mark_exported(
-                tx,
-                request.id,
-                &Exported {
-                    at: &now,
-                    manifest_sha256: &signed.manifest_sha256,
-                    manifest: &signed.manifest_bytes,
-                    signature: &signed.signature,
-                    outbox_file: &relative_text,
-                    encrypted_to: age_recipient.as_ref().map(|(n, _)| n.as_str()),
-                    photos: photos_choice,
-                },
-            )?;
-            sync_store::outbox_add(
-                tx,
-                &sync_store::OutboxEntry {
-                    packet_id: request.packet_id.clone(),
-                    kind: Kind::TraceRequest.as_str().to_owned(),
-                    recipient_key_id: request.recipient_key_id.clone(),
-                    file: relative_text.clone(),
-                    manifest_sha256: signed.manifest_sha256.clone(),
-                    state: "pending".into(),
-                    reason: None,
-                    created_at: now.clone(),
-                    acknowledged_at: None,
-                },
-            )
-        })
-        .map_err(classify)?;
+    register.write(|tx| {
+        traces::mark_exported(
+            tx,
+            request.id,
+            &Exported {
+                at: &now,
+                manifest_sha256: &signed.manifest_sha256,
+                manifest: &signed.manifest_bytes,
+                signature: &signed.signature,
+                outbox_file: &relative_text,
+                encrypted_to: age_recipient.as_ref().map(|(n, _)| n.as_str()),
+                photos: photos_choice,
+            },
+        )?;
+        sync_store::outbox_add(
+            tx,
+            &sync_store::OutboxEntry {
+                packet_id: request.packet_id.clone(),
+                kind: Kind::TraceRequest.as_str().to_owned(),
+                recipient_key_id: request.recipient_key_id.clone(),
+                file: relative_text.clone(),
+                manifest_sha256: signed.manifest_sha256.clone(),
+                state: "pending".into(),
+                reason: None,
+                created_at: now.clone(),
+                acknowledged_at: None,
+            },
+        )
+    })?;
     let body_bytes = serde_json_canonicalizer::to_vec(&request.body)
         .map(|b| b.len())
         .unwrap_or_default();
@@ -562,10 +550,11 @@ struct QrView<'a> {
 fn show_qr(ctx: &Ctx, reference: &str, outputs: &QrOutputs) -> anyhow::Result<Status> {
     let request = load_request(ctx, reference)?;
     let (Some(manifest), Some(signature)) = (&request.manifest, &request.signature) else {
-        return Err(UsageError::from(format!(
+        return Err(usage(format!(
             "trace request {} is not signed yet: `fieldtrace trace export {}` first",
             request.id, request.id
-        )));
+        ))
+        .into());
     };
     let payload_bytes = qr::payload::encode(manifest, signature)?.len();
     let fragments = qr::fragment_count(payload_bytes);

@@ -41,24 +41,25 @@ pub fn check_dir(dir: &Path, this_year: i32) -> io::Result<CheckReport> {
     if problems.is_empty() {
         let catalog = Catalog::from_library(lib);
         let decoder = Decoder::new(&catalog, this_year);
-        let mut run = |kind: &str, id: &str, examples: &[Example], wanted: &dyn Fn(&str) -> bool| {
-            for example in examples {
-                report.examples += 1;
-                if let Some(reason) = run_example(&decoder, example, wanted) {
-                    let file = parsed
-                        .origin
-                        .get(&format!("{kind}:{id}"))
-                        .cloned()
-                        .unwrap_or_default();
-                    problems.push(Problem {
-                        file,
-                        line: None,
-                        entry: format!("{kind} '{id}'"),
-                        reason,
-                    });
+        let mut run =
+            |kind: &str, id: &str, examples: &[Example], wanted: &dyn Fn(&str) -> bool| {
+                for example in examples {
+                    report.examples += 1;
+                    if let Some(reason) = run_example(&decoder, example, wanted) {
+                        let file = parsed
+                            .origin
+                            .get(&format!("{kind}:{id}"))
+                            .cloned()
+                            .unwrap_or_default();
+                        problems.push(Problem {
+                            file,
+                            line: None,
+                            entry: format!("{kind} '{id}'"),
+                            reason,
+                        });
+                    }
                 }
-            }
-        };
+            };
         for m in &lib.markings {
             run("marking", &m.id, &m.examples, &|r| r == m.id);
         }
@@ -189,7 +190,9 @@ confidence = "low"
         let problems: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(
             problems,
-            ["b.toml:3: marking 'aa-star': example 'moon' does not decode to this entry (got: no reading)"]
+            [
+                "b.toml:3: marking 'aa-star': example 'moon' does not decode to this entry (got: no reading)"
+            ]
         );
     }
 

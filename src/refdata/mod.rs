@@ -3,9 +3,9 @@
 //! Compiled from `reference-data/*.toml` at build time into an SQLite image that is embedded in
 //! the binary and opened read-only in memory: no file beside the binary, nothing to install.
 
+pub mod check;
 pub mod compile;
 pub mod coverage;
-pub mod check;
 pub mod decode;
 pub mod files;
 pub mod normalize;

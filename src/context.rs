@@ -1,0 +1,174 @@
+//! `Ctx`: what every command gets, built once. It opens the register and reads the config, and
+//! it is the only source of time and of new ids, so that the same inputs under
+//! `FIELDTRACE_NOW` give the same output. Nothing below `commands/` reads the clock, makes a
+//! UUID or prompts on its own.
+
+use std::cell::OnceCell;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+
+use crate::cli::Lang;
+use crate::clock::Clock;
+use crate::config::{self, Config};
+use crate::error::usage;
+use crate::keys::{KeyStore, SecretString};
+use crate::refdata::RefData;
+use crate::register::{Register, Station};
+use crate::ui::{Ui, prompt};
+
+/// Scripts and tests give the passphrase here instead of at the terminal.
+pub const PASSPHRASE_ENV: &str = "FIELDTRACE_PASSPHRASE";
+
+/// log2 of age's scrypt work for the identity file. Unset: about a second of work on this
+/// machine; the tests lower it to stay fast. Release builds ignore it.
+pub const AGE_WORK_FACTOR_ENV: &str = "FIELDTRACE_AGE_WORK_FACTOR";
+
+#[derive(Debug)]
+pub struct Ctx {
+    pub refdata: RefData,
+    pub ui: Ui,
+    pub clock: Clock,
+    pub lang: Lang,
+    pub no_input: bool,
+    /// The data directory: register, photos, keys, config.
+    pub home: PathBuf,
+    config: OnceCell<Config>,
+}
+
+impl Ctx {
+    pub fn new(
+        refdata: RefData,
+        ui: Ui,
+        clock: Clock,
+        lang: Lang,
+        no_input: bool,
+        home: PathBuf,
+    ) -> Ctx {
+        Ctx {
+            refdata,
+            ui,
+            clock,
+            lang,
+            no_input,
+            home,
+            config: OnceCell::new(),
+        }
+    }
+
+    /// The register under the home directory, opened (and created or migrated) now.
+    pub fn register(&self) -> anyhow::Result<Register> {
+        Register::open(&self.home)
+            .with_context(|| format!("cannot open the register in {}", self.home.display()))
+    }
+
+    /// `config.toml`, read once.
+    pub fn config(&self) -> anyhow::Result<&Config> {
+        if let Some(config) = self.config.get() {
+            return Ok(config);
+        }
+        let loaded = config::load(&self.home)?;
+        Ok(self.config.get_or_init(|| loaded))
+    }
+
+    /// This station's identity, from `config.toml`.
+    pub fn station(&self) -> anyhow::Result<Station> {
+        self.config()?.station.clone().ok_or_else(|| {
+            usage("this station has no identity yet")
+                .hint("run `fieldtrace init --name STATION --unit UNIT --officer NAME` once")
+                .into()
+        })
+    }
+
+    /// How long trace requests may wait for their replies.
+    pub fn deadlines(&self) -> anyhow::Result<config::Deadlines> {
+        Ok(self.config()?.deadlines.unwrap_or_default())
+    }
+
+    /// "Now", as stored in the register: RFC 3339, UTC, seconds.
+    pub fn now(&self) -> String {
+        self.clock.now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.now().date_naive()
+    }
+
+    /// A new UUIDv7 for an item, a packet or a request. Under a fixed clock it is derived from
+    /// the time, this station's name and how many records `conn` (the register) already holds.
+    pub fn new_id(&self, conn: &rusqlite::Connection) -> uuid::Uuid {
+        self.clock.new_id(|| {
+            let records: i64 = conn
+                .query_row(
+                    "SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM trace_requests)
+                          + (SELECT COUNT(*) FROM outbox)",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap_or(0);
+            let name = self
+                .config()
+                .ok()
+                .and_then(|c| c.station.as_ref())
+                .map(|s| s.name.clone())
+                .unwrap_or_default();
+            // The station's name keeps two stations at one fixed time apart.
+            let salt = crate::fs::sha256_hex(name.as_bytes());
+            let salt = u64::from_str_radix(&salt[..8], 16).unwrap_or(0);
+            (salt << 24) + u64::try_from(records).unwrap_or(0)
+        })
+    }
+
+    /// A country's name in the language asked for.
+    pub fn country_name(&self, catalog: &crate::refdata::Catalog, code: &str) -> String {
+        match (catalog.country(code), self.lang) {
+            (Some(c), Lang::Fr) => c.name_fr.clone(),
+            (Some(c), Lang::En) => c.name_en.clone(),
+            (None, _) => code.to_owned(),
+        }
+    }
+
+    /// This station's key directory, `<home>/keys`.
+    pub fn key_store(&self) -> anyhow::Result<KeyStore> {
+        let store = KeyStore::new(self.home.join("keys"));
+        // Only a debug (test) build may lower the work that protects the secret key.
+        match std::env::var(AGE_WORK_FACTOR_ENV) {
+            Ok(value) if cfg!(debug_assertions) => {
+                let log_n: u8 = value.trim().parse().map_err(|_| {
+                    usage(format!(
+                        "{AGE_WORK_FACTOR_ENV} must be a number from 1 to 30, not '{value}'"
+                    ))
+                })?;
+                Ok(store.with_age_work_factor(log_n))
+            }
+            _ => Ok(store),
+        }
+    }
+
+    /// The key store, which must hold this station's keys.
+    pub fn initialised_keys(&self) -> anyhow::Result<KeyStore> {
+        let keys = self.key_store()?;
+        if !keys.is_initialised() {
+            return Err(usage("this station has no keys yet")
+                .hint("run `fieldtrace keys init`")
+                .into());
+        }
+        Ok(keys)
+    }
+
+    /// The passphrase from `FIELDTRACE_PASSPHRASE`, else from the terminal (twice when
+    /// `confirm`).
+    pub fn passphrase(&self, purpose: &str, confirm: bool) -> anyhow::Result<SecretString> {
+        if let Ok(value) = std::env::var(PASSPHRASE_ENV) {
+            return Ok(SecretString::from(value));
+        }
+        if self.no_input || !self.ui.is_interactive() {
+            return Err(usage(format!("a passphrase is needed to {purpose}"))
+                .hint(format!(
+                    "set {PASSPHRASE_ENV}, or run at a terminal without --no-input"
+                ))
+                .into());
+        }
+        prompt::passphrase(&format!("Passphrase to {purpose}"), confirm)
+    }
+}
