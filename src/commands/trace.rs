@@ -20,6 +20,7 @@ use crate::register::item::{self, Item};
 use crate::register::sync::{self as sync_store, Progress};
 use crate::register::traces::{self, Exported, NewRequest, TraceRequest};
 use crate::register::{photos, resolve_item};
+use crate::sync::respond;
 use crate::trace::{Finding, Level, RequestBody, RequestFacts, check};
 
 pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
@@ -91,7 +92,16 @@ pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
             note,
             last_legal_holder,
             transfer_chain,
-        } => super::sync::respond(ctx, &id, outcome, note, last_legal_holder, transfer_chain),
+        } => respond(
+            ctx,
+            &id,
+            respond::Answer {
+                outcome,
+                note,
+                holder: last_legal_holder,
+                chain: transfer_chain,
+            },
+        ),
         TraceCommand::Show { id } => show(ctx, &id),
     }
 }
@@ -864,5 +874,20 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
     ui.heading("Body")?;
     ui.line(&serde_json::to_string_pretty(&request.body)?)?;
     print_findings(ctx, &findings)?;
+    Ok(Status::Success)
+}
+
+fn respond(ctx: &Ctx, reference: &str, answer: respond::Answer) -> anyhow::Result<Status> {
+    let done = respond::respond(ctx, reference, answer)?;
+    if ctx.ui.is_json() {
+        ctx.ui.json(&done)?;
+    } else {
+        ctx.ui.line(&format!(
+            "Signed trace response {} ({}) to '{}' for request {} into {}",
+            done.packet_id, done.outcome, done.to, done.request_number, done.file
+        ))?;
+        ctx.ui
+            .line("Next: `fieldtrace sync --to DIR` carries it to the requesting station.")?;
+    }
     Ok(Status::Success)
 }

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::{RegisterError, Station};
 
@@ -72,7 +71,7 @@ impl Event {
             prev_hash: &self.prev_hash,
         };
         let canonical = serde_json_canonicalizer::to_vec(&hashed).unwrap_or_default();
-        hex(&Sha256::digest(&canonical))
+        crate::fs::sha256_hex(&canonical)
     }
 
     fn describe(&self) -> String {
@@ -81,10 +80,6 @@ impl Event {
             self.id, self.action, self.item, self.at
         )
     }
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A new event for an item.

@@ -16,28 +16,12 @@ use crate::identify::observations::{parse_country, parse_type};
 use crate::refdata::Catalog;
 use crate::refdata::normalize::text_key;
 
-pub const EVENTS: &[&str] = &[
-    "seized",
-    "found",
-    "surrendered",
-    "captured",
-    "recovered",
-    "lost",
-    "stolen",
-];
-pub const KINDS: &[&str] = &["weapon", "ammunition", "component"];
-pub const SERIAL_STATUSES: &[&str] = &["present", "partial", "obliterated", "absent", "unknown"];
-pub const MARK_EVENTS: &[&str] = &[
-    "manufacture",
-    "import",
-    "proof",
-    "state",
-    "unit",
-    "secondary",
-    "deactivation",
-    "other",
-];
-pub const LEGIBILITY: &[&str] = &["clear", "partial", "abraded", "obliterated"];
+// The vocabularies, from their one definition in `vocab`.
+pub const EVENTS: &[&str] = crate::vocab::Event::NAMES;
+pub const KINDS: &[&str] = crate::vocab::ItemKind::NAMES;
+pub const SERIAL_STATUSES: &[&str] = crate::vocab::SerialStatus::NAMES;
+pub const MARK_EVENTS: &[&str] = crate::vocab::MarkEvent::NAMES;
+pub const LEGIBILITY: &[&str] = crate::vocab::Legibility::NAMES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {

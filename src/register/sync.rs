@@ -235,6 +235,81 @@ pub fn file_seen(conn: &Connection, file_sha256: &str) -> Result<bool, RegisterE
         .is_some())
 }
 
+/// One line of `inbox list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct InboxRow {
+    pub id: i64,
+    pub packet_id: String,
+    pub kind: String,
+    #[serde(rename = "from")]
+    pub sender_name: String,
+    pub status: String,
+    pub received_at: String,
+}
+
+/// Every received packet, in the order received.
+pub fn inbox_list(conn: &Connection) -> Result<Vec<InboxRow>, RegisterError> {
+    let mut stmt = conn.prepare(
+        "SELECT id, packet_id, kind, sender_name, status, received_at FROM inbox ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(InboxRow {
+                id: r.get(0)?,
+                packet_id: r.get(1)?,
+                kind: r.get(2)?,
+                sender_name: r.get(3)?,
+                status: r.get(4)?,
+                received_at: r.get(5)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// One refused file, as `inbox list` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuarantineRow {
+    pub packet_id: Option<String>,
+    pub reason: String,
+    pub detail: String,
+    pub file: String,
+    pub at: String,
+}
+
+pub fn quarantine_list(conn: &Connection) -> Result<Vec<QuarantineRow>, RegisterError> {
+    let mut stmt =
+        conn.prepare("SELECT packet_id, reason, detail, file, at FROM quarantine ORDER BY id")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(QuarantineRow {
+                packet_id: r.get(0)?,
+                reason: r.get(1)?,
+                detail: r.get(2)?,
+                file: r.get(3)?,
+                at: r.get(4)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// The latest answer this station sent to a received request: its outcome and when.
+pub fn last_answer_sent(
+    conn: &Connection,
+    request_packet_id: &str,
+) -> Result<Option<(String, String)>, RegisterError> {
+    Ok(conn
+        .query_row(
+            "SELECT outcome, at FROM trace_responses
+             WHERE request_packet_id = ?1 AND direction = 'sent'
+             ORDER BY at DESC, rowid DESC LIMIT 1",
+            [request_packet_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
 /// Stores a verified packet once; returns its inbox number.
 pub fn inbox_store(tx: &Connection, entry: &InboxEntry) -> Result<i64, RegisterError> {
     tx.execute(

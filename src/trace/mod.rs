@@ -11,4 +11,4 @@ pub mod reply;
 pub use body::{ItemEntry, MarkEntry, PartEntry, PhotoEntry, RequestBody, RequestFacts};
 pub use check::{Finding, Level, check};
 
-pub const PRIORITIES: &[&str] = &["routine", "urgent"];
+pub const PRIORITIES: &[&str] = crate::vocab::Priority::NAMES;
