@@ -5,10 +5,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::trace::write_atomically;
 use crate::app::{Ctx, Status};
 use crate::cli::{PacketCommand, PacketVerifyArgs};
 use crate::error::usage;
+use crate::fs::write_atomically;
 use crate::packet::encrypt::{self, AgeLimits};
 use crate::packet::verify::{AttachmentReport, ReportedError, SignerReport, VerifyReport, verify};
 use crate::packet::{self, ArchiveLimits, KeyId, KnownSigner, PacketError, Reason, VerifyOptions};
