@@ -17,6 +17,7 @@ pub mod photo;
 pub mod qr;
 pub mod refdata;
 pub mod register;
+pub mod report;
 pub mod sync;
 pub mod trace;
 pub mod ui;

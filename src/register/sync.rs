@@ -529,62 +529,6 @@ pub fn progress(conn: &Connection, packet_id: &str) -> Result<Progress, Register
     Ok(p)
 }
 
-/// SDG 16.4.2 counts: items recovered in the period, and those whose origin was traced.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct SdgCounts {
-    pub recovered: u64,
-    pub traced: u64,
-}
-
-pub const RECOVERY_EVENTS: &[&str] = &["seized", "found", "surrendered", "captured", "recovered"];
-
-/// Per event, items recovered between `from` and `to` (inclusive dates) and how many traced.
-pub fn sdg_counts(
-    conn: &Connection,
-    from: &str,
-    to: &str,
-) -> Result<Vec<(String, SdgCounts)>, RegisterError> {
-    let mut stmt = conn.prepare(
-        "SELECT i.event, COUNT(*),
-                SUM(EXISTS (SELECT 1 FROM item_trace_outcomes o
-                            WHERE o.item_id = i.id AND o.outcome = 'traced'))
-         FROM items i
-         WHERE i.event IN ('seized', 'found', 'surrendered', 'captured', 'recovered')
-           AND substr(i.event_date, 1, 10) BETWEEN ?1 AND ?2
-         GROUP BY i.event ORDER BY i.event",
-    )?;
-    let rows = stmt
-        .query_map(params![from, to], |r| {
-            let recovered: i64 = r.get(1)?;
-            let traced: i64 = r.get(2)?;
-            Ok((
-                r.get::<_, String>(0)?,
-                SdgCounts {
-                    recovered: u64::try_from(recovered).unwrap_or(0),
-                    traced: u64::try_from(traced).unwrap_or(0),
-                },
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(rows)
-}
-
-/// Item counts grouped by an expression over `items` (a fixed column or month, never user
-/// text).
-pub fn counts_by(conn: &Connection, expression: &str) -> Result<Vec<(String, u64)>, RegisterError> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT COALESCE({expression}, '(unknown)') AS k, COUNT(*) FROM items
-         GROUP BY k ORDER BY COUNT(*) DESC, k"
-    ))?;
-    let rows = stmt
-        .query_map([], |r| {
-            let n: i64 = r.get(1)?;
-            Ok((r.get::<_, String>(0)?, u64::try_from(n).unwrap_or(0)))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(rows)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
