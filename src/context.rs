@@ -94,29 +94,16 @@ impl Ctx {
         self.clock.now().date_naive()
     }
 
-    /// A new UUIDv7 for an item, a packet or a request. Under a fixed clock it is derived from
-    /// the time, this station's name and how many records `conn` (the register) already holds.
+    /// A new UUIDv7 for an item, a packet or a request, from the context's clock (see
+    /// `register::intake::new_id`).
     pub fn new_id(&self, conn: &rusqlite::Connection) -> uuid::Uuid {
-        self.clock.new_id(|| {
-            let records: i64 = conn
-                .query_row(
-                    "SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM trace_requests)
-                          + (SELECT COUNT(*) FROM outbox)",
-                    [],
-                    |r| r.get(0),
-                )
-                .unwrap_or(0);
-            let name = self
-                .config()
-                .ok()
-                .and_then(|c| c.station.as_ref())
-                .map(|s| s.name.clone())
-                .unwrap_or_default();
-            // The station's name keeps two stations at one fixed time apart.
-            let salt = crate::fs::sha256_hex(name.as_bytes());
-            let salt = u64::from_str_radix(&salt[..8], 16).unwrap_or(0);
-            (salt << 24) + u64::try_from(records).unwrap_or(0)
-        })
+        let name = self
+            .config()
+            .ok()
+            .and_then(|c| c.station.as_ref())
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        crate::register::intake::new_id(&self.clock, conn, &name)
     }
 
     /// A country's name in the language asked for.

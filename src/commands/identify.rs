@@ -5,13 +5,13 @@ use anyhow::Context as _;
 use crate::app::{Ctx, Status};
 use crate::cli::IdentifyArgs;
 use crate::commands::decode::print_readings;
-use crate::commands::item;
 use crate::error::usage;
 use crate::identify::answers::AnswersFile;
 use crate::identify::observations::{parse_country, parse_feature, parse_type};
 use crate::identify::session::{self, Exchange};
 use crate::identify::{Answer, Assessment, Engine, Observations};
 use crate::refdata::Catalog;
+use crate::register::intake;
 use crate::ui::prompt::{self, TerminalAnswerer};
 
 pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
@@ -75,16 +75,24 @@ fn add_to_register(ctx: &Ctx, catalog: &Catalog, assessment: &Assessment) -> any
         return Ok(());
     };
     let (mut input, marks) =
-        item::identification(&serde_json::to_value(assessment)?, catalog).map_err(usage)?;
+        intake::from_identification(&serde_json::to_value(assessment)?, catalog).map_err(usage)?;
     input.insert("event".into(), recovery.event);
     input.insert("date".into(), recovery.date);
     if let Some(location) = recovery.location {
         input.insert("location".into(), location);
     }
-    let added = item::add_item(ctx, catalog, input, &marks)?;
+    let mut register = ctx.register()?;
+    let added = intake::add(
+        &mut register,
+        catalog,
+        &ctx.clock,
+        &ctx.station()?,
+        input,
+        &marks,
+    )?;
     ctx.ui
         .line(&format!("Added item {} ({})", added.id, added.uuid))?;
-    for warning in &added.warnings {
+    for warning in added.notes.iter().chain(&added.warnings) {
         ctx.ui.warn(warning);
     }
     Ok(())

@@ -43,6 +43,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
         home: &ctx.home,
         station: &station,
         now: &now,
+        clock: &ctx.clock,
     };
     let bar = if std::io::stderr().is_terminal() && !ctx.ui.is_json() {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());

@@ -9,9 +9,8 @@ use crate::cli::{ItemCommand, ItemFields, ItemListArgs};
 use crate::error::usage;
 use crate::photo;
 use crate::refdata::Catalog;
-use crate::refdata::decode::Decoder;
 use crate::register::item::{self, ItemInput, ListFilter, NewComponent, NewMark, Normalizer};
-use crate::register::{RegisterError, custody, photos, resolve_item};
+use crate::register::{RegisterError, custody, intake, photos, resolve_item};
 
 pub fn run(ctx: &Ctx, cmd: ItemCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -120,95 +119,8 @@ fn from_identify(path: &Path, catalog: &Catalog) -> anyhow::Result<(ItemInput, V
             path.display()
         ))
     })?;
-    identification(&result, catalog)
+    intake::from_identification(&result, catalog)
         .map_err(|reason| usage(format!("{}: {reason}", path.display())).into())
-}
-
-/// The item fields an identification gives: the leading candidate's model, type, calibre,
-/// country and maker where they are single, how it was identified, and the marks and serial.
-pub fn identification(
-    result: &serde_json::Value,
-    catalog: &Catalog,
-) -> Result<(ItemInput, Vec<String>), String> {
-    let candidate = result["candidates"]
-        .get(0)
-        .ok_or("no candidate to take (identify found none)")?;
-    let mut input = ItemInput::new();
-    let mut put = |name: &str, value: Option<&str>| {
-        if let Some(v) = value.filter(|v| !v.is_empty()) {
-            input.insert(name.to_owned(), v.to_owned());
-        }
-    };
-    let single = |key: &str| -> Option<String> {
-        match candidate[key].as_array().map(Vec::as_slice) {
-            Some([one]) => one.as_str().map(str::to_owned),
-            _ => None,
-        }
-    };
-    let model_id = candidate["model_id"].as_str();
-    let family_only = candidate["flags"]
-        .as_array()
-        .is_some_and(|f| f.iter().any(|x| x == "variant-unknown"));
-    put("model", candidate["name"].as_str());
-    if catalog.model(model_id.unwrap_or_default()).is_some() {
-        put("model_id", model_id);
-    }
-    put("type", candidate["type"].as_str());
-    put("calibre", single("calibres").as_deref());
-    put("country", single("countries").as_deref());
-    if let Some(maker) =
-        single("manufacturers").and_then(|m| catalog.manufacturer(&m).map(|m| m.name.clone()))
-    {
-        put("make", Some(&maker));
-    }
-    put(
-        "id_method",
-        match candidate["basis"].as_str() {
-            Some("marks") => Some("marks"),
-            Some("features") => Some("features"),
-            Some("marks and features") => Some("both"),
-            _ => None,
-        },
-    );
-    put("id_confidence", candidate["confidence"].as_str());
-    let flags = candidate["flags"].as_array().cloned().unwrap_or_default();
-    if flags.iter().any(|f| f == "craft") {
-        put("suspected", Some("craft"));
-    }
-    if family_only {
-        put(
-            "notes",
-            Some("identified to the family; variant not established"),
-        );
-    }
-    if let Some(serial) = result["serial"].as_object() {
-        put("serial", serial.get("input").and_then(|v| v.as_str()));
-        put(
-            "serial_status",
-            serial.get("status").and_then(|v| v.as_str()),
-        );
-    }
-    let marks = result["markings"]
-        .as_array()
-        .map(|m| {
-            m.iter()
-                .filter_map(|d| d["input"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok((input, marks))
-}
-
-/// What the library reads in a mark: its best reading ids, for the record.
-fn decoded(decoder: &Decoder<'_>, text: &str) -> Option<String> {
-    let readings: Vec<String> = decoder
-        .decode(text)
-        .matches
-        .into_iter()
-        .take(3)
-        .map(|r| r.marking_id)
-        .collect();
-    (!readings.is_empty()).then(|| readings.join(", "))
 }
 
 fn print_warnings(ctx: &Ctx, warnings: &[String]) {
@@ -230,7 +142,16 @@ fn add(
     };
     input.extend(input_of(fields));
     marks.extend(markings.iter().cloned());
-    let added = add_item(ctx, &catalog, input, &marks)?;
+    let mut register = ctx.register()?;
+    let added = intake::add(
+        &mut register,
+        &catalog,
+        &ctx.clock,
+        &ctx.station()?,
+        input,
+        &marks,
+    )?;
+    print_warnings(ctx, &added.notes);
     if ctx.ui.is_json() {
         ctx.ui.json(
             &serde_json::json!({ "id": added.id, "uuid": added.uuid, "warnings": added.warnings }),
@@ -241,53 +162,6 @@ fn add(
         print_warnings(ctx, &added.warnings);
     }
     Ok(Status::Success)
-}
-
-/// An item just added: its number, UUID and what a trace will miss.
-#[derive(Debug)]
-pub struct Added {
-    pub id: i64,
-    pub uuid: String,
-    pub warnings: Vec<String>,
-}
-
-/// Checks and adds one item with its marks, in one transaction. The station's unit and officer
-/// fill those fields when not given.
-pub fn add_item(
-    ctx: &Ctx,
-    catalog: &Catalog,
-    mut input: ItemInput,
-    marks: &[String],
-) -> anyhow::Result<Added> {
-    let station = ctx.station()?;
-    item::default_to_station(&mut input, &station);
-    let norm = Normalizer {
-        catalog,
-        today: ctx.today(),
-    };
-    let checked = item::check_new(&input, &norm)?;
-    print_warnings(ctx, &checked.warnings);
-    let decoder = Decoder::new(catalog, ctx.clock.year());
-    let now = ctx.now();
-    let uuid = uuid::Uuid::now_v7().to_string();
-    let mut register = ctx.register()?;
-    let id = register.write(|tx| {
-        let id = item::insert(tx, &checked, &uuid, None, &station, &now)?;
-        for text in marks {
-            let mark = NewMark {
-                text: text.clone(),
-                event: "other".into(),
-                part: None,
-                component: None,
-                legibility: "clear".into(),
-                decoded: decoded(&decoder, text),
-            };
-            item::add_mark(tx, id, &mark, &station, &now)?;
-        }
-        Ok(id)
-    })?;
-    let warnings = item::load(register.conn(), &id.to_string())?.warnings;
-    Ok(Added { id, uuid, warnings })
 }
 
 fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
@@ -504,7 +378,7 @@ fn edit(
 fn mark(ctx: &Ctx, reference: &str, mut new: NewMark) -> anyhow::Result<Status> {
     let station = ctx.station()?;
     let catalog = ctx.refdata.catalog()?;
-    new.decoded = decoded(&Decoder::new(&catalog, ctx.clock.year()), &new.text);
+    new.decoded = intake::decoded(&intake::decoder(&catalog, &ctx.clock), &new.text);
     let now = ctx.now();
     let mut register = ctx.register()?;
     let id = resolve_item(register.conn(), reference)?;
