@@ -2,6 +2,7 @@
 //! on a terminal and never with `NO_COLOR`.
 
 pub mod prompt;
+pub mod readings;
 
 use std::io::{self, IsTerminal, Write};
 

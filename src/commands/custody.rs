@@ -2,10 +2,10 @@
 
 use crate::app::{Ctx, Status};
 use crate::cli::{CustodyArgs, CustodyCommand};
-use crate::commands::item::print_event;
 use crate::error::usage;
 use crate::register::custody::{self, NewEvent};
 use crate::register::resolve_item;
+use crate::ui::readings::print_event;
 
 pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
     match args.command {

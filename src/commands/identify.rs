@@ -4,7 +4,6 @@ use anyhow::Context as _;
 
 use crate::app::{Ctx, Status};
 use crate::cli::IdentifyArgs;
-use crate::commands::decode::print_readings;
 use crate::error::usage;
 use crate::identify::answers::AnswersFile;
 use crate::identify::observations::{parse_country, parse_feature, parse_type};
@@ -13,6 +12,7 @@ use crate::identify::{Answer, Assessment, Engine, Observations};
 use crate::refdata::Catalog;
 use crate::register::intake;
 use crate::ui::prompt::{self, TerminalAnswerer};
+use crate::ui::readings::print_readings;
 
 pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
     let catalog = ctx.refdata.catalog()?;

@@ -10,7 +10,8 @@ use crate::error::usage;
 use crate::photo;
 use crate::refdata::Catalog;
 use crate::register::item::{self, ItemInput, ListFilter, NewComponent, NewMark, Normalizer};
-use crate::register::{RegisterError, custody, intake, photos, resolve_item};
+use crate::register::{RegisterError, intake, photos, resolve_item};
+use crate::ui::readings::print_event;
 
 pub fn run(ctx: &Ctx, cmd: ItemCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -321,19 +322,6 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
         }
     }
     Ok(Status::Success)
-}
-
-pub fn print_event(ctx: &Ctx, e: &custody::Event) -> anyhow::Result<()> {
-    let mut text = format!(
-        "  #{} {} {} by {} ({}, {})",
-        e.id, e.at, e.action, e.officer, e.unit, e.station
-    );
-    for (label, value) in [("to", &e.to), ("at", &e.place), ("note", &e.note)] {
-        if let Some(v) = value {
-            text.push_str(&format!("; {label} {v}"));
-        }
-    }
-    ctx.ui.line(&text)
 }
 
 fn edit(

@@ -9,9 +9,7 @@ use crate::app::{Ctx, Status};
 use crate::cli::KeysCommand;
 use crate::error::usage;
 use crate::keys::{KeyError, KeyStore, Peer, StationKeys};
-
-/// A public key file is a few hundred bytes; refuse to read more than this.
-const MAX_PUBLIC_KEY_FILE: u64 = 64 * 1024;
+use crate::sync::verify::{MAX_PUBLIC_KEY_FILE, read_named_text};
 
 pub fn run(ctx: &Ctx, cmd: KeysCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -98,27 +96,9 @@ fn export(ctx: &Ctx, age: bool) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-fn read_public_key_file(path: &Path) -> anyhow::Result<String> {
-    use std::io::Read as _;
-    let file = std::fs::File::open(path)
-        .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
-    let mut text = String::new();
-    file.take(MAX_PUBLIC_KEY_FILE + 1)
-        .read_to_string(&mut text)
-        .map_err(|e| usage(format!("{}: not a public key file: {e}", path.display())))?;
-    if text.len() as u64 > MAX_PUBLIC_KEY_FILE {
-        return Err(usage(format!(
-            "{}: too large for a public key file",
-            path.display()
-        ))
-        .into());
-    }
-    Ok(text)
-}
-
 fn trust(ctx: &Ctx, file: &Path, name: &str, age: Option<&str>) -> anyhow::Result<Status> {
     let store = ctx.key_store()?;
-    let text = read_public_key_file(file)?;
+    let text = read_named_text(file, MAX_PUBLIC_KEY_FILE, "a public key file")?;
     let peer =
         Peer::new(name, &text, age).map_err(|e| usage(format!("{}: {e}", file.display())))?;
     let key_id = peer.key_id()?;

@@ -9,7 +9,7 @@
 pub mod map;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -729,15 +729,6 @@ fn write_rejects(
 
 /// Reads at most `limit` bytes: a column map or other small file from outside.
 pub fn read_small(path: &Path, limit: u64) -> Result<String, ImportError> {
-    let mut text = String::new();
-    std::fs::File::open(path)?
-        .take(limit + 1)
-        .read_to_string(&mut text)?;
-    if text.len() as u64 > limit {
-        return Err(ImportError::Map(format!(
-            "{} is over {limit} bytes",
-            path.display()
-        )));
-    }
-    Ok(text)
+    crate::fs::read_text_capped(path, limit)?
+        .ok_or_else(|| ImportError::Map(format!("{} is over {limit} bytes", path.display())))
 }

@@ -56,13 +56,7 @@ fn write_once(path: &Path, bytes: &[u8]) -> Result<(), RegisterError> {
     if path.exists() {
         return Ok(());
     }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    std::io::Write::write_all(&mut file, bytes)?;
-    file.commit()?;
-    Ok(())
+    Ok(crate::fs::write_atomically(path, bytes)?)
 }
 
 /// Writes the original (untouched), and the reduced copy if one was derived, into `home`.

@@ -10,6 +10,7 @@ pub mod inbox;
 pub mod outbox;
 pub mod receive;
 pub mod respond;
+pub mod verify;
 
 use std::path::{Path, PathBuf};
 
