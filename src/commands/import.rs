@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::app::{Ctx, Status};
 use crate::cli::ImportArgs;
 use crate::error::usage;
-use crate::import::{self, ImportError, Options, map};
+use crate::import::{self, Options, map};
 use crate::register::item::Normalizer;
 
 /// A column map is a few lines of TOML; anything bigger is not one.
@@ -60,27 +60,8 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
         bar.set_position(rows)
     });
     bar.finish_and_clear();
-    let report = match result {
-        Ok(report) => report,
-        Err(
-            err @ (ImportError::Header(_)
-            | ImportError::Map(_)
-            | ImportError::Empty
-            | ImportError::NotText(_)),
-        ) => {
-            return Err(usage(format!("{}: {err}", args.log.display())).into());
-        }
-        Err(ImportError::Io(e)) => {
-            return Err(
-                anyhow::Error::new(e).context(format!("cannot read {}", args.log.display()))
-            );
-        }
-        Err(err) => {
-            return Err(
-                anyhow::Error::new(err).context(format!("importing {}", args.log.display()))
-            );
-        }
-    };
+    // Which failures are the officer's to fix is decided at the edge (`error.rs`).
+    let report = result.with_context(|| args.log.display().to_string())?;
     let ui = &ctx.ui;
     if ui.is_json() {
         ui.json(&report)?;

@@ -7,10 +7,9 @@ use anyhow::Context as _;
 use crate::app::{Ctx, Status};
 use crate::cli::{ItemCommand, ItemFields, ItemListArgs};
 use crate::error::usage;
-use crate::photo;
 use crate::refdata::Catalog;
 use crate::register::item::{self, ItemInput, ListFilter, NewComponent, NewMark, Normalizer};
-use crate::register::{RegisterError, intake, photos, resolve_item};
+use crate::register::{intake, photos, resolve_item};
 use crate::ui::readings::print_event;
 
 pub fn run(ctx: &Ctx, cmd: ItemCommand) -> anyhow::Result<Status> {
@@ -415,6 +414,8 @@ fn photo(
     view: &str,
 ) -> anyhow::Result<Status> {
     let station = ctx.station()?;
+    let mut register = ctx.register()?;
+    let id = resolve_item(register.conn(), reference)?;
     let view = view.trim().to_lowercase();
     if !photos::VIEWS.contains(&view.as_str()) {
         return Err(usage(format!(
@@ -423,66 +424,31 @@ fn photo(
         ))
         .into());
     }
-    let mut register = ctx.register()?;
-    let id = resolve_item(register.conn(), reference)?;
-    // Every file is read and checked before anything is written.
-    let mut checked = Vec::new();
-    for path in files {
-        let shown = path.display().to_string();
-        let size = std::fs::metadata(path)
-            .with_context(|| format!("cannot read photo {shown}"))?
-            .len();
-        if size > photo::LIMITS.max_bytes {
-            return Err(anyhow::Error::from(RegisterError::Photo {
-                path: shown,
-                reason: format!(
-                    "{size} bytes is over the limit of {} bytes",
-                    photo::LIMITS.max_bytes
-                ),
-            }));
-        }
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read photo {shown}"))?;
-        let inspected = photo::inspect(&bytes, photo::LIMITS, ctx.today(), photo::Derive::Reduced)
-            .map_err(|e| {
-                anyhow::Error::from(RegisterError::Photo {
-                    path: shown.clone(),
-                    reason: e.to_string(),
-                })
-            })?;
-        checked.push((shown, bytes, inspected));
-    }
-    for (_, bytes, inspected) in &checked {
-        photos::store_files(&ctx.home, bytes, inspected)?;
-    }
-    let now = ctx.now();
-    let added = register.write(|tx| {
-        checked
-            .iter()
-            .map(|(_, _, p)| photos::link(tx, id, p, &view, &station, &now))
-            .collect::<Result<Vec<bool>, _>>()
-    })?;
+    let attached = photos::attach(
+        &mut register,
+        &ctx.home,
+        id,
+        files,
+        &view,
+        &station,
+        &ctx.clock,
+    )?;
     if ctx.ui.is_json() {
-        let out: Vec<serde_json::Value> = checked
-            .iter()
-            .zip(&added)
-            .map(|((path, _, p), new)| {
-                serde_json::json!({ "file": path, "sha256": p.sha256, "added": new, "exif": p.exif })
-            })
-            .collect();
         ctx.ui
-            .json(&serde_json::json!({ "item": id, "view": view, "photos": out }))?;
-    } else {
-        for ((path, _, p), new) in checked.iter().zip(&added) {
-            let state = if *new { "added" } else { "already there" };
-            ctx.ui.line(&format!(
-                "{path}: {state} as {} ({}×{})",
-                &p.sha256[..12],
-                p.width,
-                p.height
-            ))?;
-            for note in &p.exif.notes {
-                ctx.ui.warn(&format!("{path}: {note}"));
-            }
+            .json(&serde_json::json!({ "item": id, "view": view, "photos": attached }))?;
+        return Ok(Status::Success);
+    }
+    for a in &attached {
+        let state = if a.added { "added" } else { "already there" };
+        ctx.ui.line(&format!(
+            "{}: {state} as {} ({}×{})",
+            a.file,
+            &a.sha256[..12],
+            a.width,
+            a.height
+        ))?;
+        for note in &a.exif.notes {
+            ctx.ui.warn(&format!("{}: {note}", a.file));
         }
     }
     Ok(Status::Success)
