@@ -145,7 +145,7 @@ fn register(err: &RegisterError) -> (ErrorKind, Vec<String>) {
         ),
         RegisterError::UnknownTraceRequest(_) => (
             ErrorKind::Usage,
-            vec!["`fieldtrace trace list` shows the requests and their numbers".into()],
+            vec!["`fieldtrace trace list` shows the requests: give a number or a packet id".into()],
         ),
         RegisterError::TooNew { .. } => (
             ErrorKind::Failure,

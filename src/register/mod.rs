@@ -32,9 +32,9 @@ pub enum RegisterError {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    #[error("no item '{0}' in the register (use the number `item list` shows)")]
+    #[error("no item '{0}' in the register")]
     UnknownItem(String),
-    #[error("no trace request '{0}' (use the number `trace list` shows, or the packet id)")]
+    #[error("no trace request '{0}'")]
     UnknownTraceRequest(String),
     #[error("{field}: {reason}")]
     Invalid { field: String, reason: String },
