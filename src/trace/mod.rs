@@ -11,6 +11,7 @@ pub mod body;
 pub mod check;
 pub mod draft;
 pub mod export;
+pub mod gaps;
 pub mod reply;
 pub mod sheet;
 pub mod status;
