@@ -177,6 +177,25 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Whether a trace response was sent by this station or received by it.
+    Direction {
+        Sent = "sent",
+        Received = "received",
+    }
+}
+
+vocabulary! {
+    /// Where a received packet stands in the inbox: its acknowledgement's status, or answered.
+    InboxStatus {
+        Stored = "stored",
+        Duplicate = "duplicate",
+        Incomplete = "incomplete",
+        Rejected = "rejected",
+        Answered = "answered",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

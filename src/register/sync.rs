@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::RegisterError;
+use crate::vocab::OutboxState;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OutboxEntry {
@@ -25,14 +26,15 @@ pub fn outbox_add(tx: &Connection, entry: &OutboxEntry) -> Result<(), RegisterEr
     tx.execute(
         "INSERT OR IGNORE INTO outbox (packet_id, kind, recipient_key_id, file, file_sha256,
                                        manifest_sha256, state, created_at)
-         VALUES (?1, ?2, ?3, ?4, '', ?5, 'pending', ?6)",
+         VALUES (?1, ?2, ?3, ?4, '', ?5, ?7, ?6)",
         params![
             entry.packet_id,
             entry.kind,
             entry.recipient_key_id,
             entry.file,
             entry.manifest_sha256,
-            entry.created_at
+            entry.created_at,
+            OutboxState::Pending.as_str()
         ],
     )?;
     Ok(())
@@ -58,8 +60,10 @@ const OUTBOX_COLUMNS: &str = "packet_id, kind, recipient_key_id, file, manifest_
 /// Packets still to deliver or to be acknowledged, oldest first.
 pub fn outbox_waiting(conn: &Connection) -> Result<Vec<OutboxEntry>, RegisterError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state IN ('pending', 'sent')
-         ORDER BY created_at, packet_id"
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state IN ('{pending}', '{sent}')
+         ORDER BY created_at, packet_id",
+        pending = OutboxState::Pending.as_str(),
+        sent = OutboxState::Sent.as_str()
     ))?;
     let rows = stmt
         .query_map([], row_to_outbox)?
@@ -113,8 +117,12 @@ pub fn record_delivery(tx: &Connection, d: &Delivery<'_>) -> Result<(), Register
         params![d.packet_id, d.destination, d.file, d.sha256, d.at],
     )?;
     tx.execute(
-        "UPDATE outbox SET state = 'sent' WHERE packet_id = ?1 AND state = 'pending'",
-        [d.packet_id],
+        "UPDATE outbox SET state = ?2 WHERE packet_id = ?1 AND state = ?3",
+        params![
+            d.packet_id,
+            OutboxState::Sent.as_str(),
+            OutboxState::Pending.as_str()
+        ],
     )?;
     Ok(())
 }
@@ -127,10 +135,10 @@ pub fn mark_acknowledged(
     file: &str,
 ) -> Result<(), RegisterError> {
     tx.execute(
-        "UPDATE outbox SET state = 'acknowledged', acknowledged_at = COALESCE(acknowledged_at, ?2),
+        "UPDATE outbox SET state = ?4, acknowledged_at = COALESCE(acknowledged_at, ?2),
                            file = ?3
          WHERE packet_id = ?1",
-        params![packet_id, at, file],
+        params![packet_id, at, file, OutboxState::Acknowledged.as_str()],
     )?;
     Ok(())
 }
@@ -302,9 +310,9 @@ pub fn last_answer_sent(
     Ok(conn
         .query_row(
             "SELECT outcome, at FROM trace_responses
-             WHERE request_packet_id = ?1 AND direction = 'sent'
+             WHERE request_packet_id = ?1 AND direction = ?2
              ORDER BY at DESC, rowid DESC LIMIT 1",
-            [request_packet_id],
+            params![request_packet_id, crate::vocab::Direction::Sent.as_str()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?)

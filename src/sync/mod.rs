@@ -24,7 +24,7 @@ use crate::keys::{KeyStore, StationKeys};
 use crate::packet::{self, Kind, KnownSigner, SigningKey};
 use crate::register::Register;
 use crate::register::sync::{self as store, InboxEntry, Quarantined};
-use crate::vocab::AckStatus;
+use crate::vocab::{AckStatus, Direction};
 use destination::{file_cap, is_packet_name, packet_files, packet_id_of_name, relative};
 use receive::{Answer, Incoming, Keyring, Trust};
 pub use receive::{Decision, Effect, Mode, PassOver, Receipt, Refusal, RefusalReason};
@@ -423,7 +423,7 @@ impl<'a> Exchange<'a> {
                         &store::Response {
                             packet_id: packet_id.clone(),
                             request_packet_id: body.request.clone(),
-                            direction: "received".into(),
+                            direction: Direction::Received.as_str().into(),
                             outcome: body.outcome.clone(),
                             note: body.note.clone(),
                             last_legal_holder: body.holder.clone(),

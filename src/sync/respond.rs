@@ -9,7 +9,7 @@ use crate::error::usage;
 use crate::packet::{self, KeyId, Kind, Recipient};
 use crate::register::sync as store;
 use crate::trace::reply::ResponseBody;
-use crate::vocab::{AckStatus, TraceOutcome};
+use crate::vocab::{AckStatus, Direction, InboxStatus, TraceOutcome};
 
 /// What the officer answers.
 #[derive(Debug, Clone)]
@@ -90,7 +90,7 @@ pub fn respond(ctx: &Ctx, reference: &str, answer: Answer) -> anyhow::Result<Res
             &store::Response {
                 packet_id: id.clone(),
                 request_packet_id: body.request.clone(),
-                direction: "sent".into(),
+                direction: Direction::Sent.as_str().into(),
                 outcome: body.outcome.clone(),
                 note: body.note.clone(),
                 last_legal_holder: body.holder.clone(),
@@ -98,7 +98,7 @@ pub fn respond(ctx: &Ctx, reference: &str, answer: Answer) -> anyhow::Result<Res
                 at: now.clone(),
             },
         )?;
-        store::set_inbox_status(tx, &body.request, "answered")?;
+        store::set_inbox_status(tx, &body.request, InboxStatus::Answered.as_str())?;
         Ok(id)
     })?;
     let file = ctx
