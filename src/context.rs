@@ -3,7 +3,7 @@
 //! `FIELDTRACE_NOW` give the same output. Nothing below `commands/` reads the clock, makes a
 //! UUID or prompts on its own.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell, RefMut};
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -34,6 +34,7 @@ pub struct Ctx {
     /// The data directory: register, photos, keys, config.
     pub home: PathBuf,
     config: OnceCell<Config>,
+    register: OnceCell<RefCell<Register>>,
 }
 
 impl Ctx {
@@ -53,13 +54,21 @@ impl Ctx {
             no_input,
             home,
             config: OnceCell::new(),
+            register: OnceCell::new(),
         }
     }
 
-    /// The register under the home directory, opened (and created or migrated) now.
-    pub fn register(&self) -> anyhow::Result<Register> {
-        Register::open(&self.home)
-            .with_context(|| format!("cannot open the register in {}", self.home.display()))
+    /// The register under the home directory, opened (and created or migrated) the first time
+    /// it is asked for, and the same connection after that.
+    pub fn register(&self) -> anyhow::Result<RefMut<'_, Register>> {
+        if self.register.get().is_none() {
+            let opened = Register::open(&self.home)
+                .with_context(|| format!("cannot open the register in {}", self.home.display()))?;
+            let _ = self.register.set(RefCell::new(opened));
+        }
+        let cell = self.register.get().context("the register is not open")?;
+        cell.try_borrow_mut()
+            .map_err(|_| anyhow::anyhow!("the register is already in use by this command"))
     }
 
     /// `config.toml`, read once.

@@ -200,7 +200,7 @@ pub struct Exchange<'a> {
     /// This station as it signs.
     pub(crate) from: packet::Station,
     signers: Vec<KnownSigner>,
-    pub(crate) register: Register,
+    pub(crate) register: std::cell::RefMut<'a, Register>,
 }
 
 impl<'a> Exchange<'a> {
