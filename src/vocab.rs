@@ -178,6 +178,38 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a custody event records.
+    CustodyAction {
+        Seized = "seized",
+        Transferred = "transferred",
+        Stored = "stored",
+        Examined = "examined",
+        Marked = "marked",
+        Destroyed = "destroyed",
+        Returned = "returned",
+    }
+}
+
+vocabulary! {
+    /// What a photo of an item shows.
+    PhotoView {
+        Overall = "overall",
+        Left = "left",
+        Right = "right",
+        Top = "top",
+        Bottom = "bottom",
+        Front = "front",
+        Rear = "rear",
+        Markings = "markings",
+        Serial = "serial",
+        Headstamp = "headstamp",
+        Packaging = "packaging",
+        Component = "component",
+        Other = "other",
+    }
+}
+
+vocabulary! {
     /// Whether a trace response was sent by this station or received by it.
     Direction {
         Sent = "sent",

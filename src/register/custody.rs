@@ -11,15 +11,7 @@ use serde::Serialize;
 
 use super::{RegisterError, Station};
 
-pub const ACTIONS: &[&str] = &[
-    "seized",
-    "transferred",
-    "stored",
-    "examined",
-    "marked",
-    "destroyed",
-    "returned",
-];
+pub const ACTIONS: &[&str] = crate::vocab::CustodyAction::NAMES;
 
 /// The `prev_hash` of the first event.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";

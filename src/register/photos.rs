@@ -8,21 +8,7 @@ use serde::Serialize;
 use super::{RegisterError, Station};
 use crate::photo::Inspected;
 
-pub const VIEWS: &[&str] = &[
-    "overall",
-    "left",
-    "right",
-    "top",
-    "bottom",
-    "front",
-    "rear",
-    "markings",
-    "serial",
-    "headstamp",
-    "packaging",
-    "component",
-    "other",
-];
+pub const VIEWS: &[&str] = crate::vocab::PhotoView::NAMES;
 
 /// A photo of an item.
 #[derive(Debug, Clone, Serialize)]

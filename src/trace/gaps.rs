@@ -2,9 +2,14 @@
 //! (`register::item::warnings`) and the completeness check of a request (`check`), so the two
 //! never disagree on what counts.
 
+use crate::vocab::{PhotoView, SerialStatus};
+
 /// A serial that can be traced by: read whole or in part.
 pub fn serial_readable(status: &str) -> bool {
-    matches!(status, "present" | "partial")
+    matches!(
+        status.parse(),
+        Ok(SerialStatus::Present | SerialStatus::Partial)
+    )
 }
 
 /// Whether the serial was read where a trace needs it: on the frame or receiver (other parts
@@ -20,7 +25,7 @@ pub fn serial_on_frame(place: Option<&str>) -> bool {
 pub fn shows_marks<'a>(views: impl IntoIterator<Item = &'a str>) -> bool {
     views
         .into_iter()
-        .any(|view| view == "markings" || view == "serial")
+        .any(|view| view == PhotoView::Markings.as_str() || view == PhotoView::Serial.as_str())
 }
 
 #[cfg(test)]
