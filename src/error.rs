@@ -108,6 +108,21 @@ impl CommandError {
                 };
                 break;
             }
+            if cause.downcast_ref::<crate::clock::ClockError>().is_some() {
+                kind = ErrorKind::Usage;
+                hints.push(
+                    "FIELDTRACE_NOW takes an RFC 3339 time, such as 2026-11-25T12:00:00Z".into(),
+                );
+                break;
+            }
+            if let Some(crate::config::ConfigError::Unreadable { path, .. }) =
+                cause.downcast_ref::<crate::config::ConfigError>()
+            {
+                hints.push(format!(
+                    "fix {path}, or remove it and set the station again with `fieldtrace init`"
+                ));
+                break;
+            }
             if cause.downcast_ref::<rusqlite::Error>().is_some()
                 || cause.downcast_ref::<std::io::Error>().is_some()
             {

@@ -102,3 +102,27 @@ fn the_loop_as_a_person_reads_it() {
     let (out, _) = station.run(&["trace", "list"], 0);
     insta::assert_snapshot!("trace_list_acknowledged", out);
 }
+
+#[test]
+fn a_bad_clock_or_config_says_how_to_fix_it() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd(&["item", "list"])
+        .env("FIELDTRACE_NOW", "yesterday")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("hint: FIELDTRACE_NOW takes an RFC 3339 time"),
+        "{err}"
+    );
+    env.write("config.toml", "station = [");
+    let (_, err) = env.run(
+        &["item", "add", "--date", "2026-03-14", "--event", "seized"],
+        1,
+    );
+    assert!(err.contains("config.toml"), "{err}");
+    assert!(err.contains("hint: fix "), "{err}");
+}
