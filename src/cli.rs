@@ -149,6 +149,9 @@ pub struct RefSearchArgs {
     /// At most this many results
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+    /// Every result, however many
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -169,9 +172,12 @@ pub struct IdentifyArgs {
     /// A mark as read (repeat for several): '66 in a triangle', 'M70', 'ИЖ'
     #[arg(long = "marking", value_name = "MARK")]
     pub markings: Vec<String>,
-    /// The marks were removed or are illegible
-    #[arg(long, conflicts_with = "markings")]
+    /// Marks were removed or are illegible (with --marking: some were, those given were not)
+    #[arg(long)]
     pub marks_obliterated: bool,
+    /// A question the officer cannot answer (type, calibre, markings, stock, ...); repeatable
+    #[arg(long = "dont-know", value_name = "FIELD")]
+    pub dont_know: Vec<String>,
     /// Serial as read; mark illegible characters with '?', or say 'obliterated'
     #[arg(long)]
     pub serial: Option<String>,

@@ -25,7 +25,8 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
         && obs.serial.is_none()
         && obs.traits.is_empty()
         && obs.features.is_empty()
-        && obs.country.is_none();
+        && obs.country.is_none()
+        && obs.unknown.is_empty();
 
     let (assessment, asked) = if let Some(path) = &args.answers {
         let text = std::fs::read_to_string(path)
@@ -71,6 +72,15 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
 /// The wizard's last step: the identification, with when and how it was recovered, into the
 /// register.
 fn add_to_register(ctx: &Ctx, catalog: &Catalog, assessment: &Assessment) -> anyhow::Result<()> {
+    // Before any register question: a station without an identity cannot record the item,
+    // and the officer should learn that now, with the identification still on screen.
+    if let Err(err) = ctx.station() {
+        ctx.ui.warn(&format!(
+            "{err:#}; the identification above is not recorded (save it with --json and \
+             `item add --from-identify` once the station is set up)"
+        ));
+        return Ok(());
+    }
     let Some(recovery) = prompt::offer_register(ctx.today())? else {
         return Ok(());
     };
@@ -119,6 +129,9 @@ fn observations(catalog: &Catalog, args: &IdentifyArgs) -> anyhow::Result<Observ
     for feature in &args.features {
         obs.add_feature(parse_feature(catalog, feature)?);
     }
+    for field in &args.dont_know {
+        obs.dont_know(catalog, field)?;
+    }
     Ok(obs)
 }
 
@@ -137,20 +150,33 @@ fn print(
                 Answer::Marks(marks) => marks.join(" | "),
                 Answer::Obliterated => "marks obliterated".into(),
                 Answer::DontKnow => "don't know".into(),
+                Answer::Back => continue,
             };
             ui.line(&format!("  {:<10} {answer}", exchange.field))?;
         }
     }
-    ui.heading("Candidates, best first")?;
+    if assessment.no_match && !assessment.candidates.is_empty() {
+        ui.heading("No model in the library matches these facts. Closest, best first")?;
+    } else {
+        ui.heading("Candidates, best first")?;
+    }
     if assessment.candidates.is_empty() {
         ui.line("  none: no model in the library fits these facts")?;
     }
     for (rank, c) in assessment.candidates.iter().enumerate() {
-        let countries: Vec<String> = c
+        let mut countries: Vec<String> = c
             .countries
             .iter()
             .map(|code| ctx.country_name(catalog, code))
             .collect();
+        if !c.documented_in.is_empty() {
+            let places: Vec<String> = c
+                .documented_in
+                .iter()
+                .map(|code| ctx.country_name(catalog, code))
+                .collect();
+            countries.push(format!("documented in {}", places.join(", ")));
+        }
         let flags = if c.flags.is_empty() {
             String::new()
         } else {

@@ -1,8 +1,8 @@
 //! `ref search`, `ref show`, `ref stats`.
 
 use crate::app::{Ctx, Status};
-use crate::cli::{RefCommand, RefSearchArgs};
 use crate::error::usage;
+use crate::cli::{RefCommand, RefSearchArgs};
 use crate::identify::observations::{parse_country, parse_type};
 use crate::refdata::check::check_dir;
 use crate::refdata::{RefError, SearchFilter};
@@ -40,13 +40,14 @@ fn search(ctx: &Ctx, args: &RefSearchArgs) -> anyhow::Result<Status> {
             .transpose()
             .map_err(usage)?,
     };
-    let hits = match ctx.refdata.search(&query, &filter, args.limit) {
+    let limit = if args.all { usize::MAX } else { args.limit };
+    let (hits, total) = match ctx.refdata.search(&query, &filter, limit) {
         Err(err @ RefError::EmptyQuery) => return Err(usage(err).into()),
         other => other?,
     };
     let ui = &ctx.ui;
     if ui.is_json() {
-        ui.json(&serde_json::json!({ "query": query, "results": hits }))?;
+        ui.json(&serde_json::json!({ "query": query, "total": total, "results": hits }))?;
     } else if hits.is_empty() {
         ui.line(&format!("Nothing in the library matches '{query}'."))?;
     } else {
@@ -59,6 +60,15 @@ fn search(ctx: &Ctx, args: &RefSearchArgs) -> anyhow::Result<Status> {
                 hit.name,
                 ui.dim(confidence)
             ))?;
+        }
+        if hits.len() < total {
+            ui.line(&format!(
+                "{} of {total} shown: --limit N or --all for more, or narrow with --type, \
+                 --calibre, --country, --kind",
+                hits.len()
+            ))?;
+        } else {
+            ui.line(&ui.dim(&format!("{total} found")))?;
         }
         ui.line(&ui.dim("`fieldtrace ref show ID` gives an entry with its sources."))?;
     }

@@ -38,11 +38,20 @@ pub struct Candidate {
     pub reasons: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<&'static str>,
+    /// For a craft-production category: where such weapons are documented. This is no
+    /// country of manufacture of the item.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documented_in: Vec<String>,
+    /// False when the model contradicts one of the facts given, or nothing supports it.
+    pub fits: bool,
 }
 
 /// What the engine concludes from the observations so far.
 #[derive(Debug, Clone, Serialize)]
 pub struct Assessment {
+    /// True when no model in the library fits the facts: the candidates are then only the
+    /// closest, and say so.
+    pub no_match: bool,
     pub candidates: Vec<Candidate>,
     pub markings: Vec<Decoded>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -68,6 +77,17 @@ const ORIGIN_KINDS: &[&str] = &[
 /// How many candidates an assessment lists.
 pub const MAX_CANDIDATES: usize = 10;
 
+/// How far behind the leader a model may be and still be overtaken by one more answer.
+const QUESTION_MARGIN: i32 = 5;
+
+fn level(confidence: &str) -> u8 {
+    match confidence {
+        "high" => 2,
+        "medium" => 1,
+        _ => 0,
+    }
+}
+
 /// Types close enough that an officer may call one the other.
 const NEAR_TYPES: &[&[&str]] = &[
     &["rifle", "carbine", "assault-rifle"],
@@ -86,11 +106,17 @@ struct Tally {
     reasons: Vec<String>,
     by_marks: bool,
     by_features: bool,
+    /// Facts this model contradicts (another type, calibre or feature; a maker's mark that
+    /// is not its maker's).
+    contradictions: usize,
 }
 
 impl Tally {
     fn add(&mut self, points: i32, reason: String) {
         self.score += points;
+        if points <= -2 {
+            self.contradictions += 1;
+        }
         let sign = if points > 0 {
             "+"
         } else if points < 0 {
@@ -100,6 +126,15 @@ impl Tally {
         };
         self.reasons.push(format!("{sign} {reason}"));
     }
+}
+
+/// How a model stands to one a mark names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kin {
+    Same,
+    Family,
+    Variant,
+    Copy,
 }
 
 /// The engine over one catalog.
@@ -146,16 +181,26 @@ impl<'a> Engine<'a> {
         });
 
         let best = scored.first().map_or(0, |(_, t)| t.score);
+        // Contenders: every model one more answer could still put first (a trait answer moves
+        // two models apart by five points).
         let contenders: Vec<&Model> = scored
             .iter()
-            .filter(|(_, t)| t.score >= best - 2)
+            .filter(|(_, t)| t.score >= best - QUESTION_MARGIN)
             .map(|(m, _)| *m)
             .collect();
         let question = question::next(catalog, obs, &contenders);
+        let no_match = scored
+            .first()
+            .is_none_or(|(_, t)| t.score <= 0 || t.contradictions > 0);
 
         // "Kalashnikov pattern, variant unknown" is an answer: when several variants of one
         // family tie for the lead and the facts cannot split them, the family entry goes first.
-        let mut families = self.unsplit_families(&scored, best);
+        // Only an answer, though, when the facts point to the family at all.
+        let mut families = if no_match {
+            Vec::new()
+        } else {
+            self.unsplit_families(&scored, best)
+        };
         let mut candidates: Vec<Candidate> = Vec::new();
         for (model, tally) in scored.into_iter().filter(|(_, t)| t.score >= best - 5) {
             if let Some(at) = families.iter().position(|f| f.family == model.family) {
@@ -164,10 +209,22 @@ impl<'a> Engine<'a> {
             candidates.push(self.candidate(model, tally));
         }
         candidates.truncate(MAX_CANDIDATES);
+        // Confidence follows the ranking: no candidate is surer than the one above it.
+        let mut ceiling = "high";
+        for c in &mut candidates {
+            if level(c.confidence) > level(ceiling) {
+                c.confidence = ceiling;
+            }
+            ceiling = c.confidence;
+            if no_match {
+                c.flags.push("closest");
+            }
+        }
 
         let uncertain = self.uncertainties(obs, &candidates, &markings, serial.as_ref());
         let photos = self.photos(obs, question.as_ref());
         Assessment {
+            no_match,
             candidates,
             markings,
             serial,
@@ -231,9 +288,19 @@ impl<'a> Engine<'a> {
             }
         }
         for decoded in markings {
-            if let Some((points, reason)) = self.mark_evidence(model, decoded) {
-                t.by_marks |= points > 0;
-                t.add(points, reason);
+            // A whole stamped line holds several marks: each part counts once, for its best
+            // reading.
+            let mut parts: Vec<Option<&str>> = Vec::new();
+            for r in &decoded.matches {
+                if !parts.contains(&r.span.as_deref()) {
+                    parts.push(r.span.as_deref());
+                }
+            }
+            for part in parts {
+                if let Some((points, reason)) = self.mark_evidence(model, decoded, part) {
+                    t.by_marks |= points > 0;
+                    t.add(points, reason);
+                }
             }
         }
         if let Some(reading) = serial {
@@ -272,7 +339,12 @@ impl<'a> Engine<'a> {
     }
 
     /// The strongest thing one decoded mark says for or against `model`.
-    fn mark_evidence(&self, model: &Model, decoded: &Decoded) -> Option<(i32, String)> {
+    fn mark_evidence(
+        &self,
+        model: &Model,
+        decoded: &Decoded,
+        part: Option<&str>,
+    ) -> Option<(i32, String)> {
         let catalog = self.catalog();
         let mut best: Option<(i32, String)> = None;
         let mut against: Option<(i32, String)> = None;
@@ -281,11 +353,11 @@ impl<'a> Engine<'a> {
                 best = Some((points, reason));
             }
         };
-        for r in &decoded.matches {
+        for r in decoded.matches.iter().filter(|r| r.span.as_deref() == part) {
             let halve = |p: i32| if r.fit == Fit::Exact { p } else { p / 2 };
             let said = format!(
                 "mark '{}' = {}",
-                decoded.input,
+                r.span.as_deref().unwrap_or(&decoded.input),
                 describe_reading(catalog, r)
             );
             if r.kind == "calibre" {
@@ -298,10 +370,27 @@ impl<'a> Engine<'a> {
             if !ORIGIN_KINDS.contains(&r.kind.as_str()) {
                 continue;
             }
-            if r.models.contains(&model.id) {
-                consider(halve(6), said);
-            } else if r
-                .manufacturer
+            // A bare number may be anyone's year: it counts only beside the maker's marks,
+            // which speak for themselves.
+            if r.kind == "year-code" && r.fit == Fit::Partial {
+                continue;
+            }
+            // A mark that names models speaks for those models and their kin, and for no one
+            // else by country alone: the SKS mark is no reason for a Soviet pistol.
+            if !r.models.is_empty() {
+                match self.kinship(model, &r.models) {
+                    Some(Kin::Same) => consider(halve(6), said),
+                    Some(Kin::Family) => consider(halve(5), format!("{said} (this family)")),
+                    Some(Kin::Variant) => consider(halve(4), format!("{said} (a variant)")),
+                    Some(Kin::Copy) => consider(halve(3), format!("{said} (a copy of it)")),
+                    None if r.fit == Fit::Exact && r.kind == "model-designation" => {
+                        against = Some((-2, format!("{said}, another model")));
+                    }
+                    None => {}
+                }
+                continue;
+            }
+            if r.manufacturer
                 .as_ref()
                 .is_some_and(|m| model.producers.iter().any(|p| &p.manufacturer == m))
             {
@@ -312,11 +401,42 @@ impl<'a> Engine<'a> {
                 .is_some_and(|c| model.countries.contains(c))
             {
                 consider(halve(2), said);
-            } else if r.fit == Fit::Exact && (r.country.is_some() || !r.models.is_empty()) {
+            } else if r.fit == Fit::Exact && r.country.is_some() {
                 against = Some((-2, format!("{said}, which does not point here")));
             }
         }
         best.or(against)
+    }
+
+    /// How `model` stands to the models a mark names.
+    fn kinship(&self, model: &Model, named: &[String]) -> Option<Kin> {
+        let catalog = self.catalog();
+        if named.contains(&model.id) {
+            return Some(Kin::Same);
+        }
+        let named: Vec<&Model> = named.iter().filter_map(|id| catalog.model(id)).collect();
+        // The mark names the family as a whole ("SKS pattern"): every member fits it.
+        if named
+            .iter()
+            .any(|n| n.unspecified && n.family == model.family)
+        {
+            return Some(Kin::Family);
+        }
+        let related = |a: &Model, b: &Model| {
+            a.variant_of.as_deref() == Some(b.id.as_str())
+                || b.variant_of.as_deref() == Some(a.id.as_str())
+                || (a.variant_of.is_some() && a.variant_of == b.variant_of)
+        };
+        if named.iter().any(|n| related(model, n)) {
+            return Some(Kin::Variant);
+        }
+        if named.iter().any(|n| {
+            model.copy_of.as_deref() == Some(n.id.as_str())
+                || n.copy_of.as_deref() == Some(model.id.as_str())
+        }) {
+            return Some(Kin::Copy);
+        }
+        None
     }
 
     fn candidate(&self, model: &Model, tally: Tally) -> Candidate {
@@ -340,6 +460,7 @@ impl<'a> Engine<'a> {
         if model.craft {
             flags.push("craft");
         }
+        let fits = tally.score > 0 && tally.contradictions == 0;
         if model.copy_of.is_some() {
             flags.push("copy");
         }
@@ -349,7 +470,12 @@ impl<'a> Engine<'a> {
             family: model.family.clone(),
             weapon_type: model.weapon_type.clone(),
             calibres: model.calibres.clone(),
-            countries: model.countries.clone(),
+            // A craft category is documented somewhere; the item was not made "in" it.
+            countries: if model.craft {
+                Vec::new()
+            } else {
+                model.countries.clone()
+            },
             manufacturers: model
                 .producers
                 .iter()
@@ -360,6 +486,12 @@ impl<'a> Engine<'a> {
             basis,
             reasons: tally.reasons,
             flags,
+            documented_in: if model.craft {
+                model.countries.clone()
+            } else {
+                Vec::new()
+            },
+            fits,
         }
     }
 
@@ -404,6 +536,7 @@ impl<'a> Engine<'a> {
                     reasons,
                     by_marks: tally.by_marks,
                     by_features: tally.by_features,
+                    contradictions: tally.contradictions,
                 },
             );
             let union = |f: &dyn Fn(&Model) -> Vec<String>| -> Vec<String> {
@@ -433,6 +566,16 @@ impl<'a> Engine<'a> {
     ) -> Vec<String> {
         let catalog = self.catalog();
         let mut out = Vec::new();
+        if candidates
+            .first()
+            .is_some_and(|c| c.flags.contains(&"closest"))
+        {
+            out.push(
+                "no model in the library matches these facts: the candidates listed are only \
+                 the closest, and the weapon may be a model the library does not hold"
+                    .into(),
+            );
+        }
         let top: Vec<&Candidate> = candidates
             .iter()
             .filter(|c| !c.flags.contains(&"variant-unknown"))
@@ -453,7 +596,11 @@ impl<'a> Engine<'a> {
                 names.join(", ")
             ));
         }
-        if obs.marks_obliterated {
+        if obs.marks_obliterated && !obs.markings.is_empty() {
+            out.push(
+                "some marks obliterated: what was removed may have named another maker".into(),
+            );
+        } else if obs.marks_obliterated {
             out.push("marks obliterated: identification rests on features alone".into());
         } else if obs.markings.is_empty() {
             out.push("no marks given: maker and country rest on features".into());
@@ -687,6 +834,122 @@ mod tests {
             obliterated.serial.unwrap().status,
             SerialStatus::Obliterated
         );
+    }
+
+    #[test]
+    fn a_model_named_by_a_mark_leads_and_credits_no_one_else_by_country() {
+        let a = assess(&Observations {
+            markings: vec!["Rifle B".into()],
+            ..Observations::default()
+        });
+        assert_eq!(ids(&a)[0], "rifle-b");
+        // The model it copies is kin; the pistol of the same country is not.
+        let rifle_a = a
+            .candidates
+            .iter()
+            .find(|c| c.model_id == "rifle-a")
+            .unwrap();
+        assert!(
+            rifle_a.reasons.iter().any(|r| r.contains("a copy of it")),
+            "{:?}",
+            rifle_a.reasons
+        );
+        if let Some(pistol) = a.candidates.iter().find(|c| c.model_id == "pistol-p") {
+            assert!(
+                !pistol.reasons.iter().any(|r| r.starts_with("+ mark")),
+                "{:?}",
+                pistol.reasons
+            );
+        }
+    }
+
+    #[test]
+    fn when_nothing_fits_it_says_so_and_no_family_entry_leads() {
+        // A pistol marked by a maker the library knows only for rifles.
+        let a = assess(&Observations {
+            weapon_type: Some("self-loading-pistol".into()),
+            markings: vec!["Works One".into()],
+            ..Observations::default()
+        });
+        assert!(a.no_match);
+        assert!(a.candidates.iter().all(|c| c.flags.contains(&"closest")));
+        assert!(!a.candidates[0].flags.contains(&"variant-unknown"));
+        assert!(a.uncertain[0].starts_with("no model in the library matches these facts"));
+        assert!(a.candidates.iter().all(|c| !c.fits));
+        // Facts that fit are not "closest".
+        let fits = assess(&Observations {
+            markings: vec!["11 in a triangle".into()],
+            ..Observations::default()
+        });
+        assert!(!fits.no_match);
+        assert!(fits.candidates[0].fits);
+    }
+
+    #[test]
+    fn confidence_never_rises_down_the_ranking() {
+        for obs in [
+            Observations {
+                calibre: Some("7.62x39mm".into()),
+                markings: vec!["11 in a triangle".into()],
+                ..Observations::default()
+            },
+            Observations {
+                markings: vec!["arrow in triangle".into()],
+                ..Observations::default()
+            },
+            Observations {
+                weapon_type: Some("self-loading-pistol".into()),
+                ..Observations::default()
+            },
+        ] {
+            let a = assess(&obs);
+            let levels: Vec<u8> = a.candidates.iter().map(|c| level(c.confidence)).collect();
+            assert!(levels.windows(2).all(|w| w[0] >= w[1]), "{levels:?}");
+        }
+    }
+
+    #[test]
+    fn a_craft_category_gives_no_country_of_manufacture() {
+        let mut obs = Observations {
+            weapon_type: Some("self-loading-pistol".into()),
+            ..Observations::default()
+        };
+        obs.traits
+            .insert("finish".into(), Answer::Value("crude".into()));
+        let a = assess(&obs);
+        let craft = &a.candidates[0];
+        assert_eq!(craft.model_id, "craft-pistol");
+        assert!(craft.countries.is_empty());
+    }
+
+    #[test]
+    fn legible_marks_beside_obliterated_ones_both_count() {
+        let a = assess(&Observations {
+            markings: vec!["11 in a triangle".into()],
+            marks_obliterated: true,
+            ..Observations::default()
+        });
+        assert!(a.candidates[0].basis.contains("marks"));
+        assert!(
+            a.uncertain
+                .iter()
+                .any(|u| u.starts_with("some marks obliterated"))
+        );
+    }
+
+    #[test]
+    fn a_stamped_line_counts_each_of_its_marks_once() {
+        let a = assess(&Observations {
+            markings: vec!["WORKS ONE RA".into()],
+            ..Observations::default()
+        });
+        let leader = &a.candidates[0];
+        let marks = leader
+            .reasons
+            .iter()
+            .filter(|r| r.starts_with("+ mark"))
+            .count();
+        assert_eq!(marks, 2, "{:?}", leader.reasons);
     }
 
     #[test]

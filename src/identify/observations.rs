@@ -17,6 +17,8 @@ pub enum Answer {
     /// The marks were removed or are illegible.
     Obliterated,
     DontKnow,
+    /// Take back the previous answer and ask again.
+    Back,
 }
 
 /// The facts given so far.
@@ -48,11 +50,41 @@ const TYPE_SYNONYMS: &[(&str, &str)] = &[
     ("rocket-launcher", "anti-tank-launcher"),
     ("rpg", "anti-tank-launcher"),
     ("manpads", "anti-aircraft-launcher"),
+    ("assault-rifle", "assault-rifle"),
+    ("revolver", "revolver"),
+    ("sniper-rifle", "rifle"),
+    ("bolt-action-rifle", "rifle"),
+    ("mortar", "mortar"),
+    ("launcher", "anti-tank-launcher"),
+    ("grenade-launcher", "grenade-launcher"),
+    // French
+    ("pistolet", "self-loading-pistol"),
+    ("pistolet-semi-automatique", "self-loading-pistol"),
+    ("fusil", "rifle"),
+    ("fusil-d'assaut", "assault-rifle"),
+    ("fusil-dassaut", "assault-rifle"),
+    ("carabine", "carbine"),
+    ("pistolet-mitrailleur", "sub-machine-gun"),
+    ("mitraillette", "sub-machine-gun"),
+    ("fusil-mitrailleur", "light-machine-gun"),
+    ("mitrailleuse", "light-machine-gun"),
+    ("mitrailleuse-legere", "light-machine-gun"),
+    ("mitrailleuse-lourde", "heavy-machine-gun"),
+    ("lance-grenades", "grenade-launcher"),
+    ("lance-roquettes", "anti-tank-launcher"),
+    ("lance-roquette", "anti-tank-launcher"),
+    ("mortier", "mortar"),
+    ("canon-sans-recul", "recoilless-rifle"),
+    ("fusil-de-chasse", "shotgun"),
+    ("fusil-a-pompe", "shotgun"),
 ];
 
 /// An ITI category as written (`assault rifle`, `SMG`, `pistol`) to its id.
 pub fn parse_type(text: &str) -> Result<String, RefError> {
-    let id = text.trim().to_lowercase().replace([' ', '_'], "-");
+    let id = crate::refdata::fold::fold(text.trim())
+        .to_lowercase()
+        .replace('’', "'")
+        .replace([' ', '_'], "-");
     if WEAPON_TYPES.contains(&id.as_str()) {
         return Ok(id);
     }
@@ -152,6 +184,30 @@ impl Observations {
     }
 
     /// Whether a question about `field` has been answered, with a fact or "don't know".
+    /// Records that `field` cannot be answered: the engine stops asking it.
+    pub fn dont_know(&mut self, catalog: &Catalog, field: &str) -> Result<(), RefError> {
+        let key = field.trim().to_lowercase().replace([' ', '_'], "-");
+        let key = match key.as_str() {
+            "mark" | "marks" | "marking" => "markings".to_owned(),
+            "caliber" => "calibre".to_owned(),
+            _ => key,
+        };
+        let known = ["type", "calibre", "markings", "serial"].contains(&key.as_str())
+            || catalog.trait_def(&key).is_some();
+        if !known {
+            let fields = ["type", "calibre", "markings", "serial"]
+                .into_iter()
+                .chain(catalog.traits.iter().map(|t| t.key.as_str()));
+            return Err(RefError::UnknownValue {
+                field: "dont-know".into(),
+                value: field.to_owned(),
+                suggestions: closest(&key, fields, 3),
+            });
+        }
+        self.unknown.insert(key);
+        Ok(())
+    }
+
     pub fn answered(&self, field: &str) -> bool {
         if self.unknown.contains(field) {
             return true;
@@ -160,6 +216,7 @@ impl Observations {
             "type" => self.weapon_type.is_some(),
             "calibre" => self.calibre.is_some(),
             "markings" => !self.markings.is_empty() || self.marks_obliterated,
+            "serial" => self.serial.is_some(),
             key => self.traits.contains_key(key),
         }
     }

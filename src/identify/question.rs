@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::model_trait;
 use super::observations::Observations;
 use crate::refdata::Catalog;
-use crate::refdata::schema::Model;
+use crate::refdata::schema::{Model, WEAPON_TYPES};
 
 /// A question for the officer.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -85,8 +85,18 @@ pub fn next(catalog: &Catalog, obs: &Observations, contenders: &[&Model]) -> Opt
             .filter(|k| !PREFERENCE.contains(&k.as_str())),
     );
     let mut best: Option<(f64, String)> = None;
+    let leader = contenders[0];
     for field in fields {
         if obs.answered(&field) {
+            continue;
+        }
+        // A question is worth asking only if its answer could move someone past the leader.
+        let leader_values = values_of(leader, &field);
+        let could_change_the_lead = contenders[1..].iter().any(|m| {
+            let values = values_of(m, &field);
+            !values.is_empty() && values != leader_values
+        });
+        if !could_change_the_lead {
             continue;
         }
         let gain = information(contenders, &field);
@@ -112,8 +122,9 @@ fn build(catalog: &Catalog, field: &str, contenders: &[&Model]) -> Question {
         "type" => Question {
             field: field.into(),
             prompt: "What type of weapon is it?".into(),
-            options: seen
-                .into_iter()
+            options: WEAPON_TYPES
+                .iter()
+                .map(|t| (*t).to_owned())
                 .map(|v| QuestionOption {
                     label: v.replace('-', " "),
                     value: v,
@@ -150,9 +161,10 @@ fn build(catalog: &Catalog, field: &str, contenders: &[&Model]) -> Question {
                 prompt: def.map_or_else(|| key.to_owned(), |t| t.prompt.clone()),
                 options: def
                     .map(|t| {
+                        // Every value, in the order of the trait list: an officer looks for
+                        // what they see, not for what the current candidates happen to show.
                         t.values
                             .iter()
-                            .filter(|v| seen.contains(&v.id))
                             .map(|v| QuestionOption {
                                 value: v.id.clone(),
                                 label: v.label.clone(),

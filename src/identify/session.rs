@@ -42,15 +42,57 @@ pub struct Outcome {
 /// confused session all the same.
 pub const MAX_QUESTIONS: usize = 16;
 
+/// The serial is asked once the engine has nothing left to ask: it rarely helps the
+/// identification, but a trace needs it, and it is read best while the weapon is on the table.
+pub fn serial_question() -> Question {
+    Question {
+        field: "serial".into(),
+        prompt: "Serial number as read? ('?' for each illegible character, 'obliterated' if \
+                 ground off)"
+            .into(),
+        options: Vec::new(),
+        free_text: true,
+    }
+}
+
 pub fn run<A: Answerer>(
     engine: &Engine<'_>,
     mut obs: Observations,
     answerer: &mut A,
 ) -> Result<Outcome, A::Error> {
-    let mut asked = Vec::new();
+    let mut asked: Vec<Exchange> = Vec::new();
+    // What was known before each answer, so that "back" can take one back.
+    let mut before: Vec<Observations> = Vec::new();
     let mut assessment = engine.assess(&obs);
     loop {
-        let Some(question) = assessment.question.clone() else {
+        let next = assessment
+            .question
+            .clone()
+            .or_else(|| (!obs.answered("serial")).then(serial_question));
+        if let Some(question) = next {
+            if asked.len() >= MAX_QUESTIONS {
+                break;
+            }
+            let answer = answerer.answer(&question, &assessment)?;
+            if answer == Answer::Back {
+                if let Some(previous) = before.pop() {
+                    obs = previous;
+                    asked.pop();
+                    assessment = engine.assess(&obs);
+                }
+                continue;
+            }
+            before.push(obs.clone());
+            apply(engine.catalog(), &mut obs, &question.field, &answer)?;
+            asked.push(Exchange {
+                field: question.field.clone(),
+                prompt: question.prompt.clone(),
+                answer,
+            });
+            assessment = engine.assess(&obs);
+            continue;
+        }
+        {
             let offered = answerer.volunteer();
             if offered.is_empty() {
                 break;
@@ -66,25 +108,31 @@ pub fn run<A: Answerer>(
                 }
             }
             assessment = engine.assess(&obs);
-            continue;
-        };
-        if asked.len() >= MAX_QUESTIONS {
-            break;
         }
-        let answer = answerer.answer(&question, &assessment)?;
-        apply(engine.catalog(), &mut obs, &question.field, &answer)?;
-        asked.push(Exchange {
-            field: question.field.clone(),
-            prompt: question.prompt.clone(),
-            answer,
-        });
-        assessment = engine.assess(&obs);
     }
     Ok(Outcome {
         assessment,
         asked,
         observations: obs,
     })
+}
+
+/// Words for marks that were there and are gone, in English and French.
+fn is_obliterated(mark: &str) -> bool {
+    let folded = crate::refdata::fold::fold(mark.trim()).to_lowercase();
+    [
+        "obliterated",
+        "ground off",
+        "removed",
+        "illegible",
+        "defaced",
+        "efface",
+        "effacee",
+        "effacees",
+        "meule",
+        "illisible",
+    ]
+    .contains(&folded.as_str())
 }
 
 /// Records an answer. Values are checked here, whoever gave them.
@@ -99,12 +147,25 @@ pub fn apply(
         return Ok(());
     }
     match (field, answer) {
+        (_, Answer::Back) => {}
         ("markings", Answer::Obliterated) => obs.marks_obliterated = true,
         ("markings", Answer::Marks(marks)) if marks.is_empty() => {
             obs.unknown.insert(field.to_owned());
         }
-        ("markings", Answer::Marks(marks)) => obs.markings.extend(marks.iter().cloned()),
+        // "obliterated" among the marks says that some were ground off, not what one reads.
+        ("markings", Answer::Marks(marks)) => {
+            for mark in marks {
+                if is_obliterated(mark) {
+                    obs.marks_obliterated = true;
+                } else {
+                    obs.markings.push(mark.clone());
+                }
+            }
+        }
+        ("markings", Answer::Value(mark)) if is_obliterated(mark) => obs.marks_obliterated = true,
         ("markings", Answer::Value(mark)) => obs.markings.push(mark.clone()),
+        ("serial", Answer::Value(serial)) => obs.serial = Some(serial.clone()),
+        ("serial", Answer::Obliterated) => obs.serial = Some("obliterated".into()),
         ("type", Answer::Value(v)) => obs.weapon_type = Some(parse_type(v)?),
         ("calibre", Answer::Value(v)) => obs.calibre = Some(catalog.resolve_calibre(v)?),
         (key, Answer::Value(v)) => {
@@ -156,6 +217,66 @@ mod tests {
         assert!(fields.contains(&"stock"));
         assert_eq!(outcome.assessment.candidates[0].model_id, "rifle-a-folding");
         assert_eq!(outcome.observations.calibre.as_deref(), Some("7.62x39mm"));
+    }
+
+    /// Answers from a list, in order, whatever is asked.
+    struct Scripted(Vec<Answer>, Vec<String>);
+
+    impl Answerer for Scripted {
+        type Error = RefError;
+        fn answer(&mut self, q: &Question, _: &Assessment) -> Result<Answer, RefError> {
+            self.1.push(q.field.clone());
+            Ok(if self.0.is_empty() {
+                Answer::DontKnow
+            } else {
+                self.0.remove(0)
+            })
+        }
+    }
+
+    #[test]
+    fn back_takes_the_last_answer_back_and_asks_again() {
+        let catalog = fixture::catalog();
+        let engine = Engine::new(&catalog, 2026);
+        let mut script = Scripted(
+            vec![
+                Answer::Value("self-loading-pistol".into()),
+                Answer::Back,
+                Answer::Value("assault-rifle".into()),
+            ],
+            Vec::new(),
+        );
+        let outcome = run(&engine, Observations::default(), &mut script).unwrap();
+        // "back" answered the second question and took back the first: it is asked again.
+        assert_eq!(
+            (script.1[0].as_str(), script.1[2].as_str()),
+            ("type", "type")
+        );
+        assert_eq!(
+            outcome.observations.weapon_type.as_deref(),
+            Some("assault-rifle")
+        );
+        let types: Vec<&Exchange> = outcome.asked.iter().filter(|e| e.field == "type").collect();
+        assert_eq!(types.len(), 1);
+    }
+
+    #[test]
+    fn the_serial_is_asked_last_and_obliterated_marks_are_a_fact_not_a_mark() {
+        let catalog = fixture::catalog();
+        let engine = Engine::new(&catalog, 2026);
+        let mut answers = AnswersFile::parse(
+            "markings = [\"11 in a triangle\", \"obliterated\"]\nserial = \"AB12??7\"",
+            &catalog,
+        )
+        .unwrap();
+        let outcome = run(&engine, Observations::default(), &mut answers).unwrap();
+        assert_eq!(outcome.observations.markings, ["11 in a triangle"]);
+        assert!(outcome.observations.marks_obliterated);
+        assert_eq!(outcome.observations.serial.as_deref(), Some("AB12??7"));
+        assert_eq!(
+            outcome.assessment.serial.map(|s| s.status),
+            Some(super::super::SerialStatus::Partial)
+        );
     }
 
     #[test]

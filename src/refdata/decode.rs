@@ -1,14 +1,19 @@
 //! What a mark, headstamp, model name or calibre says, as an officer describes it.
 //!
 //! Marks are often symbols, and officers describe them in words: `66 in a triangle`, `/66\`,
-//! `triangle 66`, `((10))`, `arrow in triangle`, `star`; or type the text as printed: `ИЖ`,
-//! `56式`, `LC 78`. An ambiguous description returns every reading it supports, each with its
-//! confidence; a description with nothing behind it returns no reading and the nearest spellings.
+//! `triangle 66`, `((10))`, `10 in two concentric circles`, `66 dans un triangle`; or type
+//! the text as printed: `ИЖ`, `56式`, `LC78`, or a whole line off a slide: `GLOCK AUSTRIA
+//! 9x19`. An ambiguous description returns every reading it supports, each with its
+//! confidence; a whole line returns every mark found in it, each with the words it came
+//! from, and the words that were not understood; a misspelt mark is read at reduced
+//! confidence and says what it was read as; a description with nothing behind it returns no
+//! reading and the nearest spellings.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::fold::fold;
 use super::normalize::{squash_spaces, text_key};
 use super::pattern::Pattern;
 use super::schema::{Confidence, Marking};
@@ -20,13 +25,16 @@ pub struct Described {
     pub symbol: Option<String>,
     pub inner: Option<String>,
     pub text: String,
+    /// Words read as something close to what was typed (`triangel` as `triangle`).
+    pub read_as: Vec<String>,
 }
 
 /// How well a reading fits the description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Fit {
-    /// Part of the description fits (for example the code, with no shape given).
+    /// Part of the description fits (for example the code, with no shape given), or the
+    /// description was read as something close to it.
     Partial,
     Exact,
 }
@@ -38,6 +46,10 @@ pub struct Reading {
     pub kind: String,
     pub meaning: String,
     pub country: Option<String>,
+    /// Every country the reading points to, when it is more than one (a model designation
+    /// made in several countries says no single country).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
     pub manufacturer: Option<String>,
     pub confidence: String,
     #[serde(rename = "match")]
@@ -46,12 +58,19 @@ pub struct Reading {
     pub year: Option<i32>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub models: Vec<String>,
+    /// The words of the input this reading came from, when the input held several marks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caveats: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(skip)]
     rank: Option<Confidence>,
+    /// Matched by a profile for a whole family of codes ("a factory number in an oval"),
+    /// not by one for this code: ranks after a profile that names it.
+    #[serde(skip)]
+    generic: bool,
 }
 
 /// Every reading of one input, best first.
@@ -59,70 +78,238 @@ pub struct Reading {
 pub struct Decoded {
     pub input: String,
     pub matches: Vec<Reading>,
+    /// Words of a whole inscription that match nothing in the library.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_understood: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<String>,
 }
 
+/// Enclosing shapes and stand-alone glyphs, in English and French, singular and plural.
 const SHAPE_WORDS: &[(&str, &str)] = &[
-    ("concentric circles", "double-circle"),
-    ("double circle", "double-circle"),
-    ("double-circle", "double-circle"),
-    ("double ring", "double-circle"),
-    ("two circles", "double-circle"),
-    ("cross in a circle", "cross-in-circle"),
-    ("cross in circle", "cross-in-circle"),
-    ("cross-in-circle", "cross-in-circle"),
-    ("circled cross", "cross-in-circle"),
     ("triangle", "triangle"),
+    ("triangles", "triangle"),
     ("circle", "circle"),
+    ("circles", "circle"),
     ("ring", "circle"),
+    ("rings", "circle"),
+    ("cercle", "circle"),
+    ("cercles", "circle"),
+    ("rond", "circle"),
     ("oval", "oval"),
     ("ellipse", "oval"),
+    ("ovale", "oval"),
     ("rhombus", "rhombus"),
     ("diamond", "rhombus"),
     ("lozenge", "rhombus"),
+    ("losange", "rhombus"),
     ("square", "square"),
     ("rectangle", "square"),
     ("box", "square"),
+    ("carre", "square"),
     ("shield", "shield"),
+    ("bouclier", "shield"),
+    ("ecusson", "shield"),
     ("wreath", "wreath"),
+    ("laurel", "wreath"),
+    ("couronne de laurier", "wreath"),
     ("keystone", "keystone"),
     ("star", "star"),
+    ("etoile", "star"),
     ("arrow", "arrow"),
+    ("fleche", "arrow"),
 ];
 
-/// Glyphs that can sit inside a shape, written as words.
-const GLYPH_WORDS: &[&str] = &[
-    "arrow",
-    "star",
-    "cross",
-    "hammer and sickle",
-    "crown",
-    "eagle",
+/// Shapes that enclose something: when a description names two symbols without saying which
+/// holds which (`arrow triangle`), the enclosing one is the frame.
+const ENCLOSURES: &[&str] = &[
+    "triangle",
+    "circle",
+    "double-circle",
+    "oval",
+    "rhombus",
+    "square",
+    "shield",
+    "wreath",
+    "keystone",
 ];
+
+/// Glyphs that can sit inside a shape, written as words (French words fold to these).
+const GLYPH_WORDS: &[(&str, &str)] = &[
+    ("arrow", "arrow"),
+    ("fleche", "arrow"),
+    ("star", "star"),
+    ("etoile", "star"),
+    ("cross", "cross"),
+    ("croix", "cross"),
+    ("crown", "crown"),
+    ("couronne", "crown"),
+    ("eagle", "eagle"),
+    ("aigle", "eagle"),
+];
+
+/// Words that only join the parts of a description.
+const JOINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "in",
+    "inside",
+    "within",
+    "into",
+    "on",
+    "over",
+    "above",
+    "under",
+    "below",
+    "beneath",
+    "with",
+    "containing",
+    "enclosing",
+    "around",
+    "between",
+    "crossed",
+    "and",
+    "of",
+    "mark",
+    "stamp",
+    "stamped",
+    "symbol",
+    "number",
+    "numeral",
+    "figure",
+    "un",
+    "une",
+    "le",
+    "la",
+    "les",
+    "l",
+    "d",
+    "de",
+    "du",
+    "des",
+    "dans",
+    "sur",
+    "sous",
+    "avec",
+    "entre",
+    "et",
+    "au",
+    "en",
+    "chiffre",
+    "nombre",
+    "marque",
+    "poincon",
+];
+
+/// Words that turn a circle into a double circle.
+const DOUBLING: &[&str] = &["double", "two", "concentric", "deux", "doubles"];
+
+/// Words of a stamped line that join marks without being one (`MADE IN ... BY ...`).
+const LINE_GLUE: &[&str] = &[
+    "made",
+    "in",
+    "by",
+    "of",
+    "the",
+    "and",
+    "cal",
+    "calibre",
+    "caliber",
+    "kal",
+    "mod",
+    "model",
+    "modelo",
+    "modele",
+    "no",
+    "nr",
+    "n",
+    "serial",
+    "ser",
+    "pat",
+    "patent",
+    "co",
+    "ltd",
+    "inc",
+    "corp",
+    "sa",
+    "spa",
+    "gmbh",
+    "ag",
+    "fabrique",
+    "fabricado",
+    "hecho",
+    "en",
+    "par",
+    "por",
+    "de",
+    "du",
+    "a",
+    "an",
+    "for",
+    "type",
+];
+
+fn glyph(word: &str) -> Option<&'static str> {
+    GLYPH_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, g)| *g)
+        .or((word == "hammer and sickle").then_some("hammer and sickle"))
+}
 
 fn inner_key(inner: &str) -> String {
-    let lower = inner.trim().to_lowercase();
-    let lower = lower
-        .trim_start_matches("an ")
-        .trim_start_matches("a ")
-        .trim_start_matches("the ")
-        .trim();
-    if GLYPH_WORDS.contains(&lower) {
-        lower.to_owned()
-    } else {
-        text_key(lower)
+    let lower = fold(inner.trim()).to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !JOINERS.contains(w))
+        .collect();
+    let joined = words.join(" ");
+    match glyph(&joined) {
+        Some(g) => g.to_owned(),
+        None => text_key(&joined),
     }
+}
+
+/// The closest of `words` to `typed`, if they are near enough to be a slip of the keyboard:
+/// one edit for a word of up to six letters, two for a longer one (with its first letter
+/// right); never for short words. Every word at the smallest distance is returned: `Berreta`
+/// is as near to Beretta as to Barrett, and the officer must see both.
+fn near_words<'w>(typed: &str, words: impl IntoIterator<Item = &'w str>) -> Vec<&'w str> {
+    let len = typed.chars().count();
+    if len < 4 {
+        return Vec::new();
+    }
+    let allowed = if len >= 7 { 2 } else { 1 };
+    let first = typed.chars().next();
+    let near: Vec<(usize, &str)> = words
+        .into_iter()
+        .map(|w| (strsim::damerau_levenshtein(typed, w), w))
+        .filter(|(d, w)| *d == 1 || w.chars().next() == first)
+        .filter(|(d, w)| *d > 0 && *d <= allowed && w.chars().count() >= 4)
+        .collect();
+    let Some(best) = near.iter().map(|(d, _)| *d).min() else {
+        return Vec::new();
+    };
+    let mut out: Vec<&str> = near
+        .into_iter()
+        .filter(|(d, _)| *d == best)
+        .map(|(_, w)| w)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Reads the shape and inner code out of a description.
 pub fn describe(input: &str) -> Described {
-    let text = squash_spaces(input.trim());
+    let text = squash_spaces(fold(input).trim());
     let lower = text.to_lowercase();
-    let with = |symbol: &str, inner: &str| Described {
+    let with = |symbol: &str, inner: &str, read_as: Vec<String>| Described {
         symbol: Some(symbol.to_owned()),
         inner: Some(inner_key(inner)).filter(|i| !i.is_empty()),
         text: text.clone(),
+        read_as,
     };
 
     // Notations: /66\  ((10))  (10)  <7>  [5]
@@ -141,12 +328,12 @@ pub fn describe(input: &str) -> Described {
         ("[", "]", "square"),
     ] {
         if let Some(inner) = wrapped(open, close) {
-            return with(symbol, inner);
+            return with(symbol, inner, Vec::new());
         }
     }
-    // Symbols as printed: △66, ◎10, ★, ⊕
+    // Symbols as printed: △66, Δ66, ◎10, ★, ⊕
     for (glyphs, symbol) in [
-        ("△▲∆Δ", "triangle"),
+        ("△▲∆Δδ", "triangle"),
         ("◎", "double-circle"),
         ("○◯", "circle"),
         ("◇◆", "rhombus"),
@@ -156,50 +343,115 @@ pub fn describe(input: &str) -> Described {
     ] {
         let stripped = lower.trim_matches(|c: char| glyphs.contains(c)).trim();
         if stripped.len() != lower.len() {
-            return with(symbol, stripped);
+            return with(symbol, stripped, Vec::new());
         }
     }
-    // Words: "66 in a triangle", "arrow inside triangle", "triangle 66", "triangle with 66".
-    for (word, symbol) in SHAPE_WORDS {
-        if lower == *word {
-            return with(symbol, "");
-        }
-        for joiner in [
-            " in an ",
-            " in a ",
-            " in the ",
-            " inside an ",
-            " inside a ",
-            " inside ",
-            " within a ",
-            " within ",
-            " in ",
-        ] {
-            if let Some(inner) = lower
-                .strip_suffix(word)
-                .and_then(|r| r.strip_suffix(joiner))
-            {
-                return with(symbol, inner);
-            }
-        }
-        if let Some(rest) = lower.strip_prefix(word)
-            && rest.starts_with(' ')
-        {
-            let rest = rest.trim();
-            let rest = rest
-                .strip_prefix("with an ")
-                .or_else(|| rest.strip_prefix("with a "))
-                .or_else(|| rest.strip_prefix("with "))
-                .or_else(|| rest.strip_prefix("containing "))
-                .unwrap_or(rest);
-            return with(symbol, rest);
-        }
-    }
-    Described {
-        symbol: None,
-        inner: None,
+    described_in_words(&text, &lower).unwrap_or(Described {
         text,
+        ..Described::default()
+    })
+}
+
+/// `66 in a triangle`, `triangle 66`, `circle 10 double`, `10 in two concentric circles`,
+/// `arrow inside a triangle`, `66 dans un triangle`, `66 in triangel`: the shape words in any
+/// order, with the usual prepositions, in English or French.
+fn described_in_words(text: &str, lower: &str) -> Option<Described> {
+    let mut words: Vec<String> = lower
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return None;
     }
+    let mut read_as = Vec::new();
+    // Multi-word names first.
+    let joined = words.join(" ");
+    if joined.contains("cross in a circle")
+        || joined.contains("cross in circle")
+        || joined == "circled cross"
+        || joined == "cross-in-circle"
+    {
+        return Some(Described {
+            symbol: Some("cross-in-circle".into()),
+            inner: None,
+            text: text.to_owned(),
+            read_as,
+        });
+    }
+    if let Some(at) = joined.find("couronne de laurier") {
+        let rest = format!("{} wreath {}", &joined[..at], &joined[at + 19..]);
+        words = rest.split_whitespace().map(str::to_owned).collect();
+    }
+    let is_shape = |w: &str| SHAPE_WORDS.iter().find(|(s, _)| *s == w).map(|(_, v)| *v);
+    // A misspelt shape word (`triangel`) is read as the shape, and says so.
+    // Only in a description of several words, and only for longer words: `scar` alone is
+    // not a misspelt `star`.
+    let several = words.len() > 1;
+    for w in &mut words {
+        if several
+            && w.chars().count() >= 6
+            && is_shape(w).is_none()
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && let Some(near) = near_words(w, SHAPE_WORDS.iter().map(|(s, _)| *s))
+                .first()
+                .copied()
+        {
+            read_as.push(format!("'{w}' read as '{near}'"));
+            *w = near.to_owned();
+        }
+    }
+    let shapes: Vec<(usize, &str)> = words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| is_shape(w).map(|s| (i, s)))
+        .collect();
+    if shapes.is_empty() {
+        return None;
+    }
+    let doubled = words.iter().any(|w| DOUBLING.contains(&w.as_str()));
+    // Which symbol is the frame: the one after "in/inside/within/dans" or before "with"; else
+    // an enclosing shape rather than a glyph; else the first.
+    let after_in = words.iter().enumerate().find_map(|(i, w)| {
+        ["in", "inside", "within", "dans", "into"]
+            .contains(&w.as_str())
+            .then(|| shapes.iter().find(|(j, _)| *j > i))
+            .flatten()
+    });
+    let before_with = words.iter().enumerate().find_map(|(i, w)| {
+        ["with", "containing", "enclosing", "avec"]
+            .contains(&w.as_str())
+            .then(|| shapes.iter().rev().find(|(j, _)| *j < i))
+            .flatten()
+    });
+    let frame = after_in
+        .or(before_with)
+        .or_else(|| shapes.iter().find(|(_, s)| ENCLOSURES.contains(s)))
+        .or(shapes.first())
+        .copied()?;
+    let mut symbol = frame.1.to_owned();
+    if symbol == "circle" && doubled {
+        symbol = "double-circle".into();
+    }
+    let inner: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| *i != frame.0 && !JOINERS.contains(&w.as_str()))
+        .filter(|(_, w)| !(symbol == "double-circle" && DOUBLING.contains(&w.as_str())))
+        .map(|(_, w)| w.as_str())
+        .collect();
+    // What is left is a code, a glyph word, or nothing; more than two words is not a mark
+    // description but a sentence that happens to hold a shape word.
+    if inner.len() > 2 {
+        return None;
+    }
+    let inner = inner.join(" ");
+    Some(Described {
+        symbol: Some(symbol),
+        inner: Some(inner_key(&inner)).filter(|i| !i.is_empty()),
+        text: text.to_owned(),
+        read_as,
+    })
 }
 
 /// A marking profile ready to match: its pattern compiled once.
@@ -209,6 +461,8 @@ struct Profile<'a> {
     pattern: Option<Pattern>,
     keys: Vec<String>,
     inner: Option<String>,
+    /// Content words of the appearance, for matching a mark described in words.
+    looks: BTreeSet<String>,
 }
 
 /// Comparison keys computed once per decoder, not once per input.
@@ -221,13 +475,53 @@ struct Keys {
     model_names: Vec<Vec<String>>,
     /// per headstamp: code key
     headstamp_codes: Vec<String>,
+    /// country name keys (`AUSTRIA`, `MADEINCHINA`) -> country code
+    countries: BTreeMap<String, String>,
 }
 
 fn keys_of<'s>(texts: impl IntoIterator<Item = &'s String>) -> Vec<String> {
     texts
         .into_iter()
-        .map(|t| text_key(t))
+        .map(|t| text_key(&fold(t)))
         .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// A word reduced for comparing descriptions: folded, lower case, French glyph words in
+/// English, plural and participle endings dropped (`crowned` = `crown`, `sceptres` =
+/// `sceptre`).
+fn stem(word: &str) -> String {
+    let w = fold(word).to_lowercase();
+    let w = glyph(&w).map_or(w.clone(), str::to_owned);
+    let w = SHAPE_WORDS
+        .iter()
+        .find(|(s, _)| *s == w)
+        .map_or(w.clone(), |(_, shape)| (*shape).to_owned());
+    let long_enough = |base: &str| base.chars().count() >= 3;
+    if let Some(base) = w.strip_suffix("ed").filter(|b| long_enough(b)) {
+        return base.to_owned();
+    }
+    if let Some(base) = w.strip_suffix("es").filter(|b| {
+        long_enough(b)
+            && (b.ends_with('s') || b.ends_with('x') || b.ends_with("sh") || b.ends_with("ch"))
+    }) {
+        return base.to_owned();
+    }
+    if let Some(base) = w
+        .strip_suffix('s')
+        .filter(|b| long_enough(b) && !b.ends_with('s'))
+    {
+        return base.to_owned();
+    }
+    w
+}
+
+fn content_words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .filter(|w| !JOINERS.contains(&w.as_str()) && !DOUBLING.contains(&w.as_str()))
+        .map(|w| stem(&w))
         .collect()
 }
 
@@ -237,7 +531,26 @@ pub struct Decoder<'a> {
     catalog: &'a Catalog,
     profiles: Vec<Profile<'a>>,
     keys: Keys,
+    /// Every spelling the library knows, by key, for reading a misspelt mark.
+    written: Vec<(String, &'a str)>,
     this_year: i32,
+}
+
+/// A reading at one confidence level lower: what a misspelt or loosely described mark gets.
+fn lowered(rank: Option<Confidence>) -> Option<Confidence> {
+    match rank {
+        Some(Confidence::High) => Some(Confidence::Medium),
+        _ => Some(Confidence::Low),
+    }
+}
+
+fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Punctuation around a word of a stamped line that is not part of the mark.
+fn trim_word(word: &str) -> &str {
+    word.trim_matches(|c: char| ",;:\"'«»“”.".contains(c))
 }
 
 impl<'a> Decoder<'a> {
@@ -252,8 +565,35 @@ impl<'a> Decoder<'a> {
                 pattern: m.pattern.as_deref().and_then(|p| Pattern::compile(p).ok()),
                 keys: keys_of(m.text.iter().chain(&m.aliases)),
                 inner: m.inner.as_deref().map(inner_key),
+                looks: content_words(&format!(
+                    "{} {} {}",
+                    m.appearance,
+                    m.symbol.as_deref().unwrap_or(""),
+                    m.inner.as_deref().unwrap_or("")
+                )),
             })
             .collect();
+        let mut countries = BTreeMap::new();
+        for c in &catalog.countries {
+            for name in std::iter::once(&c.name_en)
+                .chain(std::iter::once(&c.name_fr))
+                .chain(&c.aliases)
+            {
+                let key = text_key(&fold(name));
+                if key.len() >= 3 {
+                    for prefix in [
+                        "",
+                        "MADEIN",
+                        "MADEINTHE",
+                        "FABRIQUEEN",
+                        "FABRICADOEN",
+                        "HECHOEN",
+                    ] {
+                        countries.insert(format!("{prefix}{key}"), c.code.clone());
+                    }
+                }
+            }
+        }
         let keys = Keys {
             maker_names: catalog
                 .manufacturers
@@ -268,18 +608,49 @@ impl<'a> Decoder<'a> {
             model_names: catalog
                 .models
                 .iter()
-                .map(|m| keys_of(std::iter::once(&m.name).chain(&m.aliases)))
+                .map(|m| {
+                    let mut names = keys_of(std::iter::once(&m.name).chain(&m.aliases));
+                    names.extend(keys_of(&short_names(catalog, m)));
+                    names
+                })
                 .collect(),
             headstamp_codes: catalog
                 .headstamps
                 .iter()
-                .map(|h| text_key(&h.code))
+                .map(|h| text_key(&fold(&h.code)))
                 .collect(),
+            countries,
         };
+        let written = catalog
+            .markings
+            .iter()
+            .flat_map(|m| m.text.iter().chain(&m.aliases))
+            .chain(
+                catalog
+                    .models
+                    .iter()
+                    .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)),
+            )
+            .chain(
+                catalog
+                    .manufacturers
+                    .iter()
+                    .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)),
+            )
+            .chain(
+                catalog
+                    .countries
+                    .iter()
+                    .flat_map(|c| std::iter::once(&c.name_en).chain(&c.aliases)),
+            )
+            .map(|w| (text_key(&fold(w)), w.as_str()))
+            .filter(|(k, _)| k.chars().count() >= 4 && !k.chars().any(|c| c.is_ascii_digit()))
+            .collect();
         Decoder {
             catalog,
             profiles,
             keys,
+            written,
             this_year,
         }
     }
@@ -290,16 +661,46 @@ impl<'a> Decoder<'a> {
 
     /// Every reading `input` supports, best first.
     pub fn decode(&self, input: &str) -> Decoded {
-        let described = describe(input);
-        let mut readings = Vec::new();
-        if described.symbol.is_some() {
-            self.shaped(&described, &mut readings);
+        let mut readings = self.whole(input);
+        let mut not_understood = Vec::new();
+        let settled = readings
+            .iter()
+            .any(|r| r.fit == Fit::Exact && r.kind != "serial-format");
+        // A description that fits one profile's look as a whole (`crowned R`, `P in a bomb`)
+        // explains every word at once: it beats reading the words one by one.
+        let looks = if settled {
+            Vec::new()
         } else {
-            self.textual(&described.text, &mut readings);
+            self.by_appearance(input)
+        };
+        if !looks.is_empty() {
+            readings.extend(looks);
+        } else if !settled
+            && input.split_whitespace().nth(1).is_some()
+            && let Some((parts, rest)) = self.inscription(input)
+        {
+            readings.extend(parts);
+            not_understood = rest;
+        }
+        if readings.is_empty() {
+            readings = self.misspelt(input);
+        }
+        // A code pattern (a year letter, a serial format) fits many short strings: beside a
+        // reading that fits exactly it is noise.
+        if readings
+            .iter()
+            .any(|r| r.fit == Fit::Exact && r.span.is_none())
+        {
+            readings.retain(|r| {
+                !(r.fit == Fit::Partial && matches!(r.kind.as_str(), "year-code" | "serial-format"))
+            });
         }
         readings.sort_by(|a, b| {
-            b.fit
-                .cmp(&a.fit)
+            a.span
+                .is_some()
+                .cmp(&b.span.is_some())
+                .then(b.fit.cmp(&a.fit))
+                .then(a.generic.cmp(&b.generic))
                 .then(b.rank.cmp(&a.rank))
                 .then(a.marking_id.cmp(&b.marking_id))
                 .then(b.year.cmp(&a.year))
@@ -307,15 +708,200 @@ impl<'a> Decoder<'a> {
         let mut seen = BTreeSet::new();
         readings.retain(|r| seen.insert((r.marking_id.clone(), r.year)));
         let suggestions = if readings.is_empty() {
-            self.near_spellings(&described.text)
+            self.near_spellings(input)
         } else {
             Vec::new()
         };
         Decoded {
             input: input.to_owned(),
             matches: readings,
+            not_understood,
             suggestions,
         }
+    }
+
+    /// The whole input read as one mark.
+    fn whole(&self, input: &str) -> Vec<Reading> {
+        let described = describe(input);
+        let mut out = Vec::new();
+        if described.symbol.is_some() {
+            self.shaped(&described, &mut out);
+            if !described.read_as.is_empty() {
+                let said = described.read_as.join(", ");
+                for r in &mut out {
+                    r.fit = Fit::Partial;
+                    r.rank = lowered(r.rank);
+                    r.confidence = confidence_str(r.rank).into();
+                    r.note = Some(match &r.note {
+                        Some(note) => format!("{said}; {note}"),
+                        None => said.clone(),
+                    });
+                }
+            }
+        } else {
+            self.textual(&described.text, &mut out);
+        }
+        out
+    }
+
+    /// A whole stamped line: every known mark inside it, longest first, each with the words
+    /// it came from; the words that are none are returned as not understood.
+    fn inscription(&self, input: &str) -> Option<(Vec<Reading>, Vec<String>)> {
+        const LONGEST_MARK: usize = 6;
+        const MOST_WORDS: usize = 40;
+        let words: Vec<&str> = input
+            .split_whitespace()
+            .map(trim_word)
+            .filter(|w| !w.is_empty())
+            .take(MOST_WORDS)
+            .collect();
+        // Letters one by one (`S A R`) are a selector's or a proof's marks; in a line of
+        // words a lone letter is an initial or noise.
+        let letters_only = words.iter().all(|w| w.chars().count() == 1);
+        let mut found = Vec::new();
+        let mut rest = Vec::new();
+        let mut at = 0;
+        while at < words.len() {
+            let longest = LONGEST_MARK.min(words.len() - at);
+            let hit = (1..=longest).rev().find_map(|len| {
+                let span = words[at..at + len].join(" ");
+                // A bare number is no mark on its own (a year, a serial number), unless it is
+                // a model's name (`Colt 1911`); nor is a joining word or a lone letter in a
+                // line of text.
+                if len == 1 && is_number(words[at]) {
+                    let mut models = Vec::new();
+                    self.makers_and_models(&text_key(words[at]), &mut models);
+                    models.retain(|r| r.kind == "model-designation");
+                    return (!models.is_empty()).then_some((len, span, models));
+                }
+                if len == 1
+                    && ((words[at].chars().count() < 2 && !letters_only)
+                        || LINE_GLUE.contains(&fold(words[at]).to_lowercase().as_str()))
+                {
+                    return None;
+                }
+                let readings: Vec<Reading> = self
+                    .whole(&span)
+                    .into_iter()
+                    .filter(|r| r.fit == Fit::Exact && r.kind != "serial-format")
+                    .collect();
+                (!readings.is_empty()).then_some((len, span, readings))
+            });
+            if let Some((len, span, readings)) = hit {
+                for mut r in readings {
+                    r.span = Some(span.clone());
+                    found.push(r);
+                }
+                at += len;
+                continue;
+            }
+            let word = words[at];
+            at += 1;
+            let key = fold(word).to_lowercase();
+            if LINE_GLUE.contains(&key.as_str()) {
+                continue;
+            }
+            if let Some(year) = self.year_in_line(word) {
+                found.push(year);
+                continue;
+            }
+            let misspelt = self.misspelt(word);
+            if misspelt.is_empty() {
+                rest.push(word.to_owned());
+            } else {
+                for mut r in misspelt {
+                    r.span = Some(word.to_owned());
+                    found.push(r);
+                }
+            }
+        }
+        (!found.is_empty()).then_some((found, rest))
+    }
+
+    /// A four-digit year in a stamped line: most often the year of manufacture, though the
+    /// line alone does not say so.
+    fn year_in_line(&self, word: &str) -> Option<Reading> {
+        let year: i32 = word.parse().ok().filter(|_| word.len() == 4)?;
+        (1850..=self.this_year).contains(&year).then(|| Reading {
+            marking_id: "year".into(),
+            kind: "year".into(),
+            meaning: format!("the year {year}"),
+            country: None,
+            countries: Vec::new(),
+            manufacturer: None,
+            confidence: "low".into(),
+            fit: Fit::Partial,
+            year: Some(year),
+            models: Vec::new(),
+            span: Some(word.to_owned()),
+            caveats: None,
+            note: Some("often the year of manufacture; the line alone does not prove it".into()),
+            rank: Some(Confidence::Low),
+            generic: false,
+        })
+    }
+
+    /// A mark described by how it looks (`crowned eagle`, `crossed sceptres`, `aigle
+    /// couronné`): every profile whose appearance has all the words given.
+    fn by_appearance(&self, input: &str) -> Vec<Reading> {
+        const MOST: usize = 8;
+        let words = content_words(&fold(input));
+        let informative = words.iter().filter(|w| !is_number(w)).count();
+        if informative == 0 || (words.len() == 1 && words.iter().all(|w| w.chars().count() < 4)) {
+            return Vec::new();
+        }
+        let mut fitting: Vec<(usize, &Profile<'_>)> = self
+            .profiles
+            .iter()
+            .filter(|p| words.is_subset(&p.looks))
+            .map(|p| (p.looks.len(), p))
+            .collect();
+        // The closest descriptions first: those that say least beyond what was given.
+        fitting.sort_by_key(|(size, p)| (*size, p.marking.id.as_str()));
+        fitting
+            .into_iter()
+            .take(MOST)
+            .map(|(_, p)| {
+                let m = p.marking;
+                let note = format!("matched on how the mark looks: {}", m.appearance);
+                let mut r = self.reading(m, Fit::Partial, None, Some(note));
+                r.rank = lowered(r.rank);
+                r.confidence = confidence_str(r.rank).into();
+                r
+            })
+            .collect()
+    }
+
+    /// A misspelt name (`Glok`, `Norinko`): the library's spellings one or two edits away,
+    /// read at reduced confidence and labelled with what they were read as. Codes with digits
+    /// are never guessed: one digit makes another model.
+    fn misspelt(&self, input: &str) -> Vec<Reading> {
+        let key = text_key(&fold(input));
+        if key.chars().count() < 4 || key.chars().any(|c| c.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let nearest = near_words(&key, self.written.iter().map(|(k, _)| k.as_str()));
+        let mut out = Vec::new();
+        let mut tried = BTreeSet::new();
+        for (_, spelling) in self
+            .written
+            .iter()
+            .filter(|(k, _)| nearest.contains(&k.as_str()))
+        {
+            if !tried.insert(*spelling) {
+                continue;
+            }
+            let mut readings = Vec::new();
+            self.textual(spelling, &mut readings);
+            for mut r in readings.into_iter().filter(|r| r.fit == Fit::Exact) {
+                r.fit = Fit::Partial;
+                r.rank = lowered(r.rank);
+                r.confidence = confidence_str(r.rank).into();
+                r.note = Some(format!("read as '{spelling}' (typed '{}')", input.trim()));
+                out.push(r);
+            }
+        }
+        out
     }
 
     fn shaped(&self, described: &Described, out: &mut Vec<Reading>) {
@@ -338,7 +924,9 @@ impl<'a> Decoder<'a> {
             };
             let note = (fit == Fit::Partial)
                 .then(|| "same symbol; what is inside it was not given".to_owned());
-            out.push(self.reading(m, fit, None, note));
+            let mut reading = self.reading(m, fit, None, note);
+            reading.generic = p.inner.is_none() && p.pattern.is_some();
+            out.push(reading);
         }
         // A code in a shape may still be a maker's factory code the library has no profile for.
         if let Some(code) = inner {
@@ -347,17 +935,20 @@ impl<'a> Decoder<'a> {
     }
 
     fn textual(&self, text: &str, out: &mut Vec<Reading>) {
-        let key = text_key(text);
+        let text = squash_spaces(&fold(text));
+        let key = text_key(&text);
         if key.is_empty() {
             return;
         }
+        let bare_number = is_number(&key);
         for p in &self.profiles {
             let m = p.marking;
             if p.keys.contains(&key) {
                 out.push(self.reading(m, Fit::Exact, None, None));
-            } else if let Some(found) = p.pattern.as_ref().and_then(|re| re.matches(text)) {
+            } else if let Some(found) = p.pattern.as_ref().and_then(|re| re.matches(&text)) {
                 // A serial format fits many strings; it says something only of a serial. A
-                // pattern for the code inside a symbol holds only if the code sits in one.
+                // pattern for the code inside a symbol holds only if the code sits in one. A
+                // bare number is a year only where the marks around it say whose year it is.
                 let (fit, note) = if m.kind == "serial-format" {
                     let note =
                         "fits this serial-number format: meaningful only if it is the serial";
@@ -365,6 +956,13 @@ impl<'a> Decoder<'a> {
                 } else if let Some(shape) = &m.symbol {
                     let note = format!("only if the code sits in a {shape}: no shape was given");
                     (Fit::Partial, Some(note))
+                } else if m.kind == "year-code" {
+                    let note = if bare_number {
+                        "a bare number: a year of this maker only beside its other marks"
+                    } else {
+                        "a year code: it dates the weapon only beside the maker's or proof marks"
+                    };
+                    (Fit::Partial, Some(note.to_owned()))
                 } else {
                     (Fit::Exact, None)
                 };
@@ -376,26 +974,68 @@ impl<'a> Decoder<'a> {
             }
         }
         self.factory_codes(&key, Fit::Partial, out);
-        self.headstamps(text, out);
+        self.headstamps(&text, out);
         self.makers_and_models(&key, out);
-        for calibre in self.catalog.calibres_matching(text) {
+        self.country_named(&key, out);
+        for calibre in self.catalog.calibres_matching(&text) {
             if let Some(c) = self.catalog.calibres.iter().find(|c| c.id == calibre) {
                 out.push(Reading {
                     marking_id: format!("calibre:{}", c.id),
                     kind: "calibre".into(),
                     meaning: format!("calibre {}", c.name),
                     country: None,
+                    countries: Vec::new(),
                     manufacturer: None,
                     confidence: confidence_str(c.confidence).into(),
                     fit: Fit::Exact,
                     year: None,
                     models: Vec::new(),
+                    span: None,
                     caveats: c.notes.clone(),
                     note: None,
                     rank: c.confidence,
+                    generic: false,
                 });
             }
         }
+    }
+
+    /// A country named on the weapon (`AUSTRIA`, `MADE IN CHINA`), unless a marking profile
+    /// already said it.
+    fn country_named(&self, key: &str, out: &mut Vec<Reading>) {
+        let Some(code) = self.keys.countries.get(key) else {
+            return;
+        };
+        if out
+            .iter()
+            .any(|r| r.kind == "country" && r.country.as_ref() == Some(code))
+        {
+            return;
+        }
+        let Some(country) = self.catalog.country(code) else {
+            return;
+        };
+        out.push(Reading {
+            marking_id: format!("country:{code}"),
+            kind: "country".into(),
+            meaning: format!("{} named on the weapon", country.name_en),
+            country: Some(code.clone()),
+            countries: Vec::new(),
+            manufacturer: None,
+            confidence: confidence_str(country.confidence).into(),
+            fit: Fit::Exact,
+            year: None,
+            models: Vec::new(),
+            span: None,
+            caveats: Some(
+                "A country name may be the maker's, the exporter's or the importer's: read it \
+                 with the maker's marks."
+                    .into(),
+            ),
+            note: None,
+            rank: country.confidence,
+            generic: false,
+        });
     }
 
     /// Makers whose factory code this is, unless a profile already gave that maker's reading.
@@ -419,14 +1059,17 @@ impl<'a> Decoder<'a> {
                         self.catalog.country_name(&maker.country)
                     ),
                     country: Some(maker.country.clone()),
+                    countries: Vec::new(),
                     manufacturer: Some(maker.id.clone()),
                     confidence: confidence_str(maker.confidence).into(),
                     fit,
                     year: None,
                     models: Vec::new(),
+                    span: None,
                     caveats: None,
                     note: Some("the code is the maker's; how it is framed was not matched".into()),
                     rank: maker.confidence,
+                    generic: false,
                 });
             }
         }
@@ -438,6 +1081,27 @@ impl<'a> Decoder<'a> {
             .map(text_key)
             .filter(|t| !t.is_empty())
             .collect();
+        // `LC78`, `WCC68`: a code run together with its year.
+        let split: Vec<String> = tokens
+            .iter()
+            .flat_map(|t| {
+                let letters = t.chars().take_while(|c| !c.is_ascii_digit()).count();
+                let (head, tail) =
+                    t.split_at(t.char_indices().nth(letters).map_or(t.len(), |(i, _)| i));
+                if !head.is_empty() && is_number(tail) {
+                    vec![head.to_owned(), tail.to_owned()]
+                } else {
+                    vec![t.clone()]
+                }
+            })
+            .collect();
+        let readings: [&[String]; 2] = [&tokens, &split];
+        for tokens in readings.iter().take(if split == tokens { 1 } else { 2 }) {
+            self.headstamps_in(tokens, out);
+        }
+    }
+
+    fn headstamps_in(&self, tokens: &[String], out: &mut Vec<Reading>) {
         for (h, code) in self
             .catalog
             .headstamps
@@ -455,12 +1119,20 @@ impl<'a> Decoder<'a> {
                 continue;
             };
             let others: Vec<&String> = tokens[..start].iter().chain(&tokens[end..]).collect();
+            let mut fit = Fit::Exact;
+            let mut note = h.layout.clone();
             let years = match (h.year_digits, others.as_slice()) {
-                (Some(digits), [year])
-                    if year.len() == usize::from(digits)
-                        && year.chars().all(|c| c.is_ascii_digit()) =>
-                {
+                (Some(digits), [year]) if year.len() == usize::from(digits) && is_number(year) => {
                     self.years(year, digits, h.from, h.to)
+                }
+                (None, [number])
+                    if (number.len() == 2 || number.len() == 4) && is_number(number) =>
+                {
+                    fit = Fit::Partial;
+                    note = Some(format!(
+                        "'{number}' may be a year: the library does not record how this plant dates its cases"
+                    ));
+                    vec![None]
                 }
                 (_, []) => vec![None],
                 // Other tokens that are not a year this headstamp carries: not this headstamp.
@@ -472,14 +1144,17 @@ impl<'a> Decoder<'a> {
                     kind: "headstamp".into(),
                     meaning: h.meaning.clone(),
                     country: Some(h.country.clone()),
+                    countries: Vec::new(),
                     manufacturer: h.manufacturer.clone(),
                     confidence: confidence_str(h.confidence).into(),
-                    fit: Fit::Exact,
+                    fit,
                     year,
                     models: Vec::new(),
+                    span: None,
                     caveats: h.caveats.clone(),
-                    note: h.layout.clone(),
+                    note: note.clone(),
                     rank: h.confidence,
+                    generic: false,
                 });
             }
         }
@@ -536,23 +1211,23 @@ impl<'a> Decoder<'a> {
                         self.catalog.country_name(&maker.country)
                     ),
                     country: Some(maker.country.clone()),
+                    countries: Vec::new(),
                     manufacturer: Some(maker.id.clone()),
                     confidence: confidence_str(maker.confidence).into(),
                     fit: Fit::Exact,
                     year: None,
                     models: Vec::new(),
+                    span: None,
                     caveats: None,
                     note: None,
                     rank: maker.confidence,
+                    generic: false,
                 });
             }
         }
         for (model, names) in self.catalog.models.iter().zip(&self.keys.model_names) {
             if names.iter().any(|n| n == key) {
-                let country = match model.countries.as_slice() {
-                    [one] => Some(one.clone()),
-                    _ => None,
-                };
+                let (country, countries) = one_or_many(&model.countries);
                 out.push(Reading {
                     marking_id: format!("model:{}", model.id),
                     kind: "model-designation".into(),
@@ -561,6 +1236,7 @@ impl<'a> Decoder<'a> {
                         model.name, model.family, model.weapon_type
                     ),
                     country,
+                    countries,
                     manufacturer: match model.producers.as_slice() {
                         [one] => Some(one.manufacturer.clone()),
                         _ => None,
@@ -569,28 +1245,51 @@ impl<'a> Decoder<'a> {
                     fit: Fit::Exact,
                     year: None,
                     models: vec![model.id.clone()],
-                    caveats: None,
+                    span: None,
+                    caveats: (self.states(&model.countries) > 1).then(|| {
+                        "The designation was used in several countries: it does not say which \
+                         one made this weapon."
+                            .to_owned()
+                    }),
                     note: None,
                     rank: model.confidence,
+                    generic: false,
                 });
             }
         }
     }
 
     fn reading(&self, m: &Marking, fit: Fit, year: Option<i32>, note: Option<String>) -> Reading {
+        // A designation mark that names no country points to every country its models were
+        // made in.
+        let (country, countries) = match &m.country {
+            Some(c) => (Some(c.clone()), Vec::new()),
+            None => {
+                let made_in: BTreeSet<String> = m
+                    .models
+                    .iter()
+                    .filter_map(|id| self.catalog.model(id))
+                    .flat_map(|model| model.countries.iter().cloned())
+                    .collect();
+                one_or_many(&made_in.into_iter().collect::<Vec<_>>())
+            }
+        };
         Reading {
             marking_id: m.id.clone(),
             kind: m.kind.clone(),
             meaning: m.meaning.clone(),
-            country: m.country.clone(),
+            country,
+            countries,
             manufacturer: m.manufacturer.clone(),
             confidence: confidence_str(m.confidence).into(),
             fit,
             year,
             models: m.models.clone(),
+            span: None,
             caveats: m.caveats.clone(),
             note,
             rank: m.confidence,
+            generic: false,
         }
     }
 
@@ -620,6 +1319,114 @@ impl<'a> Decoder<'a> {
             .map(String::as_str)
             .collect();
         closest(text, written, 5)
+    }
+}
+
+/// One country as `country`, several as `countries`.
+impl Decoder<'_> {
+    /// How many states a list of countries names, a former state and its successors counting
+    /// as one (Yugoslavia and Serbia, the USSR and Russia).
+    fn states(&self, countries: &[String]) -> usize {
+        countries
+            .iter()
+            .filter(|code| {
+                !countries.iter().any(|other| {
+                    other != *code
+                        && self
+                            .catalog
+                            .country(other)
+                            .is_some_and(|c| c.successors.contains(code))
+                })
+            })
+            .count()
+    }
+}
+
+/// Words that say what a model is rather than which: `RPK light machine gun` is stamped `RPK`.
+const TYPE_WORDS: &[&str] = &[
+    "general-purpose machine gun",
+    "general purpose machine gun",
+    "light machine gun",
+    "heavy machine gun",
+    "sub-machine gun",
+    "submachine gun",
+    "machine gun",
+    "machine pistol",
+    "assault rifle",
+    "battle rifle",
+    "sniper rifle",
+    "designated marksman rifle",
+    "recoilless rifle",
+    "recoilless gun",
+    "grenade launcher",
+    "rocket launcher",
+    "anti-tank launcher",
+    "launcher",
+    "self-loading rifle",
+    "semi-automatic rifle",
+    "rifle",
+    "carbine",
+    "self-loading pistol",
+    "semi-automatic pistol",
+    "pistol",
+    "revolver",
+    "shotgun",
+    "mortar",
+];
+
+/// The short forms a model's name is stamped or spoken as: without the words for its type
+/// (`RPK light machine gun` = `RPK`), without a parenthetical (`SKS (SKS-45)` = `SKS` and
+/// `SKS-45`), without the maker's name when letters remain (`Zastava M70AB2` = `M70AB2`).
+fn short_names(catalog: &Catalog, model: &super::schema::Model) -> Vec<String> {
+    let mut out = Vec::new();
+    let name = model.name.trim();
+    let (bare, inside) = match (name.find('('), name.rfind(')')) {
+        (Some(open), Some(close)) if open < close => (
+            name[..open].trim().to_owned(),
+            Some(name[open + 1..close].trim()),
+        ),
+        _ => (name.to_owned(), None),
+    };
+    // `SKS (SKS-45)`: a designation in brackets; `MG 74 (Austria)`: a gloss, not a name.
+    if let Some(inside) = inside
+        .filter(|i| i.split_whitespace().count() <= 2 && i.chars().any(|c| c.is_ascii_digit()))
+    {
+        out.push(inside.to_owned());
+    }
+    let lower = bare.to_lowercase();
+    let without_type = TYPE_WORDS
+        .iter()
+        .find_map(|t| lower.strip_suffix(t))
+        .map(|rest| bare[..rest.len()].trim().to_owned())
+        .filter(|rest| !rest.is_empty());
+    let base = without_type.unwrap_or(bare.clone());
+    if base != name {
+        out.push(base.clone());
+    }
+    for maker in model
+        .producers
+        .iter()
+        .filter_map(|p| catalog.manufacturer(&p.manufacturer))
+    {
+        let Some(first) = maker.name.split_whitespace().next() else {
+            continue;
+        };
+        if let Some(rest) = base.strip_prefix(first).map(str::trim)
+            && rest.chars().any(char::is_alphabetic)
+            && rest.chars().any(|c| c.is_ascii_digit())
+        {
+            out.push(rest.to_owned());
+        }
+    }
+    // A bare number is no model name.
+    out.retain(|n| n.chars().any(char::is_alphabetic) && n.chars().count() >= 2);
+    out
+}
+
+fn one_or_many(countries: &[String]) -> (Option<String>, Vec<String>) {
+    match countries {
+        [one] => (Some(one.clone()), Vec::new()),
+        many => (None, many.to_vec()),
     }
 }
 
@@ -786,14 +1593,86 @@ mod tests {
     }
 
     #[test]
-    fn nothing_behind_a_mark_gives_near_spellings() {
+    fn a_misspelt_name_is_read_at_lower_confidence_and_says_so() {
         let catalog = fixture::catalog();
         let decoded = Decoder::new(&catalog, 2026).decode("Works Onw");
-        assert!(decoded.matches.is_empty());
+        let first = &decoded.matches[0];
+        assert_eq!(first.fit, Fit::Partial);
+        assert_eq!(
+            first.note.as_deref(),
+            Some("read as 'Works One' (typed 'Works Onw')")
+        );
+        // A code with digits is never guessed: one digit makes another mark.
+        assert!(
+            Decoder::new(&catalog, 2026)
+                .decode("RA-2")
+                .matches
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn nothing_behind_a_mark_gives_near_spellings() {
+        let catalog = fixture::catalog();
+        let decoded = Decoder::new(&catalog, 2026).decode("Works Onnnnne");
+        assert!(decoded.matches.is_empty(), "{:?}", decoded.matches);
         assert_eq!(
             decoded.suggestions.first().map(String::as_str),
             Some("Works One")
         );
+    }
+
+    #[test]
+    fn a_whole_line_gives_every_mark_with_its_words_and_what_was_not_understood() {
+        let catalog = fixture::catalog();
+        let decoded = Decoder::new(&catalog, 2026).decode("WORKS ONE RA 7,62x39 ZZTOP");
+        let spans: Vec<(&str, Option<&str>)> = decoded
+            .matches
+            .iter()
+            .map(|r| (r.marking_id.as_str(), r.span.as_deref()))
+            .collect();
+        assert!(
+            spans.contains(&("calibre:7.62x39mm", Some("7,62x39"))),
+            "{spans:?}"
+        );
+        assert!(
+            spans.iter().any(|(_, s)| *s == Some("WORKS ONE")),
+            "{spans:?}"
+        );
+        assert!(spans.iter().any(|(_, s)| *s == Some("RA")), "{spans:?}");
+        assert_eq!(decoded.not_understood, ["ZZTOP"]);
+    }
+
+    #[test]
+    fn shape_words_read_in_any_order_in_english_and_french_and_misspelt() {
+        let triangle = (Some("triangle".to_owned()), Some("11".to_owned()));
+        for written in [
+            "11 dans un triangle",
+            "triangle avec 11",
+            "Δ11",
+            "11 in triangel",
+            "triangle, 11",
+        ] {
+            assert_eq!(shape(written), triangle, "{written}");
+        }
+        let double = (Some("double-circle".to_owned()), Some("10".to_owned()));
+        for written in [
+            "circle 10 double",
+            "10 in two concentric circles",
+            "10 dans un double cercle",
+        ] {
+            assert_eq!(shape(written), double, "{written}");
+        }
+        assert_eq!(
+            shape("triangle with an arrow"),
+            (Some("triangle".into()), Some("arrow".into()))
+        );
+        assert_eq!(
+            shape("flèche dans un triangle"),
+            (Some("triangle".into()), Some("arrow".into()))
+        );
+        assert_eq!(shape("étoile"), (Some("star".into()), None));
+        assert!(describe("11 in triangel").read_as[0].contains("triangle"));
     }
 
     proptest! {

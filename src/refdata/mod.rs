@@ -8,6 +8,7 @@ pub mod compile;
 pub mod coverage;
 pub mod decode;
 pub mod files;
+pub mod fold;
 pub mod normalize;
 pub mod pattern;
 pub mod schema;
@@ -225,28 +226,38 @@ impl RefData {
 
     /// Full-text search over names, aliases, features, meanings and notes; best first.
     /// Sources are searched only when asked for by kind: they would drown the entries.
+    /// Returns the best `limit` hits and how many there are in all.
     pub fn search(
         &self,
         query: &str,
         filter: &SearchFilter,
         limit: usize,
-    ) -> Result<Vec<Hit>, RefError> {
+    ) -> Result<(Vec<Hit>, usize), RefError> {
         let fts_query = fts_query(query).ok_or(RefError::EmptyQuery)?;
         let calibre = match &filter.calibre {
             Some(text) => Some(self.catalog()?.resolve_calibre(text)?),
             None => None,
         };
-        let mut stmt = self.conn.prepare(
-            "SELECT f.kind, f.id, e.name, e.confidence
-             FROM entries_fts f JOIN entries e ON e.id = f.id
+        const MATCHING: &str = "FROM entries_fts f JOIN entries e ON e.id = f.id
              WHERE entries_fts MATCH ?1
                AND (f.kind = ?2 OR (?2 IS NULL AND f.kind NOT IN ('source', 'trait')))
                AND (?3 IS NULL OR f.weapon_type = ?3)
                AND (?4 IS NULL OR (' ' || f.calibres || ' ') LIKE '% ' || ?4 || ' %')
-               AND (?5 IS NULL OR (' ' || f.countries || ' ') LIKE '% ' || ?5 || ' %')
-             ORDER BY bm25(entries_fts, 0, 0, 0, 0, 0, 10.0, 1.0), f.id
-             LIMIT ?6",
+               AND (?5 IS NULL OR (' ' || f.countries || ' ') LIKE '% ' || ?5 || ' %')";
+        let country = filter.country.as_ref().map(|c| c.to_uppercase());
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) {MATCHING}"),
+            params![fts_query, filter.kind, filter.weapon_type, calibre, country],
+            |r| r.get(0),
         )?;
+        // An entry whose name begins with the words asked for comes before one that only
+        // mentions them.
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT f.kind, f.id, e.name, e.confidence {MATCHING}
+             ORDER BY (lower(e.name) LIKE lower(?7) || '%') DESC,
+                      bm25(entries_fts, 0, 0, 0, 0, 0, 10.0, 1.0), f.id
+             LIMIT ?6"
+        ))?;
         let hits = stmt
             .query_map(
                 params![
@@ -254,8 +265,9 @@ impl RefData {
                     filter.kind,
                     filter.weapon_type,
                     calibre,
-                    filter.country.as_ref().map(|c| c.to_uppercase()),
+                    country,
                     i64::try_from(limit).unwrap_or(i64::MAX),
+                    query.trim(),
                 ],
                 |r| {
                     Ok(Hit {
@@ -267,7 +279,7 @@ impl RefData {
                 },
             )?
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(hits)
+        Ok((hits, usize::try_from(total).unwrap_or(0)))
     }
 
     /// Loads the entries the identification engine and the decoder work on.
@@ -501,6 +513,7 @@ mod tests {
         ] {
             refdata
                 .search(query, &SearchFilter::default(), 5)
+                .map(|(hits, _)| hits)
                 .unwrap_or_else(|e| panic!("{query}: {e}"));
         }
     }

@@ -77,6 +77,9 @@ pub struct Country {
     pub code: String,
     pub name_en: String,
     pub name_fr: String,
+    /// Other names the country is written under on weapons and in documents (`USA`, `RUSSIA`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub former: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

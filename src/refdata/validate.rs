@@ -533,9 +533,9 @@ mod tests {
     fn unknown_fields_and_bad_syntax_name_the_file() {
         assert_refused(
             "[[calibre]]\nid = \"a\"\nnmae = \"typo\"",
-            "(file): not valid TOML: unknown field `nmae`",
+            "test.toml:226: (file): not valid TOML: unknown field `nmae`",
         );
-        assert_refused("[[calibre]\n", "(file): not valid TOML");
+        assert_refused("[[calibre]\n", "test.toml:224: (file): not valid TOML");
     }
 
     #[test]

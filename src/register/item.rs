@@ -442,7 +442,17 @@ pub fn edit(
 ) -> Result<(Vec<String>, Vec<String>), RegisterError> {
     let mut changed = Vec::new();
     let mut warnings = Vec::new();
-    for (name, raw) in input {
+    // A serial read again says how legible it now is, unless the edit states that too.
+    let mut input = input.clone();
+    if let Some(serial) = input.get("serial").cloned()
+        && !input.contains_key("serial_status")
+    {
+        input.insert(
+            "serial_status".into(),
+            serial_status_of(Some(&serial)).into(),
+        );
+    }
+    for (name, raw) in &input {
         let Some(spec) = field(name) else {
             return Err(RegisterError::invalid(name, "no such field"));
         };

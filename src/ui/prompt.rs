@@ -20,6 +20,8 @@ impl<'a> TerminalAnswerer<'a> {
 }
 
 const DONT_KNOW: &str = "Don't know";
+const BACK: &str = "\u{2190} Back to the previous question";
+const OTHER: &str = "Other (type it)";
 
 impl Answerer for TerminalAnswerer<'_> {
     type Error = anyhow::Error;
@@ -36,48 +38,63 @@ impl Answerer for TerminalAnswerer<'_> {
         if !leading.is_empty() {
             eprintln_dim(&format!("leading: {}", leading.join(", ")));
         }
-        if question.field == "markings" {
-            let text: String = Input::new()
-                .with_prompt(format!(
-                    "{}\n  several: separate with ' | '; 'obliterated' if removed; empty if none",
-                    question.prompt
-                ))
-                .allow_empty(true)
-                .interact_text()?;
-            let text = text.trim();
-            return Ok(match text.to_lowercase().as_str() {
-                "" => Answer::DontKnow,
-                "obliterated" => Answer::Obliterated,
-                _ => Answer::Marks(text.split(" | ").map(|m| m.trim().to_owned()).collect()),
-            });
+        if question.options.is_empty() {
+            return free_text(question);
         }
-        let mut items: Vec<String> = question.options.iter().map(|o| o.label.clone()).collect();
-        let other = question.free_text.then(|| {
-            items.push("Other (type it)".into());
-            items.len() - 1
-        });
-        items.push(DONT_KNOW.into());
-        let choice = Select::new()
+        // "Don't know" first, then every value in its fixed order, then "other" and "back";
+        // typing filters the list.
+        let mut items: Vec<&str> = vec![DONT_KNOW];
+        items.extend(question.options.iter().map(|o| o.label.as_str()));
+        if question.free_text {
+            items.push(OTHER);
+        }
+        items.push(BACK);
+        let choice = dialoguer::FuzzySelect::new()
             .with_prompt(&question.prompt)
             .items(&items)
             .default(0)
             .interact()?;
-        if let Some(option) = question.options.get(choice) {
-            return Ok(Answer::Value(option.value.clone()));
-        }
-        if Some(choice) != other {
-            return Ok(Answer::DontKnow);
-        }
-        loop {
-            let text: String = Input::new()
-                .with_prompt("Calibre as marked")
-                .interact_text()?;
-            match self.catalog.resolve_calibre(&text) {
-                Ok(id) => return Ok(Answer::Value(id)),
-                Err(err) => eprintln_dim(&err.to_string()),
-            }
+        match items.get(choice).copied() {
+            Some(DONT_KNOW) | None => Ok(Answer::DontKnow),
+            Some(BACK) => Ok(Answer::Back),
+            Some(OTHER) => loop {
+                let text: String = Input::new()
+                    .with_prompt("Calibre as marked")
+                    .interact_text()?;
+                match self.catalog.resolve_calibre(&text) {
+                    Ok(id) => return Ok(Answer::Value(id)),
+                    Err(err) => eprintln_dim(&err.to_string()),
+                }
+            },
+            Some(_) => Ok(question
+                .options
+                .get(choice - 1)
+                .map_or(Answer::DontKnow, |o| Answer::Value(o.value.clone()))),
         }
     }
+}
+
+/// A question answered in words: the marks, or the serial.
+fn free_text(question: &Question) -> anyhow::Result<Answer> {
+    let help = if question.field == "markings" {
+        "several: separate with ' | '; 'obliterated' if removed; empty if none; '<' for back"
+    } else {
+        "empty if you cannot read it; '<' for back"
+    };
+    let text: String = Input::new()
+        .with_prompt(format!("{}\n  {help}", question.prompt))
+        .allow_empty(true)
+        .interact_text()?;
+    let text = text.trim();
+    Ok(match text.to_lowercase().as_str() {
+        "" => Answer::DontKnow,
+        "<" => Answer::Back,
+        "obliterated" => Answer::Obliterated,
+        _ if question.field == "markings" => {
+            Answer::Marks(text.split(" | ").map(|m| m.trim().to_owned()).collect())
+        }
+        _ => Answer::Value(text.to_owned()),
+    })
 }
 
 fn eprintln_dim(text: &str) {
@@ -96,9 +113,11 @@ pub struct Recovery {
 /// Offers to add the identification to the register; `None` if the officer declines.
 pub fn offer_register(today: chrono::NaiveDate) -> anyhow::Result<Option<Recovery>> {
     use crate::register::item::{EVENTS, parse_date};
+    // Waits for Enter: a 'y' alone must not let the habitual Enter answer the next question.
     if !dialoguer::Confirm::new()
         .with_prompt("Add this weapon to the register?")
         .default(false)
+        .wait_for_newline(true)
         .interact()?
     {
         return Ok(None);

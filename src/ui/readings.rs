@@ -30,8 +30,19 @@ pub fn print_readings(
                 meaning.push_str(&format!(" — {name}"));
             }
         }
+        if !r.countries.is_empty() {
+            let names: Vec<String> = r
+                .countries
+                .iter()
+                .map(|c| ctx.country_name(catalog, c))
+                .collect();
+            meaning.push_str(&format!(" — made in {}", names.join(", ")));
+        }
         if let Some(year) = r.year {
             meaning.push_str(&format!(", {year}"));
+        }
+        if let Some(span) = &r.span {
+            meaning = format!("'{span}': {meaning}");
         }
         let fit = if r.fit == Fit::Partial {
             " (partial)"
@@ -47,6 +58,13 @@ pub fn print_readings(
         for extra in r.note.iter().chain(&r.caveats) {
             ui.line(&format!("  {:<18} {}", "", ui.dim(extra)))?;
         }
+    }
+    if !decoded.not_understood.is_empty() {
+        ui.line(&format!(
+            "  {:<18} {}",
+            "not understood",
+            decoded.not_understood.join(", ")
+        ))?;
     }
     Ok(())
 }

@@ -119,8 +119,8 @@ fn several_marks_give_one_json_document_each() {
 #[test]
 fn a_mark_that_matches_nothing_says_so_with_near_spellings() {
     let env = TestEnv::new();
-    let (_, err) = env.run(&["decode", "Zastawa"], 1);
-    assert!(err.contains("no reading for 'Zastawa'"), "{err}");
+    let (_, err) = env.run(&["decode", "Zastavvvaa"], 1);
+    assert!(err.contains("no reading for 'Zastavvvaa'"), "{err}");
     assert!(err.contains("did you mean"), "{err}");
     let decoded = env.json(&["decode", "qqzzx"], 1);
     assert_eq!(decoded["matches"], Value::Array(vec![]));
@@ -132,4 +132,14 @@ fn some_marks_unread_exit_3_and_the_rest_are_decoded() {
     let (out, err) = env.run(&["decode", "((10))", "qqzzx"], 3);
     assert!(out.contains("((10))"), "{out}");
     assert!(err.contains("no reading for 'qqzzx'"), "{err}");
+}
+
+#[test]
+fn a_misspelt_maker_is_read_as_the_maker_at_reduced_confidence() {
+    let env = TestEnv::new();
+    let decoded = env.json(&["decode", "Zastawa"], 0);
+    let first = &decoded["matches"][0];
+    assert_eq!(first["manufacturer"], "rs-zastava");
+    assert_eq!(first["match"], "partial");
+    assert_eq!(first["note"], "read as 'Zastava' (typed 'Zastawa')");
 }

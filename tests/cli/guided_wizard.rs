@@ -89,3 +89,68 @@ fn a_malformed_answers_file_is_refused_naming_what_is_wrong() {
         "{err}"
     );
 }
+
+#[test]
+fn a_script_drives_the_wizard_one_question_at_a_time_with_dont_know() {
+    let env = TestEnv::new();
+    let mut args: Vec<String> = [
+        "identify",
+        "--no-input",
+        "--marking",
+        "66 in a triangle",
+        "--marking",
+        "56式",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut asked = Vec::new();
+    for _ in 0..16 {
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let assessment = env.json(&refs, 0);
+        let Some(field) = assessment["question"]["field"].as_str() else {
+            break;
+        };
+        assert!(!asked.contains(&field.to_owned()), "asked twice: {field}");
+        asked.push(field.to_owned());
+        args.extend(["--dont-know".to_owned(), field.to_owned()]);
+    }
+    // The stock alone separates the Type 56 from the Type 56-1: it must be asked.
+    assert!(asked.contains(&"stock".to_owned()), "{asked:?}");
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_eq!(env.json(&refs, 0)["question"], serde_json::Value::Null);
+}
+
+#[test]
+fn an_unknown_dont_know_field_is_refused_with_the_nearest_one() {
+    let env = TestEnv::new();
+    let (_, err) = env.run(
+        &[
+            "identify",
+            "--no-input",
+            "--marking",
+            "AKM",
+            "--dont-know",
+            "stok",
+        ],
+        2,
+    );
+    assert!(err.contains("stok") && err.contains("stock"), "{err}");
+}
+
+#[test]
+fn some_marks_obliterated_and_others_legible_are_both_taken() {
+    let env = TestEnv::new();
+    let out = env.json(
+        &[
+            "identify",
+            "--no-input",
+            "--marking",
+            "star",
+            "--marks-obliterated",
+        ],
+        0,
+    );
+    let uncertain = out["uncertain"].to_string();
+    assert!(uncertain.contains("some marks obliterated"), "{uncertain}");
+    assert_eq!(out["markings"][0]["input"], "star");
+}

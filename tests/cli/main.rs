@@ -11,6 +11,7 @@ mod evidence_register;
 mod generating_docs;
 mod guided_wizard;
 mod human_output;
+mod identification_accuracy;
 mod identifying;
 mod importing;
 mod packets;
