@@ -6,6 +6,7 @@
 use std::cell::{OnceCell, RefCell, RefMut};
 use std::path::PathBuf;
 
+use age::secrecy::ExposeSecret as _;
 use anyhow::Context as _;
 
 use crate::cli::Lang;
@@ -35,6 +36,12 @@ pub struct Ctx {
     pub home: PathBuf,
     config: OnceCell<Config>,
     register: OnceCell<RefCell<Register>>,
+    /// A passphrase given by the caller (a service, a test), used before the environment and
+    /// the terminal.
+    secret: Option<SecretString>,
+    /// A lower scrypt work factor for the age identity (debug builds only), as
+    /// `FIELDTRACE_AGE_WORK_FACTOR` gives it.
+    age_work_factor: Option<u8>,
 }
 
 impl Ctx {
@@ -55,7 +62,23 @@ impl Ctx {
             home,
             config: OnceCell::new(),
             register: OnceCell::new(),
+            secret: None,
+            age_work_factor: None,
         }
+    }
+
+    /// Unlocks the keys with this passphrase instead of asking for one.
+    #[must_use]
+    pub fn with_passphrase(mut self, secret: SecretString) -> Ctx {
+        self.secret = Some(secret);
+        self
+    }
+
+    /// A lower work factor for the age identity; honoured by debug (test) builds only.
+    #[must_use]
+    pub fn with_age_work_factor(mut self, log_n: u8) -> Ctx {
+        self.age_work_factor = Some(log_n);
+        self
     }
 
     /// The register under the home directory, opened (and created or migrated) the first time
@@ -128,6 +151,9 @@ impl Ctx {
     pub fn key_store(&self) -> anyhow::Result<KeyStore> {
         let store = KeyStore::new(self.home.join("keys"));
         // Only a debug (test) build may lower the work that protects the secret key.
+        if let (Some(log_n), true) = (self.age_work_factor, cfg!(debug_assertions)) {
+            return Ok(store.with_age_work_factor(log_n));
+        }
         match std::env::var(AGE_WORK_FACTOR_ENV) {
             Ok(value) if cfg!(debug_assertions) => {
                 let log_n: u8 = value.trim().parse().map_err(|_| {
@@ -152,9 +178,12 @@ impl Ctx {
         Ok(keys)
     }
 
-    /// The passphrase from `FIELDTRACE_PASSPHRASE`, else from the terminal (twice when
-    /// `confirm`).
+    /// The passphrase given with `with_passphrase`, else from `FIELDTRACE_PASSPHRASE`, else
+    /// from the terminal (twice when `confirm`).
     pub fn passphrase(&self, purpose: &str, confirm: bool) -> anyhow::Result<SecretString> {
+        if let Some(secret) = &self.secret {
+            return Ok(SecretString::from(secret.expose_secret().to_owned()));
+        }
         if let Ok(value) = std::env::var(PASSPHRASE_ENV) {
             return Ok(SecretString::from(value));
         }

@@ -1,8 +1,8 @@
 //! `ref search`, `ref show`, `ref stats`.
 
 use crate::app::{Ctx, Status};
-use crate::error::usage;
 use crate::cli::{RefCommand, RefSearchArgs};
+use crate::error::usage;
 use crate::identify::observations::{parse_country, parse_type};
 use crate::refdata::check::check_dir;
 use crate::refdata::{RefError, SearchFilter};

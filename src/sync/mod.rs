@@ -237,8 +237,13 @@ impl<'a> Exchange<'a> {
     /// Reads one file, decides, applies.
     pub fn receive(&mut self, path: &Path, mode: Mode) -> anyhow::Result<Received> {
         let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > file_cap());
-        // An unreadable file is a failure of this run, not a refusal of the packet.
-        let bytes = read_capped(path, file_cap())?.filter(|_| !too_large);
+        // An unreadable file is a failure of this run, not a refusal of the packet; one too
+        // large is refused unread.
+        let bytes = if too_large {
+            None
+        } else {
+            read_capped(path, file_cap())?
+        };
         let incoming = match &bytes {
             Some(bytes) => Incoming::Whole(bytes),
             None => Incoming::TooLarge,
@@ -561,3 +566,6 @@ pub fn sync(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod apply_tests;
