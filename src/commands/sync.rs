@@ -86,7 +86,8 @@ fn list_inbox(ctx: &Ctx) -> anyhow::Result<Status> {
 }
 
 pub fn sync(ctx: &Ctx, dir: &Path) -> anyhow::Result<Status> {
-    let report = sync::sync(ctx, dir, &mut |r| print_received(ctx, r))?;
+    let folder = sync::Folder::open(dir)?;
+    let report = sync::sync(ctx, &folder, &mut |r| print_received(ctx, r))?;
     for problem in &report.problems {
         ctx.ui.warn(problem);
     }

@@ -1,5 +1,6 @@
-//! Where packets go and come from. Today a folder: a USB stick or a shared directory, where
-//! each packet is a file named by its packet id. A hub over HTTP is next (DESIGN.md).
+//! Where packets go and come from: a `Destination`. Today a `Folder` (a USB stick or a shared
+//! directory) where each packet is a file named by its packet id; a hub over HTTP is next
+//! (DESIGN.md), behind the same trait.
 
 use std::path::{Path, PathBuf};
 
@@ -47,6 +48,69 @@ pub fn packet_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
+}
+
+/// Where packets are exchanged.
+pub trait Destination {
+    /// How deliveries record it: a folder's canonical path, a hub's address.
+    fn label(&self) -> &str;
+    /// The packets waiting there, by name, in a repeatable order: each packet id with a local
+    /// file holding it.
+    fn waiting(&self) -> anyhow::Result<Vec<(String, PathBuf)>>;
+    /// Puts one outbox packet there unless the same bytes already are; the copy is checked
+    /// before it counts.
+    fn deliver(&self, home: &Path, entry: &OutboxEntry) -> anyhow::Result<Copied>;
+}
+
+/// A folder: a USB stick or a shared directory.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    dir: PathBuf,
+    label: String,
+}
+
+impl Folder {
+    /// The folder, which must exist (a stick not mounted is the officer's to fix).
+    pub fn open(dir: &Path) -> anyhow::Result<Folder> {
+        if !dir.is_dir() {
+            return Err(
+                crate::error::usage(format!("{} is not a folder", dir.display()))
+                    .hint("mount the stick or create the shared folder first")
+                    .into(),
+            );
+        }
+        let label = std::fs::canonicalize(dir)
+            .with_context(|| format!("cannot resolve {}", dir.display()))?
+            .display()
+            .to_string();
+        Ok(Folder {
+            dir: dir.to_path_buf(),
+            label,
+        })
+    }
+}
+
+impl Destination for Folder {
+    fn label(&self) -> &str {
+        &self.label
+    }
+
+    fn waiting(&self) -> anyhow::Result<Vec<(String, PathBuf)>> {
+        Ok(packet_files(&self.dir)?
+            .into_iter()
+            .filter_map(|file| {
+                let id = file
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(packet_id_of_name)?;
+                Some((id, file))
+            })
+            .collect())
+    }
+
+    fn deliver(&self, home: &Path, entry: &OutboxEntry) -> anyhow::Result<Copied> {
+        send_one(home, entry, &self.dir)
+    }
 }
 
 /// A path as the register records it: relative to the home directory, with `/`.

@@ -18,13 +18,13 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::context::Ctx;
-use crate::error::usage;
 use crate::fs::{read_capped, write_atomically};
 use crate::keys::{KeyStore, StationKeys};
 use crate::packet::{self, Kind, KnownSigner, SigningKey};
 use crate::register::Register;
 use crate::register::sync::{self as store, InboxEntry, Quarantined};
 use crate::vocab::{AckStatus, Direction};
+pub use destination::{Destination, Folder};
 use destination::{file_cap, is_packet_name, packet_files, packet_id_of_name, relative};
 use receive::{Answer, Incoming, Keyring, Trust};
 pub use receive::{Decision, Effect, Mode, PassOver, Receipt, Refusal, RefusalReason};
@@ -485,29 +485,13 @@ pub fn import(
 /// run), then every outbox packet out. Safe to repeat, to interrupt and to share.
 pub fn sync(
     ctx: &Ctx,
-    dir: &Path,
+    destination: &dyn Destination,
     each: &mut dyn FnMut(&Received) -> anyhow::Result<()>,
 ) -> anyhow::Result<SyncReport> {
-    if !dir.is_dir() {
-        return Err(usage(format!("{} is not a folder", dir.display()))
-            .hint("mount the stick or create the shared folder first")
-            .into());
-    }
-    let destination = std::fs::canonicalize(dir)
-        .with_context(|| format!("cannot resolve {}", dir.display()))?
-        .display()
-        .to_string();
     let mut exchange = Exchange::open(ctx)?;
     let mut received = ReceiveSummary::default();
     let mut packets = Vec::new();
-    for file in packet_files(dir)? {
-        let Some(id) = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(packet_id_of_name)
-        else {
-            continue;
-        };
+    for (id, file) in destination.waiting()? {
         if store::outbox_find(exchange.register.conn(), &id)?.is_some() {
             continue;
         }
@@ -524,7 +508,7 @@ pub fn sync(
     // since a rerun after an interruption finds the copies already there and records them then.
     let mut deliveries = Vec::new();
     for entry in store::outbox_waiting(exchange.register.conn())? {
-        match destination::send_one(&ctx.home, &entry, dir) {
+        match destination.deliver(&ctx.home, &entry) {
             Ok(delivery) => {
                 if delivery.copied {
                     sent.copied += 1;
@@ -546,7 +530,7 @@ pub fn sync(
                 tx,
                 &store::Delivery {
                     packet_id: &d.packet_id,
-                    destination: &destination,
+                    destination: destination.label(),
                     file: &d.file,
                     sha256: &d.sha256,
                     at: &now,
@@ -556,7 +540,7 @@ pub fn sync(
         Ok(())
     })?;
     Ok(SyncReport {
-        destination,
+        destination: destination.label().to_owned(),
         sent,
         received,
         packets,
