@@ -2,7 +2,7 @@
 //! reader never sees half a file), reads capped at a size (a file from outside cannot exhaust
 //! memory) and the SHA-256 hex that names photos, attachments and manifests.
 
-use std::io::{self, Read as _, Write as _};
+use std::io::{self, Read as _, Write};
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -53,6 +53,22 @@ fn write_with(
     file.write_all(bytes)
         .and_then(|()| file.commit())
         .map_err(|e| naming(path, "write", e))
+}
+
+/// Streams a file atomically: `fill` writes it, and it appears whole when `fill` succeeds,
+/// never otherwise (a CSV export, a rejects file). Creates the parent folders.
+pub fn write_atomically_with<T, E: From<io::Error>>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+) -> Result<T, E> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| naming(parent, "create", e))?;
+    }
+    let mut file =
+        atomic_write_file::AtomicWriteFile::open(path).map_err(|e| naming(path, "write", e))?;
+    let value = fill(&mut file)?;
+    file.commit().map_err(|e| naming(path, "write", e))?;
+    Ok(value)
 }
 
 #[cfg(unix)]
@@ -111,6 +127,21 @@ mod tests {
         assert_eq!(read_capped(&path, 5).unwrap().unwrap(), b"12345");
         assert!(read_capped(&path, 4).unwrap().is_none());
         assert_eq!(read_text_capped(&path, 9).unwrap().unwrap(), "12345");
+        let rows = write_atomically_with(&dir.path().join("out.csv"), |w| {
+            w.write_all(b"a,b\n")?;
+            Ok::<_, io::Error>(1)
+        })
+        .unwrap();
+        assert_eq!(rows, 1);
+        let failed = write_atomically_with(&dir.path().join("half.csv"), |w| {
+            w.write_all(b"a,")?;
+            Err::<(), _>(io::Error::other("interrupted"))
+        });
+        assert!(failed.is_err());
+        assert!(
+            !dir.path().join("half.csv").exists(),
+            "nothing half written"
+        );
         let err = read_capped(&dir.path().join("nope"), 5).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::NotFound);
         assert!(err.to_string().contains("nope"), "{err}");

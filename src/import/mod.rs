@@ -706,12 +706,11 @@ fn write_rejects(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "log".into());
     let path = log.with_file_name(format!("{stem}.rejects.csv"));
-    let mut file = atomic_write_file::AtomicWriteFile::open(&path)?;
-    {
+    crate::fs::write_atomically_with(&path, |file| {
         let mut writer = csv::WriterBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
-            .from_writer(&mut file);
+            .from_writer(file);
         let mut head: Vec<&[u8]> = header.iter().map(String::as_bytes).collect();
         head.push(b"reason");
         writer.write_record(head)?;
@@ -722,8 +721,8 @@ fn write_rejects(
             writer.write_record(fields)?;
         }
         writer.flush()?;
-    }
-    file.commit()?;
+        Ok::<_, ImportError>(())
+    })?;
     Ok(path)
 }
 
