@@ -336,22 +336,16 @@ fn write_atomically(path: &Path, bytes: &[u8], secret: bool) -> Result<(), KeyEr
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, KeyError> {
-    let io_error = |source| KeyError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_KEY_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
-        return Err(KeyError::BadKeyFile {
+    // `crate::fs` names the file in its message; the error keeps the kind and the path.
+    crate::fs::read_capped(path, MAX_KEY_FILE_BYTES)
+        .map_err(|source| KeyError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(source.kind(), source.kind().to_string()),
+        })?
+        .ok_or_else(|| KeyError::BadKeyFile {
             path: path.to_path_buf(),
             reason: format!("over {MAX_KEY_FILE_BYTES} bytes"),
-        });
-    }
-    Ok(bytes)
+        })
 }
 
 fn read_text(path: &Path) -> Result<String, KeyError> {
