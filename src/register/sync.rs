@@ -212,10 +212,7 @@ pub fn inbox_resolve(conn: &Connection, reference: &str) -> Result<InboxEntry, R
         inbox_find(conn, &trimmed.to_lowercase())?
     };
     found.ok_or_else(|| {
-        RegisterError::invalid(
-            "request",
-            format!("no received request '{reference}' (`trace list --received` shows them)"),
-        )
+        RegisterError::invalid("request", format!("no received request '{reference}'"))
     })
 }
 

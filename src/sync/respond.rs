@@ -37,7 +37,9 @@ pub struct Responded {
 /// outbox, records it, and marks the request answered: one transaction.
 pub fn respond(ctx: &Ctx, reference: &str, answer: Answer) -> anyhow::Result<Responded> {
     let mut exchange = Exchange::open(ctx)?;
-    let request = store::inbox_resolve(exchange.register.conn(), reference).map_err(usage)?;
+    let request = store::inbox_resolve(exchange.register.conn(), reference).map_err(|e| {
+        usage(e).hint("`fieldtrace trace list --received` shows the requests received")
+    })?;
     if request.kind != Kind::TraceRequest.as_str() {
         return Err(usage(format!(
             "packet {} is a {}, not a trace request",
