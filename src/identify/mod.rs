@@ -7,7 +7,8 @@ pub mod question;
 pub mod serial;
 pub mod session;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Mutex;
 
 use serde::Serialize;
 
@@ -109,14 +110,21 @@ struct Tally {
     /// Facts this model contradicts (another type, calibre or feature; a maker's mark that
     /// is not its maker's).
     contradictions: usize,
+    /// Whether to write the reasons down: only the models that will be listed need them, and
+    /// writing them for every model of the library is most of an assessment's time.
+    explain: bool,
 }
 
 impl Tally {
-    fn add(&mut self, points: i32, reason: String) {
+    fn add(&mut self, points: i32, reason: impl FnOnce() -> String) {
         self.score += points;
         if points <= -2 {
             self.contradictions += 1;
         }
+        if !self.explain {
+            return;
+        }
+        let reason = reason();
         let sign = if points > 0 {
             "+"
         } else if points < 0 {
@@ -125,6 +133,25 @@ impl Tally {
             "~"
         };
         self.reasons.push(format!("{sign} {reason}"));
+    }
+}
+
+/// What a mark said of a model, written out only for the models that are listed.
+#[derive(Debug, Clone, Copy)]
+struct Credit<'d> {
+    input: &'d str,
+    reading: &'d Reading,
+    how: &'static str,
+}
+
+impl Credit<'_> {
+    fn describe(&self, catalog: &Catalog) -> String {
+        format!(
+            "mark '{}' = {}{}",
+            self.input,
+            describe_reading(catalog, self.reading),
+            self.how
+        )
     }
 }
 
@@ -141,13 +168,26 @@ enum Kin {
 #[derive(Debug)]
 pub struct Engine<'a> {
     decoder: Decoder<'a>,
+    /// Marks already decoded: the wizard assesses again after every answer.
+    decoded: Mutex<HashMap<String, Decoded>>,
 }
 
 impl<'a> Engine<'a> {
     pub fn new(catalog: &'a Catalog, this_year: i32) -> Engine<'a> {
         Engine {
             decoder: Decoder::new(catalog, this_year),
+            decoded: Mutex::new(HashMap::new()),
         }
+    }
+
+    fn decode(&self, mark: &str) -> Decoded {
+        let mut memo = self
+            .decoded
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        memo.entry(mark.to_owned())
+            .or_insert_with(|| self.decoder.decode(mark))
+            .clone()
     }
 
     pub fn catalog(&self) -> &'a Catalog {
@@ -157,11 +197,7 @@ impl<'a> Engine<'a> {
     /// Ranks every model against the observations and picks the next question.
     pub fn assess(&self, obs: &Observations) -> Assessment {
         let catalog = self.catalog();
-        let markings: Vec<Decoded> = obs
-            .markings
-            .iter()
-            .map(|m| self.decoder.decode(m))
-            .collect();
+        let markings: Vec<Decoded> = obs.markings.iter().map(|m| self.decode(m)).collect();
         let serial = obs
             .serial
             .as_deref()
@@ -171,7 +207,7 @@ impl<'a> Engine<'a> {
             .models
             .iter()
             .filter(|m| !m.unspecified)
-            .map(|m| (m, self.tally(m, obs, &markings, serial.as_ref())))
+            .map(|m| (m, self.tally(m, obs, &markings, serial.as_ref(), false)))
             .collect();
         scored.sort_by(|(a, ta), (b, tb)| {
             tb.score
@@ -179,6 +215,15 @@ impl<'a> Engine<'a> {
                 .then(b.confidence.cmp(&a.confidence))
                 .then(a.name.cmp(&b.name))
         });
+        // The reasons, for the models that may be listed.
+        let listed_floor = scored.first().map_or(0, |(_, t)| t.score) - 5;
+        for (model, tally) in scored
+            .iter_mut()
+            .take_while(|(_, t)| t.score >= listed_floor)
+            .take(3 * MAX_CANDIDATES)
+        {
+            *tally = self.tally(model, obs, &markings, serial.as_ref(), true);
+        }
 
         let best = scored.first().map_or(0, |(_, t)| t.score);
         // Contenders: every model one more answer could still put first (a trait answer moves
@@ -240,51 +285,56 @@ impl<'a> Engine<'a> {
         obs: &Observations,
         markings: &[Decoded],
         serial: Option<&SerialReading>,
+        explain: bool,
     ) -> Tally {
         let catalog = self.catalog();
-        let mut t = Tally::default();
+        let mut t = Tally {
+            explain,
+            ..Tally::default()
+        };
         if model.craft {
-            t.add(-1, "craft production: only features can point here".into());
+            t.add(-1, || {
+                "craft production: only features can point here".into()
+            });
         }
         if let Some(kind) = &obs.weapon_type {
             if *kind == model.weapon_type {
-                t.add(3, format!("type {kind} matches"));
+                t.add(3, || format!("type {kind} matches"));
             } else if NEAR_TYPES
                 .iter()
                 .any(|g| g.contains(&kind.as_str()) && g.contains(&model.weapon_type.as_str()))
             {
-                t.add(
-                    -1,
-                    format!("type given as {kind}; listed as {}", model.weapon_type),
-                );
+                t.add(-1, || {
+                    format!("type given as {kind}; listed as {}", model.weapon_type)
+                });
             } else {
-                t.add(-5, format!("type is {kind}, not {}", model.weapon_type));
+                t.add(-5, || format!("type is {kind}, not {}", model.weapon_type));
             }
         }
         if let Some(calibre) = &obs.calibre {
             if model.calibres.contains(calibre) {
-                t.add(4, format!("calibre {calibre} matches"));
+                t.add(4, || format!("calibre {calibre} matches"));
             } else if !model.calibres.is_empty() {
-                t.add(
-                    -6,
+                t.add(-6, || {
                     format!(
                         "calibre {calibre}: this model fires {}",
                         model.calibres.join(", ")
-                    ),
-                );
+                    )
+                });
             }
         }
         if let Some(country) = &obs.country {
             if model.countries.contains(country) {
-                t.add(2, format!("produced in {}", catalog.country_name(country)));
+                t.add(2, || {
+                    format!("produced in {}", catalog.country_name(country))
+                });
             } else if !model.countries.is_empty() {
-                t.add(
-                    -2,
+                t.add(-2, || {
                     format!(
                         "not known to be produced in {}",
                         catalog.country_name(country)
-                    ),
-                );
+                    )
+                });
             }
         }
         for decoded in markings {
@@ -297,9 +347,9 @@ impl<'a> Engine<'a> {
                 }
             }
             for part in parts {
-                if let Some((points, reason)) = self.mark_evidence(model, decoded, part) {
+                if let Some((points, credit)) = self.mark_evidence(model, decoded, part) {
                     t.by_marks |= points > 0;
-                    t.add(points, reason);
+                    t.add(points, || credit.describe(catalog));
                 }
             }
         }
@@ -307,7 +357,7 @@ impl<'a> Engine<'a> {
             for r in &reading.readings {
                 if r.models.contains(&model.id) {
                     t.by_marks = true;
-                    t.add(3, format!("serial format: {}", r.meaning));
+                    t.add(3, || format!("serial format: {}", r.meaning));
                 }
             }
         }
@@ -321,49 +371,47 @@ impl<'a> Engine<'a> {
             }
             if shown.iter().any(|v| v == value) {
                 t.by_features = true;
-                t.add(2, format!("{key}: {value} matches"));
+                t.add(2, || format!("{key}: {value} matches"));
             } else {
-                t.add(
-                    -3,
-                    format!("{key}: {value}, but this model has {}", shown.join(", ")),
-                );
+                t.add(-3, || {
+                    format!("{key}: {value}, but this model has {}", shown.join(", "))
+                });
             }
         }
         for feature in &obs.features {
             if let Some(found) = model.features.iter().find(|f| shares_words(f, feature)) {
                 t.by_features = true;
-                t.add(1, format!("feature '{feature}' fits: {found}"));
+                t.add(1, || format!("feature '{feature}' fits: {found}"));
             }
         }
         t
     }
 
-    /// The strongest thing one decoded mark says for or against `model`.
-    fn mark_evidence(
+    /// The strongest thing one part of a decoded mark says for or against `model`.
+    fn mark_evidence<'d>(
         &self,
         model: &Model,
-        decoded: &Decoded,
+        decoded: &'d Decoded,
         part: Option<&str>,
-    ) -> Option<(i32, String)> {
-        let catalog = self.catalog();
-        let mut best: Option<(i32, String)> = None;
-        let mut against: Option<(i32, String)> = None;
-        let mut consider = |points: i32, reason: String| {
+    ) -> Option<(i32, Credit<'d>)> {
+        let mut best: Option<(i32, Credit<'d>)> = None;
+        let mut against: Option<(i32, Credit<'d>)> = None;
+        let mut consider = |points: i32, credit: Credit<'d>| {
             if best.as_ref().is_none_or(|(p, _)| points > *p) {
-                best = Some((points, reason));
+                best = Some((points, credit));
             }
         };
         for r in decoded.matches.iter().filter(|r| r.span.as_deref() == part) {
             let halve = |p: i32| if r.fit == Fit::Exact { p } else { p / 2 };
-            let said = format!(
-                "mark '{}' = {}",
-                r.span.as_deref().unwrap_or(&decoded.input),
-                describe_reading(catalog, r)
-            );
+            let credit = |how: &'static str| Credit {
+                input: r.span.as_deref().unwrap_or(&decoded.input),
+                reading: r,
+                how,
+            };
             if r.kind == "calibre" {
                 let id = r.marking_id.trim_start_matches("calibre:");
                 if model.calibres.iter().any(|c| c == id) {
-                    consider(halve(2), said);
+                    consider(halve(2), credit(""));
                 }
                 continue;
             }
@@ -379,12 +427,12 @@ impl<'a> Engine<'a> {
             // else by country alone: the SKS mark is no reason for a Soviet pistol.
             if !r.models.is_empty() {
                 match self.kinship(model, &r.models) {
-                    Some(Kin::Same) => consider(halve(6), said),
-                    Some(Kin::Family) => consider(halve(5), format!("{said} (this family)")),
-                    Some(Kin::Variant) => consider(halve(4), format!("{said} (a variant)")),
-                    Some(Kin::Copy) => consider(halve(3), format!("{said} (a copy of it)")),
+                    Some(Kin::Same) => consider(halve(6), credit("")),
+                    Some(Kin::Family) => consider(halve(5), credit(" (this family)")),
+                    Some(Kin::Variant) => consider(halve(4), credit(" (a variant)")),
+                    Some(Kin::Copy) => consider(halve(3), credit(" (a copy of it)")),
                     None if r.fit == Fit::Exact && r.kind == "model-designation" => {
-                        against = Some((-2, format!("{said}, another model")));
+                        against = Some((-2, credit(", another model")));
                     }
                     None => {}
                 }
@@ -394,15 +442,15 @@ impl<'a> Engine<'a> {
                 .as_ref()
                 .is_some_and(|m| model.producers.iter().any(|p| &p.manufacturer == m))
             {
-                consider(halve(4), said);
+                consider(halve(4), credit(""));
             } else if r
                 .country
                 .as_ref()
                 .is_some_and(|c| model.countries.contains(c))
             {
-                consider(halve(2), said);
+                consider(halve(2), credit(""));
             } else if r.fit == Fit::Exact && r.country.is_some() {
-                against = Some((-2, format!("{said}, which does not point here")));
+                against = Some((-2, credit(", which does not point here")));
             }
         }
         best.or(against)
@@ -537,6 +585,7 @@ impl<'a> Engine<'a> {
                     by_marks: tally.by_marks,
                     by_features: tally.by_features,
                     contradictions: tally.contradictions,
+                    explain: true,
                 },
             );
             let union = |f: &dyn Fn(&Model) -> Vec<String>| -> Vec<String> {

@@ -88,10 +88,11 @@ fn run_example(
 ) -> Option<String> {
     let input = example.input();
     let decoded = decoder.decode(input);
+    // A mark that names the model (`models`) is a reading of it too.
     let found: Vec<_> = decoded
         .matches
         .iter()
-        .filter(|r| wanted(&r.marking_id))
+        .filter(|r| wanted(&r.marking_id) || r.models.iter().any(|m| wanted(&format!("model:{m}"))))
         .collect();
     let got = || {
         let ids: Vec<&str> = decoded

@@ -10,12 +10,13 @@
 //! reading and the nearest spellings.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use super::fold::fold;
 use super::normalize::{squash_spaces, text_key};
-use super::pattern::Pattern;
+use super::pattern::{Pattern, PatternMatch};
 use super::schema::{Confidence, Marking};
 use super::{Catalog, closest, confidence_str};
 
@@ -454,15 +455,56 @@ fn described_in_words(text: &str, lower: &str) -> Option<Described> {
     })
 }
 
-/// A marking profile ready to match: its pattern compiled once.
+/// A marking's pattern, compiled the first time an input of a length it can match comes:
+/// compiling every pattern of the library would cost more than the rest of a `decode`.
+#[derive(Debug)]
+struct LazyPattern {
+    source: String,
+    /// Bounds on the length in bytes of what the pattern can match.
+    shortest: usize,
+    longest: Option<usize>,
+    compiled: OnceLock<Option<Pattern>>,
+}
+
+impl LazyPattern {
+    fn new(source: &str) -> Option<LazyPattern> {
+        let anchored = format!("^(?:{source})$");
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .unicode(!source.is_ascii())
+            .utf8(false)
+            .build()
+            .parse(&anchored)
+            .ok()?;
+        let properties = hir.properties();
+        Some(LazyPattern {
+            source: source.to_owned(),
+            shortest: properties.minimum_len().unwrap_or(0),
+            longest: properties.maximum_len(),
+            compiled: OnceLock::new(),
+        })
+    }
+
+    fn matches(&self, text: &str) -> Option<PatternMatch> {
+        let len = text.len();
+        if len < self.shortest || self.longest.is_some_and(|l| len > l) {
+            return None;
+        }
+        // Patterns are checked at build time; one that fails here is skipped, not fatal.
+        self.compiled
+            .get_or_init(|| Pattern::compile(&self.source).ok())
+            .as_ref()?
+            .matches(text)
+    }
+}
+
+/// A marking profile ready to match.
 #[derive(Debug)]
 struct Profile<'a> {
     marking: &'a Marking,
-    pattern: Option<Pattern>,
+    pattern: Option<LazyPattern>,
     keys: Vec<String>,
     inner: Option<String>,
-    /// Content words of the appearance, for matching a mark described in words.
-    looks: BTreeSet<String>,
 }
 
 /// Comparison keys computed once per decoder, not once per input.
@@ -531,8 +573,12 @@ pub struct Decoder<'a> {
     catalog: &'a Catalog,
     profiles: Vec<Profile<'a>>,
     keys: Keys,
-    /// Every spelling the library knows, by key, for reading a misspelt mark.
-    written: Vec<(String, &'a str)>,
+    /// Every spelling the library knows, by key, for reading a misspelt mark; built the
+    /// first time a mark is not found as written.
+    written: OnceLock<Vec<(String, &'a str)>>,
+    /// Per profile: the content words of its appearance, for a mark described in words;
+    /// built the first time one is.
+    looks: OnceLock<Vec<BTreeSet<String>>>,
     this_year: i32,
 }
 
@@ -561,16 +607,9 @@ impl<'a> Decoder<'a> {
             .iter()
             .map(|m| Profile {
                 marking: m,
-                // Patterns are checked at build time; one that fails here is skipped, not fatal.
-                pattern: m.pattern.as_deref().and_then(|p| Pattern::compile(p).ok()),
+                pattern: m.pattern.as_deref().and_then(LazyPattern::new),
                 keys: keys_of(m.text.iter().chain(&m.aliases)),
                 inner: m.inner.as_deref().map(inner_key),
-                looks: content_words(&format!(
-                    "{} {} {}",
-                    m.appearance,
-                    m.symbol.as_deref().unwrap_or(""),
-                    m.inner.as_deref().unwrap_or("")
-                )),
             })
             .collect();
         let mut countries = BTreeMap::new();
@@ -621,38 +660,62 @@ impl<'a> Decoder<'a> {
                 .collect(),
             countries,
         };
-        let written = catalog
-            .markings
-            .iter()
-            .flat_map(|m| m.text.iter().chain(&m.aliases))
-            .chain(
-                catalog
-                    .models
-                    .iter()
-                    .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)),
-            )
-            .chain(
-                catalog
-                    .manufacturers
-                    .iter()
-                    .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)),
-            )
-            .chain(
-                catalog
-                    .countries
-                    .iter()
-                    .flat_map(|c| std::iter::once(&c.name_en).chain(&c.aliases)),
-            )
-            .map(|w| (text_key(&fold(w)), w.as_str()))
-            .filter(|(k, _)| k.chars().count() >= 4 && !k.chars().any(|c| c.is_ascii_digit()))
-            .collect();
         Decoder {
             catalog,
             profiles,
             keys,
-            written,
+            written: OnceLock::new(),
+            looks: OnceLock::new(),
             this_year,
         }
+    }
+
+    fn written(&self) -> &[(String, &'a str)] {
+        let catalog = self.catalog;
+        self.written.get_or_init(|| {
+            catalog
+                .markings
+                .iter()
+                .flat_map(|m| m.text.iter().chain(&m.aliases))
+                .chain(
+                    catalog
+                        .models
+                        .iter()
+                        .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)),
+                )
+                .chain(
+                    catalog
+                        .manufacturers
+                        .iter()
+                        .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases)),
+                )
+                .chain(
+                    catalog
+                        .countries
+                        .iter()
+                        .flat_map(|c| std::iter::once(&c.name_en).chain(&c.aliases)),
+                )
+                .map(|w| (text_key(&fold(w)), w.as_str()))
+                .filter(|(k, _)| k.chars().count() >= 4 && !k.chars().any(|c| c.is_ascii_digit()))
+                .collect()
+        })
+    }
+
+    fn looks(&self) -> &[BTreeSet<String>] {
+        self.looks.get_or_init(|| {
+            self.profiles
+                .iter()
+                .map(|p| {
+                    let m = p.marking;
+                    content_words(&format!(
+                        "{} {} {}",
+                        m.appearance,
+                        m.symbol.as_deref().unwrap_or(""),
+                        m.inner.as_deref().unwrap_or("")
+                    ))
+                })
+                .collect()
+        })
     }
 
     pub fn catalog(&self) -> &'a Catalog {
@@ -853,8 +916,9 @@ impl<'a> Decoder<'a> {
         let mut fitting: Vec<(usize, &Profile<'_>)> = self
             .profiles
             .iter()
-            .filter(|p| words.is_subset(&p.looks))
-            .map(|p| (p.looks.len(), p))
+            .zip(self.looks())
+            .filter(|(_, looks)| words.is_subset(looks))
+            .map(|(p, looks)| (looks.len(), p))
             .collect();
         // The closest descriptions first: those that say least beyond what was given.
         fitting.sort_by_key(|(size, p)| (*size, p.marking.id.as_str()));
@@ -880,11 +944,11 @@ impl<'a> Decoder<'a> {
         if key.chars().count() < 4 || key.chars().any(|c| c.is_ascii_digit()) {
             return Vec::new();
         }
-        let nearest = near_words(&key, self.written.iter().map(|(k, _)| k.as_str()));
+        let written = self.written();
+        let nearest = near_words(&key, written.iter().map(|(k, _)| k.as_str()));
         let mut out = Vec::new();
         let mut tried = BTreeSet::new();
-        for (_, spelling) in self
-            .written
+        for (_, spelling) in written
             .iter()
             .filter(|(k, _)| nearest.contains(&k.as_str()))
         {

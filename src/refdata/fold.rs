@@ -12,6 +12,10 @@ use unicode_normalization::char::is_combining_mark;
 /// other combining marks dropped, Arabic-Indic and Persian digits and Chinese numerals written
 /// as ASCII digits. Letter case is kept.
 pub fn fold(text: &str) -> String {
+    // Plain ASCII has nothing to unfold: the common case, and on every name of the library.
+    if text.is_ascii() {
+        return text.to_owned();
+    }
     let plain: String = text
         .nfkd()
         .filter(|c| !is_combining_mark(*c))

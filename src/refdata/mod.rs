@@ -286,7 +286,7 @@ impl RefData {
     pub fn catalog(&self) -> Result<Catalog, RefError> {
         let mut catalog = Catalog::default();
         let mut stmt = self.conn.prepare(
-            "SELECT kind, json FROM entries
+            "SELECT kind, engine_json FROM entries
              WHERE kind IN ('model', 'marking', 'headstamp', 'calibre', 'manufacturer',
                             'country', 'trait')
              ORDER BY rowid",

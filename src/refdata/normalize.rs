@@ -29,6 +29,14 @@ pub fn calibre_key(text: &str) -> String {
 /// Folds a mark's text to a comparison key: upper case, letters and digits only, Cyrillic
 /// letters that look Latin folded to Latin (officers type `AKM` for `АКМ`, `CCCP` for `СССР`).
 pub fn text_key(text: &str) -> String {
+    // Every name in the library is keyed at start-up: plain ASCII takes the short way.
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_uppercase()))
+            .collect();
+    }
     text.chars()
         .flat_map(char::to_uppercase)
         .filter(|c| c.is_alphanumeric())
