@@ -21,9 +21,11 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> anyhow::Result<Status> {
         && !args.force
     {
         return Err(usage(format!(
-            "this station is already '{}' ({}, {}): pass --force to change it; earlier records keep the old identity",
+            "this station is already '{}' ({}, {})",
             existing.name, existing.unit, existing.officer
-        )).into());
+        ))
+        .hint("pass --force to change it; earlier records keep the old identity")
+        .into());
     }
     config.station = Some(station.clone());
     config::save(&ctx.home, &config)?;
