@@ -11,7 +11,9 @@
     clippy::print_stdout,
     clippy::print_stderr,
     clippy::unwrap_used,
-    clippy::expect_used
+    clippy::expect_used,
+    // It builds packets from another station, with that station's clock and ids.
+    clippy::disallowed_methods
 )]
 
 use std::path::Path;

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::vocab::{PhotoChoice, Priority, TraceOutcome as Outcome};
+
 /// Identify, register and trace small arms and light weapons, offline.
 ///
 /// fieldtrace carries its own reference library of weapons, marks, headstamps and calibres,
@@ -490,22 +492,6 @@ pub enum KeysCommand {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Priority {
-    Routine,
-    Urgent,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PhotoChoice {
-    /// The reduced copies (1024 px JPEG) from <home>/derived
-    Reduced,
-    /// The originals, byte for byte
-    Full,
-    /// No photos; their hashes are still in the signed request
-    None,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum TraceCommand {
     /// Build a trace request for items and check it before anything is signed
@@ -617,28 +603,6 @@ pub enum TraceCommand {
         /// Request number (`trace list`) or packet id
         id: String,
     },
-}
-
-/// The outcome of a trace (ITI paras. 19-22).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Outcome {
-    Traced,
-    NotTraced,
-    Restricted,
-    Refused,
-    Untraceable,
-}
-
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Traced => "traced",
-            Outcome::NotTraced => "not-traced",
-            Outcome::Restricted => "restricted",
-            Outcome::Refused => "refused",
-            Outcome::Untraceable => "untraceable",
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -80,8 +80,8 @@ pub fn save(home: &Path, config: &Config) -> Result<(), ConfigError> {
         path: "config.toml".into(),
         reason: e.to_string(),
     })?;
-    let mut file = atomic_write_file::AtomicWriteFile::open(home.join("config.toml"))?;
-    std::io::Write::write_all(&mut file, text.as_bytes())?;
-    file.commit()?;
-    Ok(())
+    Ok(crate::fs::write_atomically(
+        &home.join("config.toml"),
+        text.as_bytes(),
+    )?)
 }

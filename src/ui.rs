@@ -2,6 +2,7 @@
 //! on a terminal and never with `NO_COLOR`.
 
 pub mod prompt;
+pub mod readings;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -91,5 +92,10 @@ impl Ui {
 
     pub fn error(&self, text: &str) {
         let _ = writeln!(io::stderr().lock(), "error: {text}");
+    }
+
+    /// What the person can do about an error, on its own line after it.
+    pub fn hint(&self, text: &str) {
+        let _ = writeln!(io::stderr().lock(), "hint: {text}");
     }
 }

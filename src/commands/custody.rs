@@ -1,10 +1,11 @@
 //! `custody ITEM --action ...`, `custody log ITEM`, `custody verify`.
 
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::{CustodyArgs, CustodyCommand};
-use crate::commands::item::print_event;
+use crate::error::usage;
 use crate::register::custody::{self, NewEvent};
-use crate::register::{RegisterError, resolve_item};
+use crate::register::resolve_item;
+use crate::ui::readings::print_event;
 
 pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
     match args.command {
@@ -12,9 +13,10 @@ pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
         Some(CustodyCommand::Verify) => verify(ctx),
         None => {
             let (Some(item), Some(action)) = (args.item, args.action) else {
-                return Err(UsageError::from(
+                return Err(usage(
                     "give an item and --action, or `custody log ITEM`, or `custody verify`",
-                ));
+                )
+                .into());
             };
             append(
                 ctx,
@@ -30,21 +32,12 @@ pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
     }
 }
 
-fn usage(err: RegisterError) -> anyhow::Error {
-    match err {
-        RegisterError::Invalid { .. } | RegisterError::UnknownItem(_) => UsageError::from(err),
-        other => other.into(),
-    }
-}
-
 fn append(ctx: &Ctx, reference: &str, new: NewEvent) -> anyhow::Result<Status> {
     let station = ctx.station()?;
     let now = ctx.now();
     let mut register = ctx.register()?;
-    let item = resolve_item(register.conn(), reference).map_err(usage)?;
-    let event = register
-        .write(|tx| custody::append(tx, item, &new, &station, &now))
-        .map_err(usage)?;
+    let item = resolve_item(register.conn(), reference)?;
+    let event = register.write(|tx| custody::append(tx, item, &new, &station, &now))?;
     if ctx.ui.is_json() {
         ctx.ui.json(&event)?;
     } else {
@@ -58,7 +51,7 @@ fn append(ctx: &Ctx, reference: &str, new: NewEvent) -> anyhow::Result<Status> {
 
 fn log(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
     let register = ctx.register()?;
-    let item = resolve_item(register.conn(), reference).map_err(usage)?;
+    let item = resolve_item(register.conn(), reference)?;
     let events = custody::log(register.conn(), item)?;
     if ctx.ui.is_json() {
         ctx.ui.json(&events)?;

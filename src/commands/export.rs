@@ -1,7 +1,5 @@
 //! `export csv`.
 
-use anyhow::Context as _;
-
 use crate::app::{Ctx, Status};
 use crate::cli::ExportCommand;
 use crate::register::export;
@@ -13,15 +11,10 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand) -> anyhow::Result<Status> {
     let ExportCommand::Csv { out } = cmd;
     let register = ctx.register()?;
     let rows = match &out {
-        Some(path) => {
-            let mut file = atomic_write_file::AtomicWriteFile::open(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            std::io::Write::write_all(&mut file, BOM)?;
-            let rows = export::csv(register.conn(), &mut file)?;
-            file.commit()
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            rows
-        }
+        Some(path) => crate::fs::write_atomically_with(path, |file| {
+            file.write_all(BOM)?;
+            export::csv(register.conn(), file)
+        })?,
         None => export::csv(register.conn(), std::io::stdout().lock())?,
     };
     if let Some(path) = out

@@ -2,21 +2,22 @@
 
 use anyhow::Context as _;
 
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::IdentifyArgs;
-use crate::commands::decode::print_readings;
-use crate::commands::item;
+use crate::error::usage;
 use crate::identify::answers::AnswersFile;
 use crate::identify::observations::{parse_country, parse_feature, parse_type};
 use crate::identify::session::{self, Exchange};
 use crate::identify::{Answer, Assessment, Engine, Observations};
 use crate::refdata::Catalog;
+use crate::register::intake;
 use crate::ui::prompt::{self, TerminalAnswerer};
+use crate::ui::readings::print_readings;
 
 pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
     let catalog = ctx.refdata.catalog()?;
     let engine = Engine::new(&catalog, ctx.clock.year());
-    let obs = observations(&catalog, args).map_err(UsageError::from)?;
+    let obs = observations(&catalog, args).map_err(usage)?;
     let no_facts = obs.weapon_type.is_none()
         && obs.calibre.is_none()
         && obs.markings.is_empty()
@@ -31,7 +32,7 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read the answers file {}", path.display()))?;
         let mut answers = AnswersFile::parse(&text, &catalog)
-            .map_err(|e| UsageError::from(format!("{}: {e}", path.display())))?;
+            .map_err(|e| usage(format!("{}: {e}", path.display())))?;
         let outcome = session::run(&engine, obs, &mut answers)?;
         (outcome.assessment, outcome.asked)
     } else if ctx.ui.is_interactive() && !ctx.no_input {
@@ -39,10 +40,11 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
         let outcome = session::run(&engine, obs, &mut terminal)?;
         (outcome.assessment, outcome.asked)
     } else if no_facts {
-        return Err(UsageError::from(
+        return Err(usage(
             "no facts given: pass --type, --calibre, --marking, --feature or --serial, \
              use --answers FILE, or run on a terminal to be asked",
-        ));
+        )
+        .into());
     } else {
         (engine.assess(&obs), Vec::new())
     };
@@ -87,17 +89,25 @@ fn add_to_register(ctx: &Ctx, catalog: &Catalog, assessment: &Assessment) -> any
     let Some(recovery) = prompt::offer_register(ctx.today())? else {
         return Ok(());
     };
-    let (mut input, marks) = item::identification(&serde_json::to_value(assessment)?, catalog)
-        .map_err(UsageError::from)?;
+    let (mut input, marks) =
+        intake::from_identification(&serde_json::to_value(assessment)?, catalog).map_err(usage)?;
     input.insert("event".into(), recovery.event);
     input.insert("date".into(), recovery.date);
     if let Some(location) = recovery.location {
         input.insert("location".into(), location);
     }
-    let added = item::add_item(ctx, catalog, input, &marks)?;
+    let mut register = ctx.register()?;
+    let added = intake::add(
+        &mut register,
+        catalog,
+        &ctx.clock,
+        &ctx.station()?,
+        input,
+        &marks,
+    )?;
     ctx.ui
         .line(&format!("Added item {} ({})", added.id, added.uuid))?;
-    for warning in &added.warnings {
+    for warning in added.notes.iter().chain(&added.warnings) {
         ctx.ui.warn(warning);
     }
     Ok(())

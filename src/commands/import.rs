@@ -5,9 +5,10 @@ use std::io::IsTerminal;
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::ImportArgs;
-use crate::import::{self, ImportError, Options, map};
+use crate::error::usage;
+use crate::import::{self, Options, map};
 use crate::register::item::Normalizer;
 
 /// A column map is a few lines of TOML; anything bigger is not one.
@@ -19,20 +20,14 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
         Some(path) => {
             let text = import::read_small(path, MAX_MAP_BYTES)
                 .with_context(|| format!("cannot read the column map {}", path.display()))?;
-            Some(
-                map::parse(&text)
-                    .map_err(|e| UsageError::from(format!("{}: {e}", path.display())))?,
-            )
+            Some(map::parse(&text).map_err(|e| usage(format!("{}: {e}", path.display())))?)
         }
         None => None,
     };
     if let Some(dir) = &args.photos
         && !dir.is_dir()
     {
-        return Err(UsageError::from(format!(
-            "--photos {}: not a folder",
-            dir.display()
-        )));
+        return Err(usage(format!("--photos {}: not a folder", dir.display())).into());
     }
     let catalog = ctx.refdata.catalog()?;
     let norm = Normalizer {
@@ -48,6 +43,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
         home: &ctx.home,
         station: &station,
         now: &now,
+        clock: &ctx.clock,
     };
     let bar = if std::io::stderr().is_terminal() && !ctx.ui.is_json() {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
@@ -64,27 +60,8 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
         bar.set_position(rows)
     });
     bar.finish_and_clear();
-    let report = match result {
-        Ok(report) => report,
-        Err(
-            err @ (ImportError::Header(_)
-            | ImportError::Map(_)
-            | ImportError::Empty
-            | ImportError::NotText(_)),
-        ) => {
-            return Err(UsageError::from(format!("{}: {err}", args.log.display())));
-        }
-        Err(ImportError::Io(e)) => {
-            return Err(
-                anyhow::Error::new(e).context(format!("cannot read {}", args.log.display()))
-            );
-        }
-        Err(err) => {
-            return Err(
-                anyhow::Error::new(err).context(format!("importing {}", args.log.display()))
-            );
-        }
-    };
+    // Which failures are the officer's to fix is decided at the edge (`error.rs`).
+    let report = result.with_context(|| args.log.display().to_string())?;
     let ui = &ctx.ui;
     if ui.is_json() {
         ui.json(&report)?;

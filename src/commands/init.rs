@@ -1,8 +1,9 @@
 //! `init`: this station's identity.
 
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::InitArgs;
 use crate::config;
+use crate::error::usage;
 use crate::register::Station;
 
 pub fn run(ctx: &Ctx, args: &InitArgs) -> anyhow::Result<Status> {
@@ -12,19 +13,19 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> anyhow::Result<Status> {
         officer: args.officer.trim().to_owned(),
     };
     if station.name.is_empty() || station.unit.is_empty() || station.officer.is_empty() {
-        return Err(UsageError::from(
-            "--name, --unit and --officer must not be empty",
-        ));
+        return Err(usage("--name, --unit and --officer must not be empty").into());
     }
     let mut config = config::load(&ctx.home)?;
     if let Some(existing) = &config.station
         && *existing != station
         && !args.force
     {
-        return Err(UsageError::from(format!(
-            "this station is already '{}' ({}, {}): pass --force to change it; earlier records keep the old identity",
+        return Err(usage(format!(
+            "this station is already '{}' ({}, {})",
             existing.name, existing.unit, existing.officer
-        )));
+        ))
+        .hint("pass --force to change it; earlier records keep the old identity")
+        .into());
     }
     config.station = Some(station.clone());
     config::save(&ctx.home, &config)?;

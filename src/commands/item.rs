@@ -4,13 +4,13 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::{ItemCommand, ItemFields, ItemListArgs};
-use crate::photo;
+use crate::error::usage;
 use crate::refdata::Catalog;
-use crate::refdata::decode::Decoder;
 use crate::register::item::{self, ItemInput, ListFilter, NewComponent, NewMark, Normalizer};
-use crate::register::{RegisterError, custody, photos, resolve_item};
+use crate::register::{intake, photos, resolve_item};
+use crate::ui::readings::print_event;
 
 pub fn run(ctx: &Ctx, cmd: ItemCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -71,16 +71,6 @@ pub fn run(ctx: &Ctx, cmd: ItemCommand) -> anyhow::Result<Status> {
     }
 }
 
-/// Bad values from the officer are usage errors; the rest are failures.
-fn classify(err: RegisterError) -> anyhow::Error {
-    match err {
-        RegisterError::Invalid { .. }
-        | RegisterError::UnknownItem(_)
-        | RegisterError::Photo { .. } => UsageError::from(err),
-        other => other.into(),
-    }
-}
-
 fn input_of(fields: &ItemFields) -> ItemInput {
     let pairs = [
         ("record_id", &fields.record_id),
@@ -124,100 +114,13 @@ fn from_identify(path: &Path, catalog: &Catalog) -> anyhow::Result<(ItemInput, V
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let result: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        UsageError::from(format!(
+        usage(format!(
             "{}: not the JSON of `identify --json`: {e}",
             path.display()
         ))
     })?;
-    identification(&result, catalog)
-        .map_err(|reason| UsageError::from(format!("{}: {reason}", path.display())))
-}
-
-/// The item fields an identification gives: the leading candidate's model, type, calibre,
-/// country and maker where they are single, how it was identified, and the marks and serial.
-pub fn identification(
-    result: &serde_json::Value,
-    catalog: &Catalog,
-) -> Result<(ItemInput, Vec<String>), String> {
-    let candidate = result["candidates"]
-        .get(0)
-        .ok_or("no candidate to take (identify found none)")?;
-    let mut input = ItemInput::new();
-    let mut put = |name: &str, value: Option<&str>| {
-        if let Some(v) = value.filter(|v| !v.is_empty()) {
-            input.insert(name.to_owned(), v.to_owned());
-        }
-    };
-    let single = |key: &str| -> Option<String> {
-        match candidate[key].as_array().map(Vec::as_slice) {
-            Some([one]) => one.as_str().map(str::to_owned),
-            _ => None,
-        }
-    };
-    let model_id = candidate["model_id"].as_str();
-    let family_only = candidate["flags"]
-        .as_array()
-        .is_some_and(|f| f.iter().any(|x| x == "variant-unknown"));
-    put("model", candidate["name"].as_str());
-    if catalog.model(model_id.unwrap_or_default()).is_some() {
-        put("model_id", model_id);
-    }
-    put("type", candidate["type"].as_str());
-    put("calibre", single("calibres").as_deref());
-    put("country", single("countries").as_deref());
-    if let Some(maker) =
-        single("manufacturers").and_then(|m| catalog.manufacturer(&m).map(|m| m.name.clone()))
-    {
-        put("make", Some(&maker));
-    }
-    put(
-        "id_method",
-        match candidate["basis"].as_str() {
-            Some("marks") => Some("marks"),
-            Some("features") => Some("features"),
-            Some("marks and features") => Some("both"),
-            _ => None,
-        },
-    );
-    put("id_confidence", candidate["confidence"].as_str());
-    let flags = candidate["flags"].as_array().cloned().unwrap_or_default();
-    if flags.iter().any(|f| f == "craft") {
-        put("suspected", Some("craft"));
-    }
-    if family_only {
-        put(
-            "notes",
-            Some("identified to the family; variant not established"),
-        );
-    }
-    if let Some(serial) = result["serial"].as_object() {
-        put("serial", serial.get("input").and_then(|v| v.as_str()));
-        put(
-            "serial_status",
-            serial.get("status").and_then(|v| v.as_str()),
-        );
-    }
-    let marks = result["markings"]
-        .as_array()
-        .map(|m| {
-            m.iter()
-                .filter_map(|d| d["input"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok((input, marks))
-}
-
-/// What the library reads in a mark: its best reading ids, for the record.
-fn decoded(decoder: &Decoder<'_>, text: &str) -> Option<String> {
-    let readings: Vec<String> = decoder
-        .decode(text)
-        .matches
-        .into_iter()
-        .take(3)
-        .map(|r| r.marking_id)
-        .collect();
-    (!readings.is_empty()).then(|| readings.join(", "))
+    intake::from_identification(&result, catalog)
+        .map_err(|reason| usage(format!("{}: {reason}", path.display())).into())
 }
 
 fn print_warnings(ctx: &Ctx, warnings: &[String]) {
@@ -239,7 +142,16 @@ fn add(
     };
     input.extend(input_of(fields));
     marks.extend(markings.iter().cloned());
-    let added = add_item(ctx, &catalog, input, &marks)?;
+    let mut register = ctx.register()?;
+    let added = intake::add(
+        &mut register,
+        &catalog,
+        &ctx.clock,
+        &ctx.station()?,
+        input,
+        &marks,
+    )?;
+    print_warnings(ctx, &added.notes);
     if ctx.ui.is_json() {
         ctx.ui.json(
             &serde_json::json!({ "id": added.id, "uuid": added.uuid, "warnings": added.warnings }),
@@ -252,61 +164,12 @@ fn add(
     Ok(Status::Success)
 }
 
-/// An item just added: its number, UUID and what a trace will miss.
-#[derive(Debug)]
-pub struct Added {
-    pub id: i64,
-    pub uuid: String,
-    pub warnings: Vec<String>,
-}
-
-/// Checks and adds one item with its marks, in one transaction. The station's unit and officer
-/// fill those fields when not given.
-pub fn add_item(
-    ctx: &Ctx,
-    catalog: &Catalog,
-    mut input: ItemInput,
-    marks: &[String],
-) -> anyhow::Result<Added> {
-    let station = ctx.station()?;
-    item::default_to_station(&mut input, &station);
-    let norm = Normalizer {
-        catalog,
-        today: ctx.today(),
-    };
-    let checked = item::check_new(&input, &norm).map_err(classify)?;
-    print_warnings(ctx, &checked.warnings);
-    let decoder = Decoder::new(catalog, ctx.clock.year());
-    let now = ctx.now();
-    let uuid = uuid::Uuid::now_v7().to_string();
-    let mut register = ctx.register()?;
-    let id = register
-        .write(|tx| {
-            let id = item::insert(tx, &checked, &uuid, None, &station, &now)?;
-            for text in marks {
-                let mark = NewMark {
-                    text: text.clone(),
-                    event: "other".into(),
-                    part: None,
-                    component: None,
-                    legibility: "clear".into(),
-                    decoded: decoded(&decoder, text),
-                };
-                item::add_mark(tx, id, &mark, &station, &now)?;
-            }
-            Ok(id)
-        })
-        .map_err(classify)?;
-    let warnings = item::load(register.conn(), &id.to_string())?.warnings;
-    Ok(Added { id, uuid, warnings })
-}
-
 fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
     let day = |d: &Option<String>| -> anyhow::Result<Option<String>> {
         d.as_deref()
             .map(|d| item::parse_date(d, ctx.today()).map(|s| s[..10].to_owned()))
             .transpose()
-            .map_err(classify)
+            .map_err(anyhow::Error::from)
     };
     let filter = ListFilter {
         event: args.event.clone(),
@@ -318,7 +181,7 @@ fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
         text: args.query.clone(),
     };
     let register = ctx.register()?;
-    let items = item::list(register.conn(), &filter).map_err(classify)?;
+    let items = item::list(register.conn(), &filter)?;
     if ctx.ui.is_json() {
         ctx.ui.json(&items)?;
         return Ok(Status::Success);
@@ -354,7 +217,7 @@ fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
 
 fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
     let register = ctx.register()?;
-    let item = item::load(register.conn(), reference).map_err(classify)?;
+    let item = item::load(register.conn(), reference)?;
     let ui = &ctx.ui;
     if ui.is_json() {
         ui.json(&item)?;
@@ -460,19 +323,6 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-pub fn print_event(ctx: &Ctx, e: &custody::Event) -> anyhow::Result<()> {
-    let mut text = format!(
-        "  #{} {} {} by {} ({}, {})",
-        e.id, e.at, e.action, e.officer, e.unit, e.station
-    );
-    for (label, value) in [("to", &e.to), ("at", &e.place), ("note", &e.note)] {
-        if let Some(v) = value {
-            text.push_str(&format!("; {label} {v}"));
-        }
-    }
-    ctx.ui.line(&text)
-}
-
 fn edit(
     ctx: &Ctx,
     reference: &str,
@@ -481,9 +331,10 @@ fn edit(
 ) -> anyhow::Result<Status> {
     let input = input_of(fields);
     if input.is_empty() {
-        return Err(UsageError::from(
+        return Err(usage(
             "nothing to change: give the fields to change as flags (--serial ..., --model ...)",
-        ));
+        )
+        .into());
     }
     let station = ctx.station()?;
     let catalog = ctx.refdata.catalog()?;
@@ -493,10 +344,9 @@ fn edit(
     };
     let now = ctx.now();
     let mut register = ctx.register()?;
-    let id = resolve_item(register.conn(), reference).map_err(classify)?;
-    let (changed, warnings) = register
-        .write(|tx| item::edit(tx, id, &input, &norm, reason, &station, &now))
-        .map_err(classify)?;
+    let id = resolve_item(register.conn(), reference)?;
+    let (changed, warnings) =
+        register.write(|tx| item::edit(tx, id, &input, &norm, reason, &station, &now))?;
     print_warnings(ctx, &warnings);
     if ctx.ui.is_json() {
         ctx.ui
@@ -515,13 +365,11 @@ fn edit(
 fn mark(ctx: &Ctx, reference: &str, mut new: NewMark) -> anyhow::Result<Status> {
     let station = ctx.station()?;
     let catalog = ctx.refdata.catalog()?;
-    new.decoded = decoded(&Decoder::new(&catalog, ctx.clock.year()), &new.text);
+    new.decoded = intake::decoded(&intake::decoder(&catalog, &ctx.clock), &new.text);
     let now = ctx.now();
     let mut register = ctx.register()?;
-    let id = resolve_item(register.conn(), reference).map_err(classify)?;
-    let mark = register
-        .write(|tx| item::add_mark(tx, id, &new, &station, &now))
-        .map_err(classify)?;
+    let id = resolve_item(register.conn(), reference)?;
+    let mark = register.write(|tx| item::add_mark(tx, id, &new, &station, &now))?;
     if ctx.ui.is_json() {
         ctx.ui
             .json(&serde_json::json!({ "item": id, "mark": mark, "decoded": new.decoded }))?;
@@ -545,10 +393,8 @@ fn component(ctx: &Ctx, reference: &str, new: &NewComponent) -> anyhow::Result<S
     };
     let now = ctx.now();
     let mut register = ctx.register()?;
-    let id = resolve_item(register.conn(), reference).map_err(classify)?;
-    let component = register
-        .write(|tx| item::add_component(tx, id, new, &norm, &station, &now))
-        .map_err(classify)?;
+    let id = resolve_item(register.conn(), reference)?;
+    let component = register.write(|tx| item::add_component(tx, id, new, &norm, &station, &now))?;
     if ctx.ui.is_json() {
         ctx.ui
             .json(&serde_json::json!({ "item": id, "component": component }))?;
@@ -568,75 +414,41 @@ fn photo(
     view: &str,
 ) -> anyhow::Result<Status> {
     let station = ctx.station()?;
+    let mut register = ctx.register()?;
+    let id = resolve_item(register.conn(), reference)?;
     let view = view.trim().to_lowercase();
     if !photos::VIEWS.contains(&view.as_str()) {
-        return Err(UsageError::from(format!(
+        return Err(usage(format!(
             "view '{view}' is not one of: {}",
             photos::VIEWS.join(", ")
-        )));
+        ))
+        .into());
     }
-    let mut register = ctx.register()?;
-    let id = resolve_item(register.conn(), reference).map_err(classify)?;
-    // Every file is read and checked before anything is written.
-    let mut checked = Vec::new();
-    for path in files {
-        let shown = path.display().to_string();
-        let size = std::fs::metadata(path)
-            .with_context(|| format!("cannot read photo {shown}"))?
-            .len();
-        if size > photo::LIMITS.max_bytes {
-            return Err(classify(RegisterError::Photo {
-                path: shown,
-                reason: format!(
-                    "{size} bytes is over the limit of {} bytes",
-                    photo::LIMITS.max_bytes
-                ),
-            }));
-        }
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read photo {shown}"))?;
-        let inspected = photo::inspect(&bytes, photo::LIMITS, ctx.today(), photo::Derive::Reduced)
-            .map_err(|e| {
-                classify(RegisterError::Photo {
-                    path: shown.clone(),
-                    reason: e.to_string(),
-                })
-            })?;
-        checked.push((shown, bytes, inspected));
-    }
-    for (_, bytes, inspected) in &checked {
-        photos::store_files(&ctx.home, bytes, inspected)?;
-    }
-    let now = ctx.now();
-    let added = register
-        .write(|tx| {
-            checked
-                .iter()
-                .map(|(_, _, p)| photos::link(tx, id, p, &view, &station, &now))
-                .collect::<Result<Vec<bool>, _>>()
-        })
-        .map_err(classify)?;
+    let attached = photos::attach(
+        &mut register,
+        &ctx.home,
+        id,
+        files,
+        &view,
+        &station,
+        &ctx.clock,
+    )?;
     if ctx.ui.is_json() {
-        let out: Vec<serde_json::Value> = checked
-            .iter()
-            .zip(&added)
-            .map(|((path, _, p), new)| {
-                serde_json::json!({ "file": path, "sha256": p.sha256, "added": new, "exif": p.exif })
-            })
-            .collect();
         ctx.ui
-            .json(&serde_json::json!({ "item": id, "view": view, "photos": out }))?;
-    } else {
-        for ((path, _, p), new) in checked.iter().zip(&added) {
-            let state = if *new { "added" } else { "already there" };
-            ctx.ui.line(&format!(
-                "{path}: {state} as {} ({}×{})",
-                &p.sha256[..12],
-                p.width,
-                p.height
-            ))?;
-            for note in &p.exif.notes {
-                ctx.ui.warn(&format!("{path}: {note}"));
-            }
+            .json(&serde_json::json!({ "item": id, "view": view, "photos": attached }))?;
+        return Ok(Status::Success);
+    }
+    for a in &attached {
+        let state = if a.added { "added" } else { "already there" };
+        ctx.ui.line(&format!(
+            "{}: {state} as {} ({}×{})",
+            a.file,
+            &a.sha256[..12],
+            a.width,
+            a.height
+        ))?;
+        for note in &a.exif.notes {
+            ctx.ui.warn(&format!("{}: {note}", a.file));
         }
     }
     Ok(Status::Success)

@@ -1,25 +1,15 @@
-//! `keys init/show/export/trust/list/revoke`, and the passphrase and key store other commands
-//! share.
+//! `keys init/show/export/trust/list/revoke`.
 
 use std::path::Path;
 
 use anyhow::Context as _;
 use serde::Serialize;
 
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::KeysCommand;
-use crate::keys::{KeyError, KeyStore, Peer, SecretString, StationKeys};
-use crate::ui::prompt;
-
-/// Scripts and tests give the passphrase here instead of at the terminal.
-pub const PASSPHRASE_ENV: &str = "FIELDTRACE_PASSPHRASE";
-
-/// log2 of age's scrypt work for the identity file. Unset: about a second of work on this
-/// machine; the tests lower it to stay fast. Release builds ignore it.
-pub const AGE_WORK_FACTOR_ENV: &str = "FIELDTRACE_AGE_WORK_FACTOR";
-
-/// A public key file is a few hundred bytes; refuse to read more than this.
-const MAX_PUBLIC_KEY_FILE: u64 = 64 * 1024;
+use crate::error::usage;
+use crate::keys::{KeyError, KeyStore, Peer, StationKeys};
+use crate::sync::verify::{MAX_PUBLIC_KEY_FILE, read_named_text};
 
 pub fn run(ctx: &Ctx, cmd: KeysCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -30,52 +20,6 @@ pub fn run(ctx: &Ctx, cmd: KeysCommand) -> anyhow::Result<Status> {
         KeysCommand::List => list(ctx),
         KeysCommand::Revoke { name } => revoke(ctx, &name),
     }
-}
-
-/// This station's key directory, `<home>/keys`.
-pub fn key_store(ctx: &Ctx) -> anyhow::Result<KeyStore> {
-    let store = KeyStore::new(ctx.home.join("keys"));
-    // Only a debug (test) build may lower the work that protects the secret key.
-    match std::env::var(AGE_WORK_FACTOR_ENV) {
-        Ok(value) if cfg!(debug_assertions) => {
-            let log_n: u8 = value.trim().parse().map_err(|_| {
-                UsageError::from(format!(
-                    "{AGE_WORK_FACTOR_ENV} must be a number from 1 to 30, not '{value}'"
-                ))
-            })?;
-            Ok(store.with_age_work_factor(log_n))
-        }
-        _ => Ok(store),
-    }
-}
-
-/// The officer's choices are usage errors (exit 2); damaged files and I/O are failures.
-pub fn key_error(err: KeyError) -> anyhow::Error {
-    match err {
-        KeyError::AlreadyInitialised(_)
-        | KeyError::NotInitialised(_)
-        | KeyError::EmptyPassphrase
-        | KeyError::WrongPassphrase(_)
-        | KeyError::BadPublicKey(_)
-        | KeyError::BadRecipient(_)
-        | KeyError::DuplicatePeerName(_)
-        | KeyError::DuplicatePeerKey { .. }
-        | KeyError::UnknownPeer(_) => UsageError::from(err),
-        other => anyhow::Error::new(other),
-    }
-}
-
-/// The passphrase from `FIELDTRACE_PASSPHRASE`, else from the terminal (twice when `confirm`).
-pub fn passphrase(ctx: &Ctx, purpose: &str, confirm: bool) -> anyhow::Result<SecretString> {
-    if let Ok(value) = std::env::var(PASSPHRASE_ENV) {
-        return Ok(SecretString::from(value));
-    }
-    if ctx.no_input || !ctx.ui.is_interactive() {
-        return Err(UsageError::from(format!(
-            "a passphrase is needed to {purpose}: set {PASSPHRASE_ENV}, or run at a terminal without --no-input"
-        )));
-    }
-    prompt::passphrase(&format!("Passphrase to {purpose}"), confirm)
 }
 
 #[derive(Debug, Serialize)]
@@ -100,14 +44,14 @@ fn public_keys(store: &KeyStore, keys: &StationKeys) -> PublicKeys {
 }
 
 fn init(ctx: &Ctx) -> anyhow::Result<Status> {
-    let store = key_store(ctx)?;
+    let store = ctx.key_store()?;
     if store.is_initialised() {
-        return Err(key_error(KeyError::AlreadyInitialised(
+        return Err(anyhow::Error::from(KeyError::AlreadyInitialised(
             store.dir().to_path_buf(),
         )));
     }
-    let passphrase = passphrase(ctx, "protect this station's new keys", true)?;
-    let keys = store.init(&passphrase).map_err(key_error)?;
+    let passphrase = ctx.passphrase("protect this station's new keys", true)?;
+    let keys = store.init(&passphrase)?;
     let shown = public_keys(&store, &keys);
     if ctx.ui.is_json() {
         ctx.ui.json(&shown)?;
@@ -124,8 +68,8 @@ fn init(ctx: &Ctx) -> anyhow::Result<Status> {
 }
 
 fn show(ctx: &Ctx) -> anyhow::Result<Status> {
-    let store = key_store(ctx)?;
-    let keys = store.public().map_err(key_error)?;
+    let store = ctx.key_store()?;
+    let keys = store.public()?;
     let shown = public_keys(&store, &keys);
     if ctx.ui.is_json() {
         ctx.ui.json(&shown)?;
@@ -139,8 +83,8 @@ fn show(ctx: &Ctx) -> anyhow::Result<Status> {
 }
 
 fn export(ctx: &Ctx, age: bool) -> anyhow::Result<Status> {
-    let store = key_store(ctx)?;
-    let keys = store.public().map_err(key_error)?;
+    let store = ctx.key_store()?;
+    let keys = store.public()?;
     if ctx.ui.is_json() {
         ctx.ui.json(&public_keys(&store, &keys))?;
     } else if age {
@@ -152,40 +96,24 @@ fn export(ctx: &Ctx, age: bool) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-fn read_public_key_file(path: &Path) -> anyhow::Result<String> {
-    use std::io::Read as _;
-    let file = std::fs::File::open(path)
-        .map_err(|e| UsageError::from(format!("cannot read {}: {e}", path.display())))?;
-    let mut text = String::new();
-    file.take(MAX_PUBLIC_KEY_FILE + 1)
-        .read_to_string(&mut text)
-        .map_err(|e| UsageError::from(format!("{}: not a public key file: {e}", path.display())))?;
-    if text.len() as u64 > MAX_PUBLIC_KEY_FILE {
-        return Err(UsageError::from(format!(
-            "{}: too large for a public key file",
-            path.display()
-        )));
-    }
-    Ok(text)
-}
-
 fn trust(ctx: &Ctx, file: &Path, name: &str, age: Option<&str>) -> anyhow::Result<Status> {
-    let store = key_store(ctx)?;
-    let text = read_public_key_file(file)?;
-    let peer = Peer::new(name, &text, age)
-        .map_err(|e| UsageError::from(format!("{}: {e}", file.display())))?;
-    let key_id = peer.key_id().map_err(key_error)?;
+    let store = ctx.key_store()?;
+    let text = read_named_text(file, MAX_PUBLIC_KEY_FILE, "a public key file")?;
+    let peer =
+        Peer::new(name, &text, age).map_err(|e| usage(format!("{}: {e}", file.display())))?;
+    let key_id = peer.key_id()?;
     if let Ok(own) = store.public()
         && own.key_id == key_id
     {
-        return Err(UsageError::from(format!(
+        return Err(usage(format!(
             "{} is this station's own key ({key_id})",
             file.display()
-        )));
+        ))
+        .into());
     }
-    let mut list = store.trust_list().map_err(key_error)?;
-    list.add(peer.clone()).map_err(key_error)?;
-    store.save_trust_list(&list).map_err(key_error)?;
+    let mut list = store.trust_list()?;
+    list.add(peer.clone())?;
+    store.save_trust_list(&list)?;
     if ctx.ui.is_json() {
         ctx.ui.json(&peer_view(&peer))?;
     } else {
@@ -222,11 +150,8 @@ fn peer_view(peer: &Peer) -> PeerView {
 }
 
 fn list(ctx: &Ctx) -> anyhow::Result<Status> {
-    let store = key_store(ctx)?;
-    let list = store
-        .trust_list()
-        .map_err(key_error)
-        .context("cannot read the trust list")?;
+    let store = ctx.key_store()?;
+    let list = store.trust_list().context("cannot read the trust list")?;
     let peers: Vec<PeerView> = list.peers().iter().map(peer_view).collect();
     if ctx.ui.is_json() {
         ctx.ui.json(&peers)?;
@@ -253,10 +178,10 @@ fn list(ctx: &Ctx) -> anyhow::Result<Status> {
 }
 
 fn revoke(ctx: &Ctx, name: &str) -> anyhow::Result<Status> {
-    let store = key_store(ctx)?;
-    let mut list = store.trust_list().map_err(key_error)?;
-    list.revoke(name).map_err(key_error)?;
-    store.save_trust_list(&list).map_err(key_error)?;
+    let store = ctx.key_store()?;
+    let mut list = store.trust_list()?;
+    list.revoke(name)?;
+    store.save_trust_list(&list)?;
     if ctx.ui.is_json() {
         ctx.ui
             .json(&serde_json::json!({ "name": name, "revoked": true }))?;

@@ -1,7 +1,8 @@
 //! `ref search`, `ref show`, `ref stats`.
 
-use crate::app::{Ctx, Status, UsageError};
+use crate::app::{Ctx, Status};
 use crate::cli::{RefCommand, RefSearchArgs};
+use crate::error::usage;
 use crate::identify::observations::{parse_country, parse_type};
 use crate::refdata::check::check_dir;
 use crate::refdata::{RefError, SearchFilter};
@@ -25,23 +26,23 @@ fn search(ctx: &Ctx, args: &RefSearchArgs) -> anyhow::Result<Status> {
             .as_deref()
             .map(parse_type)
             .transpose()
-            .map_err(UsageError::from)?,
+            .map_err(usage)?,
         calibre: args
             .calibre
             .as_deref()
             .map(|c| catalog.resolve_calibre(c))
             .transpose()
-            .map_err(UsageError::from)?,
+            .map_err(usage)?,
         country: args
             .country
             .as_deref()
             .map(|c| parse_country(&catalog, c))
             .transpose()
-            .map_err(UsageError::from)?,
+            .map_err(usage)?,
     };
     let limit = if args.all { usize::MAX } else { args.limit };
     let (hits, total) = match ctx.refdata.search(&query, &filter, limit) {
-        Err(err @ RefError::EmptyQuery) => return Err(UsageError::from(err)),
+        Err(err @ RefError::EmptyQuery) => return Err(usage(err).into()),
         other => other?,
     };
     let ui = &ctx.ui;

@@ -9,7 +9,7 @@
 pub mod map;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -18,7 +18,8 @@ use serde::Serialize;
 
 use self::map::{ColumnMap, Plan};
 use crate::photo::{self, Inspected};
-use crate::register::item::{self, Checked, ItemInput, NewMark, Normalizer};
+use crate::register::intake;
+use crate::register::item::{self, Checked, ItemInput, Normalizer};
 use crate::register::{Register, RegisterError, Station, photos};
 
 /// Rows handled together: their photos decode in parallel, their writes share a transaction.
@@ -91,6 +92,8 @@ pub struct Options<'a> {
     pub home: &'a Path,
     pub station: &'a Station,
     pub now: &'a str,
+    /// The source of new item ids.
+    pub clock: &'a crate::clock::Clock,
 }
 
 /// Detects the delimiter from the header line: the one of `,` `;` tab that splits it most,
@@ -655,22 +658,22 @@ impl Importer<'_> {
                 .sum::<u64>();
             return Ok(());
         }
+        let clock = self.options.clock;
+        let decoder = intake::decoder(self.norm.catalog, clock);
         let write = |tx: &rusqlite::Connection| -> Result<(u64, u64), RegisterError> {
             let (mut items, mut photo_count) = (0, 0);
             for (p, photos) in &ready {
-                let uuid = uuid::Uuid::now_v7().to_string();
-                let id = item::insert(tx, &p.checked, &uuid, Some(&p.source_unit), station, now)?;
-                for text in &p.marks {
-                    let mark = NewMark {
-                        text: text.clone(),
-                        event: "other".into(),
-                        part: None,
-                        component: None,
-                        legibility: "clear".into(),
-                        decoded: None,
-                    };
-                    item::add_mark(tx, id, &mark, station, now)?;
-                }
+                let uuid = intake::new_id(clock, tx, &station.name).to_string();
+                let marks = intake::marks_of(&decoder, &p.marks);
+                let id = intake::insert(
+                    tx,
+                    &p.checked,
+                    &uuid,
+                    Some(&p.source_unit),
+                    &marks,
+                    station,
+                    now,
+                )?;
                 for photo in photos {
                     photos::link(tx, id, photo, "overall", station, now)?;
                     photo_count += 1;
@@ -703,12 +706,11 @@ fn write_rejects(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "log".into());
     let path = log.with_file_name(format!("{stem}.rejects.csv"));
-    let mut file = atomic_write_file::AtomicWriteFile::open(&path)?;
-    {
+    crate::fs::write_atomically_with(&path, |file| {
         let mut writer = csv::WriterBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
-            .from_writer(&mut file);
+            .from_writer(file);
         let mut head: Vec<&[u8]> = header.iter().map(String::as_bytes).collect();
         head.push(b"reason");
         writer.write_record(head)?;
@@ -719,22 +721,13 @@ fn write_rejects(
             writer.write_record(fields)?;
         }
         writer.flush()?;
-    }
-    file.commit()?;
+        Ok::<_, ImportError>(())
+    })?;
     Ok(path)
 }
 
 /// Reads at most `limit` bytes: a column map or other small file from outside.
 pub fn read_small(path: &Path, limit: u64) -> Result<String, ImportError> {
-    let mut text = String::new();
-    std::fs::File::open(path)?
-        .take(limit + 1)
-        .read_to_string(&mut text)?;
-    if text.len() as u64 > limit {
-        return Err(ImportError::Map(format!(
-            "{} is over {limit} bytes",
-            path.display()
-        )));
-    }
-    Ok(text)
+    crate::fs::read_text_capped(path, limit)?
+        .ok_or_else(|| ImportError::Map(format!("{} is over {limit} bytes", path.display())))
 }

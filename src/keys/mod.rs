@@ -322,51 +322,30 @@ fn create_private_dir(dir: &Path) -> Result<(), KeyError> {
     })
 }
 
-/// Write to a temporary name, fsync, rename; secret files are created mode 0600 on Unix.
+/// Written atomically (`crate::fs`); secret files are created mode 0600 on Unix.
 fn write_atomically(path: &Path, bytes: &[u8], secret: bool) -> Result<(), KeyError> {
-    let io_error = |source| KeyError::Io {
+    let written = if secret {
+        crate::fs::write_secret_atomically(path, bytes)
+    } else {
+        crate::fs::write_atomically(path, bytes)
+    };
+    written.map_err(|source| KeyError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    let mut file = open_options(secret).open(path).map_err(io_error)?;
-    file.write_all(bytes).map_err(io_error)?;
-    file.commit().map_err(io_error)
-}
-
-#[cfg(unix)]
-fn open_options(secret: bool) -> atomic_write_file::OpenOptions {
-    use atomic_write_file::unix::OpenOptionsExt as _;
-    use std::os::unix::fs::OpenOptionsExt as _;
-    let mut options = atomic_write_file::AtomicWriteFile::options();
-    if secret {
-        options.mode(0o600).preserve_mode(false);
-    }
-    options
-}
-
-/// Windows has no mode bits; the key directory's ACL (the user's profile) protects the files.
-#[cfg(not(unix))]
-fn open_options(_secret: bool) -> atomic_write_file::OpenOptions {
-    atomic_write_file::AtomicWriteFile::options()
+    })
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, KeyError> {
-    let io_error = |source| KeyError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_KEY_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
-        return Err(KeyError::BadKeyFile {
+    // `crate::fs` names the file in its message; the error keeps the kind and the path.
+    crate::fs::read_capped(path, MAX_KEY_FILE_BYTES)
+        .map_err(|source| KeyError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(source.kind(), source.kind().to_string()),
+        })?
+        .ok_or_else(|| KeyError::BadKeyFile {
             path: path.to_path_buf(),
             reason: format!("over {MAX_KEY_FILE_BYTES} bytes"),
-        });
-    }
-    Ok(bytes)
+        })
 }
 
 fn read_text(path: &Path) -> Result<String, KeyError> {

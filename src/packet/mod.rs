@@ -16,8 +16,6 @@ pub use manifest::{Attachment, Kind, Manifest, Recipient, Station};
 pub use sign::{KeyId, SigningKey};
 pub use verify::{KnownSigner, VerifyOptions, VerifyReport};
 
-use sha2::{Digest, Sha256};
-
 /// The `format` value of every manifest this version writes and reads.
 pub const FORMAT: &str = "fieldtrace-packet/1";
 
@@ -139,14 +137,7 @@ impl PacketError {
 }
 
 /// Lower-case hex SHA-256, the name of attachments and the identity of a manifest.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for byte in digest {
-        out.push_str(&format!("{byte:02x}"));
-    }
-    out
-}
+pub use crate::fs::sha256_hex;
 
 /// A packet built and signed by this station, ready to be written to the outbox.
 #[derive(Debug, Clone)]

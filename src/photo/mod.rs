@@ -9,7 +9,6 @@ use std::io::Cursor;
 use chrono::{NaiveDate, NaiveDateTime};
 use image::{ImageFormat, ImageReader};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 /// Limits applied before and while decoding. The image crate sets no dimension limit by
 /// default: a 40,000 × 40,000 PNG is a few kilobytes on disk and gigabytes in memory.
@@ -86,12 +85,7 @@ fn one_line(err: &impl std::fmt::Display) -> String {
         .join(" ")
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use crate::fs::sha256_hex;
 
 /// Hashes, checks and decodes `bytes`, reads EXIF, and derives the reduced copy if asked.
 pub fn inspect(

@@ -8,19 +8,10 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::{RegisterError, Station};
 
-pub const ACTIONS: &[&str] = &[
-    "seized",
-    "transferred",
-    "stored",
-    "examined",
-    "marked",
-    "destroyed",
-    "returned",
-];
+pub const ACTIONS: &[&str] = crate::vocab::CustodyAction::NAMES;
 
 /// The `prev_hash` of the first event.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -72,7 +63,7 @@ impl Event {
             prev_hash: &self.prev_hash,
         };
         let canonical = serde_json_canonicalizer::to_vec(&hashed).unwrap_or_default();
-        hex(&Sha256::digest(&canonical))
+        crate::fs::sha256_hex(&canonical)
     }
 
     fn describe(&self) -> String {
@@ -81,10 +72,6 @@ impl Event {
             self.id, self.action, self.item, self.at
         )
     }
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A new event for an item.

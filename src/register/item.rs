@@ -15,29 +15,14 @@ use super::{RegisterError, Station, resolve_item};
 use crate::identify::observations::{parse_country, parse_type};
 use crate::refdata::Catalog;
 use crate::refdata::normalize::text_key;
+use crate::trace::gaps;
 
-pub const EVENTS: &[&str] = &[
-    "seized",
-    "found",
-    "surrendered",
-    "captured",
-    "recovered",
-    "lost",
-    "stolen",
-];
-pub const KINDS: &[&str] = &["weapon", "ammunition", "component"];
-pub const SERIAL_STATUSES: &[&str] = &["present", "partial", "obliterated", "absent", "unknown"];
-pub const MARK_EVENTS: &[&str] = &[
-    "manufacture",
-    "import",
-    "proof",
-    "state",
-    "unit",
-    "secondary",
-    "deactivation",
-    "other",
-];
-pub const LEGIBILITY: &[&str] = &["clear", "partial", "abraded", "obliterated"];
+// The vocabularies, from their one definition in `vocab`.
+pub const EVENTS: &[&str] = crate::vocab::Event::NAMES;
+pub const KINDS: &[&str] = crate::vocab::ItemKind::NAMES;
+pub const SERIAL_STATUSES: &[&str] = crate::vocab::SerialStatus::NAMES;
+pub const MARK_EVENTS: &[&str] = crate::vocab::MarkEvent::NAMES;
+pub const LEGIBILITY: &[&str] = crate::vocab::Legibility::NAMES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {
@@ -803,10 +788,10 @@ pub fn warnings(item: &Item) -> Vec<String> {
     let kind = text_field(item, "kind").unwrap_or("weapon");
     let status = text_field(item, "serial_status").unwrap_or("unknown");
     let serial_location = text_field(item, "serial_location").map(str::to_lowercase);
-    if kind == "weapon" && matches!(status, "present" | "partial") {
+    if kind == "weapon" && gaps::serial_readable(status) {
         match serial_location.as_deref() {
             None => out.push("where the serial was read is not recorded: a trace needs the frame or receiver serial".into()),
-            Some(place) if !place.contains("frame") && !place.contains("receiver") => out.push(format!(
+            Some(place) if !gaps::serial_on_frame(Some(place)) => out.push(format!(
                 "serial read from the {place}, not the frame or receiver: parts are swapped, a trace needs the frame or receiver serial"
             )),
             Some(_) => {}
@@ -816,7 +801,7 @@ pub fn warnings(item: &Item) -> Vec<String> {
         .marks
         .iter()
         .any(|m| m.event == "manufacture" && m.legibility != "obliterated");
-    let has_serial = matches!(status, "present" | "partial");
+    let has_serial = gaps::serial_readable(status);
     if kind == "weapon"
         && !has_serial
         && text_field(item, "make").is_none()
@@ -828,12 +813,7 @@ pub fn warnings(item: &Item) -> Vec<String> {
     if status == "obliterated" {
         out.push("serial obliterated: consider recovery by a forensic laboratory".into());
     }
-    if kind == "weapon"
-        && !item
-            .photos
-            .iter()
-            .any(|p| p.view == "markings" || p.view == "serial")
-    {
+    if kind == "weapon" && !gaps::shows_marks(item.photos.iter().map(|p| p.view.as_str())) {
         out.push("no photo of the marks or the serial".into());
     }
     let countries: Vec<&str> = item
@@ -954,3 +934,7 @@ pub fn list(conn: &Connection, filter: &ListFilter) -> Result<Vec<Summary>, Regi
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
+
+#[cfg(test)]
+#[path = "item_tests.rs"]
+mod tests;

@@ -1,4 +1,6 @@
-//! The evidence register: items, their marks and components, photos and the chain of custody.
+//! The evidence register: items, their marks and components, photos and the chain of custody,
+//! and the tables of the exchange (outbox, inbox, quarantine; `sync.rs`). Storage only; every
+//! item enters through `intake`.
 //!
 //! SQLite in WAL mode with `synchronous = FULL`; every command's writes are one transaction,
 //! so a process killed at any moment leaves the register as it was before or after the
@@ -6,6 +8,7 @@
 
 pub mod custody;
 pub mod export;
+pub mod intake;
 pub mod item;
 pub mod photos;
 pub mod sync;
@@ -29,9 +32,9 @@ pub enum RegisterError {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    #[error("no item '{0}' in the register (use the number `item list` shows)")]
+    #[error("no item '{0}' in the register")]
     UnknownItem(String),
-    #[error("no trace request '{0}' (use the number `trace list` shows, or the packet id)")]
+    #[error("no trace request '{0}'")]
     UnknownTraceRequest(String),
     #[error("{field}: {reason}")]
     Invalid { field: String, reason: String },

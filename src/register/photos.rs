@@ -8,21 +8,7 @@ use serde::Serialize;
 use super::{RegisterError, Station};
 use crate::photo::Inspected;
 
-pub const VIEWS: &[&str] = &[
-    "overall",
-    "left",
-    "right",
-    "top",
-    "bottom",
-    "front",
-    "rear",
-    "markings",
-    "serial",
-    "headstamp",
-    "packaging",
-    "component",
-    "other",
-];
+pub const VIEWS: &[&str] = crate::vocab::PhotoView::NAMES;
 
 /// A photo of an item.
 #[derive(Debug, Clone, Serialize)]
@@ -56,13 +42,7 @@ fn write_once(path: &Path, bytes: &[u8]) -> Result<(), RegisterError> {
     if path.exists() {
         return Ok(());
     }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    std::io::Write::write_all(&mut file, bytes)?;
-    file.commit()?;
-    Ok(())
+    Ok(crate::fs::write_atomically(path, bytes)?)
 }
 
 /// Writes the original (untouched), and the reduced copy if one was derived, into `home`.
@@ -214,4 +194,81 @@ mod tests {
         assert_eq!(stored, bytes);
         assert!(ensure_reduced(home.path(), &"0".repeat(64), today).is_err());
     }
+}
+
+/// A photo file attached to an item.
+#[derive(Debug, Serialize)]
+pub struct Attached {
+    pub file: String,
+    pub sha256: String,
+    /// `false`: the item already had this photo.
+    pub added: bool,
+    pub width: u32,
+    pub height: u32,
+    pub exif: crate::photo::Exif,
+}
+
+/// Attaches photo files to item `id` in `view`: every file is read and checked (size, format,
+/// dimensions, EXIF) before anything is written, then stored by SHA-256 and linked in one
+/// transaction.
+pub fn attach(
+    register: &mut super::Register,
+    home: &Path,
+    id: i64,
+    files: &[PathBuf],
+    view: &str,
+    station: &Station,
+    clock: &crate::clock::Clock,
+) -> Result<Vec<Attached>, RegisterError> {
+    let today = clock.now().date_naive();
+    let now = clock.now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let now = now.as_str();
+    let view = view.trim().to_lowercase();
+    if !VIEWS.contains(&view.as_str()) {
+        return Err(RegisterError::Invalid {
+            field: format!("view '{view}'"),
+            reason: format!("is not one of: {}", VIEWS.join(", ")),
+        });
+    }
+    let limits = crate::photo::LIMITS;
+    let mut checked = Vec::new();
+    for path in files {
+        let shown = path.display().to_string();
+        let refused = |reason: String| RegisterError::Photo {
+            path: shown.clone(),
+            reason,
+        };
+        let bytes = crate::fs::read_capped(path, limits.max_bytes)
+            .map_err(|e| {
+                RegisterError::Io(std::io::Error::new(
+                    e.kind(),
+                    format!("cannot read photo {shown}: {e}"),
+                ))
+            })?
+            .ok_or_else(|| refused(format!("over the limit of {} bytes", limits.max_bytes)))?;
+        let inspected = crate::photo::inspect(&bytes, limits, today, crate::photo::Derive::Reduced)
+            .map_err(|e| refused(e.to_string()))?;
+        checked.push((shown, bytes, inspected));
+    }
+    for (_, bytes, inspected) in &checked {
+        store_files(home, bytes, inspected)?;
+    }
+    let added = register.write(|tx| {
+        checked
+            .iter()
+            .map(|(_, _, p)| link(tx, id, p, &view, station, now))
+            .collect::<Result<Vec<bool>, _>>()
+    })?;
+    Ok(checked
+        .into_iter()
+        .zip(added)
+        .map(|((file, _, p), added)| Attached {
+            file,
+            sha256: p.sha256,
+            added,
+            width: p.width,
+            height: p.height,
+            exif: p.exif,
+        })
+        .collect())
 }

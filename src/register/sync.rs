@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::RegisterError;
+use crate::vocab::OutboxState;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OutboxEntry {
@@ -25,14 +26,15 @@ pub fn outbox_add(tx: &Connection, entry: &OutboxEntry) -> Result<(), RegisterEr
     tx.execute(
         "INSERT OR IGNORE INTO outbox (packet_id, kind, recipient_key_id, file, file_sha256,
                                        manifest_sha256, state, created_at)
-         VALUES (?1, ?2, ?3, ?4, '', ?5, 'pending', ?6)",
+         VALUES (?1, ?2, ?3, ?4, '', ?5, ?7, ?6)",
         params![
             entry.packet_id,
             entry.kind,
             entry.recipient_key_id,
             entry.file,
             entry.manifest_sha256,
-            entry.created_at
+            entry.created_at,
+            OutboxState::Pending.as_str()
         ],
     )?;
     Ok(())
@@ -58,8 +60,10 @@ const OUTBOX_COLUMNS: &str = "packet_id, kind, recipient_key_id, file, manifest_
 /// Packets still to deliver or to be acknowledged, oldest first.
 pub fn outbox_waiting(conn: &Connection) -> Result<Vec<OutboxEntry>, RegisterError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state IN ('pending', 'sent')
-         ORDER BY created_at, packet_id"
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state IN ('{pending}', '{sent}')
+         ORDER BY created_at, packet_id",
+        pending = OutboxState::Pending.as_str(),
+        sent = OutboxState::Sent.as_str()
     ))?;
     let rows = stmt
         .query_map([], row_to_outbox)?
@@ -113,8 +117,12 @@ pub fn record_delivery(tx: &Connection, d: &Delivery<'_>) -> Result<(), Register
         params![d.packet_id, d.destination, d.file, d.sha256, d.at],
     )?;
     tx.execute(
-        "UPDATE outbox SET state = 'sent' WHERE packet_id = ?1 AND state = 'pending'",
-        [d.packet_id],
+        "UPDATE outbox SET state = ?2 WHERE packet_id = ?1 AND state = ?3",
+        params![
+            d.packet_id,
+            OutboxState::Sent.as_str(),
+            OutboxState::Pending.as_str()
+        ],
     )?;
     Ok(())
 }
@@ -127,10 +135,10 @@ pub fn mark_acknowledged(
     file: &str,
 ) -> Result<(), RegisterError> {
     tx.execute(
-        "UPDATE outbox SET state = 'acknowledged', acknowledged_at = COALESCE(acknowledged_at, ?2),
+        "UPDATE outbox SET state = ?4, acknowledged_at = COALESCE(acknowledged_at, ?2),
                            file = ?3
          WHERE packet_id = ?1",
-        params![packet_id, at, file],
+        params![packet_id, at, file, OutboxState::Acknowledged.as_str()],
     )?;
     Ok(())
 }
@@ -204,10 +212,7 @@ pub fn inbox_resolve(conn: &Connection, reference: &str) -> Result<InboxEntry, R
         inbox_find(conn, &trimmed.to_lowercase())?
     };
     found.ok_or_else(|| {
-        RegisterError::invalid(
-            "request",
-            format!("no received request '{reference}' (`trace list --received` shows them)"),
-        )
+        RegisterError::invalid("request", format!("no received request '{reference}'"))
     })
 }
 
@@ -233,6 +238,81 @@ pub fn file_seen(conn: &Connection, file_sha256: &str) -> Result<bool, RegisterE
         )
         .optional()?
         .is_some())
+}
+
+/// One line of `inbox list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct InboxRow {
+    pub id: i64,
+    pub packet_id: String,
+    pub kind: String,
+    #[serde(rename = "from")]
+    pub sender_name: String,
+    pub status: String,
+    pub received_at: String,
+}
+
+/// Every received packet, in the order received.
+pub fn inbox_list(conn: &Connection) -> Result<Vec<InboxRow>, RegisterError> {
+    let mut stmt = conn.prepare(
+        "SELECT id, packet_id, kind, sender_name, status, received_at FROM inbox ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(InboxRow {
+                id: r.get(0)?,
+                packet_id: r.get(1)?,
+                kind: r.get(2)?,
+                sender_name: r.get(3)?,
+                status: r.get(4)?,
+                received_at: r.get(5)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// One refused file, as `inbox list` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuarantineRow {
+    pub packet_id: Option<String>,
+    pub reason: String,
+    pub detail: String,
+    pub file: String,
+    pub at: String,
+}
+
+pub fn quarantine_list(conn: &Connection) -> Result<Vec<QuarantineRow>, RegisterError> {
+    let mut stmt =
+        conn.prepare("SELECT packet_id, reason, detail, file, at FROM quarantine ORDER BY id")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(QuarantineRow {
+                packet_id: r.get(0)?,
+                reason: r.get(1)?,
+                detail: r.get(2)?,
+                file: r.get(3)?,
+                at: r.get(4)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// The latest answer this station sent to a received request: its outcome and when.
+pub fn last_answer_sent(
+    conn: &Connection,
+    request_packet_id: &str,
+) -> Result<Option<(String, String)>, RegisterError> {
+    Ok(conn
+        .query_row(
+            "SELECT outcome, at FROM trace_responses
+             WHERE request_packet_id = ?1 AND direction = ?2
+             ORDER BY at DESC, rowid DESC LIMIT 1",
+            params![request_packet_id, crate::vocab::Direction::Sent.as_str()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
 }
 
 /// Stores a verified packet once; returns its inbox number.
@@ -452,62 +532,6 @@ pub fn progress(conn: &Connection, packet_id: &str) -> Result<Progress, Register
         p.note = Some(note);
     }
     Ok(p)
-}
-
-/// SDG 16.4.2 counts: items recovered in the period, and those whose origin was traced.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct SdgCounts {
-    pub recovered: u64,
-    pub traced: u64,
-}
-
-pub const RECOVERY_EVENTS: &[&str] = &["seized", "found", "surrendered", "captured", "recovered"];
-
-/// Per event, items recovered between `from` and `to` (inclusive dates) and how many traced.
-pub fn sdg_counts(
-    conn: &Connection,
-    from: &str,
-    to: &str,
-) -> Result<Vec<(String, SdgCounts)>, RegisterError> {
-    let mut stmt = conn.prepare(
-        "SELECT i.event, COUNT(*),
-                SUM(EXISTS (SELECT 1 FROM item_trace_outcomes o
-                            WHERE o.item_id = i.id AND o.outcome = 'traced'))
-         FROM items i
-         WHERE i.event IN ('seized', 'found', 'surrendered', 'captured', 'recovered')
-           AND substr(i.event_date, 1, 10) BETWEEN ?1 AND ?2
-         GROUP BY i.event ORDER BY i.event",
-    )?;
-    let rows = stmt
-        .query_map(params![from, to], |r| {
-            let recovered: i64 = r.get(1)?;
-            let traced: i64 = r.get(2)?;
-            Ok((
-                r.get::<_, String>(0)?,
-                SdgCounts {
-                    recovered: u64::try_from(recovered).unwrap_or(0),
-                    traced: u64::try_from(traced).unwrap_or(0),
-                },
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(rows)
-}
-
-/// Item counts grouped by an expression over `items` (a fixed column or month, never user
-/// text).
-pub fn counts_by(conn: &Connection, expression: &str) -> Result<Vec<(String, u64)>, RegisterError> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT COALESCE({expression}, '(unknown)') AS k, COUNT(*) FROM items
-         GROUP BY k ORDER BY COUNT(*) DESC, k"
-    ))?;
-    let rows = stmt
-        .query_map([], |r| {
-            let n: i64 = r.get(1)?;
-            Ok((r.get::<_, String>(0)?, u64::try_from(n).unwrap_or(0)))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(rows)
 }
 
 #[cfg(test)]

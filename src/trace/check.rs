@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::body::{ItemEntry, RequestBody};
+use super::gaps;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -117,7 +118,7 @@ fn check_item(item: &ItemEntry, position: usize, out: &mut Vec<Finding>) {
             .marks
             .iter()
             .any(|m| m.leg.as_deref() != Some("obliterated"));
-    let has_serial = matches!(item.serial_status(), "present" | "partial") && item.sn.is_some();
+    let has_serial = gaps::serial_readable(item.serial_status()) && item.sn.is_some();
     if !origin_known && !has_serial {
         out.push(finding(
             Level::Missing,
@@ -139,11 +140,7 @@ fn check_item(item: &ItemEntry, position: usize, out: &mut Vec<Finding>) {
     }
     match item.serial_status() {
         "present" | "partial" => {
-            let on_frame = item.sn_at.as_deref().is_some_and(|place| {
-                let place = place.to_lowercase();
-                place.contains("frame") || place.contains("receiver")
-            });
-            if !on_frame {
+            if !gaps::serial_on_frame(item.sn_at.as_deref()) {
                 out.push(finding(
                     Level::Weak,
                     "serial-not-frame",
@@ -168,11 +165,7 @@ fn check_item(item: &ItemEntry, position: usize, out: &mut Vec<Finding>) {
             "no import mark recorded (record 'none seen' with `item mark ITEM 'none seen' --event import`)",
         ));
     }
-    if !item
-        .photos
-        .iter()
-        .any(|p| p.view == "markings" || p.view == "serial")
-    {
+    if !gaps::shows_marks(item.photos.iter().map(|p| p.view.as_str())) {
         out.push(finding(
             Level::Weak,
             "no-mark-photo",

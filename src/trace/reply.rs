@@ -4,16 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 /// Outcomes a trace response may give (ITI paras. 19-22).
-pub const OUTCOMES: &[&str] = &[
-    "traced",
-    "not-traced",
-    "restricted",
-    "refused",
-    "untraceable",
-];
+pub const OUTCOMES: &[&str] = crate::vocab::TraceOutcome::NAMES;
 
 /// Acknowledgement statuses (ITI para. 18).
-pub const ACK_STATUSES: &[&str] = &["stored", "duplicate", "incomplete", "rejected"];
+pub const ACK_STATUSES: &[&str] = crate::vocab::AckStatus::NAMES;
 
 /// Longest free text a reply may carry (a note, a holder, one link of a transfer chain).
 pub const MAX_TEXT: usize = 4096;

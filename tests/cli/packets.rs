@@ -10,10 +10,15 @@ use serde_json::Value;
 use crate::common::{PASSPHRASE, TestEnv};
 use crate::tracing::Peers;
 
-/// Whether a standard tool is installed; CI installs them, elsewhere the check is skipped.
+/// Whether a standard tool is installed; CI installs them (under `CI=true` a missing one fails
+/// the test), elsewhere the check is skipped.
 #[allow(clippy::print_stderr)]
 fn tool(name: &str) -> bool {
     let found = Command::new(name).arg("--help").output().is_ok();
+    // CI installs the tools: there, a missing one fails the check instead of skipping it.
+    if !found && std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("`{name}` is not installed, and under CI=true the standard-tool checks must run");
+    }
     if !found {
         eprintln!("note: `{name}` is not installed; skipping the standard-tool check");
     }

@@ -1,0 +1,189 @@
+//! Where packets go and come from: a `Destination`. Today a `Folder` (a USB stick or a shared
+//! directory) where each packet is a file named by its packet id; a hub over HTTP is next
+//! (DESIGN.md), behind the same trait.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use crate::fs::{read_capped, sha256_hex, write_atomically};
+use crate::packet::encrypt::AgeLimits;
+use crate::packet::{self, ArchiveLimits};
+use crate::register::sync::OutboxEntry;
+
+/// Bytes a packet file may have: a packet at its cap, wrapped by age (which adds 16 bytes per
+/// 64 KiB chunk, plus its header).
+pub fn file_cap() -> u64 {
+    let limits = ArchiveLimits::default();
+    limits.max_total_bytes
+        + limits.max_total_bytes / 4096
+        + AgeLimits::default().max_header_bytes as u64
+}
+
+pub fn is_packet_name(name: &str) -> bool {
+    packet_id_of_name(name).is_some()
+}
+
+/// The packet id a file is named by, `<uuid>.ftpkt` or `<uuid>.ftpkt.age`.
+pub fn packet_id_of_name(name: &str) -> Option<String> {
+    let stem = name
+        .strip_suffix(packet::ENCRYPTED_SUFFIX)
+        .or_else(|| name.strip_suffix(packet::PACKET_SUFFIX))?;
+    let id = uuid::Uuid::parse_str(stem).ok()?;
+    (id.to_string() == stem).then(|| stem.to_owned())
+}
+
+/// Packet files in a folder, by name, so runs are repeatable.
+pub fn packet_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let name = entry.file_name();
+        if entry.file_type().map(|t| t.is_file()).unwrap_or(false)
+            && name.to_str().is_some_and(is_packet_name)
+        {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Where packets are exchanged.
+pub trait Destination {
+    /// How deliveries record it: a folder's canonical path, a hub's address.
+    fn label(&self) -> &str;
+    /// The packets waiting there, by name, in a repeatable order: each packet id with a local
+    /// file holding it.
+    fn waiting(&self) -> anyhow::Result<Vec<(String, PathBuf)>>;
+    /// Puts one outbox packet there unless the same bytes already are; the copy is checked
+    /// before it counts.
+    fn deliver(&self, home: &Path, entry: &OutboxEntry) -> anyhow::Result<Copied>;
+}
+
+/// A folder: a USB stick or a shared directory.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    dir: PathBuf,
+    label: String,
+}
+
+impl Folder {
+    /// The folder, which must exist (a stick not mounted is the officer's to fix).
+    pub fn open(dir: &Path) -> anyhow::Result<Folder> {
+        if !dir.is_dir() {
+            return Err(
+                crate::error::usage(format!("{} is not a folder", dir.display()))
+                    .hint("mount the stick or create the shared folder first")
+                    .into(),
+            );
+        }
+        let label = std::fs::canonicalize(dir)
+            .with_context(|| format!("cannot resolve {}", dir.display()))?
+            .display()
+            .to_string();
+        Ok(Folder {
+            dir: dir.to_path_buf(),
+            label,
+        })
+    }
+}
+
+impl Destination for Folder {
+    fn label(&self) -> &str {
+        &self.label
+    }
+
+    fn waiting(&self) -> anyhow::Result<Vec<(String, PathBuf)>> {
+        Ok(packet_files(&self.dir)?
+            .into_iter()
+            .filter_map(|file| {
+                let id = file
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(packet_id_of_name)?;
+                Some((id, file))
+            })
+            .collect())
+    }
+
+    fn deliver(&self, home: &Path, entry: &OutboxEntry) -> anyhow::Result<Copied> {
+        send_one(home, entry, &self.dir)
+    }
+}
+
+/// A path as the register records it: relative to the home directory, with `/`.
+pub fn relative(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// One outbox packet at the destination.
+#[derive(Debug, Clone, Serialize)]
+pub struct Copied {
+    pub packet_id: String,
+    pub file: String,
+    pub sha256: String,
+    /// `false`: the same bytes were already there.
+    pub copied: bool,
+}
+
+/// Copies one outbox packet into `dir` unless the same bytes are already there; the copy is
+/// read back and hashed before it counts. A different file under the same name is never
+/// overwritten.
+pub fn send_one(home: &Path, entry: &OutboxEntry, dir: &Path) -> anyhow::Result<Copied> {
+    let source = home.join(&entry.file);
+    let bytes =
+        std::fs::read(&source).with_context(|| format!("cannot read {}", source.display()))?;
+    let sha256 = sha256_hex(&bytes);
+    let name = source
+        .file_name()
+        .context("an outbox entry without a file name")?;
+    let target = dir.join(name);
+    let copied = match read_capped(&target, file_cap()) {
+        Ok(Some(there)) if sha256_hex(&there) == sha256 => false,
+        Ok(_) => anyhow::bail!(
+            "{} holds a different file; it is not overwritten",
+            target.display()
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            write_atomically(&target, &bytes)?;
+            let back = std::fs::read(&target)
+                .with_context(|| format!("cannot read back {}", target.display()))?;
+            if sha256_hex(&back) != sha256 {
+                anyhow::bail!(
+                    "{} does not read back as written: the medium is failing",
+                    target.display()
+                );
+            }
+            true
+        }
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Copied {
+        packet_id: entry.packet_id.clone(),
+        file: target.display().to_string(),
+        sha256,
+        copied,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packets_are_named_by_their_id() {
+        let id = "019abc3e-7f10-7a2b-9c4d-5e6f70819a2b";
+        assert_eq!(
+            packet_id_of_name(&format!("{id}.ftpkt")).as_deref(),
+            Some(id)
+        );
+        assert_eq!(
+            packet_id_of_name(&format!("{id}.ftpkt.age")).as_deref(),
+            Some(id)
+        );
+        assert!(!is_packet_name(&format!("{}.ftpkt", id.to_uppercase())));
+        assert!(!is_packet_name("notes.txt"));
+    }
+}

@@ -1,0 +1,555 @@
+//! The station's side of the loop: the outbox, the inbox, quarantine, acknowledgements and
+//! responses, and the destinations packets travel through (a folder today).
+//!
+//! Receiving a file is two steps: `receive::decide` (every check, nothing written) and
+//! `Exchange::apply` (one transaction that stores, quarantines and acknowledges). `import` and
+//! `sync` return reports the commands only print.
+
+pub mod destination;
+pub mod inbox;
+pub mod outbox;
+pub mod receive;
+pub mod respond;
+pub mod verify;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use crate::context::Ctx;
+use crate::fs::{read_capped, write_atomically};
+use crate::keys::{KeyStore, StationKeys};
+use crate::packet::{self, Kind, KnownSigner, SigningKey};
+use crate::register::Register;
+use crate::register::sync::{self as store, InboxEntry, Quarantined};
+use crate::vocab::{AckStatus, Direction};
+pub use destination::{Destination, Folder};
+use destination::{file_cap, is_packet_name, packet_files, packet_id_of_name, relative};
+use receive::{Answer, Incoming, Keyring, Trust};
+pub use receive::{Decision, Effect, Mode, PassOver, Receipt, Refusal, RefusalReason};
+
+/// What became of one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReceivedAs {
+    Stored,
+    Duplicate,
+    /// Stored, but a request whose body cannot be read: acknowledged as rejected.
+    Rejected,
+    Quarantined,
+    NotOurs,
+    Seen,
+}
+
+impl ReceivedAs {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReceivedAs::Stored => "stored",
+            ReceivedAs::Duplicate => "duplicate",
+            ReceivedAs::Rejected => "rejected",
+            ReceivedAs::Quarantined => "quarantined",
+            ReceivedAs::NotOurs => "not-ours",
+            ReceivedAs::Seen => "seen",
+        }
+    }
+
+    /// Passed over in a shared folder: not shown.
+    pub fn is_passed_over(self) -> bool {
+        matches!(self, ReceivedAs::NotOurs | ReceivedAs::Seen)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Received {
+    pub file: String,
+    pub packet_id: Option<String>,
+    pub kind: Option<String>,
+    pub result: ReceivedAs,
+    pub reason: Option<String>,
+    pub detail: Option<String>,
+    /// The acknowledgement written for the sender, if any.
+    pub acknowledgement: Option<String>,
+}
+
+impl Received {
+    fn new(file: &Path, result: ReceivedAs) -> Received {
+        Received {
+            file: file.display().to_string(),
+            packet_id: None,
+            kind: None,
+            result,
+            reason: None,
+            detail: None,
+            acknowledgement: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReceiveSummary {
+    pub stored: usize,
+    pub duplicate: usize,
+    pub rejected: usize,
+    pub quarantined: usize,
+    pub not_ours: usize,
+    pub seen: usize,
+}
+
+impl ReceiveSummary {
+    pub fn add(&mut self, r: &Received) {
+        match r.result {
+            ReceivedAs::Stored => self.stored += 1,
+            ReceivedAs::Duplicate => self.duplicate += 1,
+            ReceivedAs::Rejected => self.rejected += 1,
+            ReceivedAs::Quarantined => self.quarantined += 1,
+            ReceivedAs::NotOurs => self.not_ours += 1,
+            ReceivedAs::Seen => self.seen += 1,
+        }
+    }
+
+    pub fn refused(&self) -> usize {
+        self.quarantined + self.rejected
+    }
+}
+
+/// `inbox import`: what each file became.
+#[derive(Debug, Serialize)]
+pub struct ImportReport {
+    #[serde(flatten)]
+    pub summary: ReceiveSummary,
+    pub packets: Vec<Received>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Sent {
+    pub copied: usize,
+    pub already_there: usize,
+    pub failed: Vec<String>,
+}
+
+/// `sync --to DIR`: what went out and what came in.
+#[derive(Debug, Serialize)]
+pub struct SyncReport {
+    pub destination: String,
+    pub sent: Sent,
+    pub received: ReceiveSummary,
+    pub packets: Vec<Received>,
+    /// Why each failed packet could not be sent.
+    #[serde(skip)]
+    pub problems: Vec<String>,
+}
+
+impl SyncReport {
+    pub fn problems(&self) -> usize {
+        self.sent.failed.len() + self.received.refused()
+    }
+}
+
+/// The secret keys, each unlocked (with the passphrase) only when first needed.
+pub(crate) struct Unlocker<'a> {
+    ctx: &'a Ctx,
+    store: KeyStore,
+    signing_key: Option<SigningKey>,
+    identity: Option<age::x25519::Identity>,
+}
+
+impl std::fmt::Debug for Unlocker<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Unlocker")
+            .field("signing_key", &self.signing_key.is_some())
+            .field("identity", &self.identity.is_some())
+            .finish()
+    }
+}
+
+impl Unlocker<'_> {
+    pub(crate) fn signing_key(&mut self) -> anyhow::Result<&SigningKey> {
+        if self.signing_key.is_none() {
+            let secret = self
+                .ctx
+                .passphrase("unlock this station's signing key", false)?;
+            self.signing_key = Some(self.store.unlock_signing_key(&secret)?);
+        }
+        self.signing_key
+            .as_ref()
+            .context("the signing key is not unlocked")
+    }
+}
+
+impl Keyring for Unlocker<'_> {
+    fn identity(&mut self) -> anyhow::Result<&age::x25519::Identity> {
+        if self.identity.is_none() {
+            let secret = self
+                .ctx
+                .passphrase("unlock this station's decryption key", false)?;
+            self.identity = Some(self.store.unlock_identity(&secret)?);
+        }
+        self.identity
+            .as_ref()
+            .context("the decryption key is not unlocked")
+    }
+}
+
+/// This station as it exchanges packets: its keys, whom it trusts, its register.
+#[derive(Debug)]
+pub struct Exchange<'a> {
+    ctx: &'a Ctx,
+    pub(crate) keys: Unlocker<'a>,
+    own: StationKeys,
+    /// This station as it signs.
+    pub(crate) from: packet::Station,
+    signers: Vec<KnownSigner>,
+    pub(crate) register: std::cell::RefMut<'a, Register>,
+}
+
+impl<'a> Exchange<'a> {
+    pub fn open(ctx: &'a Ctx) -> anyhow::Result<Exchange<'a>> {
+        let station = ctx.station()?;
+        let store = ctx.initialised_keys()?;
+        let own = store.public()?;
+        let signers = store.trust_list()?.known_signers();
+        let register = ctx.register()?;
+        let from = packet::Station {
+            name: station.name,
+            unit: station.unit,
+            key_id: own.key_id,
+        };
+        Ok(Exchange {
+            ctx,
+            keys: Unlocker {
+                ctx,
+                store,
+                signing_key: None,
+                identity: None,
+            },
+            own,
+            from,
+            signers,
+            register,
+        })
+    }
+
+    pub(crate) fn key_store(&self) -> &KeyStore {
+        &self.keys.store
+    }
+
+    /// Reads one file, decides, applies.
+    pub fn receive(&mut self, path: &Path, mode: Mode) -> anyhow::Result<Received> {
+        let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > file_cap());
+        // An unreadable file is a failure of this run, not a refusal of the packet; one too
+        // large is refused unread.
+        let bytes = if too_large {
+            None
+        } else {
+            read_capped(path, file_cap())?
+        };
+        let incoming = match &bytes {
+            Some(bytes) => Incoming::Whole(bytes),
+            None => Incoming::TooLarge,
+        };
+        let trust = Trust {
+            signers: &self.signers,
+            own: self.own.key_id,
+        };
+        let decision = receive::decide(
+            path,
+            incoming,
+            mode,
+            trust,
+            self.register.conn(),
+            &mut self.keys,
+        )?;
+        self.apply(path, bytes.as_deref(), decision)
+    }
+
+    /// Does what `decide` said, in one transaction.
+    pub fn apply(
+        &mut self,
+        path: &Path,
+        bytes: Option<&[u8]>,
+        decision: Decision,
+    ) -> anyhow::Result<Received> {
+        match decision {
+            Decision::PassOver(PassOver::Seen) => Ok(Received::new(path, ReceivedAs::Seen)),
+            Decision::PassOver(PassOver::NotOurs) => Ok(Received::new(path, ReceivedAs::NotOurs)),
+            Decision::Refuse(refusal) => self.quarantine(path, bytes, *refusal),
+            Decision::Accept(receipt) => self.store(path, bytes.unwrap_or_default(), *receipt),
+        }
+    }
+
+    /// Signs `answer` into the outbox inside `tx`.
+    fn sign_answer(
+        ctx: &Ctx,
+        from: &packet::Station,
+        key: Option<&SigningKey>,
+        tx: &rusqlite::Connection,
+        answer: Option<Answer>,
+    ) -> Result<Option<String>, crate::register::RegisterError> {
+        match (answer, key) {
+            (Some(answer), Some(key)) => outbox::sign_into_outbox(
+                ctx,
+                from,
+                key,
+                tx,
+                Kind::Acknowledgement,
+                answer.to,
+                &answer.body,
+            )
+            .map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// Keeps a refused file and its reason under `<home>/quarantine/`, and records it.
+    fn quarantine(
+        &mut self,
+        source: &Path,
+        bytes: Option<&[u8]>,
+        refusal: Refusal,
+    ) -> anyhow::Result<Received> {
+        let name = source
+            .file_name()
+            .and_then(|n| n.to_str())
+            .filter(|n| is_packet_name(n))
+            .unwrap_or("packet");
+        let stored =
+            PathBuf::from("quarantine").join(format!("{}-{name}", &refusal.file_sha256[..16]));
+        if let (Some(bytes), true) = (bytes, refusal.keep_bytes) {
+            write_atomically(&self.ctx.home.join(&stored), bytes)?;
+        }
+        let reason = refusal.reason.code();
+        let now = self.ctx.now();
+        let note = format!(
+            "reason: {reason}\ndetail: {}\nsource: {}\nsha256: {}\nat: {now}\n",
+            refusal.detail,
+            source.display(),
+            refusal.file_sha256,
+        );
+        let mut note_path = self.ctx.home.join(&stored).into_os_string();
+        note_path.push(".reason");
+        write_atomically(Path::new(&note_path), note.as_bytes())?;
+        let record = Quarantined {
+            packet_id: refusal.packet_id.clone(),
+            file_sha256: refusal.file_sha256.clone(),
+            file: relative(&stored),
+            source: source.display().to_string(),
+            reason: reason.to_owned(),
+            detail: refusal.detail.clone(),
+            at: now,
+        };
+        if refusal.answer.is_some() {
+            self.keys.signing_key()?;
+        }
+        let (ctx, from, key) = (self.ctx, &self.from, self.keys.signing_key.as_ref());
+        let acknowledgement = self.register.write(|tx| {
+            store::quarantine_add(tx, &record)?;
+            Self::sign_answer(ctx, from, key, tx, refusal.answer)
+        })?;
+        let mut received = Received::new(source, ReceivedAs::Quarantined);
+        received.packet_id = refusal.packet_id;
+        received.reason = Some(reason.to_owned());
+        received.detail = Some(refusal.detail);
+        received.acknowledgement = acknowledgement;
+        Ok(received)
+    }
+
+    /// Stores a verified packet once, applies what it says and acknowledges it.
+    fn store(&mut self, path: &Path, bytes: &[u8], receipt: Receipt) -> anyhow::Result<Received> {
+        let packet_id = receipt.packet_id();
+        let mut received = Received::new(path, ReceivedAs::Stored);
+        received.packet_id = Some(packet_id.clone());
+        received.kind = Some(receipt.manifest.kind.as_str().to_owned());
+        let answer = receipt.answer();
+        if answer.is_some() {
+            self.keys.signing_key()?;
+        }
+        let (ctx, from, key) = (self.ctx, &self.from, self.keys.signing_key.as_ref());
+        if let Effect::Duplicate = receipt.effect {
+            received.result = ReceivedAs::Duplicate;
+            received.acknowledgement = self
+                .register
+                .write(|tx| Self::sign_answer(ctx, from, key, tx, answer))?;
+            return Ok(received);
+        }
+        let (stored_packet, stored_file) = if bytes.len() <= store::INLINE_PACKET_BYTES {
+            (Some(bytes.to_vec()), None)
+        } else {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .filter(|n| packet_id_of_name(n).as_deref() == Some(packet_id.as_str()))
+                .map(str::to_owned)
+                .unwrap_or_else(|| format!("{packet_id}{}", packet::PACKET_SUFFIX));
+            let file = PathBuf::from("inbox").join(&name);
+            write_atomically(&self.ctx.home.join(&file), bytes)?;
+            (None, Some(relative(&file)))
+        };
+        let now = self.ctx.now();
+        let status = receipt.status();
+        let entry = InboxEntry {
+            id: 0,
+            packet_id: packet_id.clone(),
+            kind: receipt.manifest.kind.as_str().to_owned(),
+            sender_key_id: receipt.sender.key_id.to_string(),
+            sender_name: receipt.sender.name.clone(),
+            manifest_sha256: receipt.manifest_sha256.clone(),
+            file_sha256: receipt.file_sha256.clone(),
+            file: stored_file,
+            received_at: now.clone(),
+            status: status.as_str().to_owned(),
+            manifest: receipt.manifest.canonical_bytes()?,
+            packet: stored_packet,
+        };
+        received.acknowledgement = self.register.write(|tx| {
+            store::inbox_store(tx, &entry)?;
+            match &receipt.effect {
+                Effect::Ack(ack) => {
+                    store::ack_store(
+                        tx,
+                        &store::ReceivedAck {
+                            packet_id: &packet_id,
+                            acknowledged_id: &ack.packet,
+                            manifest_sha256: &ack.sha256,
+                            status: &ack.status,
+                            missing: &serde_json::to_string(&ack.missing).unwrap_or_default(),
+                            reason: ack.reason.as_deref(),
+                            at: &now,
+                        },
+                    )?;
+                    let file = store::outbox_find(tx, &ack.packet)?
+                        .map(|o| o.file)
+                        .unwrap_or_default();
+                    store::mark_acknowledged(tx, &ack.packet, &now, &file)?;
+                }
+                Effect::Response { request_id, body } => {
+                    store::response_store(
+                        tx,
+                        &store::Response {
+                            packet_id: packet_id.clone(),
+                            request_packet_id: body.request.clone(),
+                            direction: Direction::Received.as_str().into(),
+                            outcome: body.outcome.clone(),
+                            note: body.note.clone(),
+                            last_legal_holder: body.holder.clone(),
+                            transfer_chain: body.chain.clone(),
+                            at: now.clone(),
+                        },
+                    )?;
+                    store::set_item_outcomes(tx, *request_id, &body.outcome, &packet_id, &now)?;
+                }
+                Effect::Request(_) | Effect::Other | Effect::Duplicate => {}
+            }
+            Self::sign_answer(ctx, from, key, tx, answer)
+        })?;
+        match status {
+            AckStatus::Stored => {}
+            AckStatus::Rejected => {
+                received.result = ReceivedAs::Rejected;
+                received.reason = Some("rejected".into());
+            }
+            other => received.reason = Some(other.as_str().to_owned()),
+        }
+        Ok(received)
+    }
+}
+
+/// `inbox import`: files and every packet in folders, each decided and applied in turn;
+/// `each` sees each result as it comes.
+pub fn import(
+    ctx: &Ctx,
+    paths: &[PathBuf],
+    each: &mut dyn FnMut(&Received) -> anyhow::Result<()>,
+) -> anyhow::Result<ImportReport> {
+    let mut exchange = Exchange::open(ctx)?;
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            files.extend(packet_files(path)?);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut summary = ReceiveSummary::default();
+    let mut packets = Vec::new();
+    for file in &files {
+        let received = exchange.receive(file, Mode::Import)?;
+        summary.add(&received);
+        each(&received)?;
+        packets.push(received);
+    }
+    Ok(ImportReport { summary, packets })
+}
+
+/// `sync --to DIR`: replies in first (so the acknowledgements they call for leave in the same
+/// run), then every outbox packet out. Safe to repeat, to interrupt and to share.
+pub fn sync(
+    ctx: &Ctx,
+    destination: &dyn Destination,
+    each: &mut dyn FnMut(&Received) -> anyhow::Result<()>,
+) -> anyhow::Result<SyncReport> {
+    let mut exchange = Exchange::open(ctx)?;
+    let mut received = ReceiveSummary::default();
+    let mut packets = Vec::new();
+    for (id, file) in destination.waiting()? {
+        if store::outbox_find(exchange.register.conn(), &id)?.is_some() {
+            continue;
+        }
+        let got = exchange.receive(&file, Mode::Sync)?;
+        received.add(&got);
+        each(&got)?;
+        if !got.result.is_passed_over() {
+            packets.push(got);
+        }
+    }
+    let mut sent = Sent::default();
+    let mut problems = Vec::new();
+    // Each copy is read back before it counts; the records go in one transaction at the end,
+    // since a rerun after an interruption finds the copies already there and records them then.
+    let mut deliveries = Vec::new();
+    for entry in store::outbox_waiting(exchange.register.conn())? {
+        match destination.deliver(&ctx.home, &entry) {
+            Ok(delivery) => {
+                if delivery.copied {
+                    sent.copied += 1;
+                } else {
+                    sent.already_there += 1;
+                }
+                deliveries.push(delivery);
+            }
+            Err(e) => {
+                problems.push(format!("packet {}: {e:#}", entry.packet_id));
+                sent.failed.push(entry.packet_id.clone());
+            }
+        }
+    }
+    let now = ctx.now();
+    exchange.register.write(|tx| {
+        for d in &deliveries {
+            store::record_delivery(
+                tx,
+                &store::Delivery {
+                    packet_id: &d.packet_id,
+                    destination: destination.label(),
+                    file: &d.file,
+                    sha256: &d.sha256,
+                    at: &now,
+                },
+            )?;
+        }
+        Ok(())
+    })?;
+    Ok(SyncReport {
+        destination: destination.label().to_owned(),
+        sent,
+        received,
+        packets,
+        problems,
+    })
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod apply_tests;
