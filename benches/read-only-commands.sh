@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process timings of the read-only commands against DESIGN.md's budget: median under
-# 20 ms each, start-up included, on the 2-core reference machine.
+# 10 ms each, start-up included, on the 2-core reference machine.
 #
 #   benches/read-only-commands.sh            # builds --release, needs hyperfine
 #
@@ -30,5 +30,5 @@ for r in results:
     median_ms = r["median"] * 1000
     worst = max(worst, median_ms)
     print(f'{r["command"]:<22} median {median_ms:6.2f} ms   mean {r["mean"]*1000:6.2f} ms   max {r["max"]*1000:6.2f} ms')
-print(f"budget: every median under 20 ms -> {'met' if worst < 20 else 'MISSED'} (worst {worst:.2f} ms)")
+print(f"budget: every median under 10 ms -> {'met' if worst < 10 else 'MISSED'} (worst {worst:.2f} ms)")
 PY

@@ -705,7 +705,7 @@ impl<'a> Decoder<'a> {
                         .flat_map(|c| std::iter::once(&c.name_en).chain(&c.aliases)),
                 )
                 .map(|w| (folded_key(w), w.as_str()))
-                .filter(|(k, _)| k.chars().count() >= 4 && !k.chars().any(|c| c.is_ascii_digit()))
+                .filter(|(k, _)| k.chars().count() >= 4)
                 .collect()
         })
     }
@@ -735,9 +735,11 @@ impl<'a> Decoder<'a> {
     pub fn decode(&self, input: &str) -> Decoded {
         let mut readings = self.whole(input);
         let mut not_understood = Vec::new();
+        // A headstamp is read from the whole line (code and year): the words are not marks
+        // of their own.
         let settled = readings
             .iter()
-            .any(|r| r.fit == Fit::Exact && r.kind != "serial-format");
+            .any(|r| (r.fit == Fit::Exact && r.kind != "serial-format") || r.kind == "headstamp");
         // A description that fits one profile's look as a whole (`crowned R`, `P in a bomb`)
         // explains every word at once: it beats reading the words one by one.
         let looks = if settled {
@@ -751,8 +753,19 @@ impl<'a> Decoder<'a> {
             && input.split_whitespace().nth(1).is_some()
             && let Some((parts, rest)) = self.inscription(input)
         {
-            readings.extend(parts);
-            not_understood = rest;
+            // A short name misspelt as a whole (`Glok 19`) explains every word where the
+            // words one by one leave some unread.
+            let whole = if rest.is_empty() || input.split_whitespace().count() > 3 {
+                Vec::new()
+            } else {
+                self.misspelt(input)
+            };
+            if whole.is_empty() {
+                readings.extend(parts);
+                not_understood = rest;
+            } else {
+                readings.extend(whole);
+            }
         }
         if readings.is_empty() {
             readings = self.misspelt(input);
@@ -950,11 +963,21 @@ impl<'a> Decoder<'a> {
     /// are never guessed: one digit makes another model.
     fn misspelt(&self, input: &str) -> Vec<Reading> {
         let key = folded_key(input);
-        if key.chars().count() < 4 || key.chars().any(|c| c.is_ascii_digit()) {
+        if key.chars().count() < 4 {
             return Vec::new();
         }
+        // The letters may be misspelt, never the numbers: `Glok 19` is a Glock 19, but no
+        // guess turns a 19 into a 17.
+        let digits = |k: &str| -> String { k.chars().filter(char::is_ascii_digit).collect() };
+        let typed_digits = digits(&key);
         let written = self.written();
-        let nearest = near_words(&key, written.iter().map(|(k, _)| k.as_str()));
+        let nearest = near_words(
+            &key,
+            written
+                .iter()
+                .map(|(k, _)| k.as_str())
+                .filter(|k| digits(k) == typed_digits),
+        );
         let mut out = Vec::new();
         let mut tried = BTreeSet::new();
         for (_, spelling) in written
@@ -1063,6 +1086,23 @@ impl<'a> Decoder<'a> {
         self.factory_codes(&key, Fit::Partial, out);
         self.headstamps(&text, out);
         self.makers_and_models(&key, out);
+        // `六九式` and `69式` say "Type 69": the designation, whatever the library writes in
+        // Chinese for it.
+        // Only when the library has no reading of the characters themselves.
+        let designation = text
+            .trim()
+            .strip_suffix('式')
+            .map(str::trim)
+            .filter(|_| out.is_empty());
+        if let Some(number) = designation
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '-'))
+        {
+            let before = out.len();
+            self.makers_and_models(&format!("TYPE{}", number.replace('-', "")), out);
+            for r in &mut out[before..] {
+                r.note = Some(format!("式 means 'Type': read as 'Type {number}'"));
+            }
+        }
         self.country_named(&key, out);
         for calibre in self.catalog.calibres_matching(&text) {
             if let Some(c) = self.catalog.calibres.iter().find(|c| c.id == calibre) {
@@ -1486,7 +1526,19 @@ fn short_names(catalog: &Catalog, model: &super::schema::Model) -> Vec<String> {
         .find_map(|t| lower.strip_suffix(t))
         .map(|rest| bare[..rest.len()].trim().to_owned())
         .filter(|rest| !rest.is_empty());
-    let base = without_type.unwrap_or(bare.clone());
+    let mut base = without_type.unwrap_or(bare.clone());
+    // `Type 69 40 mm rocket launcher`: the calibre is no part of the name either.
+    let words: Vec<&str> = base.split_whitespace().collect();
+    let calibre_at = match words.as_slice() {
+        [.., n, "mm"] if n.chars().all(|c| c.is_ascii_digit() || c == '.') => Some(2),
+        [.., n] if n.ends_with("mm") && n[..n.len() - 2].chars().all(|c| c.is_ascii_digit()) => {
+            Some(1)
+        }
+        _ => None,
+    };
+    if let Some(tail) = calibre_at.filter(|t| words.len() > t + 1) {
+        base = words[..words.len() - tail].join(" ");
+    }
     if base != name {
         out.push(base.clone());
     }

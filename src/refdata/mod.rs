@@ -331,10 +331,19 @@ pub struct Catalog {
     pub traits: Vec<Trait>,
     /// (calibre key, calibre id) for every way each calibre is written.
     calibre_keys: Vec<(String, String)>,
+    /// Model id -> position in `models`: the engine looks models up by id for every reading
+    /// of every model it ranks.
+    model_index: std::collections::HashMap<String, usize>,
 }
 
 impl Catalog {
     fn indexed(mut self) -> Catalog {
+        self.model_index = self
+            .models
+            .iter()
+            .enumerate()
+            .map(|(at, m)| (m.id.clone(), at))
+            .collect();
         self.calibre_keys = self
             .calibres
             .iter()
@@ -359,12 +368,13 @@ impl Catalog {
             countries: lib.countries.clone(),
             traits: lib.traits.clone(),
             calibre_keys: Vec::new(),
+            model_index: std::collections::HashMap::new(),
         }
         .indexed()
     }
 
     pub fn model(&self, id: &str) -> Option<&Model> {
-        self.models.iter().find(|m| m.id == id)
+        self.model_index.get(id).and_then(|at| self.models.get(*at))
     }
 
     pub fn manufacturer(&self, id: &str) -> Option<&Manufacturer> {

@@ -143,3 +143,69 @@ fn a_misspelt_maker_is_read_as_the_maker_at_reduced_confidence() {
     assert_eq!(first["match"], "partial");
     assert_eq!(first["note"], "read as 'Zastava' (typed 'Zastawa')");
 }
+
+#[test]
+fn a_whole_line_is_read_mark_by_mark_with_what_was_not_understood() {
+    let env = TestEnv::new();
+    let decoded = env.json(&["decode", "GLOCK 17 AUSTRIA 9x19 QQZX"], 0);
+    let spans: Vec<(String, String)> = decoded["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["marking_id"].as_str().unwrap().to_owned(),
+                r["span"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        spans.contains(&("model:glock-17".into(), "GLOCK 17".into())),
+        "{spans:?}"
+    );
+    assert!(
+        spans.contains(&("country:AT".into(), "AUSTRIA".into())),
+        "{spans:?}"
+    );
+    assert!(
+        spans.contains(&("calibre:9x19mm".into(), "9x19".into())),
+        "{spans:?}"
+    );
+    assert_eq!(decoded["not_understood"], serde_json::json!(["QQZX"]));
+}
+
+#[test]
+fn misspelt_letters_are_read_but_never_misspelt_numbers() {
+    let env = TestEnv::new();
+    let decoded = env.json(&["decode", "Glok 19"], 0);
+    let first = &decoded["matches"][0];
+    assert_eq!(first["marking_id"], "model:glock-19");
+    assert_eq!(first["match"], "partial");
+    assert_eq!(first["note"], "read as 'Glock 19' (typed 'Glok 19')");
+}
+
+#[test]
+fn a_chinese_designation_reads_as_its_type_number() {
+    let env = TestEnv::new();
+    let decoded = env.json(&["decode", "六九式"], 0);
+    let first = &decoded["matches"][0];
+    assert_eq!(first["marking_id"], "model:type-69-rpg");
+    assert_eq!(first["note"], "式 means 'Type': read as 'Type 69'");
+}
+
+#[test]
+fn a_headstamp_with_an_unrecorded_year_says_so_and_reads_the_whole_line() {
+    let env = TestEnv::new();
+    let decoded = env.json(&["decode", "WCC 68"], 0);
+    let first = &decoded["matches"][0];
+    assert_eq!(first["marking_id"], "hs-us-wcc");
+    assert_eq!(first["match"], "partial");
+    assert!(
+        first["note"]
+            .as_str()
+            .unwrap()
+            .contains("'68' may be a year"),
+        "{first}"
+    );
+    assert!(decoded.get("not_understood").is_none(), "{decoded}");
+}
