@@ -9,7 +9,7 @@ use crate::identify::answers::AnswersFile;
 use crate::identify::observations::{parse_country, parse_feature, parse_type};
 use crate::identify::session::{self, Exchange};
 use crate::identify::{Answer, Assessment, Engine, Observations};
-use crate::refdata::Catalog;
+use crate::refdata::{Catalog, RefError};
 use crate::register::intake;
 use crate::ui::prompt::{self, TerminalAnswerer};
 use crate::ui::readings::print_readings;
@@ -20,6 +20,7 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
     let obs = observations(&catalog, args).map_err(usage)?;
     let no_facts = obs.weapon_type.is_none()
         && obs.calibre.is_none()
+        && obs.calibre_options.is_empty()
         && obs.markings.is_empty()
         && !obs.marks_obliterated
         && obs.serial.is_none()
@@ -114,13 +115,18 @@ fn add_to_register(ctx: &Ctx, catalog: &Catalog, assessment: &Assessment) -> any
 }
 
 fn observations(catalog: &Catalog, args: &IdentifyArgs) -> anyhow::Result<Observations> {
+    // `9mm` or `.45` is several calibres: the ones it can be narrow the field.
+    let (calibre, calibre_options) =
+        match args.calibre.as_deref().map(|c| catalog.resolve_calibre(c)) {
+            None => (None, Vec::new()),
+            Some(Ok(id)) => (Some(id), Vec::new()),
+            Some(Err(RefError::AmbiguousCalibre { options, .. })) => (None, options),
+            Some(Err(other)) => return Err(other.into()),
+        };
     let mut obs = Observations {
         weapon_type: args.weapon_type.as_deref().map(parse_type).transpose()?,
-        calibre: args
-            .calibre
-            .as_deref()
-            .map(|c| catalog.resolve_calibre(c))
-            .transpose()?,
+        calibre,
+        calibre_options,
         markings: args.markings.clone(),
         marks_obliterated: args.marks_obliterated,
         serial: args.serial.clone(),

@@ -323,6 +323,26 @@ impl<'a> Engine<'a> {
                 });
             }
         }
+        if obs.calibre.is_none() && !obs.calibre_options.is_empty() && !model.calibres.is_empty() {
+            let options = &obs.calibre_options;
+            if model.calibres.iter().any(|c| options.contains(c)) {
+                t.add(3, || {
+                    format!(
+                        "calibre one of {}: this model fires {}",
+                        options.join(", "),
+                        model.calibres.join(", ")
+                    )
+                });
+            } else {
+                t.add(-5, || {
+                    format!(
+                        "calibre one of {}: this model fires {}",
+                        options.join(", "),
+                        model.calibres.join(", ")
+                    )
+                });
+            }
+        }
         if let Some(country) = &obs.country {
             if model.countries.contains(country) {
                 t.add(2, || {
@@ -415,7 +435,11 @@ impl<'a> Engine<'a> {
                 }
                 continue;
             }
-            if !ORIGIN_KINDS.contains(&r.kind.as_str()) {
+            // A proof mark speaks to where a weapon was made only when it is a maker's own
+            // (a factory proof, or one the library ties to models); a proof house's is not.
+            let makers_proof =
+                r.kind == "proof" && (r.manufacturer.is_some() || !r.models.is_empty());
+            if !ORIGIN_KINDS.contains(&r.kind.as_str()) && !makers_proof {
                 continue;
             }
             // A bare number may be anyone's year: it counts only beside the maker's marks,
@@ -425,16 +449,27 @@ impl<'a> Engine<'a> {
             }
             // A mark that names models speaks for those models and their kin, and for no one
             // else by country alone: the SKS mark is no reason for a Soviet pistol.
+            // Another mark that names models still names their maker, who may have made
+            // this model too (the Arsenal 10 is on its rifles and its pistols).
             if !r.models.is_empty() {
                 match self.kinship(model, &r.models) {
                     Some(Kin::Same) => consider(halve(6), credit("")),
                     Some(Kin::Family) => consider(halve(5), credit(" (this family)")),
                     Some(Kin::Variant) => consider(halve(4), credit(" (a variant)")),
                     Some(Kin::Copy) => consider(halve(3), credit(" (a copy of it)")),
-                    None if r.fit == Fit::Exact && r.kind == "model-designation" => {
-                        against = Some((-2, credit(", another model")));
+                    None if r.kind == "model-designation" => {
+                        if r.fit == Fit::Exact {
+                            against = Some((-2, credit(", another model")));
+                        }
                     }
-                    None => {}
+                    None => {
+                        if r.manufacturer
+                            .as_ref()
+                            .is_some_and(|m| model.producers.iter().any(|p| &p.manufacturer == m))
+                        {
+                            consider(halve(4), credit(""));
+                        }
+                    }
                 }
                 continue;
             }

@@ -27,6 +27,9 @@ pub struct Observations {
     #[serde(rename = "type")]
     pub weapon_type: Option<String>,
     pub calibre: Option<String>,
+    /// The calibres a calibre written for several (`9mm`, `.45`) may be, until one is known.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub calibre_options: Vec<String>,
     pub markings: Vec<String>,
     pub marks_obliterated: bool,
     pub serial: Option<String>,

@@ -167,7 +167,11 @@ pub fn apply(
         ("serial", Answer::Value(serial)) => obs.serial = Some(serial.clone()),
         ("serial", Answer::Obliterated) => obs.serial = Some("obliterated".into()),
         ("type", Answer::Value(v)) => obs.weapon_type = Some(parse_type(v)?),
-        ("calibre", Answer::Value(v)) => obs.calibre = Some(catalog.resolve_calibre(v)?),
+        ("calibre", Answer::Value(v)) => match catalog.resolve_calibre(v) {
+            Ok(id) => obs.calibre = Some(id),
+            Err(RefError::AmbiguousCalibre { options, .. }) => obs.calibre_options = options,
+            Err(other) => return Err(other),
+        },
         (key, Answer::Value(v)) => {
             let def = catalog
                 .trait_def(key)

@@ -401,6 +401,32 @@ impl Catalog {
             [one] => Ok((*one).to_owned()),
             [] => {
                 let key = calibre_key(text);
+                // `9mm`, `7.62`, `.45`: the start of several calibres is a question back, not
+                // a guess.
+                let mut starting: Vec<String> = Vec::new();
+                let inch = key.starts_with('.');
+                if !key.is_empty() && key != "." {
+                    for (k, id) in &self.calibre_keys {
+                        let rest = k.strip_prefix(key.as_str());
+                        // `9` + `x19`, `7.62` + `x39`; `.45` + `acp`, `.38` + `special`.
+                        let continues = |r: &str| {
+                            r.starts_with(['x', 'm'])
+                                || (inch && r.starts_with(|c: char| c.is_ascii_alphabetic()))
+                        };
+                        if rest.is_some_and(continues) && !starting.contains(id) {
+                            starting.push(id.clone());
+                        }
+                    }
+                }
+                if starting.len() > 1 {
+                    return Err(RefError::AmbiguousCalibre {
+                        input: text.to_owned(),
+                        options: starting,
+                    });
+                }
+                if let [one] = starting.as_slice() {
+                    return Ok(one.clone());
+                }
                 let near = closest(&key, self.calibre_keys.iter().map(|(k, _)| k.as_str()), 8);
                 let mut suggestions: Vec<String> = Vec::new();
                 for near_key in near {

@@ -255,3 +255,30 @@ fn no_facts_and_no_terminal_is_a_usage_error() {
     let (_, err) = env.run(&["identify", "--no-input"], 2);
     assert!(err.contains("no facts given"), "{err}");
 }
+
+#[test]
+fn a_calibre_written_for_several_narrows_the_field_instead_of_failing() {
+    let env = TestEnv::new();
+    let out = env.json(
+        &[
+            "identify",
+            "--no-input",
+            "--type",
+            "pistol",
+            "--calibre",
+            "9mm",
+            "--marking",
+            "Makarov",
+        ],
+        0,
+    );
+    assert_eq!(out["candidates"][0]["family"], "makarov");
+    let reasons = out["candidates"][0]["reasons"].to_string();
+    assert!(reasons.contains("calibre one of"), "{reasons}");
+    // Where one calibre is wanted, the question comes back with the choices.
+    let (_, err) = env.run(&["ref", "search", "rifle", "--calibre", "7.62"], 2);
+    assert!(
+        err.contains("7.62x39mm") && err.contains("7.62x51mm"),
+        "{err}"
+    );
+}
