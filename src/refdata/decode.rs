@@ -1104,7 +1104,21 @@ impl<'a> Decoder<'a> {
             }
         }
         self.country_named(&key, out);
-        for calibre in self.catalog.calibres_matching(&text) {
+        // `9mm`, `.45`: the start of several calibres, each a partial reading.
+        let mut calibres: Vec<(String, Fit)> = self
+            .catalog
+            .calibres_matching(&text)
+            .into_iter()
+            .map(|c| (c.to_owned(), Fit::Exact))
+            .collect();
+        if calibres.is_empty()
+            && text.chars().any(|c| c.is_ascii_digit())
+            && let Err(super::RefError::AmbiguousCalibre { options, .. }) =
+                self.catalog.resolve_calibre(&text)
+        {
+            calibres = options.into_iter().map(|c| (c, Fit::Partial)).collect();
+        }
+        for (calibre, fit) in calibres {
             if let Some(c) = self.catalog.calibres.iter().find(|c| c.id == calibre) {
                 out.push(Reading {
                     marking_id: format!("calibre:{}", c.id),
@@ -1114,12 +1128,13 @@ impl<'a> Decoder<'a> {
                     countries: Vec::new(),
                     manufacturer: None,
                     confidence: confidence_str(c.confidence).into(),
-                    fit: Fit::Exact,
+                    fit,
                     year: None,
                     models: Vec::new(),
                     span: None,
                     caveats: c.notes.clone(),
-                    note: None,
+                    note: (fit == Fit::Partial)
+                        .then(|| format!("'{}' is written for several calibres", text.trim())),
                     rank: c.confidence,
                     generic: false,
                 });
@@ -1515,9 +1530,16 @@ fn short_names(catalog: &Catalog, model: &super::schema::Model) -> Vec<String> {
         _ => (name.to_owned(), None),
     };
     // `SKS (SKS-45)`: a designation in brackets; `MG 74 (Austria)`: a gloss, not a name.
-    if let Some(inside) = inside
-        .filter(|i| i.split_whitespace().count() <= 2 && i.chars().any(|c| c.is_ascii_digit()))
-    {
+    let calibre_like = |i: &str| {
+        let i = i.trim().to_lowercase();
+        let i = i.strip_suffix("mm").unwrap_or(&i);
+        i.chars().all(|c| c.is_ascii_digit() || " .,x".contains(c))
+    };
+    if let Some(inside) = inside.filter(|i| {
+        i.split_whitespace().count() <= 2
+            && i.chars().any(|c| c.is_ascii_digit())
+            && !calibre_like(i)
+    }) {
         out.push(inside.to_owned());
     }
     let lower = bare.to_lowercase();

@@ -214,3 +214,28 @@ fn a_headstamp_with_an_unrecorded_year_says_so_and_reads_the_whole_line() {
     );
     assert!(decoded.get("not_understood").is_none(), "{decoded}");
 }
+
+#[test]
+fn a_calibre_written_for_several_gives_each_as_a_partial_reading() {
+    let env = TestEnv::new();
+    let decoded = env.json(&["decode", "9mm"], 0);
+    let ids: Vec<&str> = decoded["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["marking_id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"calibre:9x19mm") && ids.contains(&"calibre:9x18mm"),
+        "{ids:?}"
+    );
+    assert!(
+        decoded["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["match"] == "partial")
+    );
+    // A calibre in brackets in a model's name is no name of the model.
+    assert!(!ids.iter().any(|id| id.starts_with("model:")), "{ids:?}");
+}
