@@ -40,7 +40,7 @@ impl AnswersFile {
     pub fn parse(text: &str, catalog: &Catalog) -> Result<AnswersFile, AnswersError> {
         let table: toml::Table = toml::from_str(text)
             .map_err(|e| AnswersError::Syntax(e.to_string().trim().replace('\n', " ")))?;
-        let mut fields: Vec<&str> = vec!["type", "calibre", "markings", "serial"];
+        let mut fields: Vec<&str> = vec!["type", "calibre", "markings", "serial", "country"];
         fields.extend(catalog.traits.iter().map(|t| t.key.as_str()));
         let mut answers = BTreeMap::new();
         for (key, value) in table {

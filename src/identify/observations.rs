@@ -220,6 +220,7 @@ impl Observations {
             "calibre" => self.calibre.is_some(),
             "markings" => !self.markings.is_empty() || self.marks_obliterated,
             "serial" => self.serial.is_some(),
+            "country" => self.country.is_some(),
             key => self.traits.contains_key(key),
         }
     }

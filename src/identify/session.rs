@@ -165,6 +165,9 @@ pub fn apply(
         ("markings", Answer::Value(mark)) if is_obliterated(mark) => obs.marks_obliterated = true,
         ("markings", Answer::Value(mark)) => obs.markings.push(mark.clone()),
         ("serial", Answer::Value(serial)) => obs.serial = Some(serial.clone()),
+        ("country", Answer::Value(country)) => {
+            obs.country = Some(super::observations::parse_country(catalog, country)?);
+        }
         ("serial", Answer::Obliterated) => obs.serial = Some("obliterated".into()),
         ("type", Answer::Value(v)) => obs.weapon_type = Some(parse_type(v)?),
         ("calibre", Answer::Value(v)) => match catalog.resolve_calibre(v) {

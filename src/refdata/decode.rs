@@ -92,6 +92,8 @@ const SHAPE_WORDS: &[(&str, &str)] = &[
     ("triangles", "triangle"),
     ("circle", "circle"),
     ("circles", "circle"),
+    ("circled", "circle"),
+    ("encircled", "circle"),
     ("ring", "circle"),
     ("rings", "circle"),
     ("cercle", "circle"),
@@ -179,6 +181,19 @@ const JOINERS: &[&str] = &[
     "number",
     "numeral",
     "figure",
+    "shape",
+    "shaped",
+    "outline",
+    "form",
+    "enclosed",
+    "surrounded",
+    "by",
+    "pointing",
+    "upward",
+    "upwards",
+    "up",
+    "small",
+    "large",
     "un",
     "une",
     "le",
@@ -304,7 +319,12 @@ fn near_words<'w>(typed: &str, words: impl IntoIterator<Item = &'w str>) -> Vec<
 
 /// Reads the shape and inner code out of a description.
 pub fn describe(input: &str) -> Described {
-    let text = squash_spaces(fold(input).trim());
+    // A full stop or comma at the end of a typed description is no part of the mark.
+    let text = squash_spaces(
+        fold(input)
+            .trim()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?']),
+    );
     let lower = text.to_lowercase();
     let with = |symbol: &str, inner: &str, read_as: Vec<String>| Described {
         symbol: Some(symbol.to_owned()),
@@ -410,7 +430,12 @@ fn described_in_words(text: &str, lower: &str) -> Option<Described> {
     if shapes.is_empty() {
         return None;
     }
-    let doubled = words.iter().any(|w| DOUBLING.contains(&w.as_str()));
+    // `two circles`, `double circle`, `2 circles` (a 2 right before the circles: `((2))` is
+    // the code 2 in a double circle, not a doubling).
+    let doubled = words.iter().any(|w| DOUBLING.contains(&w.as_str()))
+        || words.windows(2).any(|pair| {
+            pair[0] == "2" && ["circles", "rings", "cercles"].contains(&pair[1].as_str())
+        });
     // Which symbol is the frame: the one after "in/inside/within/dans" or before "with"; else
     // an enclosing shape rather than a glyph; else the first.
     let after_in = words.iter().enumerate().find_map(|(i, w)| {
@@ -438,7 +463,14 @@ fn described_in_words(text: &str, lower: &str) -> Option<Described> {
         .iter()
         .enumerate()
         .filter(|(i, w)| *i != frame.0 && !JOINERS.contains(&w.as_str()))
-        .filter(|(_, w)| !(symbol == "double-circle" && DOUBLING.contains(&w.as_str())))
+        .filter(|(i, w)| {
+            !(symbol == "double-circle"
+                && (DOUBLING.contains(&w.as_str())
+                    || (w.as_str() == "2"
+                        && words.get(i + 1).is_some_and(|n| {
+                            ["circles", "rings", "cercles"].contains(&n.as_str())
+                        }))))
+        })
         .map(|(_, w)| w.as_str())
         .collect();
     // What is left is a code, a glyph word, or nothing; more than two words is not a mark
@@ -1833,6 +1865,19 @@ mod tests {
             (Some("triangle".into()), Some("arrow".into()))
         );
         assert_eq!(shape("étoile"), (Some("star".into()), None));
+        for written in [
+            "10 in 2 circles",
+            "10 enclosed in two circles",
+            "circled 10 double",
+        ] {
+            assert_eq!(shape(written), double, "{written}");
+        }
+        assert_eq!(
+            shape("((2))"),
+            (Some("double-circle".into()), Some("2".into()))
+        );
+        assert_eq!(shape("11 in a triangle."), triangle);
+        assert_eq!(shape("11 in triangle shape"), triangle);
         assert!(describe("11 in triangel").read_as[0].contains("triangle"));
     }
 
