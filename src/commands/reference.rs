@@ -18,7 +18,7 @@ pub fn run(ctx: &Ctx, cmd: RefCommand) -> anyhow::Result<Status> {
 
 fn search(ctx: &Ctx, args: &RefSearchArgs) -> anyhow::Result<Status> {
     let query = args.query.join(" ");
-    let catalog = ctx.refdata.catalog()?;
+    let catalog = ctx.refdata.names()?;
     let filter = SearchFilter {
         kind: args.kind.clone(),
         weapon_type: args
