@@ -752,11 +752,11 @@ impl<'a> Engine<'a> {
 }
 
 /// The trait values a model shows. Finish is implied: factory unless the entry is craft.
-pub fn model_trait(model: &Model, key: &str) -> Vec<String> {
+pub fn model_trait<'m>(model: &'m Model, key: &str) -> Vec<&'m str> {
     match (key, model.traits.get(key)) {
-        (_, Some(values)) => values.clone(),
-        ("finish", None) if model.craft => vec!["crude".into()],
-        ("finish", None) => vec!["factory".into()],
+        (_, Some(values)) => values.iter().map(String::as_str).collect(),
+        ("finish", None) if model.craft => vec!["crude"],
+        ("finish", None) => vec!["factory"],
         _ => Vec::new(),
     }
 }

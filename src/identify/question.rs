@@ -33,12 +33,13 @@ const PREFERENCE: &[&str] = &[
 ];
 
 /// The values each contender shows for `field`; an empty list means the entry does not say.
-fn values_of(model: &Model, field: &str) -> Vec<String> {
+fn values_of<'m>(model: &'m Model, field: &str) -> Vec<&'m str> {
+    let all = |values: &'m [String]| values.iter().map(String::as_str).collect();
     match field {
-        "type" => vec![model.weapon_type.clone()],
-        "calibre" => model.calibres.clone(),
+        "type" => vec![model.weapon_type.as_str()],
+        "calibre" => all(&model.calibres),
         // Marks tell the maker, so they split candidates as their countries of production do.
-        "markings" => model.countries.clone(),
+        "markings" => all(&model.countries),
         key => model_trait(model, key),
     }
 }
@@ -46,7 +47,7 @@ fn values_of(model: &Model, field: &str) -> Vec<String> {
 /// How well a question splits `models`: the entropy of the answers, weighted by the share of
 /// models whose entries say anything (a question most entries are silent on tells little).
 fn information(models: &[&Model], field: &str) -> f64 {
-    let mut buckets: BTreeMap<String, f64> = BTreeMap::new();
+    let mut buckets: BTreeMap<&str, f64> = BTreeMap::new();
     let mut known = 0.0;
     for model in models {
         let values = values_of(model, field);
@@ -113,8 +114,8 @@ fn build(catalog: &Catalog, field: &str, contenders: &[&Model]) -> Question {
     let mut seen: Vec<String> = Vec::new();
     for model in contenders {
         for v in values_of(model, field) {
-            if !seen.contains(&v) {
-                seen.push(v);
+            if !seen.iter().any(|s| s == v) {
+                seen.push(v.to_owned());
             }
         }
     }

@@ -352,10 +352,17 @@ pub struct Catalog {
     /// Model id -> position in `models`: the engine looks models up by id for every reading
     /// of every model it ranks.
     model_index: std::collections::HashMap<String, usize>,
+    manufacturer_index: std::collections::HashMap<String, usize>,
 }
 
 impl Catalog {
     fn indexed(mut self) -> Catalog {
+        self.manufacturer_index = self
+            .manufacturers
+            .iter()
+            .enumerate()
+            .map(|(at, m)| (m.id.clone(), at))
+            .collect();
         self.model_index = self
             .models
             .iter()
@@ -387,6 +394,7 @@ impl Catalog {
             traits: lib.traits.clone(),
             calibre_keys: Vec::new(),
             model_index: std::collections::HashMap::new(),
+            manufacturer_index: std::collections::HashMap::new(),
         }
         .indexed()
     }
@@ -396,7 +404,9 @@ impl Catalog {
     }
 
     pub fn manufacturer(&self, id: &str) -> Option<&Manufacturer> {
-        self.manufacturers.iter().find(|m| m.id == id)
+        self.manufacturer_index
+            .get(id)
+            .and_then(|at| self.manufacturers.get(*at))
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {
