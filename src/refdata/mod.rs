@@ -14,7 +14,7 @@ pub mod pattern;
 pub mod schema;
 pub mod validate;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -351,24 +351,18 @@ pub struct Catalog {
     calibre_keys: Vec<(String, String)>,
     /// Model id -> position in `models`: the engine looks models up by id for every reading
     /// of every model it ranks.
-    model_index: std::collections::HashMap<String, usize>,
-    manufacturer_index: std::collections::HashMap<String, usize>,
+    model_index: HashMap<String, usize>,
+    manufacturer_index: HashMap<String, usize>,
 }
 
 impl Catalog {
     fn indexed(mut self) -> Catalog {
-        self.manufacturer_index = self
-            .manufacturers
-            .iter()
-            .enumerate()
-            .map(|(at, m)| (m.id.clone(), at))
-            .collect();
-        self.model_index = self
-            .models
-            .iter()
-            .enumerate()
-            .map(|(at, m)| (m.id.clone(), at))
-            .collect();
+        /// Id -> position, for lookups by id.
+        fn by_id<'e>(ids: impl Iterator<Item = &'e String>) -> HashMap<String, usize> {
+            ids.enumerate().map(|(at, id)| (id.clone(), at)).collect()
+        }
+        self.manufacturer_index = by_id(self.manufacturers.iter().map(|m| &m.id));
+        self.model_index = by_id(self.models.iter().map(|m| &m.id));
         self.calibre_keys = self
             .calibres
             .iter()
@@ -393,8 +387,8 @@ impl Catalog {
             countries: lib.countries.clone(),
             traits: lib.traits.clone(),
             calibre_keys: Vec::new(),
-            model_index: std::collections::HashMap::new(),
-            manufacturer_index: std::collections::HashMap::new(),
+            model_index: HashMap::new(),
+            manufacturer_index: HashMap::new(),
         }
         .indexed()
     }
