@@ -139,14 +139,19 @@ pub fn parse_feature(catalog: &Catalog, text: &str) -> Result<Feature, RefError>
         if value == "dont-know" || value == "unknown" {
             return Ok(Feature::Trait(key, Answer::DontKnow));
         }
-        if def.values.iter().any(|v| v.id == value) {
-            return Ok(Feature::Trait(key, Answer::Value(value)));
-        }
-        return Err(RefError::UnknownValue {
-            field: key,
-            value: value.clone(),
-            suggestions: closest(&value, def.values.iter().map(|v| v.id.as_str()), 3),
-        });
+        return match trait_value(def, &value) {
+            Ok(id) => Ok(Feature::Trait(key, Answer::Value(id))),
+            Err(fitting) if !fitting.is_empty() => Err(RefError::UnknownValue {
+                field: key,
+                value,
+                suggestions: fitting,
+            }),
+            Err(_) => Err(RefError::UnknownValue {
+                field: key,
+                suggestions: closest(&value, def.values.iter().map(|v| v.id.as_str()), 3),
+                value,
+            }),
+        };
     }
     let words: BTreeSet<String> = text
         .to_lowercase()
@@ -223,5 +228,41 @@ impl Observations {
             "country" => self.country.is_some(),
             key => self.traits.contains_key(key),
         }
+    }
+}
+
+/// The value of a trait an answer names: its id (`underfolding`), or words that fit one value
+/// alone, in its id or its label (`stamped steel`, `wooden fixed stock`, `polymer`).
+pub fn trait_value(
+    def: &crate::refdata::schema::Trait,
+    answer: &str,
+) -> Result<String, Vec<String>> {
+    let wanted = crate::refdata::fold::fold(answer.trim())
+        .to_lowercase()
+        .replace(['_', ' '], "-");
+    if let Some(v) = def.values.iter().find(|v| v.id == wanted) {
+        return Ok(v.id.clone());
+    }
+    let words: Vec<String> = crate::refdata::fold::fold(answer)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .map(str::to_owned)
+        .collect();
+    if words.is_empty() {
+        return Err(Vec::new());
+    }
+    let fitting: Vec<&str> = def
+        .values
+        .iter()
+        .filter(|v| {
+            let text = format!("{} {}", v.id, v.label).to_lowercase();
+            words.iter().all(|w| text.contains(w.as_str()))
+        })
+        .map(|v| v.id.as_str())
+        .collect();
+    match fitting.as_slice() {
+        [one] => Ok((*one).to_owned()),
+        several => Err(several.iter().map(|v| (*v).to_owned()).collect()),
     }
 }

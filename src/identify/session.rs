@@ -183,14 +183,19 @@ pub fn apply(
                     value: key.to_owned(),
                     suggestions: Vec::new(),
                 })?;
-            if !def.values.iter().any(|x| &x.id == v) {
-                return Err(RefError::UnknownValue {
+            let id = super::observations::trait_value(def, v).map_err(|fitting| {
+                RefError::UnknownValue {
                     field: key.to_owned(),
                     value: v.clone(),
-                    suggestions: def.values.iter().map(|x| x.id.clone()).collect(),
-                });
-            }
-            obs.traits.insert(key.to_owned(), answer.clone());
+                    // Words that fit several values are offered those; others, every value.
+                    suggestions: if fitting.is_empty() {
+                        def.values.iter().map(|x| x.id.clone()).collect()
+                    } else {
+                        fitting
+                    },
+                }
+            })?;
+            obs.traits.insert(key.to_owned(), Answer::Value(id));
         }
         (field, _) => {
             return Err(RefError::UnknownValue {
@@ -299,6 +304,30 @@ mod tests {
         fields.sort_unstable();
         fields.dedup();
         assert_eq!(fields.len(), before);
+    }
+
+    #[test]
+    fn trait_answers_in_words_name_their_value_or_say_which_they_could_be() {
+        let catalog = fixture::catalog();
+        let mut obs = Observations::default();
+        apply(
+            &catalog,
+            &mut obs,
+            "stock",
+            &Answer::Value("under folding".into()),
+        )
+        .unwrap();
+        assert_eq!(obs.traits["stock"], Answer::Value("underfolding".into()));
+        apply(
+            &catalog,
+            &mut obs,
+            "receiver",
+            &Answer::Value("Milled".into()),
+        )
+        .unwrap();
+        assert_eq!(obs.traits["receiver"], Answer::Value("milled".into()));
+        let err = apply(&catalog, &mut obs, "stock", &Answer::Value("wooden".into())).unwrap_err();
+        assert!(err.to_string().contains("unknown stock 'wooden'"), "{err}");
     }
 
     #[test]
