@@ -1143,12 +1143,15 @@ impl<'a> Decoder<'a> {
             .into_iter()
             .map(|c| (c.to_owned(), Fit::Exact))
             .collect();
-        if calibres.is_empty()
-            && text.chars().any(|c| c.is_ascii_digit())
-            && let Err(super::RefError::AmbiguousCalibre { options, .. }) =
-                self.catalog.resolve_calibre(&text)
-        {
-            calibres = options.into_iter().map(|c| (c, Fit::Partial)).collect();
+        if calibres.is_empty() && text.chars().any(|c| c.is_ascii_digit()) {
+            calibres = match self.catalog.resolve_calibre(&text) {
+                // `14.5`: the start of one calibre only.
+                Ok(one) => vec![(one, Fit::Partial)],
+                Err(super::RefError::AmbiguousCalibre { options, .. }) => {
+                    options.into_iter().map(|c| (c, Fit::Partial)).collect()
+                }
+                Err(_) => Vec::new(),
+            };
         }
         for (calibre, fit) in calibres {
             if let Some(c) = self.catalog.calibres.iter().find(|c| c.id == calibre) {
@@ -1166,7 +1169,7 @@ impl<'a> Decoder<'a> {
                     span: None,
                     caveats: c.notes.clone(),
                     note: (fit == Fit::Partial)
-                        .then(|| format!("'{}' is written for several calibres", text.trim())),
+                        .then(|| format!("'{}' is the start of this calibre's name", text.trim())),
                     rank: c.confidence,
                     generic: false,
                 });
