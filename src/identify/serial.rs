@@ -56,12 +56,7 @@ pub fn read(input: &str, decoder: &Decoder<'_>) -> SerialReading {
         .chars()
         .filter(|c| !PLACEHOLDERS.contains(c) && !c.is_whitespace())
         .collect();
-    let readings = decoder
-        .decode(trimmed)
-        .matches
-        .into_iter()
-        .filter(|r| r.kind == "serial-format")
-        .collect();
+    let readings = decoder.serial_formats(trimmed);
     SerialReading {
         input: input.to_owned(),
         status,

@@ -1069,11 +1069,66 @@ impl<'a> Decoder<'a> {
             return;
         }
         let bare_number = is_number(&key);
+        // Year-code and serial-format patterns fit many short strings and give only partial
+        // readings, which an exact reading makes noise: they are tried last, and only when
+        // nothing fits exactly (compiling them is most of a decode's time).
+        let weak = |m: &Marking| matches!(m.kind.as_str(), "year-code" | "serial-format");
         for p in &self.profiles {
             let m = p.marking;
             if p.keys.contains(&key) {
                 out.push(self.reading(m, Fit::Exact, None, None));
-            } else if let Some(found) = p.pattern.as_ref().and_then(|re| re.matches(&text)) {
+            } else if !weak(m)
+                && let Some(found) = p.pattern.as_ref().and_then(|re| re.matches(&text))
+            {
+                let (fit, note) = if let Some(shape) = &m.symbol {
+                    let note = format!("only if the code sits in a {shape}: no shape was given");
+                    (Fit::Partial, Some(note))
+                } else {
+                    (Fit::Exact, None)
+                };
+                out.push(self.reading(m, fit, found.year, note));
+            } else if m.symbol.is_some() && p.inner.as_ref() == Some(&key) {
+                let shape = m.symbol.as_deref().unwrap_or("symbol");
+                let note = format!("only if the code sits in a {shape}: no shape was given");
+                out.push(self.reading(m, Fit::Partial, None, Some(note)));
+            }
+        }
+        self.textual_rest(&text, &key, out);
+        if !out.iter().any(|r| r.fit == Fit::Exact) {
+            self.weak_patterns(&text, bare_number, false, out);
+        }
+    }
+
+    /// The serial-number conventions `text` fits.
+    pub fn serial_formats(&self, text: &str) -> Vec<Reading> {
+        let text = squash_spaces(&fold(text));
+        let mut out = Vec::new();
+        self.weak_patterns(&text, false, true, &mut out);
+        out
+    }
+
+    /// The year-code and serial-format patterns `text` fits (only the serial formats with
+    /// `serials_only`), each a partial reading.
+    fn weak_patterns(
+        &self,
+        text: &str,
+        bare_number: bool,
+        serials_only: bool,
+        out: &mut Vec<Reading>,
+    ) {
+        let key = folded_key(text);
+        for p in &self.profiles {
+            let m = p.marking;
+            let wanted = if serials_only {
+                m.kind == "serial-format"
+            } else {
+                matches!(m.kind.as_str(), "year-code" | "serial-format")
+            };
+            // A profile whose text is the input was read already, exactly.
+            if !wanted || p.keys.contains(&key) {
+                continue;
+            }
+            if let Some(found) = p.pattern.as_ref().and_then(|re| re.matches(text)) {
                 // A serial format fits many strings; it says something only of a serial. A
                 // pattern for the code inside a symbol holds only if the code sits in one. A
                 // bare number is a year only where the marks around it say whose year it is.
@@ -1092,22 +1147,23 @@ impl<'a> Decoder<'a> {
                     };
                     (Fit::Partial, Some(note.to_owned()))
                 } else {
-                    (Fit::Exact, None)
+                    (Fit::Partial, None)
                 };
                 out.push(self.reading(m, fit, found.year, note));
-            } else if m.symbol.is_some() && p.inner.as_ref() == Some(&key) {
-                let shape = m.symbol.as_deref().unwrap_or("symbol");
-                let note = format!("only if the code sits in a {shape}: no shape was given");
-                out.push(self.reading(m, Fit::Partial, None, Some(note)));
             }
         }
+    }
+
+    /// Everything but the marking profiles: the first words of a legend, factory codes,
+    /// headstamps, makers and models, countries named, calibres.
+    fn textual_rest(&self, text: &str, key: &str, out: &mut Vec<Reading>) {
         // The first words of a longer stamped legend (`BROWNINGS PATENT` for `BROWNING'S
         // PATENT DEPOSE`): the legend, at a partial fit, when nothing else was found.
         if out.is_empty() && key.chars().count() >= 8 && text.contains(' ') {
             for p in &self.profiles {
                 if p.keys
                     .iter()
-                    .any(|k| k.len() > key.len() && k.starts_with(&key))
+                    .any(|k| k.len() > key.len() && k.starts_with(key))
                 {
                     let written = p.marking.text.as_deref().unwrap_or_default();
                     let note = format!("the beginning of '{written}'");
@@ -1115,9 +1171,9 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        self.factory_codes(&key, Fit::Partial, out);
-        self.headstamps(&text, out);
-        self.makers_and_models(&key, out);
+        self.factory_codes(key, Fit::Partial, out);
+        self.headstamps(text, out);
+        self.makers_and_models(key, out);
         // `六九式` and `69式` say "Type 69": the designation, whatever the library writes in
         // Chinese for it.
         // Only when the library has no reading of the characters themselves.
@@ -1135,16 +1191,16 @@ impl<'a> Decoder<'a> {
                 r.note = Some(format!("式 means 'Type': read as 'Type {number}'"));
             }
         }
-        self.country_named(&key, out);
+        self.country_named(key, out);
         // `9mm`, `.45`: the start of several calibres, each a partial reading.
         let mut calibres: Vec<(String, Fit)> = self
             .catalog
-            .calibres_matching(&text)
+            .calibres_matching(text)
             .into_iter()
             .map(|c| (c.to_owned(), Fit::Exact))
             .collect();
         if calibres.is_empty() && text.chars().any(|c| c.is_ascii_digit()) {
-            calibres = match self.catalog.resolve_calibre(&text) {
+            calibres = match self.catalog.resolve_calibre(text) {
                 // `14.5`: the start of one calibre only.
                 Ok(one) => vec![(one, Fit::Partial)],
                 Err(super::RefError::AmbiguousCalibre { options, .. }) => {
