@@ -325,23 +325,14 @@ impl<'a> Engine<'a> {
         }
         if obs.calibre.is_none() && !obs.calibre_options.is_empty() && !model.calibres.is_empty() {
             let options = &obs.calibre_options;
-            if model.calibres.iter().any(|c| options.contains(c)) {
-                t.add(3, || {
-                    format!(
-                        "calibre one of {}: this model fires {}",
-                        options.join(", "),
-                        model.calibres.join(", ")
-                    )
-                });
-            } else {
-                t.add(-5, || {
-                    format!(
-                        "calibre one of {}: this model fires {}",
-                        options.join(", "),
-                        model.calibres.join(", ")
-                    )
-                });
-            }
+            let fires_one = model.calibres.iter().any(|c| options.contains(c));
+            t.add(if fires_one { 3 } else { -5 }, || {
+                format!(
+                    "calibre one of {}: this model fires {}",
+                    options.join(", "),
+                    model.calibres.join(", ")
+                )
+            });
         }
         if let Some(country) = &obs.country {
             if model.countries.contains(country) {

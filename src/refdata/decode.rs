@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::fold::fold;
 use super::normalize::{squash_spaces, text_key};
 use super::pattern::{Pattern, PatternMatch};
-use super::schema::{Confidence, Marking};
+use super::schema::{Confidence, Marking, SYMBOLS};
 use super::{Catalog, closest, confidence_str};
 
 /// A mark as described: an enclosing shape or glyph, what is inside it, and the raw text.
@@ -123,19 +123,13 @@ const SHAPE_WORDS: &[(&str, &str)] = &[
     ("fleche", "arrow"),
 ];
 
-/// Shapes that enclose something: when a description names two symbols without saying which
-/// holds which (`arrow triangle`), the enclosing one is the frame.
-const ENCLOSURES: &[&str] = &[
-    "triangle",
-    "circle",
-    "double-circle",
-    "oval",
-    "rhombus",
-    "square",
-    "shield",
-    "wreath",
-    "keystone",
-];
+/// Symbols that stand alone rather than enclose: when a description names two symbols without
+/// saying which holds which (`arrow triangle`), the enclosing one is the frame.
+const GLYPH_SYMBOLS: &[&str] = &["star", "arrow", "cross-in-circle"];
+
+fn encloses(symbol: &str) -> bool {
+    SYMBOLS.contains(&symbol) && !GLYPH_SYMBOLS.contains(&symbol)
+}
 
 /// Glyphs that can sit inside a shape, written as words (French words fold to these).
 const GLYPH_WORDS: &[(&str, &str)] = &[
@@ -452,7 +446,7 @@ fn described_in_words(text: &str, lower: &str) -> Option<Described> {
     });
     let frame = after_in
         .or(before_with)
-        .or_else(|| shapes.iter().find(|(_, s)| ENCLOSURES.contains(s)))
+        .or_else(|| shapes.iter().find(|(_, s)| encloses(s)))
         .or(shapes.first())
         .copied()?;
     let mut symbol = frame.1.to_owned();
@@ -623,11 +617,17 @@ pub struct Decoder<'a> {
     this_year: i32,
 }
 
-/// A reading at one confidence level lower: what a misspelt or loosely described mark gets.
-fn lowered(rank: Option<Confidence>) -> Option<Confidence> {
-    match rank {
-        Some(Confidence::High) => Some(Confidence::Medium),
-        _ => Some(Confidence::Low),
+impl Reading {
+    /// One confidence level lower, at a partial fit: what a misspelt or loosely described
+    /// mark gets.
+    fn loosened(mut self) -> Reading {
+        self.fit = Fit::Partial;
+        self.rank = match self.rank {
+            Some(Confidence::High) => Some(Confidence::Medium),
+            _ => Some(Confidence::Low),
+        };
+        self.confidence = confidence_str(self.rank).into();
+        self
     }
 }
 
@@ -845,15 +845,17 @@ impl<'a> Decoder<'a> {
             self.shaped(&described, &mut out);
             if !described.read_as.is_empty() {
                 let said = described.read_as.join(", ");
-                for r in &mut out {
-                    r.fit = Fit::Partial;
-                    r.rank = lowered(r.rank);
-                    r.confidence = confidence_str(r.rank).into();
-                    r.note = Some(match &r.note {
-                        Some(note) => format!("{said}; {note}"),
-                        None => said.clone(),
-                    });
-                }
+                out = out
+                    .into_iter()
+                    .map(|r| {
+                        let mut r = r.loosened();
+                        r.note = Some(match &r.note {
+                            Some(note) => format!("{said}; {note}"),
+                            None => said.clone(),
+                        });
+                        r
+                    })
+                    .collect();
             }
         } else {
             self.textual(&described.text, &mut out);
@@ -982,10 +984,7 @@ impl<'a> Decoder<'a> {
             .map(|(_, p)| {
                 let m = p.marking;
                 let note = format!("matched on how the mark looks: {}", m.appearance);
-                let mut r = self.reading(m, Fit::Partial, None, Some(note));
-                r.rank = lowered(r.rank);
-                r.confidence = confidence_str(r.rank).into();
-                r
+                self.reading(m, Fit::Partial, None, Some(note)).loosened()
             })
             .collect()
     }
@@ -1021,10 +1020,8 @@ impl<'a> Decoder<'a> {
             }
             let mut readings = Vec::new();
             self.textual(spelling, &mut readings);
-            for mut r in readings.into_iter().filter(|r| r.fit == Fit::Exact) {
-                r.fit = Fit::Partial;
-                r.rank = lowered(r.rank);
-                r.confidence = confidence_str(r.rank).into();
+            for r in readings.into_iter().filter(|r| r.fit == Fit::Exact) {
+                let mut r = r.loosened();
                 r.note = Some(format!("read as '{spelling}' (typed '{}')", input.trim()));
                 out.push(r);
             }

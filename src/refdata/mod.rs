@@ -284,15 +284,12 @@ impl RefData {
 
     /// Loads the entries the identification engine and the decoder work on.
     pub fn catalog(&self) -> Result<Catalog, RefError> {
-        self.catalog_of(&[
-            "model",
-            "marking",
-            "headstamp",
-            "calibre",
-            "manufacturer",
-            "country",
-            "trait",
-        ])
+        let kinds: Vec<&str> = ENTRY_KINDS
+            .iter()
+            .copied()
+            .filter(|k| *k != "source")
+            .collect();
+        self.catalog_of(&kinds)
     }
 
     /// Only the calibres and countries: what resolving a search filter needs, at a fraction
