@@ -96,6 +96,11 @@ impl From<PacketError> for ReportedError {
 }
 
 impl VerifyReport {
+    /// A report for a file refused before its contents could be checked.
+    pub fn refused(error: PacketError) -> VerifyReport {
+        VerifyReport::empty().refuse(error)
+    }
+
     fn empty() -> VerifyReport {
         VerifyReport {
             valid: false,

@@ -425,16 +425,7 @@ impl<'a> Exchange<'a> {
                 Effect::Response { request_id, body } => {
                     store::response_store(
                         tx,
-                        &store::Response {
-                            packet_id: packet_id.clone(),
-                            request_packet_id: body.request.clone(),
-                            direction: Direction::Received.as_str().into(),
-                            outcome: body.outcome.clone(),
-                            note: body.note.clone(),
-                            last_legal_holder: body.holder.clone(),
-                            transfer_chain: body.chain.clone(),
-                            at: now.clone(),
-                        },
+                        &stored_response(body, &packet_id, Direction::Received, &now),
                     )?;
                     store::set_item_outcomes(tx, *request_id, &body.outcome, &packet_id, &now)?;
                 }
@@ -553,3 +544,22 @@ mod tests;
 
 #[cfg(test)]
 mod apply_tests;
+
+/// A trace response as the register keeps it, sent or received.
+fn stored_response(
+    body: &crate::trace::reply::ResponseBody,
+    packet_id: &str,
+    direction: Direction,
+    at: &str,
+) -> store::Response {
+    store::Response {
+        packet_id: packet_id.to_owned(),
+        request_packet_id: body.request.clone(),
+        direction: direction.as_str().into(),
+        outcome: body.outcome.clone(),
+        note: body.note.clone(),
+        last_legal_holder: body.holder.clone(),
+        transfer_chain: body.chain.clone(),
+        at: at.to_owned(),
+    }
+}

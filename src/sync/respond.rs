@@ -89,16 +89,7 @@ pub fn respond(ctx: &Ctx, reference: &str, answer: Answer) -> anyhow::Result<Res
         let id = sign_into_outbox(ctx, from, key, tx, Kind::TraceResponse, recipient, &value)?;
         store::response_store(
             tx,
-            &store::Response {
-                packet_id: id.clone(),
-                request_packet_id: body.request.clone(),
-                direction: Direction::Sent.as_str().into(),
-                outcome: body.outcome.clone(),
-                note: body.note.clone(),
-                last_legal_holder: body.holder.clone(),
-                transfer_chain: body.chain.clone(),
-                at: now.clone(),
-            },
+            &super::stored_response(&body, &id, Direction::Sent, &now),
         )?;
         store::set_inbox_status(tx, &body.request, InboxStatus::Answered.as_str())?;
         Ok(id)

@@ -10,26 +10,12 @@ use crate::context::Ctx;
 use crate::error::usage;
 use crate::fs::{read_capped, read_text_capped, write_atomically};
 use crate::packet::encrypt::{self, AgeLimits};
-use crate::packet::verify::{AttachmentReport, ReportedError, SignerReport, VerifyReport, verify};
+use crate::packet::verify::{VerifyReport, verify};
 use crate::packet::{self, KeyId, KnownSigner, PacketError, Reason, VerifyOptions};
 use crate::qr::{self, Assembler, QrError, ReadLimits};
 
 /// A public key file is a few hundred bytes; refuse to read more than this.
 pub const MAX_PUBLIC_KEY_FILE: u64 = 64 * 1024;
-
-/// A report for a file refused before its contents could be checked.
-pub fn refused(error: PacketError) -> VerifyReport {
-    VerifyReport {
-        valid: false,
-        id: None,
-        kind: None,
-        signer: SignerReport::default(),
-        attachments: AttachmentReport::default(),
-        errors: vec![ReportedError::from(error)],
-        manifest: None,
-        manifest_sha256: None,
-    }
-}
 
 /// A small text file the officer names (a key, a list of parts): an unreadable one is the
 /// officer's to fix.
@@ -115,7 +101,7 @@ pub fn verify_file(
     let age_limits = AgeLimits::default();
     let cap = super::destination::file_cap();
     let Some(bytes) = read_capped(file, cap)? else {
-        return Ok(refused(PacketError::new(
+        return Ok(VerifyReport::refused(PacketError::new(
             Reason::TooLarge,
             format!("the file is over {cap} bytes"),
         )));
@@ -123,7 +109,7 @@ pub fn verify_file(
     let (signers, own) = signers(ctx, pubkey)?;
     let plain = if encrypt::looks_encrypted(&bytes) {
         if let Err(e) = encrypt::check_header(&bytes, &age_limits) {
-            return Ok(refused(e));
+            return Ok(VerifyReport::refused(e));
         }
         let store = ctx.key_store()?;
         if !store.is_initialised() {
@@ -137,7 +123,7 @@ pub fn verify_file(
         let identity = store.unlock_identity(&secret)?;
         match encrypt::decrypt(&bytes, &identity, &age_limits) {
             Ok(plain) => plain,
-            Err(e) => return Ok(refused(e)),
+            Err(e) => return Ok(VerifyReport::refused(e)),
         }
     } else {
         bytes
