@@ -676,11 +676,33 @@ impl<'a> Decoder<'a> {
 
     /// A whole stamped line: every known mark inside it, longest first, each with the words
     /// it came from; the words that are none are returned as not understood.
+    ///
+    /// Roll-marked lines often join their parts with dashes (`12 GA.-M3 SUPER 90-BENELLI-ITALY`):
+    /// when the words as spaced leave some unread, the line is read again cut at the dashes too,
+    /// and the reading that leaves fewer words unread is kept.
     fn inscription(&self, input: &str) -> Option<(Vec<Reading>, Vec<String>)> {
+        let spaced = self.marks_in(input.split_whitespace());
+        let unread = |r: &Option<(Vec<Reading>, Vec<String>)>| {
+            r.as_ref().map_or(usize::MAX, |(_, rest)| rest.len())
+        };
+        if unread(&spaced) == 0 || !input.contains('-') {
+            return spaced;
+        }
+        let dashed = self.marks_in(input.split(|c: char| c.is_whitespace() || c == '-'));
+        if unread(&dashed) < unread(&spaced) {
+            dashed
+        } else {
+            spaced
+        }
+    }
+
+    fn marks_in<'w>(
+        &self,
+        words: impl Iterator<Item = &'w str>,
+    ) -> Option<(Vec<Reading>, Vec<String>)> {
         const LONGEST_MARK: usize = 6;
         const MOST_WORDS: usize = 40;
-        let words: Vec<&str> = input
-            .split_whitespace()
+        let words: Vec<&str> = words
             .map(trim_word)
             .filter(|w| !w.is_empty())
             .take(MOST_WORDS)
