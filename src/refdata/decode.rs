@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use super::fold::fold;
+use super::fold::{fold, transliterate_cyrillic};
 use super::keys::{JOINERS, MatchKeys, PatternBounds, folded_key, glyph, inner_key};
 use super::normalize::{squash_spaces, text_key};
 use super::pattern::{Pattern, PatternMatch};
@@ -611,6 +611,9 @@ impl<'a> Decoder<'a> {
             }
         }
         if readings.is_empty() {
+            readings = self.transliterated(input);
+        }
+        if readings.is_empty() {
             readings = self.misspelt(input);
         }
         // A code pattern (a year letter, a serial format) fits many short strings: beside a
@@ -818,6 +821,29 @@ impl<'a> Decoder<'a> {
                 let m = p.marking;
                 let note = format!("matched on how the mark looks: {}", m.appearance);
                 self.reading(m, Fit::Partial, None, Some(note)).loosened()
+            })
+            .collect()
+    }
+
+    /// A name typed in Cyrillic that the library writes in Latin letters (`ИЖМЕХ` for
+    /// Izhmekh): read at reduced confidence, labelled with the spelling it was read as.
+    fn transliterated(&self, input: &str) -> Vec<Reading> {
+        let Some(latin) = transliterate_cyrillic(input.trim()) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        self.textual(&latin, &mut found);
+        found
+            .into_iter()
+            .filter(|r| r.fit == Fit::Exact)
+            .map(|r| {
+                let mut r = r.loosened();
+                r.note = Some(format!(
+                    "read as '{}' (the Cyrillic '{}' in Latin letters)",
+                    latin.to_uppercase(),
+                    input.trim()
+                ));
+                r
             })
             .collect()
     }
@@ -1069,10 +1095,11 @@ impl<'a> Decoder<'a> {
         let Some(code) = self.keys.country(key) else {
             return;
         };
-        if out
-            .iter()
-            .any(|r| r.kind == "country" && r.country.as_ref() == Some(code))
-        {
+        // A maker's own country line (`USA` on a Glock slide) does not say the country alone:
+        // the plain country reading stays beside it.
+        if out.iter().any(|r| {
+            r.kind == "country" && r.country.as_ref() == Some(code) && r.manufacturer.is_none()
+        }) {
             return;
         }
         let Some(country) = self.catalog.country(code) else {

@@ -79,6 +79,15 @@ impl PatternBounds {
     }
 }
 
+/// A maker's name without its bracketed gloss, as it is stamped: `Česká zbrojovka Uherský Brod
+/// (CZUB)` is stamped `CESKA ZBROJOVKA UHERSKY BROD`.
+fn without_gloss(name: &str) -> Option<String> {
+    let (open, close) = (name.find('(')?, name.rfind(')')?);
+    let bare = format!("{} {}", name[..open].trim(), name[close + 1..].trim());
+    let bare = bare.trim().trim_end_matches(',').trim();
+    (open < close && bare.chars().count() >= 4).then(|| bare.to_owned())
+}
+
 /// What may stand before a country's name on a stamped line (longest first: `MADE IN THE`
 /// before `MADE IN`).
 const COUNTRY_PREFIXES: &[&str] = &[
@@ -136,7 +145,11 @@ impl MatchKeys {
                 .collect(),
             maker_names: manufacturers
                 .iter()
-                .map(|m| keys_of(std::iter::once(&m.name).chain(&m.aliases)))
+                .map(|m| {
+                    let mut names = keys_of(std::iter::once(&m.name).chain(&m.aliases));
+                    names.extend(keys_of(&without_gloss(&m.name)));
+                    names
+                })
                 .collect(),
             maker_codes: manufacturers
                 .iter()
