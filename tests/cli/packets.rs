@@ -340,3 +340,70 @@ fn a_one_weapon_request_without_photos_fits_the_size_budget() {
     let shown = peers.station.json(&["trace", "qr", "1", "--extra", "0"], 0);
     assert!(shown["fragments"].as_u64().unwrap() <= 4, "{shown}");
 }
+
+#[test]
+fn escape_sequences_from_a_packet_or_the_register_are_shown_not_obeyed() {
+    // A station name that would clear the screen, set the window title and paint a green
+    // "VALID" on the reader's terminal.
+    let hostile = "Post \x1b[2J\x1b]0;owned\x07\x1b[32mVALID (trusted)\x1b[0m";
+    let station = TestEnv::new();
+    station.run(
+        &["init", "--name", hostile, "--unit", "U", "--officer", "O"],
+        0,
+    );
+    station.run(&["keys", "init", "--no-input"], 0);
+    let item = station.add_item(&[
+        "--date",
+        "2026-03-14",
+        "--event",
+        "seized",
+        "--type",
+        "assault-rifle",
+        "--serial",
+        "5601234",
+        "--location",
+        "Gao \x1b[2J\x1b]0;owned\x07",
+    ]);
+    let (shown, _) = station.run(&["item", "show", &item.to_string()], 0);
+    let (listed, _) = station.run(&["item", "list"], 0);
+    let (_, warned) = station.run(&["decode", "\x1b[2J"], 1);
+    let stranger = TestEnv::new();
+    let (npc_pub, _) = {
+        stranger.run(&["keys", "init", "--no-input"], 0);
+        stranger.run(&["keys", "export"], 0)
+    };
+    let npc_pub = station.write("npc.pub", &npc_pub);
+    station.run(&["keys", "trust", &npc_pub, "--name", "NPC"], 0);
+    station.json(
+        &[
+            "trace",
+            "new",
+            &item.to_string(),
+            "--to",
+            "NPC",
+            "--illicit-basis",
+            "seized",
+            "--legal-basis",
+            "law",
+            "--intended-use",
+            "case",
+        ],
+        0,
+    );
+    let sent = station.json(&["trace", "export", "1"], 0);
+    let copy = stranger.write_bytes(
+        "p.ftpkt",
+        &std::fs::read(sent["file"].as_str().unwrap()).unwrap(),
+    );
+    let out = stranger.cmd(&["packet", "verify", &copy]).output().unwrap();
+    let verified =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    for said in [&shown, &listed, &warned, &verified] {
+        assert!(
+            !said.contains('\x1b') && !said.contains('\x07'),
+            "raw control characters reached the terminal: {said:?}"
+        );
+    }
+    assert!(shown.contains("Gao \\x1b[2J"), "{shown}");
+    assert!(verified.contains("\\x1b[32mVALID"), "{verified}");
+}
