@@ -633,12 +633,12 @@ pub enum ReportCommand {
     /// SDG 16.4.2: the share of items seized, found or surrendered in the period whose illicit
     /// origin was traced
     Sdg {
-        /// First day (YYYY-MM-DD)
+        /// First day (YYYY-MM-DD); the 1st of January of this year when not given
         #[arg(long)]
-        from: chrono::NaiveDate,
-        /// Last day, included (YYYY-MM-DD)
+        from: Option<chrono::NaiveDate>,
+        /// Last day, included (YYYY-MM-DD); the 31st of December of this year when not given
         #[arg(long)]
-        to: chrono::NaiveDate,
+        to: Option<chrono::NaiveDate>,
     },
     /// Items by type, country of manufacture, place and month
     Summary,

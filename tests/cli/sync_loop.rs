@@ -189,7 +189,9 @@ fn a_request_is_acknowledged_answered_and_counted_through_a_shared_folder() {
     assert_eq!(
         sdg,
         json!({"from": "2026-01-01", "to": "2026-12-31", "recovered": 1, "traced": 1,
-               "proportion": 1.0, "by_event": {"seized": {"recovered": 1, "traced": 1}}})
+               "proportion": 1.0, "by_event": {"seized": {"recovered": 1, "traced": 1}},
+               "ammunition": {"recovered": 0, "traced": 0},
+               "components": {"recovered": 0, "traced": 0}})
     );
 
     // The station's acknowledgement of the response goes back; the NPC's response leaves its
@@ -580,4 +582,36 @@ fn an_incomplete_request_is_acknowledged_with_what_is_missing() {
     let missing = listed[0]["progress"]["missing"].as_array().unwrap();
     assert!(missing.contains(&json!("no-legal-basis")), "{missing:?}");
     assert!(missing.contains(&json!("no-intended-use")), "{missing:?}");
+}
+
+#[test]
+fn sdg_counts_weapons_and_reports_ammunition_and_components_beside_for_this_year() {
+    let env = TestEnv::new();
+    env.init();
+    for (date, kind) in [
+        ("2026-03-14", "weapon"),
+        ("2026-03-14", "ammunition"),
+        ("2026-03-15", "ammunition"),
+        ("2026-04-02", "component"),
+        ("2025-12-30", "weapon"),
+    ] {
+        env.add_item(&["--date", date, "--event", "seized", "--kind", kind]);
+    }
+    // No --from/--to: the current year of the project clock (2026).
+    let sdg = env.json(&["report", "sdg"], 0);
+    assert_eq!(
+        (sdg["from"].as_str(), sdg["to"].as_str()),
+        (Some("2026-01-01"), Some("2026-12-31"))
+    );
+    assert_eq!(
+        sdg["recovered"], 1,
+        "only weapons are in the indicator: {sdg}"
+    );
+    assert_eq!(sdg["by_event"]["seized"]["recovered"], 1);
+    assert_eq!(sdg["ammunition"], json!({"recovered": 2, "traced": 0}));
+    assert_eq!(sdg["components"], json!({"recovered": 1, "traced": 0}));
+    let (text, _) = env.run(&["report", "sdg"], 0);
+    assert!(text.contains("2026-01-01 to 2026-12-31"), "{text}");
+    assert!(text.contains("ammunition lots      2 recovered"), "{text}");
+    assert!(text.contains("loose components     1 recovered"), "{text}");
 }
