@@ -416,6 +416,10 @@ pub struct CustodyArgs {
     pub place: Option<String>,
     #[arg(long)]
     pub note: Option<String>,
+    /// When it happened, if not now: "2026-03-14 09:30" (UTC unless an offset is given) or a
+    /// date; the time it is recorded is kept beside it
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

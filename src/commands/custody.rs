@@ -26,6 +26,7 @@ pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
                     to: args.to,
                     place: args.place,
                     note: args.note,
+                    occurred_at: args.at,
                 },
             )
         }

@@ -22,7 +22,10 @@ pub struct Event {
     pub id: i64,
     pub item: String,
     pub action: String,
+    /// When the event was recorded (the station's clock).
     pub at: String,
+    /// When it happened (`custody --at`); the time it was recorded when not given.
+    pub occurred_at: String,
     pub station: String,
     pub unit: String,
     pub officer: String,
@@ -39,6 +42,9 @@ struct Hashed<'a> {
     item: &'a str,
     action: &'a str,
     at: &'a str,
+    /// Only when it differs from `at`: events recorded before `--at` existed keep their hash.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    occurred_at: Option<&'a str>,
     station: &'a str,
     unit: &'a str,
     officer: &'a str,
@@ -54,6 +60,7 @@ impl Event {
             item: &self.item,
             action: &self.action,
             at: &self.at,
+            occurred_at: (self.occurred_at != self.at).then_some(self.occurred_at.as_str()),
             station: &self.station,
             unit: &self.unit,
             officer: &self.officer,
@@ -69,7 +76,7 @@ impl Event {
     fn describe(&self) -> String {
         format!(
             "#{} ({} of item {} at {})",
-            self.id, self.action, self.item, self.at
+            self.id, self.action, self.item, self.occurred_at
         )
     }
 }
@@ -81,6 +88,33 @@ pub struct NewEvent {
     pub to: Option<String>,
     pub place: Option<String>,
     pub note: Option<String>,
+    /// When it happened, as typed (`2026-03-14 09:30`); now when not given.
+    pub occurred_at: Option<String>,
+}
+
+/// When an event happened, from what was typed: `YYYY-MM-DD`, optionally with a time (`T` or
+/// a space, minutes or seconds; UTC unless an offset is given), or `DD/MM/YYYY`. A moment after
+/// `now` (the project clock, `YYYY-MM-DDTHH:MM:SSZ`) is refused.
+pub fn parse_occurred(value: &str, now: &str) -> Result<String, RegisterError> {
+    let today = chrono::DateTime::parse_from_rfc3339(now)
+        .map(|t| t.date_naive())
+        .map_err(|e| RegisterError::invalid("at", format!("the clock '{now}': {e}")))?;
+    let parsed = super::item::parse_date(value, today).map_err(|e| match e {
+        RegisterError::Invalid { reason, .. } => RegisterError::invalid("at", reason),
+        other => other,
+    })?;
+    let moment = if parsed.len() == 10 {
+        format!("{parsed}T00:00:00Z")
+    } else {
+        format!("{parsed}Z")
+    };
+    if moment.as_str() > now {
+        return Err(RegisterError::invalid(
+            "at",
+            format!("'{}' is in the future (it is now {now})", value.trim()),
+        ));
+    }
+    Ok(moment)
 }
 
 /// Appends an event, linked to the last event of the whole log.
@@ -104,6 +138,10 @@ pub fn append(
             "a transfer needs --to: who received it",
         ));
     }
+    let occurred_at = match &new.occurred_at {
+        Some(typed) => parse_occurred(typed, now)?,
+        None => now.to_owned(),
+    };
     let uuid: String =
         tx.query_row("SELECT uuid FROM items WHERE id = ?1", [item], |r| r.get(0))?;
     let prev_hash: String = tx
@@ -119,6 +157,7 @@ pub fn append(
         item: uuid,
         action,
         at: now.to_owned(),
+        occurred_at,
         station: station.name.clone(),
         unit: station.unit.clone(),
         officer: station.officer.clone(),
@@ -131,8 +170,8 @@ pub fn append(
     event.hash = event.content_hash();
     tx.execute(
         "INSERT INTO custody (item_id, action, at, station, unit, officer, to_party, place, note,
-                              prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                              prev_hash, hash, occurred_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             item,
             event.action,
@@ -144,7 +183,8 @@ pub fn append(
             event.place,
             event.note,
             event.prev_hash,
-            event.hash
+            event.hash,
+            event.occurred_at
         ],
     )?;
     event.id = tx.last_insert_rowid();
@@ -154,7 +194,7 @@ pub fn append(
 fn read_events(conn: &Connection, item: Option<i64>) -> Result<Vec<Event>, RegisterError> {
     let mut stmt = conn.prepare(
         "SELECT c.id, i.uuid, c.action, c.at, c.station, c.unit, c.officer, c.to_party, c.place,
-                c.note, c.prev_hash, c.hash
+                c.note, c.prev_hash, c.hash, coalesce(c.occurred_at, c.at)
          FROM custody c JOIN items i ON i.id = c.item_id
          WHERE ?1 IS NULL OR c.item_id = ?1 ORDER BY c.id",
     )?;
@@ -173,6 +213,7 @@ fn read_events(conn: &Connection, item: Option<i64>) -> Result<Vec<Event>, Regis
                 note: r.get(9)?,
                 prev_hash: r.get(10)?,
                 hash: r.get(11)?,
+                occurred_at: r.get(12)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

@@ -900,7 +900,7 @@ pub fn list(conn: &Connection, filter: &ListFilter) -> Result<Vec<Summary>, Regi
     let mut stmt = conn.prepare(&format!(
         "SELECT i.id, i.uuid, i.record_id, i.event_date, i.event, i.kind, i.weapon_type, i.make,
                 i.model, i.calibre, i.serial, i.serial_status, i.location,
-                (SELECT action || ' ' || at FROM custody c WHERE c.item_id = i.id
+                (SELECT action || ' ' || coalesce(occurred_at, at) FROM custody c WHERE c.item_id = i.id
                  ORDER BY c.id DESC LIMIT 1),
                 coalesce(i.serial,'') || ' ' || coalesce(i.make,'') || ' ' || coalesce(i.model,'')
                  || ' ' || coalesce(i.notes,'') || ' ' || coalesce(i.record_id,'') || ' '

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_register.sql"),
     include_str!("../../migrations/0002_traces.sql"),
     include_str!("../../migrations/0003_sync.sql"),
+    include_str!("../../migrations/0004_custody_occurred.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

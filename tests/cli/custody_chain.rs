@@ -201,3 +201,84 @@ fn killing_writers_at_any_moment_leaves_a_sound_register() {
     // The register still takes writes.
     env.run(&["custody", "1", "--action", "stored"], 0);
 }
+
+#[test]
+fn an_event_typed_days_later_keeps_when_it_happened_beside_when_it_was_recorded() {
+    let env = TestEnv::new();
+    env.init();
+    env.add_item(&["--date", "2026-03-14", "--event", "seized"]);
+    let event = env.json(
+        &[
+            "custody",
+            "1",
+            "--action",
+            "seized",
+            "--at",
+            "2026-03-14 09:30",
+        ],
+        0,
+    );
+    assert_eq!(event["occurred_at"], "2026-03-14T09:30:00Z");
+    assert_eq!(event["at"], crate::common::NOW, "recorded by the clock");
+    env.run(
+        &["custody", "1", "--action", "stored", "--place", "Shelf 4"],
+        0,
+    );
+    let log = env.json(&["custody", "log", "1"], 0);
+    assert_eq!(log[0]["occurred_at"], "2026-03-14T09:30:00Z");
+    assert_eq!(
+        log[1]["occurred_at"], log[1]["at"],
+        "no --at: it happened now"
+    );
+    let (text, _) = env.run(&["custody", "log", "1"], 0);
+    assert!(
+        text.contains("#1 2026-03-14T09:30:00Z seized by A. Traoré")
+            && text.contains(&format!("recorded {}", crate::common::NOW)),
+        "{text}"
+    );
+    let (shown, _) = env.run(&["item", "show", "1"], 0);
+    assert!(shown.contains("2026-03-14T09:30:00Z seized"), "{shown}");
+    let item = env.json(&["item", "show", "1"], 0);
+    assert_eq!(item["custody"][0]["occurred_at"], "2026-03-14T09:30:00Z");
+    // The time it happened is covered by the chain.
+    env.json(&["custody", "verify"], 0);
+    env.db()
+        .execute(
+            "UPDATE custody SET occurred_at = '2026-03-13T09:30:00Z' WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    assert_eq!(problems(&env)[0].0, "edited");
+}
+
+#[test]
+fn a_custody_time_in_the_future_is_refused_and_nothing_is_written() {
+    let env = TestEnv::new();
+    env.init();
+    env.add_item(&["--date", "2026-03-14", "--event", "seized"]);
+    // The project clock is 2026-11-25T12:00:00Z.
+    for future in ["2026-11-25 12:30", "2026-12-01", "2027-01-01T00:00:00Z"] {
+        let (_, err) = env.run(&["custody", "1", "--action", "stored", "--at", future], 2);
+        assert!(
+            err.contains("at:") && err.contains("in the future"),
+            "{future}: {err}"
+        );
+    }
+    let (_, err) = env.run(
+        &["custody", "1", "--action", "stored", "--at", "last tuesday"],
+        2,
+    );
+    assert!(err.contains("is not a date"), "{err}");
+    assert_eq!(env.json(&["custody", "log", "1"], 0), serde_json::json!([]));
+    env.run(
+        &[
+            "custody",
+            "1",
+            "--action",
+            "stored",
+            "--at",
+            "2026-11-25 11:59",
+        ],
+        0,
+    );
+}
