@@ -622,7 +622,37 @@ pub enum InboxCommand {
         paths: Vec<PathBuf>,
     },
     /// Packets received and refused
-    List,
+    List {
+        /// Only the quarantined packets, with their reasons (`inbox release` takes their number)
+        #[arg(long)]
+        quarantined: bool,
+    },
+    /// Take in the photos of a packet received in parts: the signed manifest by QR, the photos
+    /// by file
+    ///
+    /// Each file (or every file in a folder) is checked against the SHA-256 and size the
+    /// signed manifest lists; files that are none of them are named and left alone. When the
+    /// last one is in, the whole packet is rebuilt, verified, stored and acknowledged again.
+    Attach {
+        /// Received packet number (`inbox list`) or packet id
+        id: String,
+        /// Photo files or folders
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Receive a quarantined packet again once its cause is fixed (its sender's key trusted,
+    /// say), or close it as decided by a person (--dismiss); who and why are recorded
+    Release {
+        /// Quarantine number (`inbox list --quarantined`)
+        id: i64,
+        /// Why it is released: what was fixed or decided
+        #[arg(long)]
+        reason: String,
+        /// Do not receive it: a person decided against it (a conflict settled for the packet
+        /// already received, say)
+        #[arg(long)]
+        dismiss: bool,
+    },
 }
 
 #[derive(Debug, Args)]

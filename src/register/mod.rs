@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_traces.sql"),
     include_str!("../../migrations/0003_sync.sql"),
     include_str!("../../migrations/0004_custody_occurred.sql"),
+    include_str!("../../migrations/0005_inbox_parts_and_release.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -231,11 +231,17 @@ mod tests {
             })
             .unwrap();
         let day = |d: &str| d.parse::<chrono::NaiveDate>().unwrap();
-        let report = sdg(register.conn(), day("2026-01-01"), day("2026-12-31")).unwrap();
+        let today = day("2026-11-25");
+        let report = sdg(register.conn(), None, None, today).unwrap();
+        assert_eq!(
+            (report.from.as_str(), report.to.as_str()),
+            ("2026-01-01", "2026-12-31")
+        );
         assert_eq!((report.recovered, report.traced), (2, 0));
         assert_eq!(report.proportion, Some(0.0));
         assert!(!report.by_event.contains_key("lost"));
-        assert!(sdg(register.conn(), day("2026-12-31"), day("2026-01-01")).is_err());
+        let (from, to) = (Some(day("2026-12-31")), Some(day("2026-01-01")));
+        assert!(sdg(register.conn(), from, to, today).is_err());
         assert_eq!(share(1, 3), "33.3%");
         assert_eq!(share(0, 0), "-");
     }

@@ -13,7 +13,7 @@ use crate::tracing::Peers;
 /// Whether a standard tool is installed; CI installs them (under `CI=true` a missing one fails
 /// the test), elsewhere the check is skipped.
 #[allow(clippy::print_stderr)]
-fn tool(name: &str) -> bool {
+pub(crate) fn tool(name: &str) -> bool {
     let found = Command::new(name).arg("--help").output().is_ok();
     // CI installs the tools: there, a missing one fails the check instead of skipping it.
     if !found && std::env::var("CI").is_ok_and(|v| v == "true") {

@@ -615,3 +615,141 @@ fn sdg_counts_weapons_and_reports_ammunition_and_components_beside_for_this_year
     assert!(text.contains("ammunition lots      2 recovered"), "{text}");
     assert!(text.contains("loose components     1 recovered"), "{text}");
 }
+
+/// The body of the acknowledgement `ack_id` the NPC signed into its outbox.
+fn ack_body(npc: &TestEnv, ack_id: &str) -> Value {
+    let (own, _) = npc.run(&["keys", "export"], 0);
+    let own = npc.write("own.pub", &own);
+    let file = npc
+        .home
+        .path()
+        .join("outbox")
+        .join(format!("{ack_id}.ftpkt"));
+    let shown = npc.json(
+        &["packet", "show", file.to_str().unwrap(), "--pubkey", &own],
+        0,
+    );
+    shown["manifest"]["body"].clone()
+}
+
+#[test]
+fn a_request_by_qr_waits_for_its_photos_and_completes_when_they_come_by_file() {
+    if !crate::packets::tool("zbarimg") {
+        return;
+    }
+    let peers = Peers::new();
+    let (station, npc) = (&peers.station, &peers.npc);
+    peers.request(peers.rifle(true), &[]);
+    let exported = station.json(&["trace", "export", "1"], 0);
+    assert_eq!(exported["attachments"], 1);
+    let frames = station.home.path().join("frames");
+    station.run(&["trace", "qr", "1", "--out", frames.to_str().unwrap()], 0);
+
+    // The NPC scans the frames with a standard reader.
+    let mut pngs: Vec<PathBuf> = std::fs::read_dir(&frames)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .collect();
+    pngs.sort();
+    assert!(!pngs.is_empty());
+    let scan = std::process::Command::new("zbarimg")
+        .arg("--raw")
+        .arg("-q")
+        .args(&pngs)
+        .output()
+        .unwrap();
+    assert!(
+        scan.status.success(),
+        "{}",
+        String::from_utf8_lossy(&scan.stderr)
+    );
+    let scanned = npc.write("scanned.txt", &String::from_utf8(scan.stdout).unwrap());
+    let rebuilt = npc.home.path().join("rebuilt.ftpkt");
+    let rebuilt = rebuilt.to_str().unwrap();
+    npc.run(&["packet", "assemble", "--ur", &scanned, "-o", rebuilt], 0);
+
+    // The signature is good and the photo will follow: valid, one attachment pending.
+    let report = npc.json(&["packet", "verify", rebuilt], 0);
+    assert_eq!(report["valid"], true, "{report}");
+    assert_eq!(report["attachments"]["pending"], 1);
+    let (text, _) = npc.run(&["packet", "verify", rebuilt], 0);
+    assert!(
+        text.contains("signature valid, 1 attachment(s) pending"),
+        "{text}"
+    );
+
+    // Stored as received, the photo pending, and the acknowledgement says which.
+    let imported = npc.json(&["inbox", "import", rebuilt], 0);
+    assert_eq!(imported["stored"], 1, "{imported}");
+    let received = &imported["packets"][0];
+    let pending = received["attachments_pending"].clone();
+    assert_eq!(pending.as_array().unwrap().len(), 1, "{received}");
+    let first_ack = ack_body(npc, received["acknowledgement"].as_str().unwrap());
+    assert_eq!(first_ack["status"], "stored");
+    assert_eq!(first_ack["pending"], pending);
+    let (listed, _) = npc.run(&["inbox", "list"], 0);
+    assert!(listed.contains("1 attachment(s) pending"), "{listed}");
+
+    // The photos come later on a stick: the reduced copies the station sent, and a stray file.
+    let stick = npc.home.path().join("photos-from-post3");
+    std::fs::create_dir(&stick).unwrap();
+    for entry in std::fs::read_dir(station.home.path().join("derived")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, stick.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(stick.join("notes.txt"), "not a photo of this request").unwrap();
+    let attached = npc.json(&["inbox", "attach", "1", stick.to_str().unwrap()], 3);
+    assert_eq!(attached["complete"], true, "{attached}");
+    assert_eq!(attached["matched"], pending);
+    assert_eq!(
+        attached["unmatched"].as_array().unwrap().len(),
+        1,
+        "{attached}"
+    );
+    let second_ack = ack_body(npc, attached["acknowledgement"].as_str().unwrap());
+    assert_eq!(second_ack["status"], "stored");
+    assert!(second_ack.get("pending").is_none(), "{second_ack}");
+    let inbox = npc.json(&["inbox", "list"], 0);
+    assert_eq!(inbox["received"][0]["attachments_pending"], json!([]));
+    let (_, err) = npc.run(&["inbox", "attach", "1", stick.to_str().unwrap()], 2);
+    assert!(err.contains("no attachment pending"), "{err}");
+}
+
+#[test]
+fn a_photo_that_is_not_the_one_signed_for_is_not_taken() {
+    let peers = Peers::new();
+    let (station, npc) = (&peers.station, &peers.npc);
+    peers.request(peers.rifle(true), &[]);
+    station.json(&["trace", "export", "1"], 0);
+    let sheet = station.home.path().join("sheet.txt");
+    station.run(&["trace", "qr", "1", "--sheet", sheet.to_str().unwrap()], 0);
+    let scanned = npc.write("scanned.txt", &std::fs::read_to_string(&sheet).unwrap());
+    let rebuilt = npc.home.path().join("rebuilt.ftpkt");
+    let rebuilt = rebuilt.to_str().unwrap();
+    npc.run(&["packet", "assemble", "--ur", &scanned, "-o", rebuilt], 0);
+    npc.json(&["inbox", "import", rebuilt], 0);
+    let derived = std::fs::read_dir(station.home.path().join("derived"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut altered = std::fs::read(&derived).unwrap();
+    let last = altered.len() - 1;
+    altered[last] ^= 1;
+    let altered = npc.write_bytes("altered.jpg", &altered);
+    let attached = npc.json(&["inbox", "attach", "1", &altered], 3);
+    assert_eq!(attached["complete"], false);
+    assert_eq!(attached["pending"].as_array().unwrap().len(), 1);
+    // The whole packet arriving later completes it too.
+    let whole = std::fs::read_dir(station.home.path().join("outbox"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".ftpkt"))
+        .unwrap();
+    let out = npc.json(&["inbox", "import", whole.to_str().unwrap()], 0);
+    assert_eq!(out["packets"][0]["reason"], "completed", "{out}");
+    let inbox = npc.json(&["inbox", "list"], 0);
+    assert_eq!(inbox["received"][0]["attachments_pending"], json!([]));
+}
