@@ -753,3 +753,130 @@ fn a_photo_that_is_not_the_one_signed_for_is_not_taken() {
     let inbox = npc.json(&["inbox", "list"], 0);
     assert_eq!(inbox["received"][0]["attachments_pending"], json!([]));
 }
+
+/// A station that trusts the NPC, and an NPC that has not yet trusted the station.
+fn one_way_peers() -> Peers {
+    let station = TestEnv::new();
+    station.init();
+    let npc = TestEnv::new();
+    npc.run(
+        &[
+            "init",
+            "--name",
+            "ML NPC",
+            "--unit",
+            "CNLPAL",
+            "--officer",
+            "N. Keita",
+        ],
+        0,
+    );
+    station.run(&["keys", "init", "--no-input"], 0);
+    npc.run(&["keys", "init", "--no-input"], 0);
+    let (npc_pub, _) = npc.run(&["keys", "export"], 0);
+    let (npc_age, _) = npc.run(&["keys", "export", "--age"], 0);
+    let npc_pub = station.write("npc.pub", &npc_pub);
+    station.run(
+        &[
+            "keys",
+            "trust",
+            &npc_pub,
+            "--name",
+            "ML NPC",
+            "--age",
+            npc_age.trim(),
+        ],
+        0,
+    );
+    Peers { station, npc }
+}
+
+#[test]
+fn a_quarantined_packet_is_released_once_its_cause_is_fixed_with_who_and_why() {
+    let peers = one_way_peers();
+    let (station, npc) = (&peers.station, &peers.npc);
+    peers.request(peers.rifle(false), &[]);
+    let exported = station.json(&["trace", "export", "1"], 0);
+    let file = peers.carry(&exported);
+    let imported = npc.json(&["inbox", "import", &file], 3);
+    assert_eq!(imported["packets"][0]["reason"], "unknown-key");
+
+    let quarantined = npc.json(&["inbox", "list", "--quarantined"], 0);
+    assert_eq!(quarantined.as_array().unwrap().len(), 1, "{quarantined}");
+    assert_eq!(quarantined[0]["id"], 1);
+    assert_eq!(quarantined[0]["reason"], "unknown-key");
+    assert_eq!(quarantined[0]["released"], Value::Null);
+    let (text, _) = npc.run(&["inbox", "list", "--quarantined"], 0);
+    assert!(
+        text.contains("unknown-key") && !text.contains("Received"),
+        "{text}"
+    );
+
+    // Released before the cause is fixed: still refused, nothing written.
+    let still = npc.json(&["inbox", "release", "1", "--reason", "try again"], 3);
+    assert_eq!(still["outcome"], "still-refused");
+    assert_eq!(still["reason"], "unknown-key");
+    assert_eq!(npc.json(&["inbox", "list"], 0)["received"], json!([]));
+
+    // The key, compared by phone, is trusted: the packet is received, the release recorded.
+    let (station_pub, _) = station.run(&["keys", "export"], 0);
+    let station_pub = npc.write("station.pub", &station_pub);
+    npc.run(&["keys", "trust", &station_pub, "--name", "Post 3"], 0);
+    let released = npc.json(
+        &[
+            "inbox",
+            "release",
+            "1",
+            "--reason",
+            "key fingerprint confirmed by phone",
+        ],
+        0,
+    );
+    assert_eq!(released["outcome"], "received");
+    assert_eq!(released["received"]["result"], "stored");
+    assert!(released["received"]["acknowledgement"].is_string());
+    let listing = npc.json(&["inbox", "list"], 0);
+    assert_eq!(listing["received"].as_array().unwrap().len(), 1);
+    let release = &listing["quarantined"][0]["released"];
+    assert_eq!(release["outcome"], "received");
+    assert_eq!(release["by"], "N. Keita (CNLPAL, ML NPC)");
+    assert_eq!(release["reason"], "key fingerprint confirmed by phone");
+    assert_eq!(release["at"], crate::common::NOW);
+    let (_, err) = npc.run(&["inbox", "release", "1", "--reason", "again"], 2);
+    assert!(err.contains("already released"), "{err}");
+}
+
+#[test]
+fn a_conflict_is_dismissed_by_a_person_and_stays_on_record() {
+    let peers = Peers::new();
+    let (station, npc) = (&peers.station, &peers.npc);
+    peers.request(peers.rifle(false), &[]);
+    let exported = station.json(&["trace", "export", "1"], 0);
+    let file = peers.carry(&exported);
+    npc.json(&["inbox", "import", &file], 0);
+    // As if another manifest had been received first under the same packet id: a conflict.
+    npc.db()
+        .execute("UPDATE inbox SET manifest_sha256 = 'x'", [])
+        .unwrap();
+    let again = npc.json(&["inbox", "import", &file], 3);
+    assert_eq!(again["packets"][0]["reason"], "conflict", "{again}");
+    let quarantined = npc.json(&["inbox", "list", "--quarantined"], 0);
+    let id = quarantined[0]["id"].to_string();
+    let still = npc.json(&["inbox", "release", &id, "--reason", "retry"], 3);
+    assert_eq!(still["reason"], "conflict");
+    let dismissed = npc.json(
+        &[
+            "inbox",
+            "release",
+            &id,
+            "--dismiss",
+            "--reason",
+            "the first copy is the one on file",
+        ],
+        0,
+    );
+    assert_eq!(dismissed["outcome"], "dismissed");
+    let listed = npc.json(&["inbox", "list", "--quarantined"], 0);
+    assert_eq!(listed[0]["released"]["outcome"], "dismissed");
+    assert_eq!(listed[0]["released"]["by"], "N. Keita (CNLPAL, ML NPC)");
+}
