@@ -471,18 +471,29 @@ pub enum KeysCommand {
     /// Print this station's key id and public keys
     Show,
     /// Print this station's public key in the standard minisign .pub format, for peers to trust
+    ///
+    /// With --out FILE.ftkey, write one key card instead: both public keys, the station's name
+    /// and unit, signed by its own key (asks for the passphrase), and print the fingerprint a
+    /// peer compares by phone.
     Export {
         /// Print the age recipient (age1...) instead, for peers to encrypt to this station
-        #[arg(long)]
+        #[arg(long, conflicts_with = "out")]
         age: bool,
+        /// Write the signed key card (.ftkey) to this file
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Trust a peer (an NPC, another station): accept its packets, address requests to it
+    ///
+    /// A key card (.ftkey, from `keys export --out`) is taken in one step, its signature
+    /// checked, its key id and fingerprint shown to compare by phone.
     Trust {
-        /// The peer's minisign public key file (.pub), as `keys export` writes it
+        /// The peer's key card (.ftkey), or its minisign public key file (.pub)
         file: PathBuf,
-        /// The name requests use for it (`trace new --to NAME`)
+        /// The name requests use for it (`trace new --to NAME`); a key card's own name when not
+        /// given
         #[arg(long)]
-        name: String,
+        name: Option<String>,
         /// The peer's age recipient (age1...), to encrypt packets to it
         #[arg(long, value_name = "RECIPIENT")]
         age: Option<String>,
