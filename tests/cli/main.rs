@@ -16,6 +16,7 @@ mod identifying;
 mod importing;
 mod packets;
 mod photos;
+mod readme_tour;
 mod real_marks;
 mod reference_lookup;
 mod sync_loop;
