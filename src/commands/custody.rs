@@ -77,6 +77,15 @@ fn verify(ctx: &Ctx) -> anyhow::Result<Status> {
             "Custody log intact: {} events, every hash and link checks. Head {}",
             result.events, result.head
         ))?;
+    } else if result.problems.is_empty() {
+        ctx.ui.line(&format!(
+            "Custody log intact: {} events. Received chain heads: {} problem(s)",
+            result.events,
+            result.received_heads.len()
+        ))?;
+        for p in &result.received_heads {
+            ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
+        }
     } else {
         ctx.ui.line(&format!(
             "Custody log TAMPERED: {} problem(s) in {} events",
@@ -84,6 +93,9 @@ fn verify(ctx: &Ctx) -> anyhow::Result<Status> {
             result.events
         ))?;
         for p in &result.problems {
+            ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
+        }
+        for p in &result.received_heads {
             ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
         }
     }

@@ -241,6 +241,127 @@ pub struct Verification {
     pub valid: bool,
     pub head: String,
     pub problems: Vec<Problem>,
+    /// Chain heads received from other stations that went back or diverged.
+    pub received_heads: Vec<HeadProblem>,
+}
+
+/// A custody chain head received with a packet about an item (`trace::ChainHead`).
+#[derive(Debug, Clone)]
+pub struct ReceivedHead<'a> {
+    pub sender_key_id: &'a str,
+    pub sender_name: &'a str,
+    pub item_uuid: &'a str,
+    pub events: u64,
+    pub hash: &'a str,
+    pub packet_id: &'a str,
+    pub received_at: &'a str,
+}
+
+/// Keeps a received head, for `custody verify` to compare with the next.
+pub fn record_received_head(tx: &Connection, head: &ReceivedHead<'_>) -> Result<(), RegisterError> {
+    tx.execute(
+        "INSERT INTO custody_heads_received (sender_key_id, sender_name, item_uuid, events, hash,
+                                             packet_id, received_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            head.sender_key_id,
+            head.sender_name,
+            head.item_uuid,
+            i64::try_from(head.events).unwrap_or(i64::MAX),
+            head.hash,
+            head.packet_id,
+            head.received_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// A later head that contradicts an earlier one for the same item from the same station.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct HeadProblem {
+    /// truncated (fewer events than before) or diverged (another hash at the same count)
+    pub kind: &'static str,
+    pub sender: String,
+    pub item: String,
+    pub packet_id: String,
+    pub events: u64,
+    pub hash: String,
+    pub earlier_packet_id: String,
+    pub earlier_events: u64,
+    pub earlier_hash: String,
+    pub message: String,
+}
+
+/// Every received head compared with those received before it for the same item and sender.
+pub fn received_head_problems(conn: &Connection) -> Result<Vec<HeadProblem>, RegisterError> {
+    let mut stmt = conn.prepare(
+        "SELECT sender_key_id, sender_name, item_uuid, events, hash, packet_id
+         FROM custody_heads_received ORDER BY id",
+    )?;
+    type Row = (String, String, String, i64, String, String);
+    let rows: Vec<Row> = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    // Per (sender, item): the heads seen so far, by event count.
+    let mut seen: BTreeMap<(String, String), BTreeMap<u64, (String, String)>> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (key_id, sender, item, events, hash, packet_id) in rows {
+        let events = u64::try_from(events).unwrap_or(0);
+        let heads = seen.entry((key_id, item.clone())).or_default();
+        let problem = |kind,
+                       earlier_events: u64,
+                       (earlier_hash, earlier_packet): &(String, String),
+                       message: String| HeadProblem {
+            kind,
+            sender: sender.clone(),
+            item: item.clone(),
+            packet_id: packet_id.clone(),
+            events,
+            hash: hash.clone(),
+            earlier_packet_id: earlier_packet.clone(),
+            earlier_events,
+            earlier_hash: earlier_hash.clone(),
+            message,
+        };
+        if let Some((&most, earlier)) = heads.iter().next_back()
+            && most > events
+        {
+            problems.push(problem(
+                "truncated",
+                most,
+                earlier,
+                format!(
+                    "item {item} from '{sender}': packet {packet_id} has {events} custody event(s), \
+                     but packet {} had {most}: the chain was cut at the station",
+                    earlier.1
+                ),
+            ));
+        } else if let Some(earlier) = heads.get(&events)
+            && earlier.0 != hash
+        {
+            problems.push(problem(
+                "diverged",
+                events,
+                earlier,
+                format!(
+                    "item {item} from '{sender}': packet {packet_id} ends its {events} custody \
+                     event(s) with {hash}, packet {} with {}: the chain was rewritten at the station",
+                    earlier.1, earlier.0
+                ),
+            ));
+        }
+        heads.entry(events).or_insert((hash, packet_id));
+    }
+    Ok(problems)
 }
 
 /// Checks the whole log: every hash against its content, every link against the event before.
@@ -332,12 +453,62 @@ pub fn verify(conn: &Connection) -> Result<Verification, RegisterError> {
             message: format!("the last event(s) of the log were deleted: ids up to #{issued} were issued, #{last} is the last left"),
         });
     }
+    let received_heads = received_head_problems(conn)?;
     Ok(Verification {
         events: events.len(),
-        valid: problems.is_empty(),
+        valid: problems.is_empty() && received_heads.is_empty(),
+        received_heads,
         head: events
             .last()
             .map_or_else(|| GENESIS.to_owned(), |e| e.hash.clone()),
         problems,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::Register;
+
+    #[test]
+    fn a_received_head_that_goes_back_or_diverges_is_reported() {
+        let home = tempfile::tempdir().unwrap();
+        let mut register = Register::open(home.path()).unwrap();
+        let (a, b, c) = ("a".repeat(64), "b".repeat(64), "c".repeat(64));
+        let heads = [
+            ("item-1", 2, a.as_str(), "p1"),
+            ("item-1", 3, b.as_str(), "p2"),
+            ("item-2", 1, a.as_str(), "p3"),
+            ("item-1", 3, c.as_str(), "p4"),
+            ("item-1", 2, a.as_str(), "p5"),
+            ("item-2", 1, a.as_str(), "p6"),
+        ];
+        register
+            .write(|tx| {
+                for (item, events, hash, packet) in heads {
+                    record_received_head(
+                        tx,
+                        &ReceivedHead {
+                            sender_key_id: "K",
+                            sender_name: "Post 3",
+                            item_uuid: item,
+                            events,
+                            hash,
+                            packet_id: packet,
+                            received_at: "2026-11-25T12:00:00Z",
+                        },
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let problems = received_head_problems(register.conn()).unwrap();
+        let found: Vec<(&str, &str, u64, u64)> = problems
+            .iter()
+            .map(|p| (p.kind, p.packet_id.as_str(), p.events, p.earlier_events))
+            .collect();
+        assert_eq!(found, [("diverged", "p4", 3, 3), ("truncated", "p5", 2, 3)]);
+        assert!(problems[1].message.contains("the chain was cut"));
+        assert!(!verify(register.conn()).unwrap().valid);
+    }
 }

@@ -460,7 +460,10 @@ impl<'a> Exchange<'a> {
                     )?;
                     store::set_item_outcomes(tx, *request_id, &body.outcome, &packet_id, &now)?;
                 }
-                Effect::Request(_) | Effect::Other | Effect::Duplicate | Effect::Completes(_) => {}
+                Effect::Request(_) => {
+                    record_chain_heads(tx, &receipt, &packet_id, &now)?;
+                }
+                Effect::Other | Effect::Duplicate | Effect::Completes(_) => {}
             }
             Self::sign_answer(ctx, from, key, tx, answer)
         })?;
@@ -474,6 +477,45 @@ impl<'a> Exchange<'a> {
         }
         Ok(received)
     }
+}
+
+/// Keeps the custody chain heads a received request carries, for `custody verify`.
+fn record_chain_heads(
+    tx: &rusqlite::Connection,
+    receipt: &Receipt,
+    packet_id: &str,
+    now: &str,
+) -> Result<(), crate::register::RegisterError> {
+    let Ok(body) =
+        serde_json::from_value::<crate::trace::RequestBody>(receipt.manifest.body.clone())
+    else {
+        return Ok(());
+    };
+    let sender_key_id = receipt.sender.key_id.to_string();
+    // Signed by a trusted sender, but bounded all the same: a UUID and a SHA-256.
+    let well_formed = |h: &&crate::trace::body::ChainHead| {
+        h.item.len() <= 64 && h.h.len() == 64 && h.h.bytes().all(|b| b.is_ascii_hexdigit())
+    };
+    for head in body
+        .items
+        .iter()
+        .filter_map(|i| i.chain.as_ref())
+        .filter(well_formed)
+    {
+        crate::register::custody::record_received_head(
+            tx,
+            &crate::register::custody::ReceivedHead {
+                sender_key_id: &sender_key_id,
+                sender_name: &receipt.sender.name,
+                item_uuid: &head.item,
+                events: head.n,
+                hash: &head.h,
+                packet_id,
+                received_at: now,
+            },
+        )?;
+    }
+    Ok(())
 }
 
 /// `inbox import`: files and every packet in folders, each decided and applied in turn;

@@ -282,3 +282,60 @@ fn a_custody_time_in_the_future_is_refused_and_nothing_is_written() {
         0,
     );
 }
+
+#[test]
+fn a_chain_cut_at_the_station_shows_at_the_npc_against_the_head_it_received() {
+    let peers = crate::tracing::Peers::new();
+    let (station, npc) = (&peers.station, &peers.npc);
+    let item = peers.rifle(false).to_string();
+    for action in ["seized", "stored"] {
+        station.run(&["custody", &item, "--action", action], 0);
+    }
+    peers.request(item.parse().unwrap(), &[]);
+    let first = station.json(&["trace", "export", "1"], 0);
+    let sent = npc.json(&["packet", "show", &peers.carry(&first)], 0);
+    let head = &sent["manifest"]["body"]["items"][0]["chain"];
+    assert_eq!(head["n"], 2, "{head}");
+    let log = station.json(&["custody", "log", &item], 0);
+    assert_eq!(head["h"], log[1]["hash"]);
+    assert_eq!(
+        head["item"],
+        station.json(&["item", "show", &item], 0)["uuid"]
+    );
+    npc.json(&["inbox", "import", &peers.carry(&first)], 0);
+    assert_eq!(npc.json(&["custody", "verify"], 0)["valid"], true);
+
+    // The whole database rewritten: the last event gone, the sequence reset. The station's
+    // own check cannot see it.
+    let db = station.db();
+    db.execute(
+        "DELETE FROM custody WHERE id = (SELECT MAX(id) FROM custody)",
+        [],
+    )
+    .unwrap();
+    db.execute(
+        "UPDATE sqlite_sequence SET seq = (SELECT MAX(id) FROM custody) WHERE name = 'custody'",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    assert_eq!(station.json(&["custody", "verify"], 0)["valid"], true);
+
+    // The next packet about the item carries the shorter chain: the NPC reports it.
+    peers.request(item.parse().unwrap(), &[]);
+    let second = station.json(&["trace", "export", "2"], 0);
+    npc.json(&["inbox", "import", &peers.carry(&second)], 0);
+    let verified = npc.json(&["custody", "verify"], 4);
+    let problem = &verified["received_heads"][0];
+    assert_eq!(problem["kind"], "truncated", "{verified}");
+    assert_eq!(
+        (
+            problem["events"].as_u64(),
+            problem["earlier_events"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
+    assert_eq!(problem["sender"], "Post 3");
+    let (text, _) = npc.run(&["custody", "verify"], 4);
+    assert!(text.contains("the chain was cut at the station"), "{text}");
+}

@@ -7,7 +7,7 @@
 //! section on checking a packet by hand with the standard tools (the packets journey runs
 //! those against real packets).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crate::common::{NOW, PASSPHRASE};
@@ -103,7 +103,6 @@ fn the_readme_says_how_to_get_the_binary_and_links_inside_the_repository() {
     }
 }
 
-#[cfg(unix)]
 #[test]
 fn every_command_of_the_tour_runs_as_written() {
     let commands = tour();
@@ -115,7 +114,7 @@ fn every_command_of_the_tour_runs_as_written() {
         &root.join("reference-data"),
         &dir.path().join("reference-data"),
     );
-    let binary = PathBuf::from(assert_cmd::cargo::cargo_bin("fieldtrace"));
+    let binary = assert_cmd::cargo::cargo_bin("fieldtrace");
     let bin_dir = binary.parent().unwrap();
     let path = format!(
         "{}:{}",

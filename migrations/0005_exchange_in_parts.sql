@@ -9,3 +9,17 @@ ALTER TABLE quarantine ADD COLUMN released_at TEXT;
 ALTER TABLE quarantine ADD COLUMN released_by TEXT;
 ALTER TABLE quarantine ADD COLUMN release_note TEXT;
 ALTER TABLE quarantine ADD COLUMN release_outcome TEXT;
+
+-- The custody chain heads received with packets about an item (a trace request's items): what
+-- `custody verify` at the receiver compares, so a chain cut or rewritten at its station shows.
+CREATE TABLE custody_heads_received (
+    id            INTEGER PRIMARY KEY,
+    sender_key_id TEXT NOT NULL,
+    sender_name   TEXT NOT NULL,
+    item_uuid     TEXT NOT NULL,
+    events        INTEGER NOT NULL,
+    hash          TEXT NOT NULL,
+    packet_id     TEXT NOT NULL,
+    received_at   TEXT NOT NULL
+);
+CREATE INDEX custody_heads_item ON custody_heads_received(sender_key_id, item_uuid);
