@@ -253,13 +253,17 @@ fn list_received(ctx: &Ctx) -> anyhow::Result<Status> {
     }
     for r in &rows {
         ctx.ui.line(&format!(
-            "{:>4}  {:<10}  {}  from {:<20} {} item(s), received {}{}",
+            "{:>4}  {:<10}  {}  from {:<20} {} item(s), received {}{}{}",
             r.id,
             r.status,
             r.packet_id,
             r.from,
             r.items,
             r.received_at,
+            match r.attachments_pending {
+                0 => String::new(),
+                n => format!(", {n} photo(s) pending (`inbox attach`)"),
+            },
             r.outcome
                 .as_ref()
                 .map(|o| format!(", answered: {o}"))

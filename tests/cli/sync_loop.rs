@@ -690,6 +690,10 @@ fn a_request_by_qr_waits_for_its_photos_and_completes_when_they_come_by_file() {
     assert_eq!(first_ack["pending"], pending);
     let (listed, _) = npc.run(&["inbox", "list"], 0);
     assert!(listed.contains("1 attachment(s) pending"), "{listed}");
+    let requests = npc.json(&["trace", "list", "--received"], 0);
+    assert_eq!(requests[0]["attachments_pending"], 1, "{requests}");
+    let (listed, _) = npc.run(&["trace", "list", "--received"], 0);
+    assert!(listed.contains("1 photo(s) pending"), "{listed}");
 
     // The photos come later on a stick: the reduced copies the station sent, and a stray file.
     let stick = npc.home.path().join("photos-from-post3");
