@@ -2,6 +2,8 @@
 -- SHA-256 of each listed attachment still to come, as a JSON array. Empty when complete.
 -- Append-only once released.
 ALTER TABLE inbox ADD COLUMN pending TEXT NOT NULL DEFAULT '[]';
+-- What an acknowledgement says is still to come, on the sender's side.
+ALTER TABLE acknowledgements ADD COLUMN pending TEXT NOT NULL DEFAULT '[]';
 
 -- A quarantined packet released by a person once the cause is fixed (a key trusted) or decided
 -- (a conflict dismissed): who, when, why, and what came of it (received, dismissed).

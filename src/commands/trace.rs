@@ -320,7 +320,13 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
             .as_ref()
             .map(|r| format!(", {r}"))
             .unwrap_or_default();
-        ui.line(&format!("  receipt:   {status} at {at}{missing}{reason}"))?;
+        let pending = match progress.attachments_pending.len() {
+            0 => String::new(),
+            n => format!(", waiting for {n} photo(s) by file"),
+        };
+        ui.line(&format!(
+            "  receipt:   {status} at {at}{missing}{reason}{pending}"
+        ))?;
     }
     if let (Some(outcome), Some(at)) = (&progress.outcome, &progress.answered_at) {
         ui.line(&format!(

@@ -489,13 +489,15 @@ pub struct ReceivedAck<'a> {
     pub missing: &'a str,
     pub reason: Option<&'a str>,
     pub at: &'a str,
+    /// The attachments the receiver still waits for (their SHA-256).
+    pub pending: &'a [String],
 }
 
 pub fn ack_store(tx: &Connection, ack: &ReceivedAck<'_>) -> Result<(), RegisterError> {
     tx.execute(
         "INSERT INTO acknowledgements (packet_id, acknowledged_id, manifest_sha256, status,
-                                       missing, reason, received_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                       missing, reason, received_at, pending)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             ack.packet_id,
             ack.acknowledged_id,
@@ -503,7 +505,8 @@ pub fn ack_store(tx: &Connection, ack: &ReceivedAck<'_>) -> Result<(), RegisterE
             ack.status,
             ack.missing,
             ack.reason,
-            ack.at
+            ack.at,
+            serde_json::to_string(ack.pending).unwrap_or_else(|_| "[]".into())
         ],
     )?;
     Ok(())
@@ -569,6 +572,8 @@ pub struct Progress {
     pub ack_status: Option<String>,
     pub acknowledged_at: Option<String>,
     pub missing: Vec<String>,
+    /// Photos the receiver's latest acknowledgement says it still waits for (their SHA-256).
+    pub attachments_pending: Vec<String>,
     pub ack_reason: Option<String>,
     pub outcome: Option<String>,
     pub answered_at: Option<String>,
@@ -605,15 +610,17 @@ pub fn progress(conn: &Connection, packet_id: &str) -> Result<Progress, Register
         [packet_id],
         |r| r.get(0),
     )?;
-    let ack: Option<(String, String, String, Option<String>)> = conn
+    type Ack = (String, String, String, Option<String>, String);
+    let ack: Option<Ack> = conn
         .query_row(
-            "SELECT status, received_at, missing, reason FROM acknowledgements
+            "SELECT status, received_at, missing, reason, pending FROM acknowledgements
              WHERE acknowledged_id = ?1 ORDER BY received_at DESC, rowid DESC LIMIT 1",
             [packet_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?;
-    if let Some((status, at, missing, reason)) = ack {
+    if let Some((status, at, missing, reason, pending)) = ack {
+        p.attachments_pending = pending_of(&pending);
         p.ack_status = Some(status);
         p.acknowledged_at = Some(at);
         p.missing = serde_json::from_str(&missing).unwrap_or_default();

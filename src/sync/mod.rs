@@ -446,6 +446,7 @@ impl<'a> Exchange<'a> {
                             missing: &serde_json::to_string(&ack.missing).unwrap_or_default(),
                             reason: ack.reason.as_deref(),
                             at: &now,
+                            pending: &ack.pending,
                         },
                     )?;
                     let file = store::outbox_find(tx, &ack.packet)?

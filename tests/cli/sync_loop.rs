@@ -716,6 +716,32 @@ fn a_request_by_qr_waits_for_its_photos_and_completes_when_they_come_by_file() {
     assert!(second_ack.get("pending").is_none(), "{second_ack}");
     let inbox = npc.json(&["inbox", "list"], 0);
     assert_eq!(inbox["received"][0]["attachments_pending"], json!([]));
+
+    // The station reads both acknowledgements: the photo awaited, then received.
+    let ack_file = |id: &Value| {
+        let name = format!("{}.ftpkt", id.as_str().unwrap());
+        let bytes = std::fs::read(npc.home.path().join("outbox").join(&name)).unwrap();
+        station.write_bytes(&name, &bytes)
+    };
+    station.json(
+        &["inbox", "import", &ack_file(&received["acknowledgement"])],
+        0,
+    );
+    let shown = station.json(&["trace", "show", "1"], 0);
+    assert_eq!(shown["progress"]["attachments_pending"], pending, "{shown}");
+    let (text, _) = station.run(&["trace", "show", "1"], 0);
+    assert!(text.contains("waiting for 1 photo(s) by file"), "{text}");
+    station.json(
+        &["inbox", "import", &ack_file(&attached["acknowledgement"])],
+        0,
+    );
+    let shown = station.json(&["trace", "show", "1"], 0);
+    assert_eq!(
+        shown["progress"]["attachments_pending"],
+        json!([]),
+        "{shown}"
+    );
+
     let (_, err) = npc.run(&["inbox", "attach", "1", stick.to_str().unwrap()], 2);
     assert!(err.contains("no attachment pending"), "{err}");
 }
