@@ -64,7 +64,7 @@ fn init(ctx: &Ctx) -> anyhow::Result<Status> {
             shown.dir, shown.key_id, shown.age
         ))?;
         ctx.ui.line(
-            "Give peers `fieldtrace keys export` (and `keys export --age`); keep the passphrase safe: it cannot be recovered.",
+            "Give peers your key card (`fieldtrace keys export --out station.ftkey`) and read them its fingerprint by phone; keep the passphrase safe: it cannot be recovered.",
         )?;
     }
     Ok(Status::Success)
