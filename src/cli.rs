@@ -718,7 +718,9 @@ pub struct PacketVerifyArgs {
     /// Check the signature against this minisign public key instead of the trust list
     #[arg(long, value_name = "FILE")]
     pub pubkey: Option<PathBuf>,
-    /// Accept listed attachments that are absent (a packet rebuilt from QR codes)
+    /// Accept a packet that carries some of its listed attachments but not all (one that
+    /// carries none, the signed manifest alone as QR codes bring it, is valid anyway, its
+    /// attachments pending)
     #[arg(long)]
     pub without_attachments: bool,
 }
