@@ -813,10 +813,16 @@ pub fn warnings(item: &Item) -> Vec<String> {
     if status == "obliterated" {
         out.push("serial obliterated: consider recovery by a forensic laboratory".into());
     }
-    if kind == "weapon" && text_field(item, "serial").is_none() && status != "obliterated" {
-        out.push(format!(
-            "no serial recorded (status {status}): a trace needs the serial from the frame or receiver, or a note that there is none"
-        ));
+    if kind == "weapon" && text_field(item, "serial").is_none() {
+        match status {
+            "obliterated" => {}
+            "absent" => out.push(
+                "no serial at all (status absent): a trace rests on the other marks and the photos".into(),
+            ),
+            _ => out.push(
+                "no serial recorded: a trace needs the serial from the frame or receiver (`item edit --serial`, or --serial-status absent if there is none)".into(),
+            ),
+        }
     }
     if kind == "weapon" && !gaps::shows_marks(item.photos.iter().map(|p| p.view.as_str())) {
         out.push("no photo of the marks or the serial".into());

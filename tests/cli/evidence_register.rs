@@ -568,4 +568,17 @@ fn item_show_warns_when_there_is_no_serial_at_all() {
     ]);
     let warnings = env.json(&["item", "show", &with_serial.to_string()], 0)["warnings"].clone();
     assert!(!warnings.to_string().contains("no serial"), "{warnings}");
+    let absent = env.add_item(&[
+        "--date",
+        "2026-03-14",
+        "--event",
+        "seized",
+        "--serial-status",
+        "absent",
+    ]);
+    let warnings = env.json(&["item", "show", &absent.to_string()], 0)["warnings"].clone();
+    assert!(
+        warnings.to_string().contains("no serial at all"),
+        "{warnings}"
+    );
 }
