@@ -62,10 +62,28 @@ pub struct Progress {
     pub complete: bool,
 }
 
-/// Collects UR parts until the message is whole.
-pub struct Assembler {
+/// At most this many messages are assembled side by side: parts of another message (a forged
+/// or stray first part, a second packet on the same screen) start a candidate of their own
+/// instead of blocking the real one. When full, the candidate with the least progress goes.
+const MAX_CANDIDATES: usize = 8;
+
+/// One message being assembled.
+struct Candidate {
+    shape: MessageShape,
     decoder: ur::Decoder,
-    shape: Option<MessageShape>,
+}
+
+impl Candidate {
+    fn resolved(&self) -> usize {
+        self.decoder.resolved_fragment_count().unwrap_or(0)
+    }
+}
+
+/// Collects UR parts until one message is whole. Parts may come from several messages; each is
+/// assembled on its own and the first to complete is the answer (a caller that finds it is not
+/// a packet can [`Assembler::discard_complete`] it and read on).
+pub struct Assembler {
+    candidates: Vec<Candidate>,
     max_message_bytes: usize,
     parts_received: usize,
 }
@@ -73,7 +91,7 @@ pub struct Assembler {
 impl std::fmt::Debug for Assembler {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Assembler")
-            .field("shape", &self.shape)
+            .field("candidates", &self.candidates.len())
             .field("progress", &self.progress())
             .finish()
     }
@@ -88,18 +106,21 @@ impl Default for Assembler {
 impl Assembler {
     pub fn new(max_message_bytes: usize) -> Assembler {
         Assembler {
-            decoder: ur::Decoder::default(),
-            shape: None,
+            candidates: Vec::new(),
             max_message_bytes,
             parts_received: 0,
         }
     }
 
-    /// Take one part (as scanned, any case, surrounding whitespace ignored). Parts after the
-    /// message is complete are accepted and ignored.
+    /// Take one part (as scanned, any case, surrounding whitespace ignored). Parts after a
+    /// message is complete are accepted and ignored. An error concerns this part only: the
+    /// candidates assembled so far are kept.
     pub fn receive(&mut self, part: &str) -> Result<Progress, QrError> {
         let part = part.trim();
         self.parts_received += 1;
+        if self.is_complete() {
+            return Ok(self.progress());
+        }
         if self.parts_received > MAX_PARTS_RECEIVED {
             return Err(QrError::TooManyParts(MAX_PARTS_RECEIVED));
         }
@@ -125,18 +146,42 @@ impl Assembler {
         let (_, cbor) =
             ur::decode(&lower).map_err(|e| QrError::Malformed(format!("UR part: {e}")))?;
         let shape = self.check_header(&cbor)?;
-        match self.shape {
-            Some(first) if first != shape => return Err(QrError::DifferentMessage),
-            _ => {}
+        let index = match self.candidates.iter().position(|c| c.shape == shape) {
+            Some(index) => index,
+            None => {
+                if self.candidates.len() >= MAX_CANDIDATES {
+                    self.evict();
+                }
+                self.candidates.push(Candidate {
+                    shape,
+                    decoder: ur::Decoder::default(),
+                });
+                self.candidates.len() - 1
+            }
+        };
+        let candidate = &mut self.candidates[index];
+        let taken = candidate.decoder.receive(&lower);
+        if let Err(e) = taken {
+            if candidate.resolved() == 0 && candidate.decoder.fragment_count() == 0 {
+                self.candidates.remove(index);
+            }
+            return Err(QrError::Malformed(format!("UR part: {e}")));
         }
-        if self.decoder.complete() {
-            return Ok(self.progress());
-        }
-        self.decoder
-            .receive(&lower)
-            .map_err(|e| QrError::Malformed(format!("UR part: {e}")))?;
-        self.shape = Some(shape);
         Ok(self.progress())
+    }
+
+    /// Drop the candidate with the least progress, the newest among equals: a flood of new
+    /// messages then replaces itself and leaves the ones already under way alone.
+    fn evict(&mut self) {
+        if let Some(index) = self
+            .candidates
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, c)| (c.resolved(), std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)
+        {
+            self.candidates.remove(index);
+        }
     }
 
     /// Read and check a part's CBOR header: `[seq, count, message length, checksum, data]`.
@@ -174,23 +219,53 @@ impl Assembler {
         })
     }
 
+    /// The complete candidate, or else the one furthest on.
+    fn leading(&self) -> Option<&Candidate> {
+        self.candidates
+            .iter()
+            .find(|c| c.decoder.complete())
+            .or_else(|| self.candidates.iter().max_by_key(|c| c.resolved()))
+    }
+
     pub fn progress(&self) -> Progress {
-        Progress {
-            fragments_resolved: self.decoder.resolved_fragment_count().unwrap_or(0),
-            fragment_count: self.decoder.fragment_count(),
-            complete: self.decoder.complete(),
+        match self.leading() {
+            Some(c) => Progress {
+                fragments_resolved: c.resolved(),
+                fragment_count: c.decoder.fragment_count(),
+                complete: c.decoder.complete(),
+            },
+            None => Progress {
+                fragments_resolved: 0,
+                fragment_count: 0,
+                complete: false,
+            },
         }
     }
 
     pub fn is_complete(&self) -> bool {
-        self.decoder.complete()
+        self.candidates.iter().any(|c| c.decoder.complete())
     }
 
-    /// The whole message once complete, `None` before.
+    /// How many messages are being assembled (more than one: parts of another message came in).
+    pub fn messages_seen(&self) -> usize {
+        self.candidates.len()
+    }
+
+    /// The whole message once one is complete, `None` before.
     pub fn message(&self) -> Result<Option<Vec<u8>>, QrError> {
-        self.decoder
-            .message()
-            .map_err(|e| QrError::Malformed(format!("the assembled message is damaged: {e}")))
+        match self.candidates.iter().find(|c| c.decoder.complete()) {
+            Some(c) => c
+                .decoder
+                .message()
+                .map_err(|e| QrError::Malformed(format!("the assembled message is damaged: {e}"))),
+            None => Ok(None),
+        }
+    }
+
+    /// Forget the complete message (it turned out not to be a packet) and go on assembling the
+    /// others.
+    pub fn discard_complete(&mut self) {
+        self.candidates.retain(|c| !c.decoder.complete());
     }
 }
 
@@ -300,13 +375,8 @@ mod tests {
     #[test]
     fn parts_of_another_message_and_foreign_urs_are_refused() {
         let a = encode_parts(&message(600), 3).unwrap();
-        let b = encode_parts(&message(601), 3).unwrap();
         let mut assembler = Assembler::default();
         assembler.receive(&a[0]).unwrap();
-        assert!(matches!(
-            assembler.receive(&b[1]),
-            Err(QrError::DifferentMessage)
-        ));
         assert!(matches!(
             assembler.receive("ur:bytes/1-2/lpadao"),
             Err(QrError::NotOurs(_))
@@ -320,6 +390,87 @@ mod tests {
         assert!(assembler.receive(&damaged).is_err());
         assembler.receive(&a[1]).unwrap();
         assembler.receive(&a[2]).unwrap();
+        assert_eq!(assembler.message().unwrap(), Some(message(600)));
+    }
+
+    #[test]
+    fn a_forged_first_part_does_not_block_the_real_message() {
+        let real = encode_parts(&message(600), 3).unwrap();
+        // Half of another message comes first, then the real parts, interleaved with the rest
+        // of that other message's fountain.
+        let other = encode_parts(&message(3000), 6).unwrap();
+        let mut assembler = Assembler::default();
+        assembler.receive(&other[0]).unwrap();
+        for (mine, theirs) in real.iter().zip(&other[1..]) {
+            assembler.receive(theirs).unwrap();
+            assembler.receive(mine).unwrap();
+        }
+        assert!(assembler.is_complete());
+        assert_eq!(assembler.message().unwrap(), Some(message(600)));
+        assert_eq!(assembler.messages_seen(), 2);
+    }
+
+    #[test]
+    fn a_complete_forgery_can_be_discarded_and_the_real_message_still_finishes() {
+        let forged = encode_parts(&message(10), 1).unwrap();
+        let real = encode_parts(&message(600), 3).unwrap();
+        let mut assembler = Assembler::default();
+        assembler.receive(&real[0]).unwrap();
+        assert!(assembler.receive(&forged[0]).unwrap().complete);
+        assert_eq!(assembler.message().unwrap(), Some(message(10)));
+        assembler.discard_complete();
+        assert!(!assembler.is_complete());
+        assembler.receive(&real[1]).unwrap();
+        assembler.receive(&real[2]).unwrap();
+        assert_eq!(assembler.message().unwrap(), Some(message(600)));
+    }
+
+    #[test]
+    fn once_complete_over_limit_parts_and_noise_are_ignored() {
+        let real = encode_parts(&message(600), 3).unwrap();
+        let mut assembler = Assembler::default();
+        for part in &real {
+            assembler.receive(part).unwrap();
+        }
+        let huge = forged_part(1, u32::MAX, u32::MAX, &[0u8; 10]);
+        assert!(assembler.receive(&huge).unwrap().complete);
+        assert!(
+            assembler
+                .receive("ur:fieldtrace-packet/zz")
+                .unwrap()
+                .complete
+        );
+        assert!(assembler.receive("noise").unwrap().complete);
+        assert_eq!(assembler.message().unwrap(), Some(message(600)));
+    }
+
+    #[test]
+    fn an_over_limit_part_costs_only_itself() {
+        let real = encode_parts(&message(600), 3).unwrap();
+        let mut assembler = Assembler::default();
+        assembler.receive(&real[0]).unwrap();
+        let huge = forged_part(1, u32::MAX, u32::MAX, &[0u8; 10]);
+        assert!(matches!(
+            assembler.receive(&huge),
+            Err(QrError::TooLarge { .. })
+        ));
+        assembler.receive(&real[1]).unwrap();
+        assembler.receive(&real[2]).unwrap();
+        assert_eq!(assembler.message().unwrap(), Some(message(600)));
+    }
+
+    #[test]
+    fn a_flood_of_forged_messages_cannot_evict_a_message_in_progress() {
+        let real = encode_parts(&message(600), 3).unwrap();
+        let mut assembler = Assembler::default();
+        assembler.receive(&real[0]).unwrap();
+        for len in 0..50 {
+            let other = encode_parts(&message(300 + len), 1).unwrap();
+            assembler.receive(&other[0]).unwrap();
+        }
+        assert!(assembler.messages_seen() <= MAX_CANDIDATES);
+        assembler.receive(&real[1]).unwrap();
+        assembler.receive(&real[2]).unwrap();
         assert_eq!(assembler.message().unwrap(), Some(message(600)));
     }
 

@@ -23,8 +23,6 @@ pub enum QrError {
     Malformed(String),
     #[error("the part declares a {declared}-byte message, over the limit of {limit}")]
     TooLarge { declared: u64, limit: u64 },
-    #[error("the part belongs to a different message than the parts read so far")]
-    DifferentMessage,
     #[error("more than {0} parts read without completing the message")]
     TooManyParts(usize),
     #[error("{0}")]

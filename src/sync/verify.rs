@@ -182,14 +182,31 @@ pub fn assemble(
                 .map(str::to_owned),
         );
     }
+    // Parts are read until one message is complete and is a packet; what follows is not read.
+    // A message that completes but is not a packet (a forged or stray one) is set aside and
+    // reading goes on, so it cannot hide the real one.
     let mut assembler = Assembler::default();
     let mut ignored = 0;
+    let mut read = 0;
+    let mut signed = None;
     for part in &parts {
+        read += 1;
         match assembler.receive(part) {
+            Ok(progress) if progress.complete => match qr::assembled_packet(&assembler) {
+                Ok(Some(packet)) => {
+                    signed = Some(packet);
+                    break;
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    warnings.push(format!(
+                        "a complete message was set aside, it is not a packet: {e}"
+                    ));
+                    assembler.discard_complete();
+                }
+            },
             Ok(_) => {}
-            Err(e @ (QrError::TooLarge { .. } | QrError::TooManyParts(_))) => {
-                return Err(usage(e).into());
-            }
+            Err(e @ QrError::TooManyParts(_)) => return Err(usage(e).into()),
             Err(e) => {
                 ignored += 1;
                 warnings.push(format!("part ignored: {e}"));
@@ -197,25 +214,27 @@ pub fn assemble(
         }
     }
     let progress = assembler.progress();
-    let signed = match qr::assembled_packet(&assembler) {
-        Ok(Some(signed)) => signed,
-        Ok(None) => {
-            anyhow::bail!(
-                "incomplete: {} of {} fragments from {} part(s); scan more frames",
-                progress.fragments_resolved,
-                progress.fragment_count,
-                parts.len()
-            );
-        }
-        Err(e) => anyhow::bail!("the parts do not make a packet: {e}"),
+    let Some(signed) = signed else {
+        anyhow::bail!(
+            "incomplete: {} of {} fragments from {} part(s); scan more frames",
+            progress.fragments_resolved,
+            progress.fragment_count,
+            parts.len()
+        );
     };
+    let unread = parts.len() - read;
+    if unread > 0 {
+        warnings.push(format!(
+            "{unread} part(s) after the complete packet were not needed and not read"
+        ));
+    }
     let archive = packet::archive::write(&signed.manifest, &signed.signature, &[])?;
     write_atomically(out, &archive)?;
     let (signers, own) = signers(ctx, None)?;
     let verify = check_plain(&archive, &signers, own, false);
     Ok(Assembled {
         file: out.display().to_string(),
-        parts_read: parts.len(),
+        parts_read: read,
         parts_ignored: ignored,
         fragments: progress.fragment_count,
         bytes: archive.len(),

@@ -270,8 +270,8 @@ fn fountain_parts_finish_the_packet_with_some_missing_and_refuse_too_few() {
             .filter(|(i, _)| *i != 1)
             .map(|(_, p)| *p),
     );
+    scanned.insert(0, "not a part at all");
     scanned.push(parts[0]);
-    scanned.push("not a part at all");
     let file = peers.npc.write("scanned.txt", &scanned.join("\n"));
     let out = peers.npc.home.path().join("p.ftpkt");
     let out = out.to_str().unwrap();
@@ -468,4 +468,45 @@ fn a_key_card_carries_both_keys_signed_and_is_trusted_in_one_step() {
     let renamed = other.write("renamed.ftkey", &text.replace("Post 3", "Post 9"));
     other.run(&["keys", "trust", &renamed], 2);
     assert_eq!(other.json(&["keys", "list"], 0), serde_json::json!([]));
+}
+
+#[test]
+fn a_forged_or_over_limit_part_neither_blocks_nor_aborts_the_real_packet() {
+    use fieldtrace::qr::{encode_parts, payload::MAX_PAYLOAD_BYTES};
+    let peers = Peers::new();
+    exported(&peers, false, &["--photos", "none"]);
+    let shown = peers.station.json(&["trace", "qr", "1"], 0);
+    let real: Vec<String> = shown["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect();
+    // A whole message that is not a packet, the first part of another message, a part declaring
+    // a message over the limit; then the real parts; then more of the same and noise.
+    let forged = encode_parts(b"not a packet at all", 1).unwrap();
+    let stray = encode_parts(&[7u8; 600], 1).unwrap();
+    let huge = encode_parts(&vec![0u8; MAX_PAYLOAD_BYTES + 1], 1).unwrap();
+    let mut scanned = vec![forged[0].clone(), stray[0].clone(), huge[0].clone()];
+    scanned.extend(real.iter().cloned());
+    scanned.extend([huge[0].clone(), "UR:FIELDTRACE-PACKET/9-9/NOISE".to_owned()]);
+    let file = peers.npc.write("scanned.txt", &scanned.join("\n"));
+    let out = peers.npc.home.path().join("p.ftpkt");
+    let out = out.to_str().unwrap();
+    let assembled = peers
+        .npc
+        .json(&["packet", "assemble", "--ur", &file, "-o", out], 0);
+    assert_eq!(assembled["verify"]["valid"], true, "{assembled}");
+    // Reading stops at the last plain fragment: the two extra mixed parts and what follows are
+    // not needed.
+    let fragments = shown["fragments"].as_u64().unwrap();
+    assert_eq!(assembled["parts_read"], 3 + fragments, "{assembled}");
+    assert_eq!(
+        assembled["parts_ignored"], 1,
+        "only the over-limit part: {assembled}"
+    );
+    let report = peers
+        .npc
+        .json(&["packet", "verify", out, "--without-attachments"], 0);
+    assert_eq!(report["valid"], true, "{report}");
 }
