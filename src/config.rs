@@ -12,6 +12,17 @@ pub struct Config {
     pub station: Option<Station>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadlines: Option<Deadlines>,
+    /// The station's keys as `keys init` made them: the key files must still hold them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keys: Option<RecordedKeys>,
+}
+
+/// What `keys init` recorded of the keys it made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordedKeys {
+    /// The minisign key id (16 hex digits).
+    pub signing_key_id: String,
 }
 
 /// How long a trace request may wait before `trace list --overdue` shows it.
@@ -73,9 +84,16 @@ pub fn station(home: &Path) -> Result<Option<Station>, ConfigError> {
     Ok(load(home)?.station)
 }
 
+/// Records the signing key id `keys init` made; later uses of the keys check it.
+pub fn record_keys(home: &Path, signing_key_id: String) -> Result<(), ConfigError> {
+    let mut config = load(home)?;
+    config.keys = Some(RecordedKeys { signing_key_id });
+    save(home, &config)
+}
+
 /// Writes the whole file atomically.
 pub fn save(home: &Path, config: &Config) -> Result<(), ConfigError> {
-    std::fs::create_dir_all(home)?;
+    crate::fs::create_private_dir(home)?;
     let text = toml::to_string_pretty(config).map_err(|e| ConfigError::Unreadable {
         path: "config.toml".into(),
         reason: e.to_string(),

@@ -14,6 +14,7 @@ use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::error::usage;
 use crate::keys::{KeyStore, SecretString};
+use crate::packet::KeyId;
 use crate::refdata::RefData;
 use crate::register::{Register, Station};
 use crate::ui::{Ui, prompt};
@@ -89,6 +90,26 @@ impl Ctx {
                 .with_context(|| format!("cannot open the register in {}", self.home.display()))?;
             let _ = self.register.set(RefCell::new(opened));
         }
+        let register = self.open_register()?;
+        if register.is_read_only() {
+            return Err(crate::register::RegisterError::ReadOnly.into());
+        }
+        Ok(register)
+    }
+
+    /// The register for a command that only reads (`item list`, `custody verify`, reports):
+    /// opened read-only, so a write-protected home (a stick carried to the NPC) can be read,
+    /// and nothing in the home changes. The connection already open, if any, serves as well.
+    pub fn register_read(&self) -> anyhow::Result<RefMut<'_, Register>> {
+        if self.register.get().is_none() {
+            let opened = Register::open_read_only(&self.home)
+                .with_context(|| format!("cannot open the register in {}", self.home.display()))?;
+            let _ = self.register.set(RefCell::new(opened));
+        }
+        self.open_register()
+    }
+
+    fn open_register(&self) -> anyhow::Result<RefMut<'_, Register>> {
         let cell = self.register.get().context("the register is not open")?;
         cell.try_borrow_mut()
             .map_err(|_| anyhow::anyhow!("the register is already in use by this command"))
@@ -147,9 +168,26 @@ impl Ctx {
         }
     }
 
-    /// This station's key directory, `<home>/keys`.
+    /// This station's key directory, `<home>/keys`, expecting the signing key recorded at
+    /// `keys init`. Keys made before the record existed are recorded at their first use.
     pub fn key_store(&self) -> anyhow::Result<KeyStore> {
         let store = KeyStore::new(self.home.join("keys"));
+        let recorded = match &self.config()?.keys {
+            Some(keys) => Some(keys.signing_key_id.parse::<KeyId>().map_err(|e| {
+                usage(format!(
+                    "config.toml: [keys] signing_key_id '{}' is not a key id: {e}",
+                    keys.signing_key_id
+                ))
+            })?),
+            None if store.is_initialised() => {
+                let found = store.public()?.key_id;
+                // Best effort: a read-only home still works, unrecorded.
+                let _ = config::record_keys(&self.home, found.to_string());
+                Some(found)
+            }
+            None => None,
+        };
+        let store = store.expecting(recorded);
         // Only a debug (test) build may lower the work that protects the secret key.
         if let (Some(log_n), true) = (self.age_work_factor, cfg!(debug_assertions)) {
             return Ok(store.with_age_work_factor(log_n));

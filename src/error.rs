@@ -21,6 +21,9 @@ pub enum ErrorKind {
     Failure,
     /// A verification failed. Exit 4.
     Verification,
+    /// Another fieldtrace was writing to the register at the same time; this command changed
+    /// nothing and can simply be run again. Exit 5.
+    Busy,
 }
 
 impl ErrorKind {
@@ -29,6 +32,7 @@ impl ErrorKind {
             ErrorKind::Usage => 2,
             ErrorKind::Failure => 1,
             ErrorKind::Verification => 4,
+            ErrorKind::Busy => 5,
         }
     }
 }
@@ -81,6 +85,9 @@ impl CommandError {
     /// Classifies whatever a command returned: an explicit `CommandError` anywhere in the
     /// chain keeps its kind and hints; the library's typed errors are sorted here.
     pub fn from_anyhow(error: anyhow::Error) -> CommandError {
+        if let Some(contention) = contention(&error) {
+            return contention;
+        }
         let mut kind = ErrorKind::Failure;
         let mut hints = Vec::new();
         for cause in error.chain() {
@@ -147,6 +154,53 @@ impl From<anyhow::Error> for CommandError {
     }
 }
 
+/// SQLite's words for two processes on one register, said in the officer's: the register was
+/// busy (another fieldtrace held the write lock past the wait), or another fieldtrace stored the
+/// same records first (the loser of two concurrent imports). Either way this command's
+/// transaction was rolled back whole, and a rerun skips what is already there.
+fn contention(error: &anyhow::Error) -> Option<CommandError> {
+    let failure = error.chain().find_map(|cause| {
+        let sqlite = cause.downcast_ref::<rusqlite::Error>().or_else(|| {
+            match cause.downcast_ref::<RegisterError>() {
+                Some(RegisterError::Sqlite(e)) => Some(e),
+                _ => None,
+            }
+        });
+        match sqlite {
+            Some(rusqlite::Error::SqliteFailure(f, detail)) => Some((*f, detail.clone())),
+            _ => None,
+        }
+    })?;
+    let (failure, detail) = failure;
+    let said = format!(
+        "the database said: {}",
+        detail.unwrap_or_else(|| failure.to_string())
+    );
+    let message = match failure.code {
+        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
+            "another fieldtrace is writing to this register and did not finish in time; this command changed nothing"
+        }
+        rusqlite::ErrorCode::ConstraintViolation
+            if matches!(
+                failure.extended_code,
+                rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                    | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+            ) =>
+        {
+            "another fieldtrace stored the same records while this one was working; this command changed nothing"
+        }
+        _ => return None,
+    };
+    Some(CommandError {
+        kind: ErrorKind::Busy,
+        error: anyhow::anyhow!("{message}"),
+        hints: vec![
+            "wait for the other fieldtrace (an import, a sync) to finish, then run this command again: what is already stored is skipped".into(),
+            said,
+        ],
+    })
+}
+
 /// Bad values, unknown items and requests, unusable photos: the officer's to fix. The
 /// database and the disk are not.
 fn register(err: &RegisterError) -> (ErrorKind, Vec<String>) {
@@ -166,6 +220,19 @@ fn register(err: &RegisterError) -> (ErrorKind, Vec<String>) {
             ErrorKind::Failure,
             vec!["install the newer fieldtrace that wrote this register".into()],
         ),
+        RegisterError::Damaged { .. } => (
+            ErrorKind::Verification,
+            vec![
+                "copy the whole home folder aside first, as it is: it is the evidence".into(),
+                "restore register.sqlite3 from the station's last copy, or recover what SQLite can still read: `sqlite3 register.sqlite3 .recover | sqlite3 recovered.sqlite3`".into(),
+                "then check the result in a home of its own: `fieldtrace --home COPY custody verify`".into(),
+            ],
+        ),
+        RegisterError::NeedsUpgrade { .. } => (
+            ErrorKind::Failure,
+            vec!["copy the home to a writable place and run fieldtrace there once".into()],
+        ),
+        RegisterError::ReadOnly => (ErrorKind::Failure, Vec::new()),
         RegisterError::Sqlite(_) | RegisterError::Io(_) => (ErrorKind::Failure, Vec::new()),
     }
 }
@@ -176,6 +243,23 @@ fn keys(err: &KeyError) -> (ErrorKind, Vec<String>) {
         KeyError::WrongPassphrase(_) => (
             ErrorKind::Usage,
             vec!["the passphrase is the one given to `fieldtrace keys init`".into()],
+        ),
+        KeyError::Damaged { path, .. } => (
+            ErrorKind::Failure,
+            vec![format!(
+                "restore {} from the station's key backup; the passphrase itself is right",
+                path.display()
+            )],
+        ),
+        KeyError::Replaced { dir, .. } => (
+            ErrorKind::Verification,
+            vec![
+                format!(
+                    "someone replaced the key files in {}: nothing is signed with them",
+                    dir.display()
+                ),
+                "restore this station's own keys from its backup; if the station really has new keys, peers must trust them anew, and `signing_key_id` under `[keys]` in config.toml is what records them".into(),
+            ],
         ),
         KeyError::UnknownPeer(_) => (
             ErrorKind::Usage,
@@ -217,6 +301,37 @@ mod tests {
         let err = CommandError::from(anyhow::Error::new(unknown));
         assert_eq!(err.exit_code(), 2);
         assert!(err.lines()[1].contains("item list"));
+
+        let busy = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("database is locked".into()),
+        );
+        let err = CommandError::from(
+            anyhow::Error::new(RegisterError::Sqlite(busy)).context("cannot add the item"),
+        );
+        assert_eq!(err.exit_code(), 5);
+        assert!(
+            err.lines()[0].contains("another fieldtrace is writing"),
+            "{:?}",
+            err.lines()
+        );
+        assert!(err.lines()[1].starts_with("hint: wait for the other fieldtrace"));
+
+        let clash = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE),
+            Some("UNIQUE constraint failed: items.uuid".into()),
+        );
+        let err = CommandError::from(
+            anyhow::Error::new(RegisterError::Sqlite(clash)).context("cannot import"),
+        );
+        assert_eq!(err.exit_code(), 5);
+        let text = err.lines().join("\n");
+        assert!(text.contains("stored the same records"), "{text}");
+        assert_eq!(
+            text.matches("UNIQUE constraint failed").count(),
+            1,
+            "{text}"
+        );
 
         let io = Err::<(), _>(std::io::Error::other("gone")).context("cannot read packet.ftpkt");
         let err = CommandError::from(io.unwrap_err());

@@ -30,9 +30,46 @@ fn naming(path: &Path, verb: &str, err: io::Error) -> io::Error {
 }
 
 /// Write to a temporary name, fsync, rename: a reader never sees half a file. Creates the
-/// parent folders.
+/// parent folders. A new file is private to this user (0600 on Unix): evidence, packets and
+/// the register's neighbours are nobody else's to read; a file already there keeps its mode.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with(path, bytes, private_options())
+}
+
+/// Like `write_atomically`, for a file meant for others: a copy on a shared folder or a stick
+/// gets the usual mode (the umask's), so the other side can read it.
+pub fn write_shared_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_with(path, bytes, atomic_write_file::AtomicWriteFile::options())
+}
+
+/// Creates a folder (and its parents) for this station's own data: a new one is 0700 on Unix.
+/// An existing folder keeps its mode.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| naming(dir, "create", e))
+}
+
+/// Makes a file this station just created private (0600 on Unix; nothing elsewhere, where the
+/// profile's ACL protects it).
+pub fn make_private(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| naming(path, "protect", e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 /// Like `write_atomically`, for a secret: created mode 0600 on Unix (on Windows the profile's
@@ -47,7 +84,7 @@ fn write_with(
     options: atomic_write_file::OpenOptions,
 ) -> io::Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| naming(parent, "create", e))?;
+        create_private_dir(parent)?;
     }
     let mut file = options.open(path).map_err(|e| naming(path, "write", e))?;
     file.write_all(bytes)
@@ -85,12 +122,30 @@ fn secret_options() -> atomic_write_file::OpenOptions {
     atomic_write_file::AtomicWriteFile::options()
 }
 
+/// 0600 for a new file; an existing file keeps its mode.
+#[cfg(unix)]
+fn private_options() -> atomic_write_file::OpenOptions {
+    use atomic_write_file::unix::OpenOptionsExt as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut options = atomic_write_file::AtomicWriteFile::options();
+    options.mode(0o600).preserve_mode(true);
+    options
+}
+
+#[cfg(not(unix))]
+fn private_options() -> atomic_write_file::OpenOptions {
+    atomic_write_file::AtomicWriteFile::options()
+}
+
 /// Reads at most `limit` bytes: `None` if the file is larger. Errors name the file.
 pub fn read_capped(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
     let file = std::fs::File::open(path).map_err(|e| naming(path, "read", e))?;
     // A file that says it is too large is refused before a byte of it is read; the read is
     // capped all the same, since a file can grow (or a pipe say nothing) after it is asked.
-    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > limit) {
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > limit)
+    {
         return Ok(None);
     }
     let mut bytes = Vec::new();

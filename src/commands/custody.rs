@@ -51,7 +51,7 @@ fn append(ctx: &Ctx, reference: &str, new: NewEvent) -> anyhow::Result<Status> {
 }
 
 fn log(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
-    let register = ctx.register()?;
+    let register = ctx.register_read()?;
     let item = resolve_item(register.conn(), reference)?;
     let events = custody::log(register.conn(), item)?;
     if ctx.ui.is_json() {
@@ -68,7 +68,7 @@ fn log(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
 }
 
 fn verify(ctx: &Ctx) -> anyhow::Result<Status> {
-    let register = ctx.register()?;
+    let register = ctx.register_read()?;
     let result = custody::verify(register.conn())?;
     if ctx.ui.is_json() {
         ctx.ui.json(&result)?;

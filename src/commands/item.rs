@@ -180,7 +180,7 @@ fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
         place: args.place.clone(),
         text: args.query.clone(),
     };
-    let register = ctx.register()?;
+    let register = ctx.register_read()?;
     let items = item::list(register.conn(), &filter)?;
     if ctx.ui.is_json() {
         ctx.ui.json(&items)?;
@@ -216,7 +216,7 @@ fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
 }
 
 fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
-    let register = ctx.register()?;
+    let register = ctx.register_read()?;
     let item = item::load(register.conn(), reference)?;
     let ui = &ctx.ui;
     if ui.is_json() {

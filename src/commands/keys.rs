@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::app::{Ctx, Status};
 use crate::cli::KeysCommand;
+use crate::config;
 use crate::error::usage;
 use crate::keys::{KeyError, KeyStore, Peer, StationKeys, card};
 use crate::sync::verify::{MAX_PUBLIC_KEY_FILE, read_named_text};
@@ -55,6 +56,7 @@ fn init(ctx: &Ctx) -> anyhow::Result<Status> {
     }
     let passphrase = ctx.passphrase("protect this station's new keys", true)?;
     let keys = store.init(&passphrase)?;
+    config::record_keys(&ctx.home, keys.key_id.to_string())?;
     let shown = public_keys(&store, &keys);
     if ctx.ui.is_json() {
         ctx.ui.json(&shown)?;

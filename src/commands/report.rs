@@ -17,7 +17,7 @@ fn sdg(
     from: Option<chrono::NaiveDate>,
     to: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<Status> {
-    let report = report::sdg(ctx.register()?.conn(), from, to, ctx.today())?;
+    let report = report::sdg(ctx.register_read()?.conn(), from, to, ctx.today())?;
     if ctx.ui.is_json() {
         ctx.ui.json(&report)?;
         return Ok(Status::Success);
@@ -59,7 +59,7 @@ fn sdg(
 }
 
 fn summary(ctx: &Ctx) -> anyhow::Result<Status> {
-    let summary = report::summary(ctx.register()?.conn())?;
+    let summary = report::summary(ctx.register_read()?.conn())?;
     if ctx.ui.is_json() {
         ctx.ui.json(&summary)?;
         return Ok(Status::Success);

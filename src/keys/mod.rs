@@ -48,6 +48,18 @@ pub enum KeyError {
     EmptyPassphrase,
     #[error("wrong passphrase for {0}")]
     WrongPassphrase(PathBuf),
+    #[error(
+        "{path} is damaged: the passphrase is right (it opens {other}) but this file does not decrypt"
+    )]
+    Damaged { path: PathBuf, other: PathBuf },
+    #[error(
+        "the key files in {dir} are not this station's: `keys init` recorded signing key {recorded}, the files hold {found}"
+    )]
+    Replaced {
+        dir: PathBuf,
+        recorded: String,
+        found: String,
+    },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -90,6 +102,9 @@ impl StationKeys {
 pub struct KeyStore {
     dir: PathBuf,
     age_work_factor: Option<u8>,
+    /// The signing key id recorded when the keys were made (`config.toml`), which the files
+    /// must still hold.
+    recorded: Option<KeyId>,
 }
 
 impl fmt::Debug for KeyStore {
@@ -103,7 +118,16 @@ impl KeyStore {
         KeyStore {
             dir: dir.into(),
             age_work_factor: None,
+            recorded: None,
         }
+    }
+
+    /// Expect the key files to hold this signing key (recorded at `keys init`): any use of the
+    /// keys refuses files that were replaced, even ones that open with the passphrase.
+    #[must_use]
+    pub fn expecting(mut self, key_id: Option<KeyId>) -> KeyStore {
+        self.recorded = key_id;
+        self
     }
 
     /// Fix the scrypt work factor (log2 N) of the age passphrase. By default age picks about a
@@ -197,8 +221,18 @@ impl KeyStore {
                 reason: e.to_owned(),
             }
         })?;
+        let key_id = KeyId::of(&signing_public);
+        if let Some(recorded) = self.recorded
+            && recorded != key_id
+        {
+            return Err(KeyError::Replaced {
+                dir: self.dir.clone(),
+                recorded: recorded.to_string(),
+                found: key_id.to_string(),
+            });
+        }
         Ok(StationKeys {
-            key_id: KeyId::of(&signing_public),
+            key_id,
             signing_public,
             age_recipient,
         })
@@ -217,7 +251,18 @@ impl KeyStore {
             })?,
             Some(passphrase.expose_secret().to_owned()),
         )
-        .map_err(|_| KeyError::WrongPassphrase(path.clone()))?;
+        .map_err(|_| {
+            // minisign cannot tell a wrong passphrase from damaged bytes; the age identity,
+            // under the same passphrase, can.
+            if self.open_identity(passphrase).is_ok() {
+                KeyError::Damaged {
+                    path: path.clone(),
+                    other: self.path(IDENTITY_FILE),
+                }
+            } else {
+                KeyError::WrongPassphrase(path.clone())
+            }
+        })?;
         SigningKey::from_parts(public, secret).map_err(|e| KeyError::BadKeyFile {
             path,
             reason: e.detail,
@@ -227,26 +272,9 @@ impl KeyStore {
     /// Decrypt the age identity that opens packets encrypted to this station.
     pub fn unlock_identity(&self, passphrase: &SecretString) -> Result<x25519::Identity, KeyError> {
         self.require_initialised()?;
+        self.public()?;
         let path = self.path(IDENTITY_FILE);
-        let sealed = read_bytes(&path)?;
-        let scrypt = age::scrypt::Identity::new(passphrase.clone());
-        let decryptor =
-            age::Decryptor::new_buffered(&sealed[..]).map_err(|e| KeyError::BadKeyFile {
-                path: path.clone(),
-                reason: e.to_string(),
-            })?;
-        let mut reader = decryptor
-            .decrypt(std::iter::once(&scrypt as &dyn age::Identity))
-            .map_err(|_| KeyError::WrongPassphrase(path.clone()))?;
-        let mut plain = Vec::new();
-        reader
-            .by_ref()
-            .take(MAX_KEY_FILE_BYTES)
-            .read_to_end(&mut plain)
-            .map_err(|source| KeyError::Io {
-                path: path.clone(),
-                source,
-            })?;
+        let plain = self.open_identity(passphrase)?;
         let text =
             SecretString::from(String::from_utf8(plain).map_err(|_| KeyError::BadKeyFile {
                 path: path.clone(),
@@ -265,6 +293,35 @@ impl KeyStore {
             path,
             reason: e.to_owned(),
         })
+    }
+
+    /// The plain identity file: a wrong passphrase (the passphrase stanza does not open) is
+    /// told apart from a damaged file (a bad header, MAC or payload).
+    fn open_identity(&self, passphrase: &SecretString) -> Result<Vec<u8>, KeyError> {
+        let path = self.path(IDENTITY_FILE);
+        let damaged = |reason: String| KeyError::BadKeyFile {
+            path: path.clone(),
+            reason: format!("damaged ({reason})"),
+        };
+        let sealed = read_bytes(&path)?;
+        let scrypt = age::scrypt::Identity::new(passphrase.clone());
+        let decryptor =
+            age::Decryptor::new_buffered(&sealed[..]).map_err(|e| damaged(e.to_string()))?;
+        let mut reader = decryptor
+            .decrypt(std::iter::once(&scrypt as &dyn age::Identity))
+            .map_err(|e| match e {
+                age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
+                    KeyError::WrongPassphrase(path.clone())
+                }
+                other => damaged(other.to_string()),
+            })?;
+        let mut plain = Vec::new();
+        reader
+            .by_ref()
+            .take(MAX_KEY_FILE_BYTES)
+            .read_to_end(&mut plain)
+            .map_err(|e| damaged(e.to_string()))?;
+        Ok(plain)
     }
 
     /// The trusted peers; empty when none were added yet.

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_sync.sql"),
     include_str!("../../migrations/0004_custody_occurred.sql"),
     include_str!("../../migrations/0005_exchange_in_parts.sql"),
+    include_str!("../../migrations/0006_one_acknowledgement.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +47,18 @@ pub enum RegisterError {
     TooNew { found: i64, known: i64 },
     #[error("photo {path}: {reason}")]
     Photo { path: String, reason: String },
+    #[error("the register {path} is damaged ({detail}); nothing is written to it")]
+    Damaged { path: String, detail: String },
+    #[error(
+        "the register {path} is on a read-only medium and was written by an older fieldtrace (schema {found}, this one needs {known}): it cannot be brought up to date there"
+    )]
+    NeedsUpgrade {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("the register was opened read-only for this command, which must not write")]
+    ReadOnly,
 }
 
 impl RegisterError {
@@ -72,26 +85,87 @@ impl Station {
     }
 }
 
+/// The register's file under a home directory.
+pub const REGISTER_FILE: &str = "register.sqlite3";
+
 /// The open register.
 #[derive(Debug)]
 pub struct Register {
     conn: Connection,
+    read_only: bool,
 }
 
 impl Register {
-    /// Opens (creating if needed) `register.sqlite3` under `home` and brings its schema up to
-    /// date.
+    /// Opens (creating if needed) `register.sqlite3` under `home`, checks it is not damaged
+    /// (`PRAGMA quick_check`) and brings its schema up to date.
     pub fn open(home: &Path) -> Result<Register, RegisterError> {
-        std::fs::create_dir_all(home)?;
-        let mut conn = Connection::open(home.join("register.sqlite3"))?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL;
-             PRAGMA synchronous = FULL;
-             PRAGMA foreign_keys = ON;",
-        )?;
-        migrate(&mut conn)?;
-        Ok(Register { conn })
+        crate::fs::create_private_dir(home)?;
+        let path = home.join(REGISTER_FILE);
+        let fresh = !path.exists();
+        let opened = (|| {
+            let mut conn = Connection::open(&path)?;
+            conn.busy_timeout(std::time::Duration::from_secs(10))?;
+            conn.execute_batch(
+                "PRAGMA journal_mode = WAL;
+                 PRAGMA synchronous = FULL;
+                 PRAGMA foreign_keys = ON;",
+            )?;
+            if !fresh {
+                check_integrity(&conn, &path)?;
+            }
+            migrate(&mut conn)?;
+            Ok(conn)
+        })();
+        let conn = opened.map_err(|e| damaged(e, &path))?;
+        if fresh {
+            crate::fs::make_private(&path)?;
+        }
+        Ok(Register {
+            conn,
+            read_only: false,
+        })
+    }
+
+    /// Opens the register for reading only, writing nothing to the home (a write-protected
+    /// stick): no migration, no journal files created where none can be. A home without a
+    /// register yet gets one, as with `open`.
+    pub fn open_read_only(home: &Path) -> Result<Register, RegisterError> {
+        let path = home.join(REGISTER_FILE);
+        if !path.exists() {
+            return Register::open(home);
+        }
+        let conn = read_only_connection(&path).map_err(|e| damaged(e, &path))?;
+        let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| damaged(RegisterError::Sqlite(e), &path))?;
+        if found > known {
+            return Err(RegisterError::TooNew { found, known });
+        }
+        if found < known {
+            // A writable home is simply brought up to date.
+            return match Register::open(home) {
+                Ok(register) => Ok(register),
+                Err(RegisterError::Damaged { path, detail }) => {
+                    Err(RegisterError::Damaged { path, detail })
+                }
+                Err(_) => Err(RegisterError::NeedsUpgrade {
+                    path: path.display().to_string(),
+                    found,
+                    known,
+                }),
+            };
+        }
+        check_integrity(&conn, &path).map_err(|e| damaged(e, &path))?;
+        Ok(Register {
+            conn,
+            read_only: true,
+        })
+    }
+
+    /// Whether this connection may write.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Runs `f` in one immediate transaction: all of its writes land, or none.
@@ -99,6 +173,9 @@ impl Register {
         &mut self,
         f: impl FnOnce(&Connection) -> Result<T, RegisterError>,
     ) -> Result<T, RegisterError> {
+        if self.read_only {
+            return Err(RegisterError::ReadOnly);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -120,6 +197,91 @@ impl Register {
 
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// A read-only connection. Reading a WAL database needs its `-shm` file; on a medium where
+/// none exists and none can be made, the file is opened as immutable, which is safe there
+/// because nothing can be writing to it (no `-wal` file either).
+fn read_only_connection(path: &Path) -> Result<Connection, RegisterError> {
+    use rusqlite::OpenFlags;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let plain = Connection::open_with_flags(path, flags).and_then(|conn| {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?;
+        Ok(conn)
+    });
+    match plain {
+        Ok(conn) => Ok(conn),
+        Err(e) if wal_file(path).exists() => Err(e.into()),
+        Err(_) => {
+            let uri = format!("{}?immutable=1", file_uri(path));
+            Ok(Connection::open_with_flags(
+                uri,
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            )?)
+        }
+    }
+}
+
+fn wal_file(path: &Path) -> std::path::PathBuf {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    wal.into()
+}
+
+/// `file:` URI of a path, every byte outside the unreserved set percent-encoded.
+fn file_uri(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    if !text.starts_with('/') {
+        // A Windows drive path: file:///C:/...
+        uri.push_str("///");
+    } else {
+        uri.push_str("//");
+    }
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
+                uri.push(char::from(byte));
+            }
+            other => uri.push_str(&format!("%{other:02X}")),
+        }
+    }
+    uri
+}
+
+/// `PRAGMA quick_check`: the b-trees and pages are sound (not the slower full
+/// `integrity_check`, which also checks every index against its table).
+fn check_integrity(conn: &Connection, path: &Path) -> Result<(), RegisterError> {
+    let mut stmt = conn.prepare("PRAGMA quick_check(5)")?;
+    let rows: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if rows.len() == 1 && rows[0] == "ok" {
+        return Ok(());
+    }
+    Err(RegisterError::Damaged {
+        path: path.display().to_string(),
+        detail: rows.join("; "),
+    })
+}
+
+/// SQLite's own words for a damaged file become `Damaged`.
+fn damaged(err: RegisterError, path: &Path) -> RegisterError {
+    match &err {
+        RegisterError::Sqlite(rusqlite::Error::SqliteFailure(f, detail))
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+            ) =>
+        {
+            RegisterError::Damaged {
+                path: path.display().to_string(),
+                detail: detail.clone().unwrap_or_else(|| f.to_string()),
+            }
+        }
+        _ => err,
     }
 }
 

@@ -57,13 +57,16 @@ fn row_to_outbox(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxEntry> {
 const OUTBOX_COLUMNS: &str = "packet_id, kind, recipient_key_id, file, manifest_sha256, state,
                               reason, created_at, acknowledged_at";
 
-/// Packets still to deliver or to be acknowledged, oldest first.
+/// Packets still to deliver or to be acknowledged, oldest first. An acknowledgement is never
+/// acknowledged itself: once delivered it is done, until the packet it answers comes again.
 pub fn outbox_waiting(conn: &Connection) -> Result<Vec<OutboxEntry>, RegisterError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state IN ('{pending}', '{sent}')
+        "SELECT {OUTBOX_COLUMNS} FROM outbox
+         WHERE state = '{pending}' OR (state = '{sent}' AND kind <> '{ack}')
          ORDER BY created_at, packet_id",
         pending = OutboxState::Pending.as_str(),
-        sent = OutboxState::Sent.as_str()
+        sent = OutboxState::Sent.as_str(),
+        ack = crate::packet::Kind::Acknowledgement.as_str(),
     ))?;
     let rows = stmt
         .query_map([], row_to_outbox)?
@@ -122,6 +125,51 @@ pub fn record_delivery(tx: &Connection, d: &Delivery<'_>) -> Result<(), Register
             d.packet_id,
             OutboxState::Sent.as_str(),
             OutboxState::Pending.as_str()
+        ],
+    )?;
+    Ok(())
+}
+
+/// The acknowledgement already signed for `answers` (a received packet) whose body hashes to
+/// `body_sha256`, or the latest one when that is `None`.
+pub fn outbox_answer(
+    conn: &Connection,
+    answers: &str,
+    body_sha256: Option<&str>,
+) -> Result<Option<String>, RegisterError> {
+    Ok(conn
+        .query_row(
+            "SELECT packet_id FROM outbox
+             WHERE answers = ?1 AND (?2 IS NULL OR answer_sha256 = ?2)
+             ORDER BY created_at DESC, packet_id DESC LIMIT 1",
+            params![answers, body_sha256],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Notes what an acknowledgement in the outbox answers.
+pub fn set_outbox_answer(
+    tx: &Connection,
+    packet_id: &str,
+    answers: &str,
+    body_sha256: &str,
+) -> Result<(), RegisterError> {
+    tx.execute(
+        "UPDATE outbox SET answers = ?2, answer_sha256 = ?3 WHERE packet_id = ?1",
+        params![packet_id, answers, body_sha256],
+    )?;
+    Ok(())
+}
+
+/// Sends an outbox packet again: the next `sync` delivers it.
+pub fn outbox_requeue(tx: &Connection, packet_id: &str) -> Result<(), RegisterError> {
+    tx.execute(
+        "UPDATE outbox SET state = ?2 WHERE packet_id = ?1 AND state = ?3",
+        params![
+            packet_id,
+            OutboxState::Pending.as_str(),
+            OutboxState::Sent.as_str()
         ],
     )?;
     Ok(())

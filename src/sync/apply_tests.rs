@@ -23,6 +23,7 @@ const PASSPHRASE: &str = "correct horse battery staple";
 /// A station with keys, trusting one NPC whose signing key is returned.
 fn station(home: &Path) -> (Ctx, SigningKey) {
     let config = Config {
+        keys: None,
         station: Some(Identity {
             name: "Post 3".into(),
             unit: "Customs Bamako".into(),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use serde::Serialize;
 
-use crate::fs::{read_capped, sha256_hex, write_atomically};
+use crate::fs::{read_capped, sha256_hex, write_shared_atomically};
 use crate::packet::encrypt::AgeLimits;
 use crate::packet::{self, ArchiveLimits};
 use crate::register::sync::OutboxEntry;
@@ -147,7 +147,7 @@ pub fn send_one(home: &Path, entry: &OutboxEntry, dir: &Path) -> anyhow::Result<
             target.display()
         ),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            write_atomically(&target, &bytes)?;
+            write_shared_atomically(&target, &bytes)?;
             let back = std::fs::read(&target)
                 .with_context(|| format!("cannot read back {}", target.display()))?;
             if sha256_hex(&back) != sha256 {

@@ -291,19 +291,32 @@ impl<'a> Exchange<'a> {
         tx: &rusqlite::Connection,
         answer: Option<Answer>,
     ) -> Result<Option<String>, crate::register::RegisterError> {
-        match (answer, key) {
-            (Some(answer), Some(key)) => outbox::sign_into_outbox(
-                ctx,
-                from,
-                key,
-                tx,
-                Kind::Acknowledgement,
-                answer.to,
-                &answer.body,
-            )
-            .map(Some),
-            _ => Ok(None),
+        let (Some(answer), Some(key)) = (answer, key) else {
+            return Ok(None);
+        };
+        // One acknowledgement per received packet and answer: the same packet again gets the
+        // same acknowledgement again (sent once more), not a new signature. A packet that
+        // changed what is to be said (its photos came) gets a new one.
+        let said = serde_json::to_vec(&answer.body).map_err(|e| {
+            crate::register::RegisterError::invalid("acknowledgement", e.to_string())
+        })?;
+        let said = crate::fs::sha256_hex(&said);
+        let same = (answer.body.status != AckStatus::Duplicate.as_str()).then_some(said.as_str());
+        if let Some(earlier) = store::outbox_answer(tx, &answer.body.packet, same)? {
+            store::outbox_requeue(tx, &earlier)?;
+            return Ok(Some(earlier));
         }
+        let packet_id = outbox::sign_into_outbox(
+            ctx,
+            from,
+            key,
+            tx,
+            Kind::Acknowledgement,
+            answer.to,
+            &answer.body,
+        )?;
+        store::set_outbox_answer(tx, &packet_id, &answer.body.packet, &said)?;
+        Ok(Some(packet_id))
     }
 
     /// Keeps a refused file and its reason under `<home>/quarantine/`, and records it.

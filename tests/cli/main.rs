@@ -10,6 +10,7 @@ mod decoding_marks;
 mod evidence_register;
 mod generating_docs;
 mod guided_wizard;
+mod hardening;
 mod human_output;
 mod identification_accuracy;
 mod identifying;

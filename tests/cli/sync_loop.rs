@@ -234,7 +234,8 @@ fn replays_are_acknowledged_again_and_stored_once_conflicts_and_strangers_are_qu
             npc,
             "SELECT COUNT(*) FROM outbox WHERE kind = 'acknowledgement'"
         ),
-        2
+        1,
+        "the same packet again gets the same acknowledgement"
     );
 
     // The same packet id with another manifest: a conflict for a person, rejected to the sender.
