@@ -62,7 +62,7 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
     if let Command::Generate(args) = &cli.command {
         return commands::generate::run(args);
     }
-    let ctx = Ctx::new(
+    let mut ctx = Ctx::new(
         RefData::open_embedded().context("cannot open the embedded reference library")?,
         ui,
         Clock::from_env()?,
@@ -73,6 +73,10 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
             None => default_home()?,
         },
     );
+    // Read once, before anything runs.
+    if let Some(file) = &cli.passphrase_file {
+        ctx = ctx.with_passphrase(crate::keys::read_passphrase_file(file)?);
+    }
     match cli.command {
         Command::Reference(cmd) => commands::reference::run(&ctx, cmd),
         Command::Decode(args) => commands::decode::run(&ctx, &args),

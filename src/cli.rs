@@ -30,6 +30,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_input: bool,
 
+    /// Read the keys' passphrase from the first line of FILE (scripts: unlike
+    /// FIELDTRACE_PASSPHRASE it is not in the process environment while the command runs)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+
     /// Language of names in human-readable output
     #[arg(long, global = true, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,

@@ -137,6 +137,59 @@ fn private_options() -> atomic_write_file::OpenOptions {
     atomic_write_file::AtomicWriteFile::options()
 }
 
+/// A temporary file `write_atomically` left behind is only removed once it is this old: a
+/// write in progress (another fieldtrace on the same home or stick) touches its file far more
+/// often than that, so it is never pulled from under a concurrent writer.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// The final name a temporary file of ours stands for: `.<name>.<6 letters or digits>` is how
+/// `write_atomically` names it (the `atomic-write-file` crate's naming).
+pub fn temp_file_target(file_name: &str) -> Option<&str> {
+    let rest = file_name.strip_prefix('.')?;
+    let (target, suffix) = rest.rsplit_once('.')?;
+    let ours = !target.is_empty()
+        && suffix.len() == 6
+        && suffix.bytes().all(|b| b.is_ascii_alphanumeric());
+    ours.then_some(target)
+}
+
+/// Removes, from `dir` (not below it), the temporary files an interrupted `write_atomically`
+/// left: only names of our own temporary form whose final name `is_ours` accepts, and only
+/// when last modified at least `min_age` ago. Returns how many were removed; a folder that is
+/// missing or unreadable, or a file that cannot be removed, is left as it is.
+pub fn remove_stale_temp_files(
+    dir: &Path,
+    is_ours: impl Fn(&str) -> bool,
+    min_age: std::time::Duration,
+) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(target) = name.to_str().and_then(temp_file_target) else {
+            continue;
+        };
+        if !is_ours(target) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age >= min_age);
+        if meta.is_file() && old && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// Reads at most `limit` bytes: `None` if the file is larger. Errors name the file.
 pub fn read_capped(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
     let file = std::fs::File::open(path).map_err(|e| naming(path, "read", e))?;
@@ -171,6 +224,40 @@ pub fn read_text_capped(path: &Path, limit: u64) -> io::Result<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_our_own_stale_temporary_files_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+        let make = |name: &str, modified: Option<std::time::SystemTime>| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, b"half").unwrap();
+            if let Some(at) = modified {
+                std::fs::File::options()
+                    .write(true)
+                    .open(&path)
+                    .unwrap()
+                    .set_modified(at)
+                    .unwrap();
+            }
+            path
+        };
+        let stale = make(".abc.jpg.Xy12Za", Some(old));
+        let fresh = make(".abc.jpg.Qw34Er", None);
+        let foreign = make(".notes.txt.Qw34Er", Some(old));
+        let not_temp = make(".abc.jpg.toolong1", Some(old));
+        let removed = remove_stale_temp_files(
+            dir.path(),
+            |target| target.ends_with(".jpg"),
+            STALE_TEMP_AGE,
+        );
+        assert_eq!(removed, 1);
+        assert!(!stale.exists());
+        assert!(fresh.exists(), "a write in progress is left alone");
+        assert!(foreign.exists() && not_temp.exists());
+        assert_eq!(temp_file_target(".x.ftpkt.a1B2c3"), Some("x.ftpkt"));
+        assert_eq!(temp_file_target("x.ftpkt"), None);
+    }
 
     #[test]
     fn hashes_are_lower_case_hex() {

@@ -353,6 +353,26 @@ impl KeyStore {
     }
 }
 
+/// A passphrase file (`--passphrase-file`): its first line, without the line end. At most
+/// 4 KiB; an empty first line is refused like an empty passphrase.
+pub fn read_passphrase_file(path: &Path) -> Result<SecretString, KeyError> {
+    let text = crate::fs::read_text_capped(path, 4096)
+        .map_err(|source| KeyError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(source.kind(), source.kind().to_string()),
+        })?
+        .ok_or_else(|| KeyError::BadKeyFile {
+            path: path.to_path_buf(),
+            reason: "over 4096 bytes: not a passphrase file".to_owned(),
+        })?;
+    let line = SecretString::from(text.lines().next().unwrap_or_default().to_owned());
+    drop(SecretString::from(text));
+    if line.expose_secret().is_empty() {
+        return Err(KeyError::EmptyPassphrase);
+    }
+    Ok(line)
+}
+
 fn seal_to_passphrase(
     plain: &[u8],
     recipient: &age::scrypt::Recipient,

@@ -120,6 +120,7 @@ impl Register {
         if fresh {
             crate::fs::make_private(&path)?;
         }
+        remove_interrupted_writes(home);
         Ok(Register {
             conn,
             read_only: false,
@@ -198,6 +199,38 @@ impl Register {
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Removes the temporary files interrupted writes left under the home (`photos/`, `derived/`,
+/// `outbox/`, `inbox/`, `quarantine/`, `keys/` and the home itself), once they are old enough
+/// that no other fieldtrace can still be writing them (`fs::STALE_TEMP_AGE`). Returns how
+/// many went.
+pub fn remove_interrupted_writes(home: &Path) -> usize {
+    use crate::fs::{STALE_TEMP_AGE, remove_stale_temp_files};
+    let hex_named = |target: &str| {
+        target
+            .split_once(['.', '-'])
+            .is_some_and(|(sha, _)| sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    let anything = |_: &str| true;
+    let mut removed = remove_stale_temp_files(home, |t| t == "config.toml", STALE_TEMP_AGE);
+    for dir in ["outbox", "inbox", "quarantine", "keys"] {
+        removed += remove_stale_temp_files(&home.join(dir), anything, STALE_TEMP_AGE);
+    }
+    removed += remove_stale_temp_files(&home.join("derived"), hex_named, STALE_TEMP_AGE);
+    if let Ok(shards) = std::fs::read_dir(home.join("photos")) {
+        for shard in shards.flatten() {
+            let name = shard.file_name();
+            let two_hex = name.len() == 2
+                && name
+                    .to_str()
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_hexdigit()));
+            if two_hex {
+                removed += remove_stale_temp_files(&shard.path(), hex_named, STALE_TEMP_AGE);
+            }
+        }
+    }
+    removed
 }
 
 /// A read-only connection. Reading a WAL database needs its `-shm` file; on a medium where

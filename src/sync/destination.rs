@@ -60,6 +60,11 @@ pub trait Destination {
     /// Puts one outbox packet there unless the same bytes already are; the copy is checked
     /// before it counts.
     fn deliver(&self, home: &Path, entry: &OutboxEntry) -> anyhow::Result<Copied>;
+    /// Removes what interrupted copies left there (temporary files of ours, old enough that no
+    /// other station can still be writing them). Returns how many.
+    fn remove_interrupted_copies(&self) -> usize {
+        0
+    }
 }
 
 /// A folder: a USB stick or a shared directory.
@@ -110,6 +115,10 @@ impl Destination for Folder {
 
     fn deliver(&self, home: &Path, entry: &OutboxEntry) -> anyhow::Result<Copied> {
         send_one(home, entry, &self.dir)
+    }
+
+    fn remove_interrupted_copies(&self) -> usize {
+        crate::fs::remove_stale_temp_files(&self.dir, is_packet_name, crate::fs::STALE_TEMP_AGE)
     }
 }
 

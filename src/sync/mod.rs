@@ -567,6 +567,7 @@ pub fn sync(
     each: &mut dyn FnMut(&Received) -> anyhow::Result<()>,
 ) -> anyhow::Result<SyncReport> {
     let mut exchange = Exchange::open(ctx)?;
+    destination.remove_interrupted_copies();
     let mut received = ReceiveSummary::default();
     let mut packets = Vec::new();
     for (id, file) in destination.waiting()? {

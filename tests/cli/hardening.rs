@@ -312,3 +312,86 @@ fn a_new_home_its_register_and_its_packets_are_private() {
     }
     assert_eq!(mode(&outbox), 0o700);
 }
+
+#[test]
+fn temporary_files_an_interruption_left_are_cleaned_on_the_next_run_but_not_fresh_ones() {
+    let peers = Peers::new();
+    let station = &peers.station;
+    request_to_sign(&peers);
+    station.json(&["trace", "export", "1"], 0);
+    let stick = tempfile::tempdir().unwrap();
+    let home = station.home.path();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    let packet = "01a21293-b600-769a-9881-fb912fef65d5.ftpkt";
+    let sha = "a".repeat(64);
+    let left = |dir: &std::path::Path, name: &str, old: bool| {
+        std::fs::create_dir_all(dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, b"half a file").unwrap();
+        if old {
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(two_hours_ago)
+                .unwrap();
+        }
+        path
+    };
+    let stale = [
+        left(&home.join("outbox"), &format!(".{packet}.Ab12Cd"), true),
+        left(&home.join("inbox"), &format!(".{packet}.Ef34Gh"), true),
+        left(&home.join("photos/aa"), &format!(".{sha}.jpg.Ij56Kl"), true),
+        left(stick.path(), &format!(".{packet}.Mn78Op"), true),
+    ];
+    let kept = [
+        // Another fieldtrace may be writing these right now.
+        left(&home.join("outbox"), &format!(".{packet}.Qr90St"), false),
+        left(stick.path(), &format!(".{packet}.Uv12Wx"), false),
+        // Not ours.
+        left(stick.path(), ".holiday.jpg.Yz34Ab", true),
+        left(&home.join("photos/aa"), "notes.txt", true),
+    ];
+    station.json(&["sync", "--to", stick.path().to_str().unwrap()], 0);
+    for path in &stale {
+        assert!(!path.exists(), "{} is still there", path.display());
+    }
+    for path in &kept {
+        assert!(path.exists(), "{} was removed", path.display());
+    }
+}
+
+#[test]
+fn a_script_gives_the_passphrase_in_a_file_instead_of_the_environment() {
+    let peers = Peers::new();
+    request_to_sign(&peers);
+    let station = &peers.station;
+    let file = station.write(
+        "passphrase.txt",
+        &format!("{}\n", crate::common::PASSPHRASE),
+    );
+    station
+        .cmd(&[
+            "trace",
+            "export",
+            "1",
+            "--no-input",
+            "--passphrase-file",
+            &file,
+        ])
+        .env_remove("FIELDTRACE_PASSPHRASE")
+        .assert()
+        .success();
+    // A missing file is named.
+    let (_, err) = station.run(
+        &[
+            "trace",
+            "export",
+            "1",
+            "--passphrase-file",
+            "/nonexistent/passphrase",
+        ],
+        1,
+    );
+    assert!(err.contains("/nonexistent/passphrase"), "{err}");
+}
