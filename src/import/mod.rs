@@ -383,6 +383,10 @@ fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveD
         inspected.push(photo);
     }
     let mut notes = Vec::new();
+    // What could not be read of a photo's EXIF is said on the row, not dropped.
+    for ((written, _), photo) in pending.photo_paths.iter().zip(&inspected) {
+        notes.extend(photo.exif.notes.iter().map(|n| format!("'{written}': {n}")));
+    }
     let values = &mut pending.checked.values;
     let gps = inspected.iter().find_map(|p| p.exif.lat.zip(p.exif.lon));
     let row_position = match (values.get("lat"), values.get("lon")) {
