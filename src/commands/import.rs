@@ -17,6 +17,15 @@ const MAX_MAP_BYTES: u64 = 256 * 1024;
 pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
     let station = ctx.station()?;
     let column_map = match &args.map {
+        // `--map kobo`, `--map odk`: the built-in maps, unless a file has that name.
+        Some(path)
+            if !path.is_file()
+                && let Some((_, text)) = map::BUILT_IN
+                    .iter()
+                    .find(|(name, _)| path.as_os_str() == *name) =>
+        {
+            Some(map::parse(text).map_err(|e| usage(format!("--map {}: {e}", path.display())))?)
+        }
         Some(path) => {
             let text = import::read_small(path, MAX_MAP_BYTES)
                 .with_context(|| format!("cannot read the column map {}", path.display()))?;
@@ -29,6 +38,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
     {
         return Err(usage(format!("--photos {}: not a folder", dir.display())).into());
     }
+    // ODK Central's export has its attachments in media/ beside the CSV.
+    let photos_dir = args
+        .photos
+        .clone()
+        .or_else(|| import::default_photos_dir(&args.log));
     let catalog = ctx.refdata.catalog()?;
     let norm = Normalizer {
         catalog: &catalog,
@@ -36,7 +50,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
     };
     let now = ctx.now();
     let options = Options {
-        photos_dir: args.photos.as_deref(),
+        photos_dir: photos_dir.as_deref(),
         map: column_map.as_ref(),
         dry_run: args.dry_run,
         strict: args.strict,

@@ -166,6 +166,8 @@ struct Pending {
     marks: Vec<String>,
     photo_paths: Vec<(String, PathBuf)>,
     source_unit: String,
+    /// Notes made while reading the row (a photo found under another name).
+    notes: Vec<String>,
 }
 
 /// A row whose photos are read and stored, with its photos and notes; or why it was refused.
@@ -209,6 +211,95 @@ fn photo_path(dir: &Path, written: &str) -> Result<PathBuf, String> {
     Ok(real)
 }
 
+/// Kobo's name for a stored file: what Django's `get_valid_filename` keeps.
+fn stored_name(written: &str) -> String {
+    written
+        .trim()
+        .replace(' ', "_")
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect()
+}
+
+/// A photo named in the log: in the photos folder as written, or where KoboToolbox stores a
+/// submission's attachments (`<user>/attachments/<form>/<submission>/<file>`), under its name
+/// or the name Kobo gave it (made valid, or with a suffix when the name repeated). Returns
+/// the file and, when it was not found as written, a note saying where it was.
+fn locate_photo(
+    dir: &Path,
+    written: &str,
+    submission: Option<&str>,
+) -> Result<(PathBuf, Option<String>), String> {
+    let direct = photo_path(dir, written);
+    let (Err(_), Some(submission)) = (&direct, submission) else {
+        return direct.map(|p| (p, None));
+    };
+    let name = Path::new(written)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The submission's folder: its id may not climb out of the photos folder either.
+    let submission = submission.trim_start_matches("uuid:");
+    if submission.is_empty() || submission.contains(['/', '\\', ':']) || submission.contains("..") {
+        return direct.map(|p| (p, None));
+    }
+    let mut folders = Vec::new();
+    for user in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let attachments = user.path().join("attachments");
+        for form in std::fs::read_dir(&attachments)
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let folder = form.path().join(submission);
+            if folder.is_dir() {
+                folders.push(folder);
+            }
+        }
+    }
+    let stored = stored_name(&name);
+    let (stem, ext) = match stored.rsplit_once('.') {
+        Some((stem, ext)) => (stem.to_owned(), ext.to_lowercase()),
+        None => (stored.clone(), String::new()),
+    };
+    for folder in &folders {
+        let relative = |file: &Path| {
+            file.strip_prefix(dir)
+                .unwrap_or(file)
+                .to_string_lossy()
+                .replace('\\', "/")
+        };
+        for candidate in [&name, &stored] {
+            let file = folder.join(candidate);
+            if file.is_file() {
+                let shown = relative(&file);
+                return photo_path(dir, &shown)
+                    .map(|p| (p, Some(format!("photo '{written}' found as '{shown}'"))));
+            }
+        }
+        // A name that repeated is stored with a suffix: `photo_Ab3dE9x.jpg`.
+        let suffixed: Vec<PathBuf> = std::fs::read_dir(folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let file = p.file_name().map(|n| n.to_string_lossy().into_owned());
+                file.is_some_and(|f| {
+                    f.to_lowercase().ends_with(&format!(".{ext}"))
+                        && f.starts_with(&format!("{stem}_"))
+                })
+            })
+            .collect();
+        if let [one] = suffixed.as_slice() {
+            let shown = relative(one);
+            return photo_path(dir, &shown)
+                .map(|p| (p, Some(format!("photo '{written}' found as '{shown}'"))));
+        }
+    }
+    direct.map(|p| (p, None))
+}
+
 struct Importer<'a> {
     plan: Plan,
     norm: Normalizer<'a>,
@@ -216,6 +307,8 @@ struct Importer<'a> {
     report: Report,
     seen: BTreeMap<String, u64>,
     rejected_rows: Vec<csv::ByteRecord>,
+    /// The submissions a repeat group's rows belong to (ODK Central's `PARENT_KEY`).
+    parent: Option<Parent>,
     /// Twice as many threads as cores: a thread waiting for a photo to reach the disk
     /// (fsync) leaves its core to another that decodes.
     pool: rayon::ThreadPool,
@@ -250,7 +343,15 @@ impl Importer<'_> {
                 format!("{} fields where the header has {width}", record.len()),
             ));
         }
-        let value = |field: &str| self.plan.value(field, &record);
+        // A repeat group's row takes the submission's date, event and place from its parent.
+        let parent = self.parent.as_ref().and_then(|p| p.row_of(&record));
+        let value = |field: &str| {
+            self.plan.value(field, &record).or_else(|| {
+                parent
+                    .filter(|_| INHERITED.contains(&field))
+                    .and_then(|p| p.get(field).cloned())
+            })
+        };
         let record_id = value("record_id");
         if let Some((index, long)) = record
             .iter()
@@ -291,9 +392,18 @@ impl Importer<'_> {
                 input.insert(field.to_owned(), v);
             }
         }
+        if !input.contains_key("lat")
+            && !input.contains_key("lon")
+            && let Some((lat, lon)) = value("geopoint").as_deref().and_then(geopoint)
+        {
+            input.insert("lat".into(), lat);
+            input.insert("lon".into(), lon);
+        }
         item::default_to_station(&mut input, station);
         let marks = split(value("markings"));
+        let submission = value("submission");
         let mut photo_paths = Vec::new();
+        let mut notes = Vec::new();
         for written in split(value("photos")) {
             let Some(dir) = self.options.photos_dir else {
                 return Err(self.reject(
@@ -303,8 +413,11 @@ impl Importer<'_> {
                     "the row names photos: pass --photos DIR".into(),
                 ));
             };
-            match photo_path(dir, &written) {
-                Ok(path) => photo_paths.push((written, path)),
+            match locate_photo(dir, &written, submission.as_deref()) {
+                Ok((path, note)) => {
+                    notes.extend(note);
+                    photo_paths.push((written, path));
+                }
                 Err(reason) => return Err(self.reject(raw, record_id, "photos", reason)),
             }
         }
@@ -328,8 +441,135 @@ impl Importer<'_> {
             marks,
             photo_paths,
             source_unit,
+            notes,
         })
     }
+}
+
+/// Fields a repeat group's row takes from its submission when it has none of its own.
+const INHERITED: &[&str] = &[
+    "date", "event", "location", "lat", "lon", "unit", "officer", "geopoint",
+];
+
+/// `lat lon altitude precision`, an ODK/Kobo geopoint in one column: its latitude and
+/// longitude, as written.
+fn geopoint(text: &str) -> Option<(String, String)> {
+    let mut parts = text.split_whitespace();
+    let (lat, lon) = (parts.next()?, parts.next()?);
+    (lat.parse::<f64>().is_ok() && lon.parse::<f64>().is_ok())
+        .then(|| (lat.to_owned(), lon.to_owned()))
+}
+
+/// An ODK Central repeat group's parent file, read once: each submission's fields by `KEY`.
+struct Parent {
+    rows: std::collections::HashMap<String, BTreeMap<&'static str, String>>,
+    /// The child's `PARENT_KEY` column.
+    key_column: usize,
+}
+
+impl Parent {
+    fn row_of(&self, record: &csv::StringRecord) -> Option<&BTreeMap<&'static str, String>> {
+        self.rows.get(record.get(self.key_column)?.trim())
+    }
+}
+
+/// The column named `name` (no case), if the header has it.
+fn column(header: &[String], name: &str) -> Option<usize> {
+    header
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case(name))
+}
+
+/// Beside `seizure-weapons.csv` (a repeat group's rows, with `PARENT_KEY`): `seizure.csv`, the
+/// submissions, read into memory by their `KEY`. The form's name may itself hold `-`: the
+/// longest prefix that names a file wins.
+fn load_parent(
+    log: &Path,
+    header: &[String],
+    map: Option<&ColumnMap>,
+) -> Result<Option<Parent>, ImportError> {
+    let Some(key_column) = column(header, "PARENT_KEY") else {
+        return Ok(None);
+    };
+    let stem = log
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = log
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "csv".into());
+    let mut prefix = stem.as_str();
+    let file = loop {
+        let Some((head, _)) = prefix.rsplit_once('-') else {
+            return Err(ImportError::Header(format!(
+                "PARENT_KEY: a repeat group's rows, but no parent file ({}) beside the log",
+                stem.rsplit_once('-')
+                    .map_or(stem.clone(), |(h, _)| format!("{h}.{ext}"))
+            )));
+        };
+        let candidate = log.with_file_name(format!("{head}.{ext}"));
+        if candidate.is_file() {
+            break candidate;
+        }
+        prefix = head;
+    };
+    let text = crate::fs::read_text_capped(&file, MAX_PARENT_BYTES)?.ok_or_else(|| {
+        ImportError::Header(format!(
+            "the parent file {} is over {MAX_PARENT_BYTES} bytes",
+            file.display()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sniff_delimiter(text.as_bytes()))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let parent_header: Vec<String> = reader.headers()?.iter().map(str::to_owned).collect();
+    let plan = match map {
+        Some(map) => Plan::mapped_loose(map, &parent_header)?,
+        None => Plan::mapped_loose(&ColumnMap::default(), &parent_header)?,
+    };
+    let Some(key) = column(&parent_header, "KEY") else {
+        return Err(ImportError::Header(format!(
+            "the parent file {} has no KEY column",
+            file.display()
+        )));
+    };
+    let mut rows = std::collections::HashMap::new();
+    for record in reader.records() {
+        let record = record?;
+        let mut fields = BTreeMap::new();
+        for field in INHERITED {
+            if let Some(v) = plan.value(field, &record) {
+                fields.insert(*field, v);
+            }
+        }
+        if let Some(k) = record.get(key) {
+            rows.insert(k.trim().to_owned(), fields);
+        }
+    }
+    Ok(Some(Parent { rows, key_column }))
+}
+
+/// A parent file (the submissions of a repeat group) is read whole: this much at most.
+const MAX_PARENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// ODK Central puts a form's attachments in `media/` beside its CSV: the photos folder when
+/// `--photos` is not given.
+pub fn default_photos_dir(log: &Path) -> Option<PathBuf> {
+    let media = log.parent().unwrap_or(Path::new(".")).join("media");
+    media.is_dir().then_some(media)
+}
+
+/// Kobo's "include HXL" second row: every filled cell a hashtag (`#date`, `#loc+name`).
+fn is_hxl(record: &csv::ByteRecord) -> bool {
+    let filled: Vec<&[u8]> = record
+        .iter()
+        .map(<[u8]>::trim_ascii)
+        .filter(|c| !c.is_empty())
+        .collect();
+    !filled.is_empty() && filled.iter().all(|c| c.starts_with(b"#"))
 }
 
 /// `check_new` needs a date; a row without one gets today's until its photos are read.
@@ -382,7 +622,7 @@ fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveD
         }
         inspected.push(photo);
     }
-    let mut notes = Vec::new();
+    let mut notes = std::mem::take(&mut pending.notes);
     // What could not be read of a photo's EXIF is said on the row, not dropped.
     for ((written, _), photo) in pending.photo_paths.iter().zip(&inspected) {
         notes.extend(photo.exif.notes.iter().map(|n| format!("'{written}': {n}")));
@@ -502,9 +742,12 @@ pub fn import(
     if header.iter().all(|h| h.trim().is_empty()) {
         return Err(ImportError::Empty);
     }
-    let plan = match options.map {
-        Some(map) => Plan::mapped(map, &header)?,
-        None => Plan::template(&header)?,
+    let parent = load_parent(log, &header, options.map)?;
+    let plan = match (options.map, &parent) {
+        // A repeat group's rows may take their required fields from their submission.
+        (Some(map), Some(_)) => Plan::mapped_loose(map, &header)?,
+        (Some(map), None) => Plan::mapped(map, &header)?,
+        (None, _) => Plan::template(&header)?,
     };
     let width = header.len();
     let today = norm.today;
@@ -528,6 +771,7 @@ pub fn import(
         options,
         seen: BTreeMap::new(),
         rejected_rows: Vec::new(),
+        parent,
         pool: rayon::ThreadPoolBuilder::new()
             .num_threads(2 * std::thread::available_parallelism().map_or(2, usize::from))
             .build()
@@ -541,6 +785,7 @@ pub fn import(
     }
     let result = (|| -> Result<(), ImportError> {
         let mut records = csv_reader.byte_records();
+        let mut first = true;
         loop {
             let mut chunk = Vec::with_capacity(CHUNK);
             for record in records.by_ref().take(CHUNK) {
@@ -549,6 +794,9 @@ pub fn import(
                     Err(e) => return Err(ImportError::Csv(e)),
                 };
                 let line = bytes.position().map_or(0, |p| lines.line_at(p.byte()));
+                if std::mem::take(&mut first) && is_hxl(&bytes) {
+                    continue;
+                }
                 chunk.push(Raw { line, bytes });
             }
             if chunk.is_empty() {
