@@ -1,9 +1,6 @@
 //! `import LOG.csv [--photos DIR] [--map MAP.toml] [--dry-run] [--strict]`.
 
-use std::io::IsTerminal;
-
 use anyhow::Context as _;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::app::{Ctx, Status};
 use crate::cli::ImportArgs;
@@ -59,19 +56,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
         now: &now,
         clock: &ctx.clock,
     };
-    let bar = if std::io::stderr().is_terminal() && !ctx.ui.is_json() {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {pos} rows {per_sec} {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = ctx.ui.progress(0, "rows");
     let mut register = ctx.register()?;
-    let result = import::import(&args.log, &mut register, norm, options, &|rows| {
-        bar.set_position(rows)
+    let result = import::import(&args.log, &mut register, norm, options, &|done| {
+        bar.set_length(done.estimated_rows());
+        bar.set_position(done.rows);
     });
     bar.finish_and_clear();
     // Which failures are the officer's to fix is decided at the edge (`error.rs`).

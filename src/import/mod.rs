@@ -689,15 +689,37 @@ fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveD
     Ok((pending, inspected, notes))
 }
 
-/// Imports `log` into `register`. `progress` is told how many rows have been handled.
+/// How far an import is, after each chunk of rows.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    pub rows: u64,
+    /// Bytes of the log read, of `total_bytes`.
+    pub bytes: u64,
+    pub total_bytes: u64,
+}
+
+impl Progress {
+    /// The rows the whole log holds, estimated from the bytes read so far.
+    pub fn estimated_rows(&self) -> u64 {
+        if self.bytes == 0 {
+            return self.rows;
+        }
+        let estimate =
+            u128::from(self.rows) * u128::from(self.total_bytes) / u128::from(self.bytes);
+        u64::try_from(estimate).unwrap_or(u64::MAX).max(self.rows)
+    }
+}
+
+/// Imports `log` into `register`. `progress` is told how far it is after each chunk.
 pub fn import(
     log: &Path,
     register: &mut Register,
     norm: Normalizer<'_>,
     options: Options<'_>,
-    progress: &dyn Fn(u64),
+    progress: &dyn Fn(Progress),
 ) -> Result<Report, ImportError> {
     let file = std::fs::File::open(log)?;
+    let total_bytes = file.metadata().map_or(0, |m| m.len());
     let mut reader = BufReader::new(file);
     let head = reader.fill_buf()?;
     if head.is_empty() {
@@ -788,11 +810,13 @@ pub fn import(
         let mut first = true;
         loop {
             let mut chunk = Vec::with_capacity(CHUNK);
+            let mut read = 0;
             for record in records.by_ref().take(CHUNK) {
                 let bytes = match record {
                     Ok(bytes) => bytes,
                     Err(e) => return Err(ImportError::Csv(e)),
                 };
+                read = bytes.position().map_or(read, csv::Position::byte);
                 let line = bytes.position().map_or(0, |p| lines.line_at(p.byte()));
                 if std::mem::take(&mut first) && is_hxl(&bytes) {
                     continue;
@@ -803,7 +827,11 @@ pub fn import(
                 return Ok(());
             }
             importer.run_chunk(chunk, width, register, today, strict)?;
-            progress(importer.report.rows);
+            progress(Progress {
+                rows: importer.report.rows,
+                bytes: read,
+                total_bytes,
+            });
         }
     })();
     if strict {
