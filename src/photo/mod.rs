@@ -269,7 +269,7 @@ fn jpeg_complete(bytes: &[u8]) -> Result<(), PhotoError> {
                 // Jump to the next 0xFF: most of a photo is scan data, so this is the hot loop.
                 at += bytes
                     .get(at..)
-                    .and_then(|rest| rest.iter().position(|b| *b == 0xFF))
+                    .and_then(|rest| memchr::memchr(0xFF, rest))
                     .ok_or_else(truncated)?;
                 match bytes.get(at + 1) {
                     Some(&next) if next == 0x00 || (0xD0..=0xD7).contains(&next) => at += 2,

@@ -302,16 +302,9 @@ impl Normalizer<'_> {
 
     /// The library model a model name refers to, if exactly one.
     fn model_id_for(&self, model: &str) -> Option<String> {
-        let key = text_key(model);
         let found: Vec<&str> = self
             .catalog
-            .models
-            .iter()
-            .filter(|m| {
-                text_key(&m.id) == key
-                    || text_key(&m.name) == key
-                    || m.aliases.iter().any(|a| text_key(a) == key)
-            })
+            .models_named(&text_key(model))
             .map(|m| m.id.as_str())
             .collect();
         match found.as_slice() {
