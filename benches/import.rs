@@ -133,6 +133,9 @@ fn fresh_home() -> tempfile::TempDir {
     home
 }
 
+/// CPU seconds (user + system) of the last command `timed` ran, from GNU time.
+static CPU: std::sync::Mutex<f64> = std::sync::Mutex::new(0.0);
+
 /// A command run under GNU time: its stdout, wall seconds and peak RSS in KiB.
 fn timed(program: &Path, args: &[&std::ffi::OsStr]) -> (Vec<u8>, f64, u64) {
     let start = Instant::now();
@@ -153,6 +156,14 @@ fn timed(program: &Path, args: &[&std::ffi::OsStr]) -> (Vec<u8>, f64, u64) {
         })
         .and_then(|v| v.trim().parse().ok())
         .expect("no RSS in GNU time's output");
+    let field = |name: &str| -> f64 {
+        stderr
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(name))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0.0)
+    };
+    *CPU.lock().unwrap() = field("User time (seconds): ") + field("System time (seconds): ");
     (out.stdout, seconds, rss)
 }
 
@@ -186,44 +197,90 @@ fn warm(dir: &Path) {
         .for_each(|f| drop(std::fs::read(f).unwrap()));
 }
 
+/// The machine's one-minute load average, to read the figures by (Linux; 0 elsewhere).
+fn load() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().and_then(|v| v.parse().ok()))
+        .unwrap_or(0.0)
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// The script and the import, one after the other, three times: medians of each, so a burst
+/// of other work on the machine weighs on both.
 fn throughput(rows: usize) {
     let dir = data(rows, 12.0);
     warm(&dir);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/import-baseline.py");
     let db = dir.join("baseline.sqlite");
-    let (stdout, py_seconds, py_rss) = timed(
-        Path::new("python3"),
-        &[
-            script.as_os_str(),
-            dir.join("log.csv").as_os_str(),
-            dir.join("photos").as_os_str(),
-            db.as_os_str(),
-        ],
+    let (mut py_rates, mut rates, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let mut cpu_ratios = Vec::new();
+    let (mut py_peak, mut peak) = (0, 0);
+    for run in 1..=3 {
+        let (stdout, py_seconds, py_rss) = timed(
+            Path::new("python3"),
+            &[
+                script.as_os_str(),
+                dir.join("log.csv").as_os_str(),
+                dir.join("photos").as_os_str(),
+                db.as_os_str(),
+            ],
+        );
+        let baseline: serde_json::Value = serde_json::from_slice(&stdout)
+            .expect("the baseline script needs Pillow: pip install Pillow");
+        assert_eq!(baseline["rows"].as_u64(), Some(rows as u64));
+        let py_rate = rows as f64 / py_seconds;
+        let py_cpu = *CPU.lock().unwrap() / rows as f64 * 1000.0;
+        let (rate, rss, imported) = import_timed(&dir.join("log.csv"), Some(&dir.join("photos")));
+        let cpu = *CPU.lock().unwrap() / rows as f64 * 1000.0;
+        assert_eq!(imported, rows as u64);
+        cpu_ratios.push(py_cpu / cpu);
+        // CPU time a row beside the wall clock: on a machine other work keeps busy, a process
+        // on every core gets little more of them than one on a single core.
+        println!(
+            "run {run}: script {py_rate:6.2} rows/s ({:5.1} MiB, {py_cpu:4.0} ms CPU a row), fieldtrace {rate:6.2} rows/s ({:5.1} MiB, {cpu:4.0} ms CPU a row): {:.2}x, load {:.1}",
+            py_rss as f64 / 1024.0,
+            rss as f64 / 1024.0,
+            rate / py_rate,
+            load()
+        );
+        py_rates.push(py_rate);
+        rates.push(rate);
+        ratios.push(rate / py_rate);
+        py_peak = py_peak.max(py_rss);
+        peak = peak.max(rss);
+    }
+    let (py_rate, rate, ratio) = (
+        median(&mut py_rates),
+        median(&mut rates),
+        median(&mut ratios),
     );
-    let baseline: serde_json::Value = serde_json::from_slice(&stdout)
-        .expect("the baseline script needs Pillow: pip install Pillow");
-    assert_eq!(baseline["rows"].as_u64(), Some(rows as u64));
-    let py_rate = rows as f64 / py_seconds;
-    let (rate, rss, imported) = import_timed(&dir.join("log.csv"), Some(&dir.join("photos")));
-    assert_eq!(imported, rows as u64);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let size = std::fs::metadata(dir.join("photos/p000000.jpg"))
         .unwrap()
         .len();
     println!(
-        "{rows} rows, one 12-megapixel JPEG each ({:.1} MB), {cores} cores",
+        "{rows} rows, one 12-megapixel JPEG each ({:.1} MB), {cores} cores; medians of 3 runs",
         size as f64 / 1e6
     );
     println!(
         "python + Pillow, one core (full decode, SHA-256, SQLite): {py_rate:7.2} rows/s  peak {:6.1} MiB",
-        py_rss as f64 / 1024.0
+        py_peak as f64 / 1024.0
     );
     println!(
         "fieldtrace import (decode, hash, store, write):            {rate:7.2} rows/s  peak {:6.1} MiB",
-        rss as f64 / 1024.0
+        peak as f64 / 1024.0
     );
-    let ratio = rate / py_rate;
-    let memory_ok = rss < 100 * 1024;
+    let cpu_ratio = median(&mut cpu_ratios);
+    println!(
+        "CPU a row: the script's is {cpu_ratio:.2}x fieldtrace's (so on {cores} idle cores the ratio could reach {:.2}x)",
+        cpu_ratio * cores as f64
+    );
+    let memory_ok = peak < 100 * 1024;
     println!(
         "ratio {ratio:.2}x the script: budget at least 2x -> {}; peak memory budget under 100 MiB -> {}",
         if ratio >= 2.0 { "met" } else { "MISSED" },

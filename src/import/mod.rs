@@ -305,7 +305,10 @@ struct Importer<'a> {
     norm: Normalizer<'a>,
     options: Options<'a>,
     report: Report,
-    seen: BTreeMap<String, u64>,
+    /// The (unit, record id) pairs of this log seen so far, with their line, in a temporary
+    /// table of the register's connection (on disk, not in memory: a log of a million rows
+    /// keeps memory flat): a second row with the same id is refused.
+    seen: SeenRows,
     rejected_rows: Vec<csv::ByteRecord>,
     /// The submissions a repeat group's rows belong to (ODK Central's `PARENT_KEY`).
     parent: Option<Parent>,
@@ -328,7 +331,12 @@ impl Importer<'_> {
     }
 
     /// A row's own checks: text, field sizes, values, duplicates, photo paths.
-    fn check_row(&mut self, raw: &Raw, width: usize) -> Result<Pending, Outcome> {
+    fn check_row(
+        &mut self,
+        conn: &rusqlite::Connection,
+        raw: &Raw,
+        width: usize,
+    ) -> Result<Pending, Outcome> {
         let record = csv::StringRecord::from_byte_record(raw.bytes.clone()).map_err(|e| {
             let field = e
                 .utf8_error()
@@ -375,16 +383,25 @@ impl Importer<'_> {
         };
         let station = self.options.station;
         let source_unit = value("unit").unwrap_or_else(|| station.unit.clone());
-        if let Some(first) = self.seen.get(&format!("{source_unit}\u{0}{id}")) {
-            return Err(self.reject(
-                raw,
-                record_id,
-                "record_id",
-                format!("'{id}' appears twice in this log (first at line {first})"),
-            ));
+        match self.seen.first(conn, &source_unit, &id, raw.line) {
+            Ok(None) => {}
+            Ok(Some(first)) => {
+                return Err(self.reject(
+                    raw,
+                    record_id,
+                    "record_id",
+                    format!("'{id}' appears twice in this log (first at line {first})"),
+                ));
+            }
+            Err(e) => {
+                return Err(self.reject(
+                    raw,
+                    record_id,
+                    "(row)",
+                    format!("register database: {e}"),
+                ));
+            }
         }
-        self.seen
-            .insert(format!("{source_unit}\u{0}{id}"), raw.line);
 
         let mut input = ItemInput::new();
         for field in item::FIELDS.iter().map(|f| f.name) {
@@ -443,6 +460,45 @@ impl Importer<'_> {
             source_unit,
             notes,
         })
+    }
+}
+
+/// The rows of this log seen so far (`Importer::seen`).
+#[derive(Debug)]
+struct SeenRows;
+
+impl SeenRows {
+    fn start(conn: &rusqlite::Connection) -> Result<SeenRows, rusqlite::Error> {
+        conn.execute_batch(
+            "PRAGMA temp_store = FILE;
+             CREATE TEMP TABLE IF NOT EXISTS import_seen
+                 (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
+             DELETE FROM temp.import_seen;",
+        )?;
+        Ok(SeenRows)
+    }
+
+    /// The line where this unit's record id was first seen, or `None` (and it is noted now).
+    fn first(
+        &self,
+        conn: &rusqlite::Connection,
+        unit: &str,
+        id: &str,
+        line: u64,
+    ) -> Result<Option<i64>, rusqlite::Error> {
+        let key = format!("{unit}\u{0}{id}");
+        let first: Option<i64> = conn
+            .prepare_cached("SELECT line FROM temp.import_seen WHERE key = ?1")?
+            .query_row([&key], |r| r.get(0))
+            .optional()?;
+        if first.is_none() {
+            conn.prepare_cached("INSERT INTO temp.import_seen (key, line) VALUES (?1, ?2)")?
+                .execute(rusqlite::params![
+                    key,
+                    i64::try_from(line).unwrap_or(i64::MAX)
+                ])?;
+        }
+        Ok(first)
     }
 }
 
@@ -791,7 +847,7 @@ pub fn import(
         plan,
         norm,
         options,
-        seen: BTreeMap::new(),
+        seen: SeenRows::start(register.conn())?,
         rejected_rows: Vec::new(),
         parent,
         pool: rayon::ThreadPoolBuilder::new()
@@ -868,7 +924,7 @@ impl Importer<'_> {
         let mut pending = Vec::new();
         for raw in &chunk {
             self.report.rows += 1;
-            match self.check_row(raw, width) {
+            match self.check_row(register.conn(), raw, width) {
                 Ok(p) => {
                     pending.push((outcomes.len(), p));
                     outcomes.push(None);

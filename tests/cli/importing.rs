@@ -521,6 +521,16 @@ fn an_odk_central_export_imports_with_media_beside_it_and_its_repeat_group() {
 }
 
 #[test]
+fn no_progress_bar_reaches_a_pipe() {
+    let env = TestEnv::new();
+    env.init();
+    let path = log(&env, "one.csv", &[&row("P1", "2026-03-14", "seized")]);
+    let (out, err) = env.run(&["import", &path], 0);
+    assert!(out.contains("imported 1"), "{out}");
+    assert!(!err.contains("rows") && !err.contains('\u{2588}'), "{err}");
+}
+
+#[test]
 fn ammunition_and_component_rows_import_with_their_own_types() {
     let env = TestEnv::new();
     env.init();
