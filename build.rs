@@ -31,6 +31,18 @@ mod compile;
 #[path = "src/refdata/files.rs"]
 mod files;
 
+#[allow(dead_code)]
+#[path = "src/refdata/fold.rs"]
+mod fold;
+
+#[allow(dead_code)]
+#[path = "src/refdata/keys.rs"]
+mod keys;
+
+#[allow(dead_code)]
+#[path = "src/refdata/image.rs"]
+mod image;
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let data_dir = root.join("reference-data");
@@ -42,6 +54,9 @@ fn main() {
         "validate",
         "compile",
         "files",
+        "fold",
+        "keys",
+        "image",
     ] {
         println!("cargo:rerun-if-changed=src/refdata/{shared}.rs");
     }
@@ -78,6 +93,17 @@ fn main() {
     });
     if let Err(err) = result {
         eprintln!("error: cannot build the reference database: {err}");
+        process::exit(1);
+    }
+
+    let image =
+        Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("engine.postcard");
+    let written = image::EngineImage::of(&parsed.library)
+        .to_bytes()
+        .map_err(|err| err.to_string())
+        .and_then(|bytes| fs::write(&image, bytes).map_err(|err| err.to_string()));
+    if let Err(err) = written {
+        eprintln!("error: cannot build the engine image: {err}");
         process::exit(1);
     }
 }

@@ -416,6 +416,10 @@ pub struct CustodyArgs {
     pub place: Option<String>,
     #[arg(long)]
     pub note: Option<String>,
+    /// When it happened, if not now: "2026-03-14 09:30" (UTC unless an offset is given) or a
+    /// date; the time it is recorded is kept beside it
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -467,18 +471,29 @@ pub enum KeysCommand {
     /// Print this station's key id and public keys
     Show,
     /// Print this station's public key in the standard minisign .pub format, for peers to trust
+    ///
+    /// With --out FILE.ftkey, write one key card instead: both public keys, the station's name
+    /// and unit, signed by its own key (asks for the passphrase), and print the fingerprint a
+    /// peer compares by phone.
     Export {
         /// Print the age recipient (age1...) instead, for peers to encrypt to this station
-        #[arg(long)]
+        #[arg(long, conflicts_with = "out")]
         age: bool,
+        /// Write the signed key card (.ftkey) to this file
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Trust a peer (an NPC, another station): accept its packets, address requests to it
+    ///
+    /// A key card (.ftkey, from `keys export --out`) is taken in one step, its signature
+    /// checked, its key id and fingerprint shown to compare by phone.
     Trust {
-        /// The peer's minisign public key file (.pub), as `keys export` writes it
+        /// The peer's key card (.ftkey), or its minisign public key file (.pub)
         file: PathBuf,
-        /// The name requests use for it (`trace new --to NAME`)
+        /// The name requests use for it (`trace new --to NAME`); a key card's own name when not
+        /// given
         #[arg(long)]
-        name: String,
+        name: Option<String>,
         /// The peer's age recipient (age1...), to encrypt packets to it
         #[arg(long, value_name = "RECIPIENT")]
         age: Option<String>,
@@ -618,7 +633,37 @@ pub enum InboxCommand {
         paths: Vec<PathBuf>,
     },
     /// Packets received and refused
-    List,
+    List {
+        /// Only the quarantined packets, with their reasons (`inbox release` takes their number)
+        #[arg(long)]
+        quarantined: bool,
+    },
+    /// Take in the photos of a packet received in parts: the signed manifest by QR, the photos
+    /// by file
+    ///
+    /// Each file (or every file in a folder) is checked against the SHA-256 and size the
+    /// signed manifest lists; files that are none of them are named and left alone. When the
+    /// last one is in, the whole packet is rebuilt, verified, stored and acknowledged again.
+    Attach {
+        /// Received packet number (`inbox list`) or packet id
+        id: String,
+        /// Photo files or folders
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Receive a quarantined packet again once its cause is fixed (its sender's key trusted,
+    /// say), or close it as decided by a person (--dismiss); who and why are recorded
+    Release {
+        /// Quarantine number (`inbox list --quarantined`)
+        id: i64,
+        /// Why it is released: what was fixed or decided
+        #[arg(long)]
+        reason: String,
+        /// Do not receive it: a person decided against it (a conflict settled for the packet
+        /// already received, say)
+        #[arg(long)]
+        dismiss: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -633,12 +678,12 @@ pub enum ReportCommand {
     /// SDG 16.4.2: the share of items seized, found or surrendered in the period whose illicit
     /// origin was traced
     Sdg {
-        /// First day (YYYY-MM-DD)
+        /// First day (YYYY-MM-DD); the 1st of January of this year when not given
         #[arg(long)]
-        from: chrono::NaiveDate,
-        /// Last day, included (YYYY-MM-DD)
+        from: Option<chrono::NaiveDate>,
+        /// Last day, included (YYYY-MM-DD); the 31st of December of this year when not given
         #[arg(long)]
-        to: chrono::NaiveDate,
+        to: Option<chrono::NaiveDate>,
     },
     /// Items by type, country of manufacture, place and month
     Summary,
@@ -673,7 +718,9 @@ pub struct PacketVerifyArgs {
     /// Check the signature against this minisign public key instead of the trust list
     #[arg(long, value_name = "FILE")]
     pub pubkey: Option<PathBuf>,
-    /// Accept listed attachments that are absent (a packet rebuilt from QR codes)
+    /// Accept a packet that carries some of its listed attachments but not all (one that
+    /// carries none, the signed manifest alone as QR codes bring it, is valid anyway, its
+    /// attachments pending)
     #[arg(long)]
     pub without_attachments: bool,
 }

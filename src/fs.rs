@@ -87,9 +87,18 @@ fn secret_options() -> atomic_write_file::OpenOptions {
 
 /// Reads at most `limit` bytes: `None` if the file is larger. Errors name the file.
 pub fn read_capped(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
+    let file = std::fs::File::open(path).map_err(|e| naming(path, "read", e))?;
+    // A file that says it is too large is refused before a byte of it is read; the read is
+    // capped all the same, since a file can grow (or a pipe say nothing) after it is asked.
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > limit)
+    {
+        return Ok(None);
+    }
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
         .map_err(|e| naming(path, "read", e))?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }

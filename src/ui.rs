@@ -81,7 +81,7 @@ impl Ui {
     }
 
     pub fn line(&self, text: &str) -> anyhow::Result<()> {
-        writeln!(io::stdout().lock(), "{text}")?;
+        writeln!(io::stdout().lock(), "{}", neutralise(text, self.colour))?;
         Ok(())
     }
 
@@ -107,15 +107,95 @@ impl Ui {
 
     /// A warning for the person, on stderr, whatever the output mode.
     pub fn warn(&self, text: &str) {
-        let _ = writeln!(io::stderr().lock(), "warning: {text}");
+        let _ = writeln!(io::stderr().lock(), "warning: {}", neutralise(text, false));
     }
 
     pub fn error(&self, text: &str) {
-        let _ = writeln!(io::stderr().lock(), "error: {text}");
+        let _ = writeln!(io::stderr().lock(), "error: {}", neutralise(text, false));
     }
 
     /// What the person can do about an error, on its own line after it.
     pub fn hint(&self, text: &str) {
-        let _ = writeln!(io::stderr().lock(), "hint: {text}");
+        let _ = writeln!(io::stderr().lock(), "hint: {}", neutralise(text, false));
+    }
+}
+
+/// The styles `Ui` itself writes (bold, dim, reset): the only escape sequences let through.
+const OWN_STYLES: &[&str] = &["\x1b[1m", "\x1b[2m", "\x1b[0m"];
+
+/// Text as it may reach a terminal: every control character (escape sequences that clear the
+/// screen, move the cursor, set the window title or colour a forged "VALID"), and every
+/// character that reorders text (bidi overrides), is shown escaped (`\x1b[2J`), except line
+/// breaks, tabs and, when `Ui` paints, its own bold, dim and reset. Packets, logs and the
+/// register are written by others: everything printed goes through here.
+pub fn neutralise(text: &str, keep_own_styles: bool) -> std::borrow::Cow<'_, str> {
+    let harmful = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+    };
+    if !text.chars().any(harmful) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some(style) = OWN_STYLES
+            .iter()
+            .find(|s| keep_own_styles && rest.starts_with(**s))
+        {
+            out.push_str(style);
+            rest = &rest[style.len()..];
+            continue;
+        }
+        if harmful(c) {
+            if (c as u32) < 0x100 {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            } else {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn escape_sequences_from_outside_are_shown_not_obeyed() {
+        let forged = "\x1b[2J\x1b]0;owned\x07\x1b[32mVALID\u{202e}txt.exe";
+        assert_eq!(
+            neutralise(forged, true),
+            "\\x1b[2J\\x1b]0;owned\\x07\\x1b[32mVALID\\u{202e}txt.exe"
+        );
+        // What Ui paints itself stays painted; plain text is not copied.
+        assert_eq!(
+            neutralise("\x1b[1mTitle\x1b[0m", true),
+            "\x1b[1mTitle\x1b[0m"
+        );
+        // Without colour nothing is painted, so no escape at all is let through.
+        assert_eq!(neutralise("\x1b[1mTitle", false), "\\x1b[1mTitle");
+        assert!(matches!(
+            neutralise("Sévaré\tok\n", true),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_but_own_styles_reaches_the_terminal(s in "\\PC*|[\\x00-\\x1f\\x7f-\\u{9f}a\\[]{0,40}") {
+            prop_assert!(!neutralise(&s, false).chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+            let mut rest = neutralise(&s, true).into_owned();
+            for style in OWN_STYLES {
+                rest = rest.replace(style, "");
+            }
+            prop_assert!(!rest.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+        }
     }
 }

@@ -26,6 +26,7 @@ pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
                     to: args.to,
                     place: args.place,
                     note: args.note,
+                    occurred_at: args.at,
                 },
             )
         }
@@ -76,6 +77,15 @@ fn verify(ctx: &Ctx) -> anyhow::Result<Status> {
             "Custody log intact: {} events, every hash and link checks. Head {}",
             result.events, result.head
         ))?;
+    } else if result.problems.is_empty() {
+        ctx.ui.line(&format!(
+            "Custody log intact: {} events. Received chain heads: {} problem(s)",
+            result.events,
+            result.received_heads.len()
+        ))?;
+        for p in &result.received_heads {
+            ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
+        }
     } else {
         ctx.ui.line(&format!(
             "Custody log TAMPERED: {} problem(s) in {} events",
@@ -83,6 +93,9 @@ fn verify(ctx: &Ctx) -> anyhow::Result<Status> {
             result.events
         ))?;
         for p in &result.problems {
+            ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
+        }
+        for p in &result.received_heads {
             ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
         }
     }

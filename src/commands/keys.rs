@@ -8,15 +8,18 @@ use serde::Serialize;
 use crate::app::{Ctx, Status};
 use crate::cli::KeysCommand;
 use crate::error::usage;
-use crate::keys::{KeyError, KeyStore, Peer, StationKeys};
+use crate::keys::{KeyError, KeyStore, Peer, StationKeys, card};
 use crate::sync::verify::{MAX_PUBLIC_KEY_FILE, read_named_text};
 
 pub fn run(ctx: &Ctx, cmd: KeysCommand) -> anyhow::Result<Status> {
     match cmd {
         KeysCommand::Init => init(ctx),
         KeysCommand::Show => show(ctx),
-        KeysCommand::Export { age } => export(ctx, age),
-        KeysCommand::Trust { file, name, age } => trust(ctx, &file, &name, age.as_deref()),
+        KeysCommand::Export { age, out: None } => export(ctx, age),
+        KeysCommand::Export { out: Some(out), .. } => export_card(ctx, &out),
+        KeysCommand::Trust { file, name, age } => {
+            trust(ctx, &file, name.as_deref(), age.as_deref())
+        }
         KeysCommand::List => list(ctx),
         KeysCommand::Revoke { name } => revoke(ctx, &name),
     }
@@ -61,7 +64,7 @@ fn init(ctx: &Ctx) -> anyhow::Result<Status> {
             shown.dir, shown.key_id, shown.age
         ))?;
         ctx.ui.line(
-            "Give peers `fieldtrace keys export` (and `keys export --age`); keep the passphrase safe: it cannot be recovered.",
+            "Give peers your key card (`fieldtrace keys export --out station.ftkey`) and read them its fingerprint by phone; keep the passphrase safe: it cannot be recovered.",
         )?;
     }
     Ok(Status::Success)
@@ -96,11 +99,63 @@ fn export(ctx: &Ctx, age: bool) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-fn trust(ctx: &Ctx, file: &Path, name: &str, age: Option<&str>) -> anyhow::Result<Status> {
+/// `keys export --out FILE`: the signed key card, and the fingerprint to read out.
+fn export_card(ctx: &Ctx, out: &Path) -> anyhow::Result<Status> {
+    let station = ctx.station()?;
+    let store = ctx.initialised_keys()?;
+    let keys = store.public()?;
+    let secret = ctx.passphrase("sign this station's key card", false)?;
+    let key = store.unlock_signing_key(&secret)?;
+    let (bytes, written) = card::write(&station.name, &station.unit, &keys, &key)?;
+    crate::fs::write_atomically(out, &bytes)
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    if ctx.ui.is_json() {
+        ctx.ui.json(&serde_json::json!({
+            "file": out.display().to_string(),
+            "name": written.card.name,
+            "unit": written.card.unit,
+            "key_id": written.card.key_id,
+            "fingerprint": written.fingerprint,
+        }))?;
+    } else {
+        ctx.ui.line(&format!(
+            "Wrote {}: '{}' ({}), key id {}, fingerprint {}",
+            out.display(),
+            written.card.name,
+            written.card.unit,
+            written.card.key_id,
+            written.fingerprint
+        ))?;
+        ctx.ui.line(
+            "Give the file to the peer (`keys trust FILE`) and read them the fingerprint by phone.",
+        )?;
+    }
+    Ok(Status::Success)
+}
+
+fn trust(ctx: &Ctx, file: &Path, name: Option<&str>, age: Option<&str>) -> anyhow::Result<Status> {
     let store = ctx.key_store()?;
     let text = read_named_text(file, MAX_PUBLIC_KEY_FILE, "a public key file")?;
-    let peer =
-        Peer::new(name, &text, age).map_err(|e| usage(format!("{}: {e}", file.display())))?;
+    let at_file = |e: KeyError| usage(format!("{}: {e}", file.display()));
+    let (peer, checked) = if card::is_card(&text) {
+        let checked = card::read(&text).map_err(at_file)?;
+        if let Some(age) = age
+            && age.trim() != checked.card.age
+        {
+            return Err(usage(format!(
+                "--age {age} is not the age key the card {} carries",
+                file.display()
+            ))
+            .into());
+        }
+        (checked.peer(name).map_err(at_file)?, Some(checked))
+    } else {
+        let name = name.ok_or_else(|| {
+            usage(format!("{}: a .pub file needs --name", file.display()))
+                .hint("or trust the peer's key card: `keys export --out station.ftkey` there")
+        })?;
+        (Peer::new(name, &text, age).map_err(at_file)?, None)
+    };
     let key_id = peer.key_id()?;
     if let Ok(own) = store.public()
         && own.key_id == key_id
@@ -115,8 +170,22 @@ fn trust(ctx: &Ctx, file: &Path, name: &str, age: Option<&str>) -> anyhow::Resul
     list.add(peer.clone())?;
     store.save_trust_list(&list)?;
     if ctx.ui.is_json() {
-        ctx.ui.json(&peer_view(&peer))?;
+        let mut view = serde_json::to_value(peer_view(&peer))?;
+        if let Some(checked) = &checked {
+            view["unit"] = checked.card.unit.clone().into();
+            view["fingerprint"] = checked.fingerprint.clone().into();
+        }
+        ctx.ui.json(&view)?;
     } else {
+        if let Some(checked) = &checked {
+            ctx.ui.line(&format!(
+                "Key card of '{}' ({}): key id {key_id}, fingerprint {}",
+                checked.card.name, checked.card.unit, checked.fingerprint
+            ))?;
+            ctx.ui.line(
+                "Compare the fingerprint by phone with the one its station read out; `keys revoke` if they differ.",
+            )?;
+        }
         let encrypt = if peer.age.is_some() {
             "packets can be encrypted to it"
         } else {

@@ -30,7 +30,13 @@ fn print_report(ctx: &Ctx, file: &Path, report: &VerifyReport) -> anyhow::Result
         _ => "signer unknown".to_owned(),
     };
     let a = report.attachments;
-    if report.valid {
+    if report.valid && a.pending > 0 {
+        ctx.ui.line(&format!(
+            "VALID {what}, {signer}: signature valid, {} attachment(s) pending ({}/{} present, {} ok); \
+             they are checked against the signed manifest when they come (`inbox attach`)",
+            a.pending, a.present, a.expected, a.ok
+        ))?;
+    } else if report.valid {
         ctx.ui.line(&format!(
             "VALID {what}, {signer}; attachments {}/{} present, {} ok",
             a.present, a.expected, a.ok

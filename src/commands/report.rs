@@ -12,8 +12,12 @@ pub fn run(ctx: &Ctx, cmd: ReportCommand) -> anyhow::Result<Status> {
     }
 }
 
-fn sdg(ctx: &Ctx, from: chrono::NaiveDate, to: chrono::NaiveDate) -> anyhow::Result<Status> {
-    let report = report::sdg(ctx.register()?.conn(), from, to)?;
+fn sdg(
+    ctx: &Ctx,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> anyhow::Result<Status> {
+    let report = report::sdg(ctx.register()?.conn(), from, to, ctx.today())?;
     if ctx.ui.is_json() {
         ctx.ui.json(&report)?;
         return Ok(Status::Success);
@@ -41,6 +45,16 @@ fn sdg(ctx: &Ctx, from: chrono::NaiveDate, to: chrono::NaiveDate) -> anyhow::Res
         report.traced,
         share(report.traced, report.recovered)
     ))?;
+    ctx.ui.line("Beside the indicator, not counted in it:")?;
+    for (what, c) in [
+        ("ammunition lots", &report.ammunition),
+        ("loose components", &report.components),
+    ] {
+        ctx.ui.line(&format!(
+            "  {what:<17} {:>4} recovered, {} traced",
+            c.recovered, c.traced
+        ))?;
+    }
     Ok(Status::Success)
 }
 

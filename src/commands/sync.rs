@@ -45,7 +45,13 @@ impl Drop for Shown<'_> {
 pub fn run_inbox(ctx: &Ctx, cmd: InboxCommand) -> anyhow::Result<Status> {
     match cmd {
         InboxCommand::Import { paths } => import(ctx, &paths),
-        InboxCommand::List => list_inbox(ctx),
+        InboxCommand::List { quarantined } => list_inbox(ctx, quarantined),
+        InboxCommand::Attach { id, paths } => attach(ctx, &id, &paths),
+        InboxCommand::Release {
+            id,
+            reason,
+            dismiss,
+        } => release(ctx, id, &reason, dismiss),
     }
 }
 
@@ -68,8 +74,14 @@ fn print_received(ctx: &Ctx, r: &Received) -> anyhow::Result<()> {
         .as_ref()
         .map(|a| format!("; acknowledgement {a} in the outbox"))
         .unwrap_or_default();
-    ctx.ui
-        .line(&format!("  {:<11} {what}{why}{ack}", r.result.as_str()))
+    let pending = match r.attachments_pending.len() {
+        0 => String::new(),
+        n => format!("; {n} attachment(s) pending, to follow by file (`inbox attach`)"),
+    };
+    ctx.ui.line(&format!(
+        "  {:<11} {what}{why}{pending}{ack}",
+        r.result.as_str()
+    ))
 }
 
 fn import(ctx: &Ctx, paths: &[PathBuf]) -> anyhow::Result<Status> {
@@ -95,23 +107,41 @@ fn import(ctx: &Ctx, paths: &[PathBuf]) -> anyhow::Result<Status> {
     })
 }
 
-fn list_inbox(ctx: &Ctx) -> anyhow::Result<Status> {
-    let listing = sync::inbox::list(ctx.register()?.conn())?;
+fn list_inbox(ctx: &Ctx, only_quarantined: bool) -> anyhow::Result<Status> {
+    let mut listing = sync::inbox::list(ctx.register()?.conn())?;
+    if only_quarantined {
+        listing.received.clear();
+    }
     if ctx.ui.is_json() {
-        ctx.ui.json(&listing)?;
+        if only_quarantined {
+            ctx.ui.json(&listing.quarantined)?;
+        } else {
+            ctx.ui.json(&listing)?;
+        }
         return Ok(Status::Success);
     }
-    ctx.ui.heading("Received")?;
-    for r in &listing.received {
-        ctx.ui.line(&format!(
-            "{:>4}  {:<15} {}  from {:<20} {:<10} {}",
-            r.id, r.kind, r.packet_id, r.sender_name, r.status, r.received_at
-        ))?;
+    if !only_quarantined {
+        ctx.ui.heading("Received")?;
+        for r in &listing.received {
+            let pending = match r.attachments_pending.len() {
+                0 => String::new(),
+                n => format!("  {n} attachment(s) pending"),
+            };
+            ctx.ui.line(&format!(
+                "{:>4}  {:<15} {}  from {:<20} {:<10} {}{pending}",
+                r.id, r.kind, r.packet_id, r.sender_name, r.status, r.received_at
+            ))?;
+        }
     }
     ctx.ui.heading("Quarantined")?;
     for q in &listing.quarantined {
+        let state = match &q.released {
+            Some(r) => format!("  [{} by {} at {}: {}]", r.outcome, r.by, r.at, r.reason),
+            None => String::new(),
+        };
         ctx.ui.line(&format!(
-            "  {:<16} {}  {}  {}",
+            "{:>4}  {:<16} {}  {}  {}{state}",
+            q.id,
             q.reason,
             q.packet_id.as_deref().unwrap_or("-"),
             q.detail,
@@ -119,6 +149,67 @@ fn list_inbox(ctx: &Ctx) -> anyhow::Result<Status> {
         ))?;
     }
     Ok(Status::Success)
+}
+
+fn attach(ctx: &Ctx, id: &str, paths: &[PathBuf]) -> anyhow::Result<Status> {
+    let attached = sync::attach::attach(ctx, id, paths)?;
+    if ctx.ui.is_json() {
+        ctx.ui.json(&attached)?;
+    } else {
+        for file in &attached.unmatched {
+            ctx.ui.warn(&format!(
+                "{file}: not one of the attachments packet {} waits for (hash or size differ)",
+                attached.packet_id
+            ));
+        }
+        if attached.complete {
+            ctx.ui.line(&format!(
+                "Inbox {}: every attachment in and checked against the signed manifest; packet {} complete{}",
+                attached.inbox_id,
+                attached.packet_id,
+                attached
+                    .acknowledgement
+                    .as_ref()
+                    .map(|a| format!("; acknowledgement {a} in the outbox"))
+                    .unwrap_or_default()
+            ))?;
+        } else {
+            ctx.ui.line(&format!(
+                "Inbox {}: {} attachment(s) taken, {} still pending",
+                attached.inbox_id,
+                attached.matched.len(),
+                attached.pending.len()
+            ))?;
+        }
+    }
+    Ok(if attached.unmatched.is_empty() {
+        Status::Success
+    } else {
+        Status::SomeRejected
+    })
+}
+
+fn release(ctx: &Ctx, id: i64, reason: &str, dismiss: bool) -> anyhow::Result<Status> {
+    let released = sync::release::release(ctx, id, reason, dismiss)?;
+    if ctx.ui.is_json() {
+        ctx.ui.json(&released)?;
+    } else {
+        match (&released.received, &released.reason) {
+            (Some(r), _) => print_received(ctx, r)?,
+            (None, Some(code)) => ctx.ui.line(&format!(
+                "Quarantined packet #{id} is still refused: {code}: {}",
+                released.detail.as_deref().unwrap_or("")
+            ))?,
+            (None, None) => ctx
+                .ui
+                .line(&format!("Quarantined packet #{id} {}", released.outcome))?,
+        }
+    }
+    Ok(if released.outcome == "still-refused" {
+        Status::SomeRejected
+    } else {
+        Status::Success
+    })
 }
 
 pub fn sync(ctx: &Ctx, dir: &Path) -> anyhow::Result<Status> {

@@ -253,13 +253,17 @@ fn list_received(ctx: &Ctx) -> anyhow::Result<Status> {
     }
     for r in &rows {
         ctx.ui.line(&format!(
-            "{:>4}  {:<10}  {}  from {:<20} {} item(s), received {}{}",
+            "{:>4}  {:<10}  {}  from {:<20} {} item(s), received {}{}{}",
             r.id,
             r.status,
             r.packet_id,
             r.from,
             r.items,
             r.received_at,
+            match r.attachments_pending {
+                0 => String::new(),
+                n => format!(", {n} photo(s) pending (`inbox attach`)"),
+            },
             r.outcome
                 .as_ref()
                 .map(|o| format!(", answered: {o}"))
@@ -316,7 +320,13 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
             .as_ref()
             .map(|r| format!(", {r}"))
             .unwrap_or_default();
-        ui.line(&format!("  receipt:   {status} at {at}{missing}{reason}"))?;
+        let pending = match progress.attachments_pending.len() {
+            0 => String::new(),
+            n => format!(", waiting for {n} photo(s) by file"),
+        };
+        ui.line(&format!(
+            "  receipt:   {status} at {at}{missing}{reason}{pending}"
+        ))?;
     }
     if let (Some(outcome), Some(at)) = (&progress.outcome, &progress.answered_at) {
         ui.line(&format!(

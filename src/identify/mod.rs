@@ -101,6 +101,36 @@ const NEAR_TYPES: &[&[&str]] = &[
     &["self-loading-pistol", "revolver"],
 ];
 
+/// One decoded mark made ready to weigh every model against: the parts of it that count once
+/// each (a whole stamped line holds several marks), and for each reading the models it names,
+/// looked up once per assessment rather than once per model.
+struct Mark<'a, 'd> {
+    decoded: &'d Decoded,
+    parts: Vec<Option<&'d str>>,
+    named: Vec<Vec<&'a Model>>,
+}
+
+impl<'a, 'd> Mark<'a, 'd> {
+    fn new(catalog: &'a Catalog, decoded: &'d Decoded) -> Mark<'a, 'd> {
+        let mut parts: Vec<Option<&str>> = Vec::new();
+        for r in &decoded.matches {
+            if !parts.contains(&r.span.as_deref()) {
+                parts.push(r.span.as_deref());
+            }
+        }
+        let named = decoded
+            .matches
+            .iter()
+            .map(|r| r.models.iter().filter_map(|id| catalog.model(id)).collect())
+            .collect();
+        Mark {
+            decoded,
+            parts,
+            named,
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 struct Tally {
     score: i32,
@@ -202,12 +232,13 @@ impl<'a> Engine<'a> {
             .serial
             .as_deref()
             .map(|s| serial::read(s, &self.decoder));
+        let marks: Vec<Mark> = markings.iter().map(|d| Mark::new(catalog, d)).collect();
 
         let mut scored: Vec<(&Model, Tally)> = catalog
             .models
             .iter()
             .filter(|m| !m.unspecified)
-            .map(|m| (m, self.tally(m, obs, &markings, serial.as_ref(), false)))
+            .map(|m| (m, self.tally(m, obs, &marks, serial.as_ref(), false)))
             .collect();
         scored.sort_by(|(a, ta), (b, tb)| {
             tb.score
@@ -222,7 +253,7 @@ impl<'a> Engine<'a> {
             .take_while(|(_, t)| t.score >= listed_floor)
             .take(3 * MAX_CANDIDATES)
         {
-            *tally = self.tally(model, obs, &markings, serial.as_ref(), true);
+            *tally = self.tally(model, obs, &marks, serial.as_ref(), true);
         }
 
         let best = scored.first().map_or(0, |(_, t)| t.score);
@@ -283,7 +314,7 @@ impl<'a> Engine<'a> {
         &self,
         model: &Model,
         obs: &Observations,
-        markings: &[Decoded],
+        marks: &[Mark],
         serial: Option<&SerialReading>,
         explain: bool,
     ) -> Tally {
@@ -348,17 +379,10 @@ impl<'a> Engine<'a> {
                 });
             }
         }
-        for decoded in markings {
-            // A whole stamped line holds several marks: each part counts once, for its best
-            // reading.
-            let mut parts: Vec<Option<&str>> = Vec::new();
-            for r in &decoded.matches {
-                if !parts.contains(&r.span.as_deref()) {
-                    parts.push(r.span.as_deref());
-                }
-            }
-            for part in parts {
-                if let Some((points, credit)) = self.mark_evidence(model, decoded, part) {
+        for mark in marks {
+            // Each part of a stamped line counts once, for its best reading.
+            for part in &mark.parts {
+                if let Some((points, credit)) = self.mark_evidence(model, mark, *part) {
                     t.by_marks |= points > 0;
                     t.add(points, || credit.describe(catalog));
                 }
@@ -402,9 +426,10 @@ impl<'a> Engine<'a> {
     fn mark_evidence<'d>(
         &self,
         model: &Model,
-        decoded: &'d Decoded,
+        mark: &Mark<'_, 'd>,
         part: Option<&str>,
     ) -> Option<(i32, Credit<'d>)> {
+        let decoded = mark.decoded;
         let mut best: Option<(i32, Credit<'d>)> = None;
         let mut against: Option<(i32, Credit<'d>)> = None;
         let mut consider = |points: i32, credit: Credit<'d>| {
@@ -412,7 +437,12 @@ impl<'a> Engine<'a> {
                 best = Some((points, credit));
             }
         };
-        for r in decoded.matches.iter().filter(|r| r.span.as_deref() == part) {
+        for (r, named) in decoded
+            .matches
+            .iter()
+            .zip(&mark.named)
+            .filter(|(r, _)| r.span.as_deref() == part)
+        {
             let halve = |p: i32| if r.fit == Fit::Exact { p } else { p / 2 };
             let credit = |how: &'static str| Credit {
                 input: r.span.as_deref().unwrap_or(&decoded.input),
@@ -443,7 +473,7 @@ impl<'a> Engine<'a> {
             // Another mark that names models still names their maker, who may have made
             // this model too (the Arsenal 10 is on its rifles and its pistols).
             if !r.models.is_empty() {
-                match self.kinship(model, &r.models) {
+                match kinship(model, &r.models, named) {
                     Some(Kin::Same) => consider(halve(6), credit("")),
                     Some(Kin::Family) => consider(halve(5), credit(" (this family)")),
                     Some(Kin::Variant) => consider(halve(4), credit(" (a variant)")),
@@ -480,37 +510,6 @@ impl<'a> Engine<'a> {
             }
         }
         best.or(against)
-    }
-
-    /// How `model` stands to the models a mark names.
-    fn kinship(&self, model: &Model, named: &[String]) -> Option<Kin> {
-        let catalog = self.catalog();
-        if named.contains(&model.id) {
-            return Some(Kin::Same);
-        }
-        let named: Vec<&Model> = named.iter().filter_map(|id| catalog.model(id)).collect();
-        // The mark names the family as a whole ("SKS pattern"): every member fits it.
-        if named
-            .iter()
-            .any(|n| n.unspecified && n.family == model.family)
-        {
-            return Some(Kin::Family);
-        }
-        let related = |a: &Model, b: &Model| {
-            a.variant_of.as_deref() == Some(b.id.as_str())
-                || b.variant_of.as_deref() == Some(a.id.as_str())
-                || (a.variant_of.is_some() && a.variant_of == b.variant_of)
-        };
-        if named.iter().any(|n| related(model, n)) {
-            return Some(Kin::Variant);
-        }
-        if named.iter().any(|n| {
-            model.copy_of.as_deref() == Some(n.id.as_str())
-                || n.copy_of.as_deref() == Some(model.id.as_str())
-        }) {
-            return Some(Kin::Copy);
-        }
-        None
     }
 
     fn candidate(&self, model: &Model, tally: Tally) -> Candidate {
@@ -743,6 +742,35 @@ impl<'a> Engine<'a> {
 }
 
 /// The trait values a model shows. Finish is implied: factory unless the entry is craft.
+/// How `model` stands to the models a mark names (`ids`, found in the library as `named`).
+fn kinship(model: &Model, ids: &[String], named: &[&Model]) -> Option<Kin> {
+    if ids.contains(&model.id) {
+        return Some(Kin::Same);
+    }
+    // The mark names the family as a whole ("SKS pattern"): every member fits it.
+    if named
+        .iter()
+        .any(|n| n.unspecified && n.family == model.family)
+    {
+        return Some(Kin::Family);
+    }
+    let related = |a: &Model, b: &Model| {
+        a.variant_of.as_deref() == Some(b.id.as_str())
+            || b.variant_of.as_deref() == Some(a.id.as_str())
+            || (a.variant_of.is_some() && a.variant_of == b.variant_of)
+    };
+    if named.iter().any(|n| related(model, n)) {
+        return Some(Kin::Variant);
+    }
+    if named.iter().any(|n| {
+        model.copy_of.as_deref() == Some(n.id.as_str())
+            || n.copy_of.as_deref() == Some(model.id.as_str())
+    }) {
+        return Some(Kin::Copy);
+    }
+    None
+}
+
 pub fn model_trait<'m>(model: &'m Model, key: &str) -> Vec<&'m str> {
     match (key, model.traits.get(key)) {
         (_, Some(values)) => values.iter().map(String::as_str).collect(),

@@ -11,6 +11,7 @@
 //! So `minisign -S -s signing.key` and `age -d identity.age` work on them with the standard
 //! tools. Secret material is never printed: nothing here derives `Debug` over it.
 
+pub mod card;
 pub mod trust;
 
 pub use age::secrecy::SecretString;

@@ -141,6 +141,9 @@ pub fn read<'a>(bytes: &'a [u8], limits: &ArchiveLimits) -> Result<PacketArchive
     let mut attachments = BTreeMap::new();
     let mut members = 0usize;
     let mut pos = 0usize;
+    // The rank of the member before: the writer's order is manifest, signature, attachments
+    // by hash, and a reader that took any order would accept packets the writer never makes.
+    let mut previous: Option<(u8, String)> = None;
     loop {
         let Some(block) = bytes.get(pos..pos + BLOCK) else {
             return Err(PacketError::new(
@@ -204,6 +207,11 @@ pub fn read<'a>(bytes: &'a [u8], limits: &ArchiveLimits) -> Result<PacketArchive
                 format!("the padding after '{}' is not zero", entry.raw_name),
             ));
         }
+        let rank = match &entry.name {
+            EntryName::Manifest => (0, String::new()),
+            EntryName::Signature => (1, String::new()),
+            EntryName::Attachment(hash) => (2, hash.to_string()),
+        };
         let data = &bytes[data_start..data_end];
         let duplicate = match entry.name {
             EntryName::Manifest => manifest.replace(data).is_some(),
@@ -216,6 +224,17 @@ pub fn read<'a>(bytes: &'a [u8], limits: &ArchiveLimits) -> Result<PacketArchive
                 format!("'{}' appears twice", entry.raw_name),
             ));
         }
+        if previous.as_ref().is_some_and(|p| *p > rank) {
+            return Err(PacketError::new(
+                Reason::NonCanonical,
+                format!(
+                    "'{}' comes after a member it must precede: a packet holds manifest.json, \
+                     manifest.json.minisig, then its attachments by hash (docs/packets.md)",
+                    entry.raw_name
+                ),
+            ));
+        }
+        previous = Some(rank);
         pos = padded_end;
     }
     let manifest = manifest.ok_or_else(|| {
@@ -456,6 +475,29 @@ mod tests {
         assert_eq!(archive.signature, b"signature");
         assert_eq!(archive.attachments.len(), 2);
         assert_eq!(archive.attachments[&sha256_hex(&photo)], &photo[..]);
+    }
+
+    #[test]
+    fn members_out_of_the_writer_order_are_refused() {
+        let signature_first = finish(
+            [
+                member(b"manifest.json.minisig", b'0', b"sig"),
+                member(b"manifest.json", b'0', b"{}"),
+            ]
+            .concat(),
+        );
+        assert_eq!(reason(&signature_first), Reason::NonCanonical);
+        let (a, b) = (sha256_hex(b"a"), sha256_hex(b"b"));
+        let (first, second) = if a < b { (b, a) } else { (a, b) };
+        let unsorted = finish(
+            [
+                good_members(),
+                member(format!("attachments/{first}").as_bytes(), b'0', b"?"),
+                member(format!("attachments/{second}").as_bytes(), b'0', b"?"),
+            ]
+            .concat(),
+        );
+        assert_eq!(reason(&unsorted), Reason::NonCanonical);
     }
 
     #[test]

@@ -32,8 +32,10 @@ pub struct VerifyOptions<'a> {
     /// This station's key id; `None` skips the recipient check (a third party checking a packet).
     pub this_station: Option<KeyId>,
     pub limits: ArchiveLimits,
-    /// `false` accepts listed attachments that are absent (a packet rebuilt from QR codes, whose
-    /// photos come later); present ones are still checked.
+    /// `false` accepts listed attachments that are absent from a packet that carries some;
+    /// present ones are still checked. A packet that carries none of the attachments it lists
+    /// (the signed manifest alone, as QR codes carry it) is valid either way, its attachments
+    /// pending: they follow by file and are checked against the manifest when they come.
     pub require_attachments: bool,
 }
 
@@ -78,6 +80,8 @@ pub struct AttachmentReport {
     pub expected: usize,
     pub present: usize,
     pub ok: usize,
+    /// Listed but not carried, to follow by file (a packet that travelled in parts).
+    pub pending: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -149,6 +153,7 @@ pub fn verify(packet: &[u8], options: &VerifyOptions<'_>) -> VerifyReport {
             expected: manifest.attachments.len(),
             present: 0,
             ok: 0,
+            pending: 0,
         },
         manifest_sha256: Some(sha256_hex(members.manifest)),
         ..report
@@ -199,16 +204,18 @@ pub fn verify(packet: &[u8], options: &VerifyOptions<'_>) -> VerifyReport {
         });
     }
 
+    // The signed manifest alone: its attachments follow by file.
+    let in_parts = members.attachments.is_empty();
     for listed in &manifest.attachments {
         match members.attachments.get(&listed.sha256) {
-            None if options.require_attachments => report.errors.push(ReportedError {
+            None if options.require_attachments && !in_parts => report.errors.push(ReportedError {
                 code: Reason::MissingAttachment,
                 message: format!(
                     "attachment {} ({}) is missing",
                     listed.sha256, listed.media_type
                 ),
             }),
-            None => {}
+            None => report.attachments.pending += 1,
             Some(bytes) => {
                 report.attachments.present += 1;
                 if bytes.len() as u64 == listed.bytes && sha256_hex(bytes) == listed.sha256 {
@@ -296,7 +303,7 @@ mod tests {
         assert_eq!(json["signer"]["key_id"], f.sender.key_id().to_string());
         assert_eq!(
             json["attachments"],
-            serde_json::json!({"expected": 1, "present": 1, "ok": 1})
+            serde_json::json!({"expected": 1, "present": 1, "ok": 1, "pending": 0})
         );
         assert_eq!(json["kind"], "trace-request");
         assert_eq!(report.manifest_sha256.as_deref().map(str::len), Some(64));
@@ -331,18 +338,42 @@ mod tests {
             .attachments
             .push(Attachment::for_bytes(b"photo", "image/jpeg"));
         let signed = build(&manifest, &[b"photo"], &f.sender).unwrap();
-        let without = archive::write(&signed.manifest_bytes, &signed.signature, &[]).unwrap();
         let options = VerifyOptions::new(&f.signers, None);
-        assert_eq!(codes(&verify(&without, &options)), ["missing-attachment"]);
+        // The signed manifest alone (as QR codes carry it): valid, its attachment pending.
+        let without = archive::write(&signed.manifest_bytes, &signed.signature, &[]).unwrap();
+        let report = verify(&without, &options);
+        assert!(report.valid, "{:?}", report.errors);
+        assert_eq!(
+            (
+                report.attachments.expected,
+                report.attachments.present,
+                report.attachments.pending
+            ),
+            (1, 0, 1)
+        );
+        // A packet that carries some of its attachments but not all is refused.
+        let mut two = sample_manifest_for(&f.sender, serde_json::json!({}));
+        for photo in [&b"photo"[..], b"other"] {
+            two.attachments
+                .push(Attachment::for_bytes(photo, "image/jpeg"));
+        }
+        let signed_two = build(&two, &[b"photo", b"other"], &f.sender).unwrap();
+        let partial = archive::write(
+            &signed_two.manifest_bytes,
+            &signed_two.signature,
+            &[b"photo"],
+        )
+        .unwrap();
+        assert_eq!(codes(&verify(&partial, &options)), ["missing-attachment"]);
         let lenient = VerifyOptions {
             require_attachments: false,
             ..options.clone()
         };
-        let report = verify(&without, &lenient);
+        let report = verify(&partial, &lenient);
         assert!(report.valid);
         assert_eq!(
-            (report.attachments.expected, report.attachments.present),
-            (1, 0)
+            (report.attachments.present, report.attachments.pending),
+            (1, 1)
         );
 
         let extra = archive::write(

@@ -16,10 +16,7 @@ CREATE TABLE entries (
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
     confidence TEXT,
-    json TEXT NOT NULL,
-    -- what the decoder and the engine load: the entry without its notes (but a calibre's),
-    -- sources and examples, which only `ref show` and `ref check` read
-    engine_json TEXT NOT NULL
+    json TEXT NOT NULL
 );
 CREATE INDEX entries_kind ON entries(kind);
 CREATE TABLE entry_sources (entry_id TEXT NOT NULL, source_id TEXT NOT NULL,
@@ -44,24 +41,28 @@ struct Row<'a> {
     body: Vec<String>,
 }
 
+/// An entry as `ref show` gives it: the fields it has, without the empty ones.
 fn json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+    serde_json::to_value(value)
+        .map(|mut v| {
+            drop_empty(&mut v);
+            v.to_string()
+        })
+        .unwrap_or_default()
 }
 
-/// The entry as the engine loads it (see the `engine_json` column).
-fn engine_json(kind: &str, json: &str) -> String {
-    let Ok(serde_json::Value::Object(mut map)) = serde_json::from_str(json) else {
-        return json.to_owned();
-    };
-    if kind != "calibre" {
-        map.remove("notes");
+fn drop_empty(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| {
+                !matches!(v, Value::Null) && !matches!(v, Value::Array(a) if a.is_empty())
+            });
+            map.values_mut().for_each(drop_empty);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_empty),
+        _ => {}
     }
-    map.remove("examples");
-    // Sources are required by the schema: keep the list, empty.
-    if map.contains_key("sources") {
-        map.insert("sources".into(), serde_json::Value::Array(Vec::new()));
-    }
-    serde_json::Value::Object(map).to_string()
 }
 
 /// Writes `lib` into the empty database `conn`, in one transaction.
@@ -252,8 +253,8 @@ pub fn compile(
 
     {
         let mut entry = tx.prepare(
-            "INSERT INTO entries (id, kind, name, confidence, json, engine_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO entries (id, kind, name, confidence, json)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         let mut cites = tx
             .prepare("INSERT OR IGNORE INTO entry_sources (entry_id, source_id) VALUES (?1, ?2)")?;
@@ -268,7 +269,6 @@ pub fn compile(
                 row.name,
                 row.confidence,
                 row.json,
-                engine_json(row.kind, &row.json)
             ])?;
             for source in row.sources {
                 cites.execute(params![row.id, source])?;

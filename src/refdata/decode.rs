@@ -9,12 +9,13 @@
 //! confidence and says what it was read as; a description with nothing behind it returns no
 //! reading and the nearest spellings.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use super::fold::fold;
+use super::fold::{fold, transliterate_cyrillic};
+use super::keys::{JOINERS, MatchKeys, PatternBounds, folded_key, glyph, inner_key};
 use super::normalize::{squash_spaces, text_key};
 use super::pattern::{Pattern, PatternMatch};
 use super::schema::{Confidence, Marking, SYMBOLS};
@@ -131,87 +132,6 @@ fn encloses(symbol: &str) -> bool {
     SYMBOLS.contains(&symbol) && !GLYPH_SYMBOLS.contains(&symbol)
 }
 
-/// Glyphs that can sit inside a shape, written as words (French words fold to these).
-const GLYPH_WORDS: &[(&str, &str)] = &[
-    ("arrow", "arrow"),
-    ("fleche", "arrow"),
-    ("star", "star"),
-    ("etoile", "star"),
-    ("cross", "cross"),
-    ("croix", "cross"),
-    ("crown", "crown"),
-    ("couronne", "crown"),
-    ("eagle", "eagle"),
-    ("aigle", "eagle"),
-];
-
-/// Words that only join the parts of a description.
-const JOINERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "in",
-    "inside",
-    "within",
-    "into",
-    "on",
-    "over",
-    "above",
-    "under",
-    "below",
-    "beneath",
-    "with",
-    "containing",
-    "enclosing",
-    "around",
-    "between",
-    "crossed",
-    "and",
-    "of",
-    "mark",
-    "stamp",
-    "stamped",
-    "symbol",
-    "number",
-    "numeral",
-    "figure",
-    "shape",
-    "shaped",
-    "outline",
-    "form",
-    "enclosed",
-    "surrounded",
-    "by",
-    "pointing",
-    "upward",
-    "upwards",
-    "up",
-    "small",
-    "large",
-    "un",
-    "une",
-    "le",
-    "la",
-    "les",
-    "l",
-    "d",
-    "de",
-    "du",
-    "des",
-    "dans",
-    "sur",
-    "sous",
-    "avec",
-    "entre",
-    "et",
-    "au",
-    "en",
-    "chiffre",
-    "nombre",
-    "marque",
-    "poincon",
-];
-
 /// Words that turn a circle into a double circle.
 const DOUBLING: &[&str] = &["double", "two", "concentric", "deux", "doubles"];
 
@@ -259,27 +179,6 @@ const LINE_GLUE: &[&str] = &[
     "for",
     "type",
 ];
-
-fn glyph(word: &str) -> Option<&'static str> {
-    GLYPH_WORDS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, g)| *g)
-        .or((word == "hammer and sickle").then_some("hammer and sickle"))
-}
-
-fn inner_key(inner: &str) -> String {
-    let lower = fold(inner.trim()).to_lowercase();
-    let words: Vec<&str> = lower
-        .split_whitespace()
-        .filter(|w| !JOINERS.contains(w))
-        .collect();
-    let joined = words.join(" ");
-    match glyph(&joined) {
-        Some(g) => g.to_owned(),
-        None => text_key(&joined),
-    }
-}
 
 /// The closest of `words` to `typed`, if they are near enough to be a slip of the keyboard:
 /// one edit for a word of up to six letters, two for a longer one (with its first letter
@@ -484,41 +383,20 @@ fn described_in_words(text: &str, lower: &str) -> Option<Described> {
 /// A marking's pattern, compiled the first time an input of a length it can match comes:
 /// compiling every pattern of the library would cost more than the rest of a `decode`.
 #[derive(Debug)]
-struct LazyPattern {
-    source: String,
-    /// Bounds on the length in bytes of what the pattern can match.
-    shortest: usize,
-    longest: Option<usize>,
+struct LazyPattern<'a> {
+    source: &'a str,
+    bounds: &'a PatternBounds,
     compiled: OnceLock<Option<Pattern>>,
 }
 
-impl LazyPattern {
-    fn new(source: &str) -> Option<LazyPattern> {
-        let anchored = format!("^(?:{source})$");
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .unicode(!source.is_ascii())
-            .utf8(false)
-            .build()
-            .parse(&anchored)
-            .ok()?;
-        let properties = hir.properties();
-        Some(LazyPattern {
-            source: source.to_owned(),
-            shortest: properties.minimum_len().unwrap_or(0),
-            longest: properties.maximum_len(),
-            compiled: OnceLock::new(),
-        })
-    }
-
+impl LazyPattern<'_> {
     fn matches(&self, text: &str) -> Option<PatternMatch> {
-        let len = text.len();
-        if len < self.shortest || self.longest.is_some_and(|l| len > l) {
+        if !self.bounds.admits(text) {
             return None;
         }
         // Patterns are checked at build time; one that fails here is skipped, not fatal.
         self.compiled
-            .get_or_init(|| Pattern::compile(&self.source).ok())
+            .get_or_init(|| Pattern::compile(self.source).ok())
             .as_ref()?
             .matches(text)
     }
@@ -528,40 +406,9 @@ impl LazyPattern {
 #[derive(Debug)]
 struct Profile<'a> {
     marking: &'a Marking,
-    pattern: Option<LazyPattern>,
-    keys: Vec<String>,
-    inner: Option<String>,
-}
-
-/// Comparison keys computed once per decoder, not once per input.
-#[derive(Debug, Default)]
-struct Keys {
-    /// per manufacturer: name and alias keys, factory-code keys
-    maker_names: Vec<Vec<String>>,
-    maker_codes: Vec<Vec<String>>,
-    /// per model: name and alias keys
-    model_names: Vec<Vec<String>>,
-    /// per headstamp: code key
-    headstamp_codes: Vec<String>,
-    /// country name keys (`AUSTRIA`, `MADEINCHINA`) -> country code
-    countries: BTreeMap<String, String>,
-}
-
-/// The comparison key of a text as typed or as the library writes it.
-fn folded_key(text: &str) -> String {
-    if text.is_ascii() {
-        text_key(text)
-    } else {
-        text_key(&fold(text))
-    }
-}
-
-fn keys_of<'s>(texts: impl IntoIterator<Item = &'s String>) -> Vec<String> {
-    texts
-        .into_iter()
-        .map(|t| folded_key(t))
-        .filter(|k| !k.is_empty())
-        .collect()
+    pattern: Option<LazyPattern<'a>>,
+    keys: &'a [String],
+    inner: &'a Option<String>,
 }
 
 /// A word reduced for comparing descriptions: folded, lower case, French glyph words in
@@ -607,7 +454,7 @@ fn content_words(text: &str) -> BTreeSet<String> {
 pub struct Decoder<'a> {
     catalog: &'a Catalog,
     profiles: Vec<Profile<'a>>,
-    keys: Keys,
+    keys: &'a MatchKeys,
     /// Every spelling the library knows, by key, for reading a misspelt mark; built the
     /// first time a mark is not found as written.
     written: OnceLock<Vec<(String, &'a str)>>,
@@ -643,64 +490,28 @@ fn trim_word(word: &str) -> &str {
 impl<'a> Decoder<'a> {
     /// `this_year` bounds two-digit headstamp years (a `78` is 1978, not 2078).
     pub fn new(catalog: &'a Catalog, this_year: i32) -> Decoder<'a> {
+        let keys = catalog.keys();
         let profiles = catalog
             .markings
             .iter()
-            .map(|m| Profile {
+            .zip(&keys.marking_texts)
+            .zip(&keys.marking_inner)
+            .zip(&keys.pattern_bounds)
+            .map(|(((m, texts), inner), bounds)| Profile {
                 marking: m,
-                pattern: m.pattern.as_deref().and_then(LazyPattern::new),
-                keys: keys_of(m.text.iter().chain(&m.aliases)),
-                inner: m.inner.as_deref().map(inner_key),
+                pattern: m
+                    .pattern
+                    .as_deref()
+                    .zip(bounds.as_ref())
+                    .map(|(source, bounds)| LazyPattern {
+                        source,
+                        bounds,
+                        compiled: OnceLock::new(),
+                    }),
+                keys: texts,
+                inner,
             })
             .collect();
-        let mut countries = BTreeMap::new();
-        for c in &catalog.countries {
-            for name in std::iter::once(&c.name_en)
-                .chain(std::iter::once(&c.name_fr))
-                .chain(&c.aliases)
-            {
-                let key = folded_key(name);
-                if key.len() >= 3 {
-                    for prefix in [
-                        "",
-                        "MADEIN",
-                        "MADEINTHE",
-                        "FABRIQUEEN",
-                        "FABRICADOEN",
-                        "HECHOEN",
-                    ] {
-                        countries.insert(format!("{prefix}{key}"), c.code.clone());
-                    }
-                }
-            }
-        }
-        let keys = Keys {
-            maker_names: catalog
-                .manufacturers
-                .iter()
-                .map(|m| keys_of(std::iter::once(&m.name).chain(&m.aliases)))
-                .collect(),
-            maker_codes: catalog
-                .manufacturers
-                .iter()
-                .map(|m| keys_of(&m.factory_codes))
-                .collect(),
-            model_names: catalog
-                .models
-                .iter()
-                .map(|m| {
-                    let mut names = keys_of(std::iter::once(&m.name).chain(&m.aliases));
-                    names.extend(keys_of(&short_names(catalog, m)));
-                    names
-                })
-                .collect(),
-            headstamp_codes: catalog
-                .headstamps
-                .iter()
-                .map(|h| folded_key(&h.code))
-                .collect(),
-            countries,
-        };
         Decoder {
             catalog,
             profiles,
@@ -800,6 +611,9 @@ impl<'a> Decoder<'a> {
             }
         }
         if readings.is_empty() {
+            readings = self.transliterated(input);
+        }
+        if readings.is_empty() {
             readings = self.misspelt(input);
         }
         // A code pattern (a year letter, a serial format) fits many short strings: beside a
@@ -865,11 +679,33 @@ impl<'a> Decoder<'a> {
 
     /// A whole stamped line: every known mark inside it, longest first, each with the words
     /// it came from; the words that are none are returned as not understood.
+    ///
+    /// Roll-marked lines often join their parts with dashes (`12 GA.-M3 SUPER 90-BENELLI-ITALY`):
+    /// when the words as spaced leave some unread, the line is read again cut at the dashes too,
+    /// and the reading that leaves fewer words unread is kept.
     fn inscription(&self, input: &str) -> Option<(Vec<Reading>, Vec<String>)> {
+        let spaced = self.marks_in(input.split_whitespace());
+        let unread = |r: &Option<(Vec<Reading>, Vec<String>)>| {
+            r.as_ref().map_or(usize::MAX, |(_, rest)| rest.len())
+        };
+        if unread(&spaced) == 0 || !input.contains('-') {
+            return spaced;
+        }
+        let dashed = self.marks_in(input.split(|c: char| c.is_whitespace() || c == '-'));
+        if unread(&dashed) < unread(&spaced) {
+            dashed
+        } else {
+            spaced
+        }
+    }
+
+    fn marks_in<'w>(
+        &self,
+        words: impl Iterator<Item = &'w str>,
+    ) -> Option<(Vec<Reading>, Vec<String>)> {
         const LONGEST_MARK: usize = 6;
         const MOST_WORDS: usize = 40;
-        let words: Vec<&str> = input
-            .split_whitespace()
+        let words: Vec<&str> = words
             .map(trim_word)
             .filter(|w| !w.is_empty())
             .take(MOST_WORDS)
@@ -985,6 +821,29 @@ impl<'a> Decoder<'a> {
                 let m = p.marking;
                 let note = format!("matched on how the mark looks: {}", m.appearance);
                 self.reading(m, Fit::Partial, None, Some(note)).loosened()
+            })
+            .collect()
+    }
+
+    /// A name typed in Cyrillic that the library writes in Latin letters (`ИЖМЕХ` for
+    /// Izhmekh): read at reduced confidence, labelled with the spelling it was read as.
+    fn transliterated(&self, input: &str) -> Vec<Reading> {
+        let Some(latin) = transliterate_cyrillic(input.trim()) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        self.textual(&latin, &mut found);
+        found
+            .into_iter()
+            .filter(|r| r.fit == Fit::Exact)
+            .map(|r| {
+                let mut r = r.loosened();
+                r.note = Some(format!(
+                    "read as '{}' (the Cyrillic '{}' in Latin letters)",
+                    latin.to_uppercase(),
+                    input.trim()
+                ));
+                r
             })
             .collect()
     }
@@ -1233,13 +1092,14 @@ impl<'a> Decoder<'a> {
     /// A country named on the weapon (`AUSTRIA`, `MADE IN CHINA`), unless a marking profile
     /// already said it.
     fn country_named(&self, key: &str, out: &mut Vec<Reading>) {
-        let Some(code) = self.keys.countries.get(key) else {
+        let Some(code) = self.keys.country(key) else {
             return;
         };
-        if out
-            .iter()
-            .any(|r| r.kind == "country" && r.country.as_ref() == Some(code))
-        {
+        // A maker's own country line (`USA` on a Glock slide) does not say the country alone:
+        // the plain country reading stays beside it.
+        if out.iter().any(|r| {
+            r.kind == "country" && r.country.as_ref() == Some(code) && r.manufacturer.is_none()
+        }) {
             return;
         }
         let Some(country) = self.catalog.country(code) else {
@@ -1570,106 +1430,6 @@ impl Decoder<'_> {
             })
             .count()
     }
-}
-
-/// Words that say what a model is rather than which: `RPK light machine gun` is stamped `RPK`.
-const TYPE_WORDS: &[&str] = &[
-    "general-purpose machine gun",
-    "general purpose machine gun",
-    "light machine gun",
-    "heavy machine gun",
-    "sub-machine gun",
-    "submachine gun",
-    "machine gun",
-    "machine pistol",
-    "assault rifle",
-    "battle rifle",
-    "sniper rifle",
-    "designated marksman rifle",
-    "recoilless rifle",
-    "recoilless gun",
-    "grenade launcher",
-    "rocket launcher",
-    "anti-tank launcher",
-    "launcher",
-    "self-loading rifle",
-    "semi-automatic rifle",
-    "rifle",
-    "carbine",
-    "self-loading pistol",
-    "semi-automatic pistol",
-    "pistol",
-    "revolver",
-    "shotgun",
-    "mortar",
-];
-
-/// The short forms a model's name is stamped or spoken as: without the words for its type
-/// (`RPK light machine gun` = `RPK`), without a parenthetical (`SKS (SKS-45)` = `SKS` and
-/// `SKS-45`), without the maker's name when letters remain (`Zastava M70AB2` = `M70AB2`).
-fn short_names(catalog: &Catalog, model: &super::schema::Model) -> Vec<String> {
-    let mut out = Vec::new();
-    let name = model.name.trim();
-    let (bare, inside) = match (name.find('('), name.rfind(')')) {
-        (Some(open), Some(close)) if open < close => (
-            name[..open].trim().to_owned(),
-            Some(name[open + 1..close].trim()),
-        ),
-        _ => (name.to_owned(), None),
-    };
-    // `SKS (SKS-45)`: a designation in brackets; `MG 74 (Austria)`: a gloss, not a name.
-    let calibre_like = |i: &str| {
-        let i = i.trim().to_lowercase();
-        let i = i.strip_suffix("mm").unwrap_or(&i);
-        i.chars().all(|c| c.is_ascii_digit() || " .,x".contains(c))
-    };
-    if let Some(inside) = inside.filter(|i| {
-        i.split_whitespace().count() <= 2
-            && i.chars().any(|c| c.is_ascii_digit())
-            && !calibre_like(i)
-    }) {
-        out.push(inside.to_owned());
-    }
-    let lower = bare.to_lowercase();
-    let without_type = TYPE_WORDS
-        .iter()
-        .find_map(|t| lower.strip_suffix(t))
-        .map(|rest| bare[..rest.len()].trim().to_owned())
-        .filter(|rest| !rest.is_empty());
-    let mut base = without_type.unwrap_or(bare.clone());
-    // `Type 69 40 mm rocket launcher`: the calibre is no part of the name either.
-    let words: Vec<&str> = base.split_whitespace().collect();
-    let calibre_at = match words.as_slice() {
-        [.., n, "mm"] if n.chars().all(|c| c.is_ascii_digit() || c == '.') => Some(2),
-        [.., n] if n.ends_with("mm") && n[..n.len() - 2].chars().all(|c| c.is_ascii_digit()) => {
-            Some(1)
-        }
-        _ => None,
-    };
-    if let Some(tail) = calibre_at.filter(|t| words.len() > t + 1) {
-        base = words[..words.len() - tail].join(" ");
-    }
-    if base != name {
-        out.push(base.clone());
-    }
-    for maker in model
-        .producers
-        .iter()
-        .filter_map(|p| catalog.manufacturer(&p.manufacturer))
-    {
-        let Some(first) = maker.name.split_whitespace().next() else {
-            continue;
-        };
-        if let Some(rest) = base.strip_prefix(first).map(str::trim)
-            && rest.chars().any(char::is_alphabetic)
-            && rest.chars().any(|c| c.is_ascii_digit())
-        {
-            out.push(rest.to_owned());
-        }
-    }
-    // A bare number is no model name.
-    out.retain(|n| n.chars().any(char::is_alphabetic) && n.chars().count() >= 2);
-    out
 }
 
 fn one_or_many(countries: &[String]) -> (Option<String>, Vec<String>) {

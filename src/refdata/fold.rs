@@ -37,6 +37,55 @@ pub fn fold(text: &str) -> String {
     chinese_numerals(&plain)
 }
 
+/// Cyrillic written in Latin letters (BGN/PCGN, as English-language sources spell Russian
+/// makers: `ИЖМЕХ` = `IZHMEKH`, `Тула` = `TULA`), or `None` when the text has no Cyrillic.
+pub fn transliterate_cyrillic(text: &str) -> Option<String> {
+    if !text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let latin = match lower {
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' => "g",
+            'д' => "d",
+            'е' | 'ё' | 'э' => "e",
+            'ж' => "zh",
+            'з' => "z",
+            'и' | 'і' => "i",
+            'й' | 'ы' => "y",
+            'к' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'о' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "kh",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "shch",
+            'ъ' | 'ь' => "",
+            'ю' => "yu",
+            'я' => "ya",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(latin);
+    }
+    Some(out)
+}
+
 fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' => 0,
@@ -107,6 +156,17 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn cyrillic_reads_as_english_sources_spell_it() {
+        assert_eq!(transliterate_cyrillic("ИЖМЕХ").as_deref(), Some("izhmekh"));
+        assert_eq!(
+            transliterate_cyrillic("Тульский").as_deref(),
+            Some("tulskiy")
+        );
+        assert_eq!(transliterate_cyrillic("МР-27").as_deref(), Some("mr-27"));
+        assert_eq!(transliterate_cyrillic("GLOCK 17"), None);
+    }
 
     #[test]
     fn full_width_and_chinese_numerals_read_as_ascii_designations() {

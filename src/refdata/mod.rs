@@ -9,6 +9,8 @@ pub mod coverage;
 pub mod decode;
 pub mod files;
 pub mod fold;
+pub mod image;
+pub mod keys;
 pub mod normalize;
 pub mod pattern;
 pub mod schema;
@@ -19,12 +21,15 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use self::image::{EngineImage, Names};
+use self::keys::MatchKeys;
 use self::normalize::calibre_key;
 use self::schema::{
     Calibre, Confidence, Country, Headstamp, Manufacturer, Marking, Model, Source, Trait,
 };
 
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/refdata.sqlite3"));
+static ENGINE_IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/engine.postcard"));
 
 /// What can go wrong when reading the library.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +38,8 @@ pub enum RefError {
     Sqlite(#[from] rusqlite::Error),
     #[error("reference entry is malformed: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("the embedded engine image is malformed: {0}")]
+    Image(#[from] postcard::Error),
     #[error("no reference entry with id '{id}'{}", suggest(.suggestions))]
     NotFound {
         id: String,
@@ -282,45 +289,33 @@ impl RefData {
         Ok((hits, usize::try_from(total).unwrap_or(0)))
     }
 
-    /// Loads the entries the identification engine and the decoder work on.
+    /// Loads the entries the identification engine and the decoder work on, with their keys.
     pub fn catalog(&self) -> Result<Catalog, RefError> {
-        let kinds: Vec<&str> = ENTRY_KINDS
-            .iter()
-            .copied()
-            .filter(|k| *k != "source")
-            .collect();
-        self.catalog_of(&kinds)
+        let image = EngineImage::from_bytes(ENGINE_IMAGE)?;
+        Ok(Catalog {
+            models: image.models,
+            markings: image.markings,
+            headstamps: image.headstamps,
+            calibres: image.calibres,
+            manufacturers: image.manufacturers,
+            countries: image.countries,
+            traits: image.traits,
+            keys: image.keys,
+            ..Catalog::default()
+        }
+        .indexed())
     }
 
     /// Only the calibres and countries: what resolving a search filter needs, at a fraction
     /// of the cost of the whole catalog.
     pub fn names(&self) -> Result<Catalog, RefError> {
-        self.catalog_of(&["calibre", "country"])
-    }
-
-    fn catalog_of(&self, kinds: &[&str]) -> Result<Catalog, RefError> {
-        let mut catalog = Catalog::default();
-        let mut stmt = self.conn.prepare(
-            "SELECT kind, engine_json FROM entries
-             WHERE kind IN (SELECT value FROM json_each(?1))
-             ORDER BY rowid",
-        )?;
-        let kinds = serde_json::to_string(kinds)?;
-        let mut rows = stmt.query([kinds])?;
-        while let Some(row) = rows.next()? {
-            let kind: String = row.get(0)?;
-            let json: String = row.get(1)?;
-            match kind.as_str() {
-                "model" => catalog.models.push(serde_json::from_str(&json)?),
-                "marking" => catalog.markings.push(serde_json::from_str(&json)?),
-                "headstamp" => catalog.headstamps.push(serde_json::from_str(&json)?),
-                "calibre" => catalog.calibres.push(serde_json::from_str(&json)?),
-                "manufacturer" => catalog.manufacturers.push(serde_json::from_str(&json)?),
-                "country" => catalog.countries.push(serde_json::from_str(&json)?),
-                _ => catalog.traits.push(serde_json::from_str(&json)?),
-            }
+        let names = Names::from_bytes(ENGINE_IMAGE)?;
+        Ok(Catalog {
+            calibres: names.calibres,
+            countries: names.countries,
+            ..Catalog::default()
         }
-        Ok(catalog.indexed())
+        .indexed())
     }
 }
 
@@ -353,6 +348,8 @@ pub struct Catalog {
     /// Text key of a model's id, name or alias -> the models it names: built when first asked
     /// (an import asks for every row), not by the read-only commands.
     model_names: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
+    /// What the decoder compares typed text with, made when the library was built.
+    keys: MatchKeys,
 }
 
 impl Catalog {
@@ -386,10 +383,14 @@ impl Catalog {
             manufacturers: lib.manufacturers.clone(),
             countries: lib.countries.clone(),
             traits: lib.traits.clone(),
-            calibre_keys: Vec::new(),
-            model_index: HashMap::new(),
-            manufacturer_index: HashMap::new(),
-            model_names: std::sync::OnceLock::new(),
+            keys: MatchKeys::build(
+                &lib.markings,
+                &lib.manufacturers,
+                &lib.models,
+                &lib.headstamps,
+                &lib.countries,
+            ),
+            ..Catalog::default()
         }
         .indexed()
     }
@@ -416,6 +417,10 @@ impl Catalog {
             .into_iter()
             .flatten()
             .filter_map(|at| self.models.get(*at))
+    }
+
+    pub fn keys(&self) -> &MatchKeys {
+        &self.keys
     }
 
     pub fn model(&self, id: &str) -> Option<&Model> {

@@ -1,6 +1,10 @@
 //! The shape of the TOML files in `reference-data/`.
 //!
 //! Shared with `build.rs` (through `#[path]`), so it depends on nothing but serde.
+//!
+//! No field is skipped when serialized: the engine image (`image.rs`) is postcard, which
+//! reads fields by position. The JSON the library shows leaves out empty fields instead
+//! (`compile::json`).
 
 use std::collections::BTreeMap;
 
@@ -61,13 +65,13 @@ pub struct Source {
     pub id: String,
     pub title: String,
     pub publisher: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub year: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub reference: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub notes: Option<String>,
 }
 
@@ -78,16 +82,16 @@ pub struct Country {
     pub name_en: String,
     pub name_fr: String,
     /// Other names the country is written under on weapons and in documents (`USA`, `RUSSIA`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(default)]
     pub former: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub successors: Vec<String>,
     #[serde(default)]
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub notes: Option<String>,
 }
 
@@ -102,7 +106,7 @@ pub struct Calibre {
     #[serde(default)]
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub notes: Option<String>,
 }
 
@@ -111,7 +115,7 @@ pub struct Calibre {
 pub struct Trait {
     pub key: String,
     pub prompt: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub photo: Option<String>,
     pub values: Vec<TraitValue>,
 }
@@ -133,17 +137,17 @@ pub struct Manufacturer {
     pub country: String,
     #[serde(default)]
     pub factory_codes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub from: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub to: Option<i32>,
     /// How officers type this entry, and what decoding it must give (`ref check` runs them).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub examples: Vec<Example>,
     #[serde(default)]
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub notes: Option<String>,
 }
 
@@ -151,9 +155,9 @@ pub struct Manufacturer {
 #[serde(deny_unknown_fields)]
 pub struct Producer {
     pub manufacturer: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub from: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub to: Option<i32>,
 }
 
@@ -165,9 +169,9 @@ pub struct Model {
     pub family: String,
     #[serde(rename = "type")]
     pub weapon_type: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub variant_of: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub copy_of: Option<String>,
     #[serde(default)]
     pub calibres: Vec<String>,
@@ -181,21 +185,21 @@ pub struct Model {
     pub traits: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub features: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub serial_location: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub marking_location: Option<String>,
     #[serde(default)]
     pub craft: bool,
     #[serde(default)]
     pub unspecified: bool,
     /// How officers type this entry, and what decoding it must give (`ref check` runs them).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub examples: Vec<Example>,
     #[serde(default)]
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub notes: Option<String>,
 }
 
@@ -205,38 +209,38 @@ pub struct Marking {
     pub id: String,
     pub kind: String,
     pub appearance: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub symbol: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub inner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub text: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub pattern: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub script: Option<String>,
     pub meaning: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub country: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub manufacturer: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub from: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub to: Option<i32>,
     #[serde(default)]
     pub models: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub caveats: Option<String>,
     /// How officers type this entry, and what decoding it must give (`ref check` runs them).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub examples: Vec<Example>,
     #[serde(default)]
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub notes: Option<String>,
 }
 
@@ -246,28 +250,28 @@ pub struct Headstamp {
     pub id: String,
     pub code: String,
     pub country: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub manufacturer: Option<String>,
     #[serde(default)]
     pub calibres: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub layout: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub year_digits: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub from: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub to: Option<i32>,
     pub meaning: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub caveats: Option<String>,
     /// How officers type this entry, and what decoding it must give (`ref check` runs them).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub examples: Vec<Example>,
     #[serde(default)]
     pub sources: Vec<String>,
     pub confidence: Option<Confidence>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub notes: Option<String>,
 }
 

@@ -22,7 +22,10 @@ pub struct Event {
     pub id: i64,
     pub item: String,
     pub action: String,
+    /// When the event was recorded (the station's clock).
     pub at: String,
+    /// When it happened (`custody --at`); the time it was recorded when not given.
+    pub occurred_at: String,
     pub station: String,
     pub unit: String,
     pub officer: String,
@@ -39,6 +42,9 @@ struct Hashed<'a> {
     item: &'a str,
     action: &'a str,
     at: &'a str,
+    /// Only when it differs from `at`: events recorded before `--at` existed keep their hash.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    occurred_at: Option<&'a str>,
     station: &'a str,
     unit: &'a str,
     officer: &'a str,
@@ -54,6 +60,7 @@ impl Event {
             item: &self.item,
             action: &self.action,
             at: &self.at,
+            occurred_at: (self.occurred_at != self.at).then_some(self.occurred_at.as_str()),
             station: &self.station,
             unit: &self.unit,
             officer: &self.officer,
@@ -69,7 +76,7 @@ impl Event {
     fn describe(&self) -> String {
         format!(
             "#{} ({} of item {} at {})",
-            self.id, self.action, self.item, self.at
+            self.id, self.action, self.item, self.occurred_at
         )
     }
 }
@@ -81,6 +88,33 @@ pub struct NewEvent {
     pub to: Option<String>,
     pub place: Option<String>,
     pub note: Option<String>,
+    /// When it happened, as typed (`2026-03-14 09:30`); now when not given.
+    pub occurred_at: Option<String>,
+}
+
+/// When an event happened, from what was typed: `YYYY-MM-DD`, optionally with a time (`T` or
+/// a space, minutes or seconds; UTC unless an offset is given), or `DD/MM/YYYY`. A moment after
+/// `now` (the project clock, `YYYY-MM-DDTHH:MM:SSZ`) is refused.
+pub fn parse_occurred(value: &str, now: &str) -> Result<String, RegisterError> {
+    let today = chrono::DateTime::parse_from_rfc3339(now)
+        .map(|t| t.date_naive())
+        .map_err(|e| RegisterError::invalid("at", format!("the clock '{now}': {e}")))?;
+    let parsed = super::item::parse_date(value, today).map_err(|e| match e {
+        RegisterError::Invalid { reason, .. } => RegisterError::invalid("at", reason),
+        other => other,
+    })?;
+    let moment = if parsed.len() == 10 {
+        format!("{parsed}T00:00:00Z")
+    } else {
+        format!("{parsed}Z")
+    };
+    if moment.as_str() > now {
+        return Err(RegisterError::invalid(
+            "at",
+            format!("'{}' is in the future (it is now {now})", value.trim()),
+        ));
+    }
+    Ok(moment)
 }
 
 /// Appends an event, linked to the last event of the whole log.
@@ -104,6 +138,10 @@ pub fn append(
             "a transfer needs --to: who received it",
         ));
     }
+    let occurred_at = match &new.occurred_at {
+        Some(typed) => parse_occurred(typed, now)?,
+        None => now.to_owned(),
+    };
     let uuid: String =
         tx.query_row("SELECT uuid FROM items WHERE id = ?1", [item], |r| r.get(0))?;
     let prev_hash: String = tx
@@ -119,6 +157,7 @@ pub fn append(
         item: uuid,
         action,
         at: now.to_owned(),
+        occurred_at,
         station: station.name.clone(),
         unit: station.unit.clone(),
         officer: station.officer.clone(),
@@ -131,8 +170,8 @@ pub fn append(
     event.hash = event.content_hash();
     tx.execute(
         "INSERT INTO custody (item_id, action, at, station, unit, officer, to_party, place, note,
-                              prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                              prev_hash, hash, occurred_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             item,
             event.action,
@@ -144,7 +183,8 @@ pub fn append(
             event.place,
             event.note,
             event.prev_hash,
-            event.hash
+            event.hash,
+            event.occurred_at
         ],
     )?;
     event.id = tx.last_insert_rowid();
@@ -154,7 +194,7 @@ pub fn append(
 fn read_events(conn: &Connection, item: Option<i64>) -> Result<Vec<Event>, RegisterError> {
     let mut stmt = conn.prepare(
         "SELECT c.id, i.uuid, c.action, c.at, c.station, c.unit, c.officer, c.to_party, c.place,
-                c.note, c.prev_hash, c.hash
+                c.note, c.prev_hash, c.hash, coalesce(c.occurred_at, c.at)
          FROM custody c JOIN items i ON i.id = c.item_id
          WHERE ?1 IS NULL OR c.item_id = ?1 ORDER BY c.id",
     )?;
@@ -173,6 +213,7 @@ fn read_events(conn: &Connection, item: Option<i64>) -> Result<Vec<Event>, Regis
                 note: r.get(9)?,
                 prev_hash: r.get(10)?,
                 hash: r.get(11)?,
+                occurred_at: r.get(12)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -200,6 +241,127 @@ pub struct Verification {
     pub valid: bool,
     pub head: String,
     pub problems: Vec<Problem>,
+    /// Chain heads received from other stations that went back or diverged.
+    pub received_heads: Vec<HeadProblem>,
+}
+
+/// A custody chain head received with a packet about an item (`trace::ChainHead`).
+#[derive(Debug, Clone)]
+pub struct ReceivedHead<'a> {
+    pub sender_key_id: &'a str,
+    pub sender_name: &'a str,
+    pub item_uuid: &'a str,
+    pub events: u64,
+    pub hash: &'a str,
+    pub packet_id: &'a str,
+    pub received_at: &'a str,
+}
+
+/// Keeps a received head, for `custody verify` to compare with the next.
+pub fn record_received_head(tx: &Connection, head: &ReceivedHead<'_>) -> Result<(), RegisterError> {
+    tx.execute(
+        "INSERT INTO custody_heads_received (sender_key_id, sender_name, item_uuid, events, hash,
+                                             packet_id, received_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            head.sender_key_id,
+            head.sender_name,
+            head.item_uuid,
+            i64::try_from(head.events).unwrap_or(i64::MAX),
+            head.hash,
+            head.packet_id,
+            head.received_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// A later head that contradicts an earlier one for the same item from the same station.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct HeadProblem {
+    /// truncated (fewer events than before) or diverged (another hash at the same count)
+    pub kind: &'static str,
+    pub sender: String,
+    pub item: String,
+    pub packet_id: String,
+    pub events: u64,
+    pub hash: String,
+    pub earlier_packet_id: String,
+    pub earlier_events: u64,
+    pub earlier_hash: String,
+    pub message: String,
+}
+
+/// Every received head compared with those received before it for the same item and sender.
+pub fn received_head_problems(conn: &Connection) -> Result<Vec<HeadProblem>, RegisterError> {
+    let mut stmt = conn.prepare(
+        "SELECT sender_key_id, sender_name, item_uuid, events, hash, packet_id
+         FROM custody_heads_received ORDER BY id",
+    )?;
+    type Row = (String, String, String, i64, String, String);
+    let rows: Vec<Row> = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    // Per (sender, item): the heads seen so far, by event count.
+    let mut seen: BTreeMap<(String, String), BTreeMap<u64, (String, String)>> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (key_id, sender, item, events, hash, packet_id) in rows {
+        let events = u64::try_from(events).unwrap_or(0);
+        let heads = seen.entry((key_id, item.clone())).or_default();
+        let problem = |kind,
+                       earlier_events: u64,
+                       (earlier_hash, earlier_packet): &(String, String),
+                       message: String| HeadProblem {
+            kind,
+            sender: sender.clone(),
+            item: item.clone(),
+            packet_id: packet_id.clone(),
+            events,
+            hash: hash.clone(),
+            earlier_packet_id: earlier_packet.clone(),
+            earlier_events,
+            earlier_hash: earlier_hash.clone(),
+            message,
+        };
+        if let Some((&most, earlier)) = heads.iter().next_back()
+            && most > events
+        {
+            problems.push(problem(
+                "truncated",
+                most,
+                earlier,
+                format!(
+                    "item {item} from '{sender}': packet {packet_id} has {events} custody event(s), \
+                     but packet {} had {most}: the chain was cut at the station",
+                    earlier.1
+                ),
+            ));
+        } else if let Some(earlier) = heads.get(&events)
+            && earlier.0 != hash
+        {
+            problems.push(problem(
+                "diverged",
+                events,
+                earlier,
+                format!(
+                    "item {item} from '{sender}': packet {packet_id} ends its {events} custody \
+                     event(s) with {hash}, packet {} with {}: the chain was rewritten at the station",
+                    earlier.1, earlier.0
+                ),
+            ));
+        }
+        heads.entry(events).or_insert((hash, packet_id));
+    }
+    Ok(problems)
 }
 
 /// Checks the whole log: every hash against its content, every link against the event before.
@@ -291,12 +453,62 @@ pub fn verify(conn: &Connection) -> Result<Verification, RegisterError> {
             message: format!("the last event(s) of the log were deleted: ids up to #{issued} were issued, #{last} is the last left"),
         });
     }
+    let received_heads = received_head_problems(conn)?;
     Ok(Verification {
         events: events.len(),
-        valid: problems.is_empty(),
+        valid: problems.is_empty() && received_heads.is_empty(),
+        received_heads,
         head: events
             .last()
             .map_or_else(|| GENESIS.to_owned(), |e| e.hash.clone()),
         problems,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::Register;
+
+    #[test]
+    fn a_received_head_that_goes_back_or_diverges_is_reported() {
+        let home = tempfile::tempdir().unwrap();
+        let mut register = Register::open(home.path()).unwrap();
+        let (a, b, c) = ("a".repeat(64), "b".repeat(64), "c".repeat(64));
+        let heads = [
+            ("item-1", 2, a.as_str(), "p1"),
+            ("item-1", 3, b.as_str(), "p2"),
+            ("item-2", 1, a.as_str(), "p3"),
+            ("item-1", 3, c.as_str(), "p4"),
+            ("item-1", 2, a.as_str(), "p5"),
+            ("item-2", 1, a.as_str(), "p6"),
+        ];
+        register
+            .write(|tx| {
+                for (item, events, hash, packet) in heads {
+                    record_received_head(
+                        tx,
+                        &ReceivedHead {
+                            sender_key_id: "K",
+                            sender_name: "Post 3",
+                            item_uuid: item,
+                            events,
+                            hash,
+                            packet_id: packet,
+                            received_at: "2026-11-25T12:00:00Z",
+                        },
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let problems = received_head_problems(register.conn()).unwrap();
+        let found: Vec<(&str, &str, u64, u64)> = problems
+            .iter()
+            .map(|p| (p.kind, p.packet_id.as_str(), p.events, p.earlier_events))
+            .collect();
+        assert_eq!(found, [("diverged", "p4", 3, 3), ("truncated", "p5", 2, 3)]);
+        assert!(problems[1].message.contains("the chain was cut"));
+        assert!(!verify(register.conn()).unwrap().valid);
+    }
 }

@@ -56,7 +56,7 @@ pub fn csv(conn: &Connection, out: impl Write) -> Result<usize, RegisterError> {
         }));
         let last = item.custody.last();
         row.push(last.map(|e| e.action.clone()).unwrap_or_default());
-        row.push(last.map(|e| e.at.clone()).unwrap_or_default());
+        row.push(last.map(|e| e.occurred_at.clone()).unwrap_or_default());
         row.push(last.and_then(|e| e.place.clone()).unwrap_or_default());
         row.push(item.photos.len().to_string());
         row.push(

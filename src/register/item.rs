@@ -839,6 +839,17 @@ pub fn warnings(item: &Item) -> Vec<String> {
     if status == "obliterated" {
         out.push("serial obliterated: consider recovery by a forensic laboratory".into());
     }
+    if kind == "weapon" && text_field(item, "serial").is_none() {
+        match status {
+            "obliterated" => {}
+            "absent" => out.push(
+                "no serial at all (status absent): a trace rests on the other marks and the photos".into(),
+            ),
+            _ => out.push(
+                "no serial recorded: a trace needs the serial from the frame or receiver (`item edit --serial`, or --serial-status absent if there is none)".into(),
+            ),
+        }
+    }
     if kind == "weapon" && !gaps::shows_marks(item.photos.iter().map(|p| p.view.as_str())) {
         out.push("no photo of the marks or the serial".into());
     }
@@ -913,19 +924,6 @@ pub fn list(conn: &Connection, filter: &ListFilter) -> Result<Vec<Summary>, Regi
     if let Some(v) = &filter.to {
         push("substr(i.event_date, 1, 10) <= ?", Value::Text(v.clone()));
     }
-    if let Some(v) = &filter.place {
-        push("i.location LIKE '%' || ? || '%'", Value::Text(v.clone()));
-    }
-    if let Some(v) = &filter.text {
-        push(
-            "(coalesce(i.serial,'') || ' ' || coalesce(i.make,'') || ' ' || coalesce(i.model,'')
-              || ' ' || coalesce(i.notes,'') || ' ' || coalesce(i.record_id,'') || ' '
-              || coalesce(i.location,'') || ' '
-              || coalesce((SELECT group_concat(text, ' ') FROM item_marks m WHERE m.item_id = i.id), ''))
-             LIKE '%' || ? || '%'",
-            Value::Text(v.clone()),
-        );
-    }
     let filter_sql = if clauses.is_empty() {
         String::new()
     } else {
@@ -934,31 +932,56 @@ pub fn list(conn: &Connection, filter: &ListFilter) -> Result<Vec<Summary>, Regi
     let mut stmt = conn.prepare(&format!(
         "SELECT i.id, i.uuid, i.record_id, i.event_date, i.event, i.kind, i.weapon_type, i.make,
                 i.model, i.calibre, i.serial, i.serial_status, i.location,
-                (SELECT action || ' ' || at FROM custody c WHERE c.item_id = i.id
-                 ORDER BY c.id DESC LIMIT 1)
+                (SELECT action || ' ' || coalesce(occurred_at, at) FROM custody c WHERE c.item_id = i.id
+                 ORDER BY c.id DESC LIMIT 1),
+                coalesce(i.serial,'') || ' ' || coalesce(i.make,'') || ' ' || coalesce(i.model,'')
+                 || ' ' || coalesce(i.notes,'') || ' ' || coalesce(i.record_id,'') || ' '
+                 || coalesce(i.location,'') || ' '
+                 || coalesce((SELECT group_concat(text, ' ') FROM item_marks m
+                              WHERE m.item_id = i.id), '')
          FROM items i {filter_sql} ORDER BY i.id"
     ))?;
-    let rows = stmt
-        .query_map(params_from_iter(values), |r| {
-            Ok(Summary {
-                id: r.get(0)?,
-                uuid: r.get(1)?,
-                record_id: r.get(2)?,
-                date: r.get(3)?,
-                event: r.get(4)?,
-                kind: r.get(5)?,
-                weapon_type: r.get(6)?,
-                make: r.get(7)?,
-                model: r.get(8)?,
-                calibre: r.get(9)?,
-                serial: r.get(10)?,
-                serial_status: r.get(11)?,
-                location: r.get(12)?,
-                custody: r.get(13)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+    // Text is matched folded on both sides (accents, case, full-width forms), which SQL's
+    // LIKE cannot do: `sevare` finds "Sévaré".
+    let place = filter.place.as_deref().map(fold_for_search);
+    let text = filter.text.as_deref().map(fold_for_search);
+    let mut rows = Vec::new();
+    let mut query = stmt.query(params_from_iter(values))?;
+    while let Some(r) = query.next()? {
+        let location: Option<String> = r.get(12)?;
+        if let Some(place) = &place
+            && !fold_for_search(location.as_deref().unwrap_or_default()).contains(place.as_str())
+        {
+            continue;
+        }
+        if let Some(text) = &text
+            && !fold_for_search(&r.get::<_, String>(14)?).contains(text.as_str())
+        {
+            continue;
+        }
+        rows.push(Summary {
+            id: r.get(0)?,
+            uuid: r.get(1)?,
+            record_id: r.get(2)?,
+            date: r.get(3)?,
+            event: r.get(4)?,
+            kind: r.get(5)?,
+            weapon_type: r.get(6)?,
+            make: r.get(7)?,
+            model: r.get(8)?,
+            calibre: r.get(9)?,
+            serial: r.get(10)?,
+            serial_status: r.get(11)?,
+            location,
+            custody: r.get(13)?,
+        });
+    }
     Ok(rows)
+}
+
+/// What `item list` compares: folded as the library folds marks, then lower-cased.
+fn fold_for_search(text: &str) -> String {
+    crate::refdata::fold::fold(text.trim()).to_lowercase()
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_register.sql"),
     include_str!("../../migrations/0002_traces.sql"),
     include_str!("../../migrations/0003_sync.sql"),
+    include_str!("../../migrations/0004_custody_occurred.sql"),
+    include_str!("../../migrations/0005_exchange_in_parts.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -157,6 +157,8 @@ pub struct InboxEntry {
     pub file: Option<String>,
     pub received_at: String,
     pub status: String,
+    /// The SHA-256 of each listed attachment still to come (a packet that travelled in parts).
+    pub pending: Vec<String>,
     #[serde(skip)]
     pub manifest: Vec<u8>,
     /// The packet as received, when small enough to keep in the register.
@@ -169,7 +171,7 @@ pub struct InboxEntry {
 pub const INLINE_PACKET_BYTES: usize = 1024 * 1024;
 
 const INBOX_COLUMNS: &str = "id, packet_id, kind, sender_key_id, sender_name, manifest_sha256,
-                             file_sha256, file, received_at, status, manifest, packet";
+                             file_sha256, file, received_at, status, manifest, packet, pending";
 
 fn row_to_inbox(r: &rusqlite::Row<'_>) -> rusqlite::Result<InboxEntry> {
     Ok(InboxEntry {
@@ -185,7 +187,45 @@ fn row_to_inbox(r: &rusqlite::Row<'_>) -> rusqlite::Result<InboxEntry> {
         status: r.get(9)?,
         manifest: r.get(10)?,
         packet: r.get(11)?,
+        pending: pending_of(&r.get::<_, String>(12)?),
     })
+}
+
+/// The `pending` column: a JSON array of hashes (a damaged value reads as nothing pending).
+fn pending_of(column: &str) -> Vec<String> {
+    serde_json::from_str(column).unwrap_or_default()
+}
+
+/// Records which attachments are still to come.
+pub fn set_pending(
+    tx: &Connection,
+    packet_id: &str,
+    pending: &[String],
+) -> Result<(), RegisterError> {
+    tx.execute(
+        "UPDATE inbox SET pending = ?2 WHERE packet_id = ?1",
+        params![
+            packet_id,
+            serde_json::to_string(pending).unwrap_or_else(|_| "[]".into())
+        ],
+    )?;
+    Ok(())
+}
+
+/// A packet completed by its attachments: the whole packet replaces the one received in parts.
+pub fn inbox_complete(
+    tx: &Connection,
+    packet_id: &str,
+    packet: Option<&[u8]>,
+    file: Option<&str>,
+    file_sha256: &str,
+) -> Result<(), RegisterError> {
+    tx.execute(
+        "UPDATE inbox SET packet = ?2, file = ?3, file_sha256 = ?4, pending = '[]'
+         WHERE packet_id = ?1",
+        params![packet_id, packet, file, file_sha256],
+    )?;
+    Ok(())
 }
 
 pub fn inbox_find(conn: &Connection, packet_id: &str) -> Result<Option<InboxEntry>, RegisterError> {
@@ -250,12 +290,15 @@ pub struct InboxRow {
     pub sender_name: String,
     pub status: String,
     pub received_at: String,
+    /// Attachments listed in the signed manifest and still to come (their SHA-256).
+    pub attachments_pending: Vec<String>,
 }
 
 /// Every received packet, in the order received.
 pub fn inbox_list(conn: &Connection) -> Result<Vec<InboxRow>, RegisterError> {
     let mut stmt = conn.prepare(
-        "SELECT id, packet_id, kind, sender_name, status, received_at FROM inbox ORDER BY id",
+        "SELECT id, packet_id, kind, sender_name, status, received_at, pending
+         FROM inbox ORDER BY id",
     )?;
     let rows = stmt
         .query_map([], |r| {
@@ -266,6 +309,7 @@ pub fn inbox_list(conn: &Connection) -> Result<Vec<InboxRow>, RegisterError> {
                 sender_name: r.get(3)?,
                 status: r.get(4)?,
                 received_at: r.get(5)?,
+                attachments_pending: pending_of(&r.get::<_, String>(6)?),
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -275,28 +319,84 @@ pub fn inbox_list(conn: &Connection) -> Result<Vec<InboxRow>, RegisterError> {
 /// One refused file, as `inbox list` shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuarantineRow {
+    /// What `inbox release` takes.
+    pub id: i64,
     pub packet_id: Option<String>,
     pub reason: String,
     pub detail: String,
     pub file: String,
+    pub source: String,
     pub at: String,
+    /// Once a person released it: received or dismissed, by whom, when and why.
+    pub released: Option<Release>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Release {
+    pub outcome: String,
+    pub by: String,
+    pub at: String,
+    pub reason: String,
+}
+
+const QUARANTINE_COLUMNS: &str = "id, packet_id, reason, detail, file, source, at, release_outcome,
+                                  released_by, released_at, release_note";
+
+fn row_to_quarantine(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuarantineRow> {
+    let outcome: Option<String> = r.get(7)?;
+    Ok(QuarantineRow {
+        id: r.get(0)?,
+        packet_id: r.get(1)?,
+        reason: r.get(2)?,
+        detail: r.get(3)?,
+        file: r.get(4)?,
+        source: r.get(5)?,
+        at: r.get(6)?,
+        released: match outcome {
+            Some(outcome) => Some(Release {
+                outcome,
+                by: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                at: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                reason: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+            }),
+            None => None,
+        },
+    })
 }
 
 pub fn quarantine_list(conn: &Connection) -> Result<Vec<QuarantineRow>, RegisterError> {
-    let mut stmt =
-        conn.prepare("SELECT packet_id, reason, detail, file, at FROM quarantine ORDER BY id")?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {QUARANTINE_COLUMNS} FROM quarantine ORDER BY id"
+    ))?;
     let rows = stmt
-        .query_map([], |r| {
-            Ok(QuarantineRow {
-                packet_id: r.get(0)?,
-                reason: r.get(1)?,
-                detail: r.get(2)?,
-                file: r.get(3)?,
-                at: r.get(4)?,
-            })
-        })?
+        .query_map([], row_to_quarantine)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+pub fn quarantine_find(conn: &Connection, id: i64) -> Result<QuarantineRow, RegisterError> {
+    conn.query_row(
+        &format!("SELECT {QUARANTINE_COLUMNS} FROM quarantine WHERE id = ?1"),
+        [id],
+        row_to_quarantine,
+    )
+    .optional()?
+    .ok_or_else(|| RegisterError::invalid("quarantine", format!("no quarantined packet #{id}")))
+}
+
+/// Records that a person released a quarantined packet.
+pub fn quarantine_release(
+    tx: &Connection,
+    id: i64,
+    release: &Release,
+) -> Result<(), RegisterError> {
+    tx.execute(
+        "UPDATE quarantine SET release_outcome = ?2, released_by = ?3, released_at = ?4,
+                               release_note = ?5
+         WHERE id = ?1 AND release_outcome IS NULL",
+        params![id, release.outcome, release.by, release.at, release.reason],
+    )?;
+    Ok(())
 }
 
 /// The latest answer this station sent to a received request: its outcome and when.
@@ -319,8 +419,8 @@ pub fn last_answer_sent(
 pub fn inbox_store(tx: &Connection, entry: &InboxEntry) -> Result<i64, RegisterError> {
     tx.execute(
         "INSERT INTO inbox (packet_id, kind, sender_key_id, sender_name, manifest_sha256,
-                            file_sha256, file, manifest, received_at, status, packet)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                            file_sha256, file, manifest, received_at, status, packet, pending)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             entry.packet_id,
             entry.kind,
@@ -332,7 +432,8 @@ pub fn inbox_store(tx: &Connection, entry: &InboxEntry) -> Result<i64, RegisterE
             entry.manifest,
             entry.received_at,
             entry.status,
-            entry.packet
+            entry.packet,
+            serde_json::to_string(&entry.pending).unwrap_or_else(|_| "[]".into())
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -388,13 +489,15 @@ pub struct ReceivedAck<'a> {
     pub missing: &'a str,
     pub reason: Option<&'a str>,
     pub at: &'a str,
+    /// The attachments the receiver still waits for (their SHA-256).
+    pub pending: &'a [String],
 }
 
 pub fn ack_store(tx: &Connection, ack: &ReceivedAck<'_>) -> Result<(), RegisterError> {
     tx.execute(
         "INSERT INTO acknowledgements (packet_id, acknowledged_id, manifest_sha256, status,
-                                       missing, reason, received_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                       missing, reason, received_at, pending)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             ack.packet_id,
             ack.acknowledged_id,
@@ -402,7 +505,8 @@ pub fn ack_store(tx: &Connection, ack: &ReceivedAck<'_>) -> Result<(), RegisterE
             ack.status,
             ack.missing,
             ack.reason,
-            ack.at
+            ack.at,
+            serde_json::to_string(ack.pending).unwrap_or_else(|_| "[]".into())
         ],
     )?;
     Ok(())
@@ -468,6 +572,8 @@ pub struct Progress {
     pub ack_status: Option<String>,
     pub acknowledged_at: Option<String>,
     pub missing: Vec<String>,
+    /// Photos the receiver's latest acknowledgement says it still waits for (their SHA-256).
+    pub attachments_pending: Vec<String>,
     pub ack_reason: Option<String>,
     pub outcome: Option<String>,
     pub answered_at: Option<String>,
@@ -504,15 +610,17 @@ pub fn progress(conn: &Connection, packet_id: &str) -> Result<Progress, Register
         [packet_id],
         |r| r.get(0),
     )?;
-    let ack: Option<(String, String, String, Option<String>)> = conn
+    type Ack = (String, String, String, Option<String>, String);
+    let ack: Option<Ack> = conn
         .query_row(
-            "SELECT status, received_at, missing, reason FROM acknowledgements
+            "SELECT status, received_at, missing, reason, pending FROM acknowledgements
              WHERE acknowledged_id = ?1 ORDER BY received_at DESC, rowid DESC LIMIT 1",
             [packet_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?;
-    if let Some((status, at, missing, reason)) = ack {
+    if let Some((status, at, missing, reason, pending)) = ack {
+        p.attachments_pending = pending_of(&pending);
         p.ack_status = Some(status);
         p.acknowledged_at = Some(at);
         p.missing = serde_json::from_str(&missing).unwrap_or_default();

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::error::usage;
 use crate::register::RegisterError;
-use crate::vocab::{Event, TraceOutcome};
+use crate::vocab::{Event, ItemKind as Kind, TraceOutcome};
 
 /// SDG 16.4.2 counts: items recovered in the period, and those whose origin was traced.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -18,33 +18,59 @@ pub struct SdgCounts {
     pub traced: u64,
 }
 
-/// `report sdg --json`, a shape other tools rely on (DESIGN.md).
+/// `report sdg --json`, a shape other tools rely on (DESIGN.md). The indicator counts weapons
+/// only; ammunition lots and loose components recovered in the period are reported beside it,
+/// never in its denominator.
 #[derive(Debug, Serialize)]
 pub struct Sdg {
     pub from: String,
     pub to: String,
+    /// Weapons recovered in the period.
     pub recovered: u64,
+    /// Of those, the weapons whose illicit origin was traced.
     pub traced: u64,
-    /// `null` when nothing was recovered in the period.
+    /// `null` when no weapon was recovered in the period.
     pub proportion: Option<f64>,
+    /// The weapons, by event.
     pub by_event: BTreeMap<String, SdgCounts>,
+    /// Ammunition lots recovered in the period (not in the indicator).
+    pub ammunition: SdgCounts,
+    /// Loose components recovered in the period (not in the indicator).
+    pub components: SdgCounts,
 }
 
-/// SDG indicator 16.4.2 between two days, both included: of the items seized, found,
-/// surrendered, captured or recovered, the share whose illicit origin was traced.
+/// SDG indicator 16.4.2 between two days, both included: of the weapons seized, found,
+/// surrendered, captured or recovered, the share whose illicit origin was traced. Without
+/// dates, the current year of `today`.
 pub fn sdg(
     conn: &Connection,
-    from: chrono::NaiveDate,
-    to: chrono::NaiveDate,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
 ) -> anyhow::Result<Sdg> {
+    use chrono::Datelike;
+    let year = today.year();
+    let from = from.unwrap_or_else(|| today.with_ordinal(1).unwrap_or(today));
+    let to = to.unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today));
     if from > to {
         return Err(usage(format!("--from {from} is after --to {to}")).into());
     }
     let (from, to) = (from.to_string(), to.to_string());
-    let by_event: BTreeMap<String, SdgCounts> = sdg_counts(conn, &from, &to)?.into_iter().collect();
+    let by_event: BTreeMap<String, SdgCounts> = sdg_counts(conn, Kind::Weapon, &from, &to)?
+        .into_iter()
+        .collect();
+    let total = |kind| -> Result<SdgCounts, RegisterError> {
+        let rows = sdg_counts(conn, kind, &from, &to)?;
+        Ok(SdgCounts {
+            recovered: rows.iter().map(|(_, c)| c.recovered).sum(),
+            traced: rows.iter().map(|(_, c)| c.traced).sum(),
+        })
+    };
     let recovered = by_event.values().map(|c| c.recovered).sum();
     let traced = by_event.values().map(|c| c.traced).sum();
     Ok(Sdg {
+        ammunition: total(Kind::Ammunition)?,
+        components: total(Kind::Component)?,
         from,
         to,
         recovered,
@@ -54,9 +80,11 @@ pub fn sdg(
     })
 }
 
-/// Per event, items recovered between `from` and `to` (inclusive dates) and how many traced.
+/// Per event, items of one kind recovered between `from` and `to` (inclusive dates) and how
+/// many traced.
 pub fn sdg_counts(
     conn: &Connection,
+    kind: Kind,
     from: &str,
     to: &str,
 ) -> Result<Vec<(String, SdgCounts)>, RegisterError> {
@@ -69,14 +97,14 @@ pub fn sdg_counts(
                 SUM(EXISTS (SELECT 1 FROM item_trace_outcomes o
                             WHERE o.item_id = i.id AND o.outcome = '{traced}'))
          FROM items i
-         WHERE i.event IN ({events})
+         WHERE i.event IN ({events}) AND i.kind = ?3
            AND substr(i.event_date, 1, 10) BETWEEN ?1 AND ?2
          GROUP BY i.event ORDER BY i.event",
         traced = TraceOutcome::Traced.as_str(),
         events = events.join(", ")
     ))?;
     let rows = stmt
-        .query_map(params![from, to], |r| {
+        .query_map(params![from, to, kind.as_str()], |r| {
             let recovered: i64 = r.get(1)?;
             let traced: i64 = r.get(2)?;
             Ok((
@@ -203,11 +231,17 @@ mod tests {
             })
             .unwrap();
         let day = |d: &str| d.parse::<chrono::NaiveDate>().unwrap();
-        let report = sdg(register.conn(), day("2026-01-01"), day("2026-12-31")).unwrap();
+        let today = day("2026-11-25");
+        let report = sdg(register.conn(), None, None, today).unwrap();
+        assert_eq!(
+            (report.from.as_str(), report.to.as_str()),
+            ("2026-01-01", "2026-12-31")
+        );
         assert_eq!((report.recovered, report.traced), (2, 0));
         assert_eq!(report.proportion, Some(0.0));
         assert!(!report.by_event.contains_key("lost"));
-        assert!(sdg(register.conn(), day("2026-12-31"), day("2026-01-01")).is_err());
+        let (from, to) = (Some(day("2026-12-31")), Some(day("2026-01-01")));
+        assert!(sdg(register.conn(), from, to, today).is_err());
         assert_eq!(share(1, 3), "33.3%");
         assert_eq!(share(0, 0), "-");
     }

@@ -5,10 +5,12 @@
 //! `Exchange::apply` (one transaction that stores, quarantines and acknowledges). `import` and
 //! `sync` return reports the commands only print.
 
+pub mod attach;
 pub mod destination;
 pub mod inbox;
 pub mod outbox;
 pub mod receive;
+pub mod release;
 pub mod respond;
 pub mod verify;
 
@@ -70,6 +72,8 @@ pub struct Received {
     pub detail: Option<String>,
     /// The acknowledgement written for the sender, if any.
     pub acknowledgement: Option<String>,
+    /// Attachments the signed manifest lists that are still to come (their SHA-256).
+    pub attachments_pending: Vec<String>,
 }
 
 impl Received {
@@ -82,6 +86,7 @@ impl Received {
             reason: None,
             detail: None,
             acknowledgement: None,
+            attachments_pending: Vec::new(),
         }
     }
 }
@@ -354,6 +359,28 @@ impl<'a> Exchange<'a> {
         Ok(received)
     }
 
+    /// Where a received packet is kept: small ones in the register, larger ones (photos) as a
+    /// file under `inbox/`, named by packet id.
+    fn keep_packet(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        packet_id: &str,
+    ) -> anyhow::Result<(Option<Vec<u8>>, Option<String>)> {
+        if bytes.len() <= store::INLINE_PACKET_BYTES {
+            return Ok((Some(bytes.to_vec()), None));
+        }
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .filter(|n| packet_id_of_name(n).as_deref() == Some(packet_id))
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("{packet_id}{}", packet::PACKET_SUFFIX));
+        let file = PathBuf::from("inbox").join(&name);
+        write_atomically(&self.ctx.home.join(&file), bytes)?;
+        Ok((None, Some(relative(&file))))
+    }
+
     /// Stores a verified packet once, applies what it says and acknowledges it.
     fn store(&mut self, path: &Path, bytes: &[u8], receipt: Receipt) -> anyhow::Result<Received> {
         let packet_id = receipt.packet_id();
@@ -372,21 +399,24 @@ impl<'a> Exchange<'a> {
                 .write(|tx| Self::sign_answer(ctx, from, key, tx, answer))?;
             return Ok(received);
         }
-        let (stored_packet, stored_file) = if bytes.len() <= store::INLINE_PACKET_BYTES {
-            (Some(bytes.to_vec()), None)
-        } else {
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .filter(|n| packet_id_of_name(n).as_deref() == Some(packet_id.as_str()))
-                .map(str::to_owned)
-                .unwrap_or_else(|| format!("{packet_id}{}", packet::PACKET_SUFFIX));
-            let file = PathBuf::from("inbox").join(&name);
-            write_atomically(&self.ctx.home.join(&file), bytes)?;
-            (None, Some(relative(&file)))
-        };
+        let (stored_packet, stored_file) = self.keep_packet(path, bytes, &packet_id)?;
         let now = self.ctx.now();
         let status = receipt.status();
+        if let Effect::Completes(_) = receipt.effect {
+            received.acknowledgement = self.register.write(|tx| {
+                store::inbox_complete(
+                    tx,
+                    &packet_id,
+                    stored_packet.as_deref(),
+                    stored_file.as_deref(),
+                    &receipt.file_sha256,
+                )?;
+                Self::sign_answer(ctx, from, key, tx, answer)
+            })?;
+            received.reason = Some("completed".into());
+            return Ok(received);
+        }
+        received.attachments_pending = receipt.pending.clone();
         let entry = InboxEntry {
             id: 0,
             packet_id: packet_id.clone(),
@@ -400,6 +430,7 @@ impl<'a> Exchange<'a> {
             status: status.as_str().to_owned(),
             manifest: receipt.manifest.canonical_bytes()?,
             packet: stored_packet,
+            pending: receipt.pending.clone(),
         };
         received.acknowledgement = self.register.write(|tx| {
             store::inbox_store(tx, &entry)?;
@@ -415,6 +446,7 @@ impl<'a> Exchange<'a> {
                             missing: &serde_json::to_string(&ack.missing).unwrap_or_default(),
                             reason: ack.reason.as_deref(),
                             at: &now,
+                            pending: &ack.pending,
                         },
                     )?;
                     let file = store::outbox_find(tx, &ack.packet)?
@@ -429,7 +461,10 @@ impl<'a> Exchange<'a> {
                     )?;
                     store::set_item_outcomes(tx, *request_id, &body.outcome, &packet_id, &now)?;
                 }
-                Effect::Request(_) | Effect::Other | Effect::Duplicate => {}
+                Effect::Request(_) => {
+                    record_chain_heads(tx, &receipt, &packet_id, &now)?;
+                }
+                Effect::Other | Effect::Duplicate | Effect::Completes(_) => {}
             }
             Self::sign_answer(ctx, from, key, tx, answer)
         })?;
@@ -443,6 +478,45 @@ impl<'a> Exchange<'a> {
         }
         Ok(received)
     }
+}
+
+/// Keeps the custody chain heads a received request carries, for `custody verify`.
+fn record_chain_heads(
+    tx: &rusqlite::Connection,
+    receipt: &Receipt,
+    packet_id: &str,
+    now: &str,
+) -> Result<(), crate::register::RegisterError> {
+    let Ok(body) =
+        serde_json::from_value::<crate::trace::RequestBody>(receipt.manifest.body.clone())
+    else {
+        return Ok(());
+    };
+    let sender_key_id = receipt.sender.key_id.to_string();
+    // Signed by a trusted sender, but bounded all the same: a UUID and a SHA-256.
+    let well_formed = |h: &&crate::trace::body::ChainHead| {
+        h.item.len() <= 64 && h.h.len() == 64 && h.h.bytes().all(|b| b.is_ascii_hexdigit())
+    };
+    for head in body
+        .items
+        .iter()
+        .filter_map(|i| i.chain.as_ref())
+        .filter(well_formed)
+    {
+        crate::register::custody::record_received_head(
+            tx,
+            &crate::register::custody::ReceivedHead {
+                sender_key_id: &sender_key_id,
+                sender_name: &receipt.sender.name,
+                item_uuid: &head.item,
+                events: head.n,
+                hash: &head.h,
+                packet_id,
+                received_at: now,
+            },
+        )?;
+    }
+    Ok(())
 }
 
 /// What `import` and `sync` tell their caller as they go: for its output and progress bar.

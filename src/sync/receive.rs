@@ -133,6 +133,9 @@ pub enum Effect {
     Response { request_id: i64, body: ResponseBody },
     /// Any other kind: stored and acknowledged.
     Other,
+    /// The whole packet, received before in parts (the signed manifest alone): it replaces the
+    /// parts and is acknowledged again, now complete.
+    Completes(AckBody),
 }
 
 /// A verified packet to store.
@@ -143,6 +146,9 @@ pub struct Receipt {
     pub file_sha256: String,
     pub sender: Recipient,
     pub effect: Effect,
+    /// The SHA-256 of each listed attachment the packet does not carry: it travelled in parts,
+    /// and they follow by file.
+    pub pending: Vec<String>,
 }
 
 impl Receipt {
@@ -157,7 +163,7 @@ impl Receipt {
             Effect::Duplicate => {
                 ack_body(&self.manifest, &self.manifest_sha256, AckStatus::Duplicate)
             }
-            Effect::Request(ack) => ack.clone(),
+            Effect::Request(ack) | Effect::Completes(ack) => ack.clone(),
             Effect::Ack(_) => return None,
             Effect::Response { .. } | Effect::Other => {
                 ack_body(&self.manifest, &self.manifest_sha256, AckStatus::Stored)
@@ -172,7 +178,9 @@ impl Receipt {
     /// The inbox status: the acknowledgement's for a request, else stored.
     pub fn status(&self) -> AckStatus {
         match &self.effect {
-            Effect::Request(ack) => ack.status.parse().unwrap_or(AckStatus::Stored),
+            Effect::Request(ack) | Effect::Completes(ack) => {
+                ack.status.parse().unwrap_or(AckStatus::Stored)
+            }
             _ => AckStatus::Stored,
         }
     }
@@ -201,6 +209,7 @@ fn ack_body(manifest: &Manifest, sha256: &str, status: AckStatus) -> AckBody {
         status: status.as_str().to_owned(),
         missing: Vec::new(),
         reason: None,
+        pending: Vec::new(),
     }
 }
 
@@ -301,6 +310,17 @@ pub fn decide(
         anyhow::bail!("a valid packet without a manifest");
     };
     let packet_id = manifest.packet_id.to_string();
+    // Under the receiver's checks only a packet carrying none of its attachments has any
+    // pending: all of them.
+    let pending: Vec<String> = if report.attachments.pending > 0 {
+        manifest
+            .attachments
+            .iter()
+            .map(|a| a.sha256.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let sender = Recipient {
         name: trust.name_of(manifest.station.key_id),
         key_id: manifest.station.key_id,
@@ -312,11 +332,19 @@ pub fn decide(
             file_sha256: file_sha256.clone(),
             sender: sender.clone(),
             effect,
+            pending: pending.clone(),
         })))
     };
 
     let conflict = if let Some(earlier) = store::inbox_find(conn, &packet_id)? {
         if earlier.manifest_sha256 == manifest_sha256 {
+            if !earlier.pending.is_empty() && pending.is_empty() {
+                let mut ack = request_ack(&manifest, &manifest_sha256);
+                if manifest.kind != Kind::TraceRequest {
+                    ack = ack_body(&manifest, &manifest_sha256, AckStatus::Stored);
+                }
+                return receipt(Effect::Completes(ack));
+            }
             return receipt(Effect::Duplicate);
         }
         Some(format!(
@@ -356,7 +384,11 @@ pub fn decide(
         ))
     };
     match manifest.kind {
-        Kind::TraceRequest => receipt(Effect::Request(request_ack(&manifest, &manifest_sha256))),
+        Kind::TraceRequest => {
+            let mut ack = request_ack(&manifest, &manifest_sha256);
+            ack.pending = pending.clone();
+            receipt(Effect::Request(ack))
+        }
         Kind::Acknowledgement => match check_ack(conn, &manifest) {
             Ok(ack) => receipt(Effect::Ack(ack)),
             Err(why) => refused(why),
@@ -371,7 +403,7 @@ pub fn decide(
 
 /// A request is stored whatever it says; its acknowledgement says whether it is complete
 /// (the codes of what is missing) or cannot be read at all.
-fn request_ack(manifest: &Manifest, manifest_sha256: &str) -> AckBody {
+pub(crate) fn request_ack(manifest: &Manifest, manifest_sha256: &str) -> AckBody {
     let mut body = ack_body(manifest, manifest_sha256, AckStatus::Stored);
     match serde_json::from_value::<RequestBody>(manifest.body.clone()) {
         Ok(request) => {

@@ -182,6 +182,7 @@ impl World {
             status: "stored".into(),
             manifest: b"{}".to_vec(),
             packet: Some(b"packet".to_vec()),
+            pending: Vec::new(),
         };
         self.register
             .write(|tx| store::inbox_store(tx, &entry))
@@ -230,6 +231,7 @@ fn ack(id: &str, sha256: &str) -> Value {
         status: "stored".into(),
         missing: Vec::new(),
         reason: None,
+        pending: Vec::new(),
     })
     .unwrap()
 }

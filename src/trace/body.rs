@@ -95,6 +95,24 @@ pub struct ItemEntry {
     pub parts: Vec<PartEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub photos: Vec<PhotoEntry>,
+    /// The head of the item's custody chain when the request was made; left out for an item
+    /// with no custody event (which keeps a one-weapon request within four QR frames).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain: Option<ChainHead>,
+}
+
+/// An item's custody chain as its station holds it: how many events, the hash of the last. A
+/// receiver keeps the heads it received; a later one with fewer events, or another hash at the
+/// same count, means the chain was cut or rewritten at the station.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChainHead {
+    /// The item's UUID at the station.
+    pub item: String,
+    /// Its custody events.
+    pub n: u64,
+    /// SHA-256 of the last of them.
+    pub h: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -273,5 +291,10 @@ fn item_entry(item: &Item, reduced: &BTreeMap<String, String>) -> ItemEntry {
                 reduced: reduced.get(&p.sha256).cloned(),
             })
             .collect(),
+        chain: item.custody.last().map(|last| ChainHead {
+            item: item.uuid.clone(),
+            n: item.custody.len() as u64,
+            h: last.hash.clone(),
+        }),
     }
 }

@@ -29,7 +29,14 @@ pub struct AckBody {
     /// For `rejected`: why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Attachments the signed manifest lists that have not arrived yet (their SHA-256): the
+    /// request travelled in parts and is checked against them when they come.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<String>,
 }
+
+/// Most attachments a packet lists (the archive's member cap, less the manifest and signature).
+pub const MAX_PENDING: usize = 256;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,6 +102,12 @@ impl AckBody {
         }
         if let Some(reason) = &ack.reason {
             check_text("reason", reason)?;
+        }
+        if ack.pending.len() > MAX_PENDING {
+            return Err(BodyError("too many pending attachments".into()));
+        }
+        for hash in &ack.pending {
+            check_sha256(hash)?;
         }
         Ok(ack)
     }

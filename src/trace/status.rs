@@ -104,6 +104,8 @@ pub struct ReceivedRequest {
     /// stored, incomplete, rejected or answered
     pub status: String,
     pub items: usize,
+    /// Photos the signed request lists that have not come yet (it came by QR).
+    pub attachments_pending: usize,
     pub outcome: Option<String>,
     pub answered_at: Option<String>,
 }
@@ -123,6 +125,7 @@ pub fn received(conn: &rusqlite::Connection) -> anyhow::Result<Vec<ReceivedReque
             received_at: entry.received_at,
             status: entry.status,
             items,
+            attachments_pending: entry.pending.len(),
             outcome: answer.as_ref().map(|(o, _)| o.clone()),
             answered_at: answer.map(|(_, at)| at),
         });

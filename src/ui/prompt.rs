@@ -99,7 +99,11 @@ fn free_text(question: &Question) -> anyhow::Result<Answer> {
 
 fn eprintln_dim(text: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "  {text}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "  {}",
+        super::neutralise(text, false)
+    );
 }
 
 /// What the wizard asks before adding its result to the register.

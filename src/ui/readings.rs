@@ -73,8 +73,11 @@ pub fn print_readings(
 pub fn print_event(ctx: &Ctx, e: &custody::Event) -> anyhow::Result<()> {
     let mut text = format!(
         "  #{} {} {} by {} ({}, {})",
-        e.id, e.at, e.action, e.officer, e.unit, e.station
+        e.id, e.occurred_at, e.action, e.officer, e.unit, e.station
     );
+    if e.occurred_at != e.at {
+        text.push_str(&format!("; recorded {}", e.at));
+    }
     for (label, value) in [("to", &e.to), ("at", &e.place), ("note", &e.note)] {
         if let Some(v) = value {
             text.push_str(&format!("; {label} {v}"));

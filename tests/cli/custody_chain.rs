@@ -201,3 +201,141 @@ fn killing_writers_at_any_moment_leaves_a_sound_register() {
     // The register still takes writes.
     env.run(&["custody", "1", "--action", "stored"], 0);
 }
+
+#[test]
+fn an_event_typed_days_later_keeps_when_it_happened_beside_when_it_was_recorded() {
+    let env = TestEnv::new();
+    env.init();
+    env.add_item(&["--date", "2026-03-14", "--event", "seized"]);
+    let event = env.json(
+        &[
+            "custody",
+            "1",
+            "--action",
+            "seized",
+            "--at",
+            "2026-03-14 09:30",
+        ],
+        0,
+    );
+    assert_eq!(event["occurred_at"], "2026-03-14T09:30:00Z");
+    assert_eq!(event["at"], crate::common::NOW, "recorded by the clock");
+    env.run(
+        &["custody", "1", "--action", "stored", "--place", "Shelf 4"],
+        0,
+    );
+    let log = env.json(&["custody", "log", "1"], 0);
+    assert_eq!(log[0]["occurred_at"], "2026-03-14T09:30:00Z");
+    assert_eq!(
+        log[1]["occurred_at"], log[1]["at"],
+        "no --at: it happened now"
+    );
+    let (text, _) = env.run(&["custody", "log", "1"], 0);
+    assert!(
+        text.contains("#1 2026-03-14T09:30:00Z seized by A. Traoré")
+            && text.contains(&format!("recorded {}", crate::common::NOW)),
+        "{text}"
+    );
+    let (shown, _) = env.run(&["item", "show", "1"], 0);
+    assert!(shown.contains("2026-03-14T09:30:00Z seized"), "{shown}");
+    let item = env.json(&["item", "show", "1"], 0);
+    assert_eq!(item["custody"][0]["occurred_at"], "2026-03-14T09:30:00Z");
+    // The time it happened is covered by the chain.
+    env.json(&["custody", "verify"], 0);
+    env.db()
+        .execute(
+            "UPDATE custody SET occurred_at = '2026-03-13T09:30:00Z' WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    assert_eq!(problems(&env)[0].0, "edited");
+}
+
+#[test]
+fn a_custody_time_in_the_future_is_refused_and_nothing_is_written() {
+    let env = TestEnv::new();
+    env.init();
+    env.add_item(&["--date", "2026-03-14", "--event", "seized"]);
+    // The project clock is 2026-11-25T12:00:00Z.
+    for future in ["2026-11-25 12:30", "2026-12-01", "2027-01-01T00:00:00Z"] {
+        let (_, err) = env.run(&["custody", "1", "--action", "stored", "--at", future], 2);
+        assert!(
+            err.contains("at:") && err.contains("in the future"),
+            "{future}: {err}"
+        );
+    }
+    let (_, err) = env.run(
+        &["custody", "1", "--action", "stored", "--at", "last tuesday"],
+        2,
+    );
+    assert!(err.contains("is not a date"), "{err}");
+    assert_eq!(env.json(&["custody", "log", "1"], 0), serde_json::json!([]));
+    env.run(
+        &[
+            "custody",
+            "1",
+            "--action",
+            "stored",
+            "--at",
+            "2026-11-25 11:59",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn a_chain_cut_at_the_station_shows_at_the_npc_against_the_head_it_received() {
+    let peers = crate::tracing::Peers::new();
+    let (station, npc) = (&peers.station, &peers.npc);
+    let item = peers.rifle(false).to_string();
+    for action in ["seized", "stored"] {
+        station.run(&["custody", &item, "--action", action], 0);
+    }
+    peers.request(item.parse().unwrap(), &[]);
+    let first = station.json(&["trace", "export", "1"], 0);
+    let sent = npc.json(&["packet", "show", &peers.carry(&first)], 0);
+    let head = &sent["manifest"]["body"]["items"][0]["chain"];
+    assert_eq!(head["n"], 2, "{head}");
+    let log = station.json(&["custody", "log", &item], 0);
+    assert_eq!(head["h"], log[1]["hash"]);
+    assert_eq!(
+        head["item"],
+        station.json(&["item", "show", &item], 0)["uuid"]
+    );
+    npc.json(&["inbox", "import", &peers.carry(&first)], 0);
+    assert_eq!(npc.json(&["custody", "verify"], 0)["valid"], true);
+
+    // The whole database rewritten: the last event gone, the sequence reset. The station's
+    // own check cannot see it.
+    let db = station.db();
+    db.execute(
+        "DELETE FROM custody WHERE id = (SELECT MAX(id) FROM custody)",
+        [],
+    )
+    .unwrap();
+    db.execute(
+        "UPDATE sqlite_sequence SET seq = (SELECT MAX(id) FROM custody) WHERE name = 'custody'",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    assert_eq!(station.json(&["custody", "verify"], 0)["valid"], true);
+
+    // The next packet about the item carries the shorter chain: the NPC reports it.
+    peers.request(item.parse().unwrap(), &[]);
+    let second = station.json(&["trace", "export", "2"], 0);
+    npc.json(&["inbox", "import", &peers.carry(&second)], 0);
+    let verified = npc.json(&["custody", "verify"], 4);
+    let problem = &verified["received_heads"][0];
+    assert_eq!(problem["kind"], "truncated", "{verified}");
+    assert_eq!(
+        (
+            problem["events"].as_u64(),
+            problem["earlier_events"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
+    assert_eq!(problem["sender"], "Post 3");
+    let (text, _) = npc.run(&["custody", "verify"], 4);
+    assert!(text.contains("the chain was cut at the station"), "{text}");
+}

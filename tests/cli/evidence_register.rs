@@ -501,3 +501,84 @@ fn item_show_json_is_an_object_with_stable_keys() {
         assert!(item.get(key).is_some(), "missing {key}");
     }
 }
+
+#[test]
+fn search_ignores_accents_and_case_on_both_sides() {
+    let env = TestEnv::new();
+    env.init();
+    let sevare = env.add_item(&[
+        "--date",
+        "2026-03-14",
+        "--event",
+        "seized",
+        "--location",
+        "Sévaré",
+        "--notes",
+        "Contrôle routier",
+    ]);
+    env.add_item(&[
+        "--date",
+        "2026-03-14",
+        "--event",
+        "seized",
+        "--location",
+        "Gao",
+    ]);
+    let ids = |args: &[&str]| -> Vec<i64> {
+        let mut all = vec!["item", "list"];
+        all.extend_from_slice(args);
+        env.json(&all, 0)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(ids(&["-q", "sevare"]), [sevare]);
+    assert_eq!(ids(&["-q", "SÉVARÉ"]), [sevare]);
+    assert_eq!(ids(&["-q", "controle"]), [sevare]);
+    assert_eq!(ids(&["--place", "SEVARE"]), [sevare]);
+}
+
+#[test]
+fn item_show_warns_when_there_is_no_serial_at_all() {
+    let env = TestEnv::new();
+    env.init();
+    let id = env.add_item(&[
+        "--date",
+        "2026-03-14",
+        "--event",
+        "seized",
+        "--type",
+        "pistol",
+        "--make",
+        "Glock",
+    ]);
+    let (out, _) = env.run(&["item", "show", &id.to_string()], 0);
+    assert!(out.contains("no serial recorded"), "{out}");
+    let with_serial = env.add_item(&[
+        "--date",
+        "2026-03-14",
+        "--event",
+        "seized",
+        "--serial",
+        "AB123",
+        "--serial-location",
+        "frame",
+    ]);
+    let warnings = env.json(&["item", "show", &with_serial.to_string()], 0)["warnings"].clone();
+    assert!(!warnings.to_string().contains("no serial"), "{warnings}");
+    let absent = env.add_item(&[
+        "--date",
+        "2026-03-14",
+        "--event",
+        "seized",
+        "--serial-status",
+        "absent",
+    ]);
+    let warnings = env.json(&["item", "show", &absent.to_string()], 0)["warnings"].clone();
+    assert!(
+        warnings.to_string().contains("no serial at all"),
+        "{warnings}"
+    );
+}

@@ -425,13 +425,13 @@ fn item(env: &TestEnv, id: u64) -> Value {
 
 #[test]
 fn a_kobo_export_as_kobo_writes_it_imports_with_its_stored_attachments() {
-    // tests/fixtures/exports/README.md: formpack's layout, `;`, quoted, HXL row, `/` groups.
+    // examples/exports/README.md: formpack's layout, `;`, quoted, HXL row, `/` groups.
     let env = TestEnv::new();
     env.init();
-    let attachments = fixture("exports/kobo/export");
+    let attachments = example("exports/kobo/export");
     let report = import(
         &env,
-        &fixture("exports/kobo/seizure-xml.csv"),
+        &example("exports/kobo/seizure-xml.csv"),
         &["--map", "kobo", "--photos", &attachments],
         0,
     );
@@ -461,7 +461,7 @@ fn a_kobo_export_as_kobo_writes_it_imports_with_its_stored_attachments() {
     other.init();
     let report = import(
         &other,
-        &fixture("exports/kobo/seizure-labels.csv"),
+        &example("exports/kobo/seizure-labels.csv"),
         &["--map", "kobo", "--photos", &attachments],
         0,
     );
@@ -479,7 +479,7 @@ fn an_odk_central_export_imports_with_media_beside_it_and_its_repeat_group() {
     env.init();
     let report = import(
         &env,
-        &fixture("exports/odk/seizure.csv"),
+        &example("exports/odk/seizure.csv"),
         &["--map", "odk"],
         0,
     );
@@ -498,7 +498,7 @@ fn an_odk_central_export_imports_with_media_beside_it_and_its_repeat_group() {
     // The repeat group's rows: their own KEY, the submission's date, event and place.
     let report = import(
         &env,
-        &fixture("exports/odk/seizure-ammunition.csv"),
+        &example("exports/odk/seizure-ammunition.csv"),
         &["--map", "odk"],
         0,
     );

@@ -16,6 +16,9 @@ mod identifying;
 mod importing;
 mod packets;
 mod photos;
+// The tour runs its commands with `sh`.
+#[cfg(unix)]
+mod readme_tour;
 mod real_marks;
 mod reference_lookup;
 mod sync_loop;

@@ -13,7 +13,7 @@ use crate::tracing::Peers;
 /// Whether a standard tool is installed; CI installs them (under `CI=true` a missing one fails
 /// the test), elsewhere the check is skipped.
 #[allow(clippy::print_stderr)]
-fn tool(name: &str) -> bool {
+pub(crate) fn tool(name: &str) -> bool {
     let found = Command::new(name).arg("--help").output().is_ok();
     // CI installs the tools: there, a missing one fails the check instead of skipping it.
     if !found && std::env::var("CI").is_ok_and(|v| v == "true") {
@@ -200,8 +200,9 @@ fn qr_frames_and_scanned_text_rebuild_a_packet_that_verifies() {
     assert_eq!(assembled["verify"]["attachments"]["expected"], 1);
     assert_eq!(assembled["verify"]["attachments"]["present"], 0);
     let rebuilt = rebuilt.to_str().unwrap();
-    let report = peers.npc.json(&["packet", "verify", rebuilt], 4);
-    assert_eq!(first_code(&report), "missing-attachment");
+    // The signed manifest alone: valid, its photo pending (it follows by file).
+    let report = peers.npc.json(&["packet", "verify", rebuilt], 0);
+    assert_eq!(report["attachments"]["pending"], 1, "{report}");
     let report = peers
         .npc
         .json(&["packet", "verify", rebuilt, "--without-attachments"], 0);
@@ -339,4 +340,132 @@ fn a_one_weapon_request_without_photos_fits_the_size_budget() {
     assert!(sizes["manifest"].as_u64().unwrap() <= 1000, "{sizes}");
     let shown = peers.station.json(&["trace", "qr", "1", "--extra", "0"], 0);
     assert!(shown["fragments"].as_u64().unwrap() <= 4, "{shown}");
+}
+
+#[test]
+fn escape_sequences_from_a_packet_or_the_register_are_shown_not_obeyed() {
+    // A station name that would clear the screen, set the window title and paint a green
+    // "VALID" on the reader's terminal.
+    let hostile = "Post \x1b[2J\x1b]0;owned\x07\x1b[32mVALID (trusted)\x1b[0m";
+    let station = TestEnv::new();
+    station.run(
+        &["init", "--name", hostile, "--unit", "U", "--officer", "O"],
+        0,
+    );
+    station.run(&["keys", "init", "--no-input"], 0);
+    let item = station.add_item(&[
+        "--date",
+        "2026-03-14",
+        "--event",
+        "seized",
+        "--type",
+        "assault-rifle",
+        "--serial",
+        "5601234",
+        "--location",
+        "Gao \x1b[2J\x1b]0;owned\x07",
+    ]);
+    let (shown, _) = station.run(&["item", "show", &item.to_string()], 0);
+    let (listed, _) = station.run(&["item", "list"], 0);
+    let (_, warned) = station.run(&["decode", "\x1b[2J"], 1);
+    let stranger = TestEnv::new();
+    let (npc_pub, _) = {
+        stranger.run(&["keys", "init", "--no-input"], 0);
+        stranger.run(&["keys", "export"], 0)
+    };
+    let npc_pub = station.write("npc.pub", &npc_pub);
+    station.run(&["keys", "trust", &npc_pub, "--name", "NPC"], 0);
+    station.json(
+        &[
+            "trace",
+            "new",
+            &item.to_string(),
+            "--to",
+            "NPC",
+            "--illicit-basis",
+            "seized",
+            "--legal-basis",
+            "law",
+            "--intended-use",
+            "case",
+        ],
+        0,
+    );
+    let sent = station.json(&["trace", "export", "1"], 0);
+    let copy = stranger.write_bytes(
+        "p.ftpkt",
+        &std::fs::read(sent["file"].as_str().unwrap()).unwrap(),
+    );
+    let out = stranger.cmd(&["packet", "verify", &copy]).output().unwrap();
+    let verified =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    for said in [&shown, &listed, &warned, &verified] {
+        assert!(
+            !said.contains('\x1b') && !said.contains('\x07'),
+            "raw control characters reached the terminal: {said:?}"
+        );
+    }
+    assert!(shown.contains("Gao \\x1b[2J"), "{shown}");
+    assert!(verified.contains("\\x1b[32mVALID"), "{verified}");
+}
+
+#[test]
+fn a_key_card_carries_both_keys_signed_and_is_trusted_in_one_step() {
+    let station = TestEnv::new();
+    station.init();
+    station.run(&["keys", "init", "--no-input"], 0);
+    let npc = TestEnv::new();
+    npc.run(
+        &[
+            "init",
+            "--name",
+            "ML NPC",
+            "--unit",
+            "CNLPAL",
+            "--officer",
+            "N. Keita",
+        ],
+        0,
+    );
+    npc.run(&["keys", "init", "--no-input"], 0);
+    let card = station.home.path().join("station.ftkey");
+    let card = card.to_str().unwrap();
+    let written = station.json(&["keys", "export", "--out", card], 0);
+    let own = station.json(&["keys", "show"], 0);
+    assert_eq!(written["key_id"], own["key_id"]);
+    let fingerprint = written["fingerprint"].as_str().unwrap().to_owned();
+    assert_eq!(fingerprint.split(' ').count(), 8, "{fingerprint}");
+    let (said, _) = station.run(&["keys", "export", "--out", card], 0);
+    assert!(said.contains(&fingerprint), "{said}");
+
+    let carried = npc.write_bytes("station.ftkey", &std::fs::read(card).unwrap());
+    let (shown, _) = npc.run(&["keys", "trust", &carried], 0);
+    assert!(
+        shown.contains(&format!("key id {}", own["key_id"].as_str().unwrap()))
+            && shown.contains(&fingerprint)
+            && shown.contains("Customs Bamako"),
+        "{shown}"
+    );
+    let peers = npc.json(&["keys", "list"], 0);
+    assert_eq!(peers[0]["name"], "Post 3", "the card's own name");
+    assert_eq!(peers[0]["age"], own["age"], "the age key came with it");
+    assert_eq!(peers[0]["minisign"], own["minisign"]);
+
+    // A card altered on the way is refused, naming the file.
+    let text = std::fs::read_to_string(card).unwrap();
+    let other = TestEnv::new();
+    other.run(&["keys", "init", "--no-input"], 0);
+    let swapped = text.replace(
+        own["age"].as_str().unwrap(),
+        other.json(&["keys", "show"], 0)["age"].as_str().unwrap(),
+    );
+    let swapped = other.write("swapped.ftkey", &swapped);
+    let (_, err) = other.run(&["keys", "trust", &swapped], 2);
+    assert!(
+        err.contains("swapped.ftkey") && err.contains("signature"),
+        "{err}"
+    );
+    let renamed = other.write("renamed.ftkey", &text.replace("Post 3", "Post 9"));
+    other.run(&["keys", "trust", &renamed], 2);
+    assert_eq!(other.json(&["keys", "list"], 0), serde_json::json!([]));
 }

@@ -189,7 +189,9 @@ fn a_request_is_acknowledged_answered_and_counted_through_a_shared_folder() {
     assert_eq!(
         sdg,
         json!({"from": "2026-01-01", "to": "2026-12-31", "recovered": 1, "traced": 1,
-               "proportion": 1.0, "by_event": {"seized": {"recovered": 1, "traced": 1}}})
+               "proportion": 1.0, "by_event": {"seized": {"recovered": 1, "traced": 1}},
+               "ammunition": {"recovered": 0, "traced": 0},
+               "components": {"recovered": 0, "traced": 0}})
     );
 
     // The station's acknowledgement of the response goes back; the NPC's response leaves its
@@ -580,4 +582,331 @@ fn an_incomplete_request_is_acknowledged_with_what_is_missing() {
     let missing = listed[0]["progress"]["missing"].as_array().unwrap();
     assert!(missing.contains(&json!("no-legal-basis")), "{missing:?}");
     assert!(missing.contains(&json!("no-intended-use")), "{missing:?}");
+}
+
+#[test]
+fn sdg_counts_weapons_and_reports_ammunition_and_components_beside_for_this_year() {
+    let env = TestEnv::new();
+    env.init();
+    for (date, kind) in [
+        ("2026-03-14", "weapon"),
+        ("2026-03-14", "ammunition"),
+        ("2026-03-15", "ammunition"),
+        ("2026-04-02", "component"),
+        ("2025-12-30", "weapon"),
+    ] {
+        env.add_item(&["--date", date, "--event", "seized", "--kind", kind]);
+    }
+    // No --from/--to: the current year of the project clock (2026).
+    let sdg = env.json(&["report", "sdg"], 0);
+    assert_eq!(
+        (sdg["from"].as_str(), sdg["to"].as_str()),
+        (Some("2026-01-01"), Some("2026-12-31"))
+    );
+    assert_eq!(
+        sdg["recovered"], 1,
+        "only weapons are in the indicator: {sdg}"
+    );
+    assert_eq!(sdg["by_event"]["seized"]["recovered"], 1);
+    assert_eq!(sdg["ammunition"], json!({"recovered": 2, "traced": 0}));
+    assert_eq!(sdg["components"], json!({"recovered": 1, "traced": 0}));
+    let (text, _) = env.run(&["report", "sdg"], 0);
+    assert!(text.contains("2026-01-01 to 2026-12-31"), "{text}");
+    assert!(text.contains("ammunition lots      2 recovered"), "{text}");
+    assert!(text.contains("loose components     1 recovered"), "{text}");
+}
+
+/// The body of the acknowledgement `ack_id` the NPC signed into its outbox.
+fn ack_body(npc: &TestEnv, ack_id: &str) -> Value {
+    let (own, _) = npc.run(&["keys", "export"], 0);
+    let own = npc.write("own.pub", &own);
+    let file = npc
+        .home
+        .path()
+        .join("outbox")
+        .join(format!("{ack_id}.ftpkt"));
+    let shown = npc.json(
+        &["packet", "show", file.to_str().unwrap(), "--pubkey", &own],
+        0,
+    );
+    shown["manifest"]["body"].clone()
+}
+
+#[test]
+fn a_request_by_qr_waits_for_its_photos_and_completes_when_they_come_by_file() {
+    if !crate::packets::tool("zbarimg") {
+        return;
+    }
+    let peers = Peers::new();
+    let (station, npc) = (&peers.station, &peers.npc);
+    peers.request(peers.rifle(true), &[]);
+    let exported = station.json(&["trace", "export", "1"], 0);
+    assert_eq!(exported["attachments"], 1);
+    let frames = station.home.path().join("frames");
+    station.run(&["trace", "qr", "1", "--out", frames.to_str().unwrap()], 0);
+
+    // The NPC scans the frames with a standard reader.
+    let mut pngs: Vec<PathBuf> = std::fs::read_dir(&frames)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .collect();
+    pngs.sort();
+    assert!(!pngs.is_empty());
+    let scan = std::process::Command::new("zbarimg")
+        .arg("--raw")
+        .arg("-q")
+        .args(&pngs)
+        .output()
+        .unwrap();
+    assert!(
+        scan.status.success(),
+        "{}",
+        String::from_utf8_lossy(&scan.stderr)
+    );
+    let scanned = npc.write("scanned.txt", &String::from_utf8(scan.stdout).unwrap());
+    let rebuilt = npc.home.path().join("rebuilt.ftpkt");
+    let rebuilt = rebuilt.to_str().unwrap();
+    npc.run(&["packet", "assemble", "--ur", &scanned, "-o", rebuilt], 0);
+
+    // The signature is good and the photo will follow: valid, one attachment pending.
+    let report = npc.json(&["packet", "verify", rebuilt], 0);
+    assert_eq!(report["valid"], true, "{report}");
+    assert_eq!(report["attachments"]["pending"], 1);
+    let (text, _) = npc.run(&["packet", "verify", rebuilt], 0);
+    assert!(
+        text.contains("signature valid, 1 attachment(s) pending"),
+        "{text}"
+    );
+
+    // Stored as received, the photo pending, and the acknowledgement says which.
+    let imported = npc.json(&["inbox", "import", rebuilt], 0);
+    assert_eq!(imported["stored"], 1, "{imported}");
+    let received = &imported["packets"][0];
+    let pending = received["attachments_pending"].clone();
+    assert_eq!(pending.as_array().unwrap().len(), 1, "{received}");
+    let first_ack = ack_body(npc, received["acknowledgement"].as_str().unwrap());
+    assert_eq!(first_ack["status"], "stored");
+    assert_eq!(first_ack["pending"], pending);
+    let (listed, _) = npc.run(&["inbox", "list"], 0);
+    assert!(listed.contains("1 attachment(s) pending"), "{listed}");
+    let requests = npc.json(&["trace", "list", "--received"], 0);
+    assert_eq!(requests[0]["attachments_pending"], 1, "{requests}");
+    let (listed, _) = npc.run(&["trace", "list", "--received"], 0);
+    assert!(listed.contains("1 photo(s) pending"), "{listed}");
+
+    // The photos come later on a stick: the reduced copies the station sent, and a stray file.
+    let stick = npc.home.path().join("photos-from-post3");
+    std::fs::create_dir(&stick).unwrap();
+    for entry in std::fs::read_dir(station.home.path().join("derived")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, stick.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(stick.join("notes.txt"), "not a photo of this request").unwrap();
+    let attached = npc.json(&["inbox", "attach", "1", stick.to_str().unwrap()], 3);
+    assert_eq!(attached["complete"], true, "{attached}");
+    assert_eq!(attached["matched"], pending);
+    assert_eq!(
+        attached["unmatched"].as_array().unwrap().len(),
+        1,
+        "{attached}"
+    );
+    let second_ack = ack_body(npc, attached["acknowledgement"].as_str().unwrap());
+    assert_eq!(second_ack["status"], "stored");
+    assert!(second_ack.get("pending").is_none(), "{second_ack}");
+    let inbox = npc.json(&["inbox", "list"], 0);
+    assert_eq!(inbox["received"][0]["attachments_pending"], json!([]));
+
+    // The station reads both acknowledgements: the photo awaited, then received.
+    let ack_file = |id: &Value| {
+        let name = format!("{}.ftpkt", id.as_str().unwrap());
+        let bytes = std::fs::read(npc.home.path().join("outbox").join(&name)).unwrap();
+        station.write_bytes(&name, &bytes)
+    };
+    station.json(
+        &["inbox", "import", &ack_file(&received["acknowledgement"])],
+        0,
+    );
+    let shown = station.json(&["trace", "show", "1"], 0);
+    assert_eq!(shown["progress"]["attachments_pending"], pending, "{shown}");
+    let (text, _) = station.run(&["trace", "show", "1"], 0);
+    assert!(text.contains("waiting for 1 photo(s) by file"), "{text}");
+    station.json(
+        &["inbox", "import", &ack_file(&attached["acknowledgement"])],
+        0,
+    );
+    let shown = station.json(&["trace", "show", "1"], 0);
+    assert_eq!(
+        shown["progress"]["attachments_pending"],
+        json!([]),
+        "{shown}"
+    );
+
+    let (_, err) = npc.run(&["inbox", "attach", "1", stick.to_str().unwrap()], 2);
+    assert!(err.contains("no attachment pending"), "{err}");
+}
+
+#[test]
+fn a_photo_that_is_not_the_one_signed_for_is_not_taken() {
+    let peers = Peers::new();
+    let (station, npc) = (&peers.station, &peers.npc);
+    peers.request(peers.rifle(true), &[]);
+    station.json(&["trace", "export", "1"], 0);
+    let sheet = station.home.path().join("sheet.txt");
+    station.run(&["trace", "qr", "1", "--sheet", sheet.to_str().unwrap()], 0);
+    let scanned = npc.write("scanned.txt", &std::fs::read_to_string(&sheet).unwrap());
+    let rebuilt = npc.home.path().join("rebuilt.ftpkt");
+    let rebuilt = rebuilt.to_str().unwrap();
+    npc.run(&["packet", "assemble", "--ur", &scanned, "-o", rebuilt], 0);
+    npc.json(&["inbox", "import", rebuilt], 0);
+    let derived = std::fs::read_dir(station.home.path().join("derived"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut altered = std::fs::read(&derived).unwrap();
+    let last = altered.len() - 1;
+    altered[last] ^= 1;
+    let altered = npc.write_bytes("altered.jpg", &altered);
+    let attached = npc.json(&["inbox", "attach", "1", &altered], 3);
+    assert_eq!(attached["complete"], false);
+    assert_eq!(attached["pending"].as_array().unwrap().len(), 1);
+    // The whole packet arriving later completes it too.
+    let whole = std::fs::read_dir(station.home.path().join("outbox"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".ftpkt"))
+        .unwrap();
+    let out = npc.json(&["inbox", "import", whole.to_str().unwrap()], 0);
+    assert_eq!(out["packets"][0]["reason"], "completed", "{out}");
+    let inbox = npc.json(&["inbox", "list"], 0);
+    assert_eq!(inbox["received"][0]["attachments_pending"], json!([]));
+}
+
+/// A station that trusts the NPC, and an NPC that has not yet trusted the station.
+fn one_way_peers() -> Peers {
+    let station = TestEnv::new();
+    station.init();
+    let npc = TestEnv::new();
+    npc.run(
+        &[
+            "init",
+            "--name",
+            "ML NPC",
+            "--unit",
+            "CNLPAL",
+            "--officer",
+            "N. Keita",
+        ],
+        0,
+    );
+    station.run(&["keys", "init", "--no-input"], 0);
+    npc.run(&["keys", "init", "--no-input"], 0);
+    let (npc_pub, _) = npc.run(&["keys", "export"], 0);
+    let (npc_age, _) = npc.run(&["keys", "export", "--age"], 0);
+    let npc_pub = station.write("npc.pub", &npc_pub);
+    station.run(
+        &[
+            "keys",
+            "trust",
+            &npc_pub,
+            "--name",
+            "ML NPC",
+            "--age",
+            npc_age.trim(),
+        ],
+        0,
+    );
+    Peers { station, npc }
+}
+
+#[test]
+fn a_quarantined_packet_is_released_once_its_cause_is_fixed_with_who_and_why() {
+    let peers = one_way_peers();
+    let (station, npc) = (&peers.station, &peers.npc);
+    peers.request(peers.rifle(false), &[]);
+    let exported = station.json(&["trace", "export", "1"], 0);
+    let file = peers.carry(&exported);
+    let imported = npc.json(&["inbox", "import", &file], 3);
+    assert_eq!(imported["packets"][0]["reason"], "unknown-key");
+
+    let quarantined = npc.json(&["inbox", "list", "--quarantined"], 0);
+    assert_eq!(quarantined.as_array().unwrap().len(), 1, "{quarantined}");
+    assert_eq!(quarantined[0]["id"], 1);
+    assert_eq!(quarantined[0]["reason"], "unknown-key");
+    assert_eq!(quarantined[0]["released"], Value::Null);
+    let (text, _) = npc.run(&["inbox", "list", "--quarantined"], 0);
+    assert!(
+        text.contains("unknown-key") && !text.contains("Received"),
+        "{text}"
+    );
+
+    // Released before the cause is fixed: still refused, nothing written.
+    let still = npc.json(&["inbox", "release", "1", "--reason", "try again"], 3);
+    assert_eq!(still["outcome"], "still-refused");
+    assert_eq!(still["reason"], "unknown-key");
+    assert_eq!(npc.json(&["inbox", "list"], 0)["received"], json!([]));
+
+    // The key, compared by phone, is trusted: the packet is received, the release recorded.
+    let (station_pub, _) = station.run(&["keys", "export"], 0);
+    let station_pub = npc.write("station.pub", &station_pub);
+    npc.run(&["keys", "trust", &station_pub, "--name", "Post 3"], 0);
+    let released = npc.json(
+        &[
+            "inbox",
+            "release",
+            "1",
+            "--reason",
+            "key fingerprint confirmed by phone",
+        ],
+        0,
+    );
+    assert_eq!(released["outcome"], "received");
+    assert_eq!(released["received"]["result"], "stored");
+    assert!(released["received"]["acknowledgement"].is_string());
+    let listing = npc.json(&["inbox", "list"], 0);
+    assert_eq!(listing["received"].as_array().unwrap().len(), 1);
+    let release = &listing["quarantined"][0]["released"];
+    assert_eq!(release["outcome"], "received");
+    assert_eq!(release["by"], "N. Keita (CNLPAL, ML NPC)");
+    assert_eq!(release["reason"], "key fingerprint confirmed by phone");
+    assert_eq!(release["at"], crate::common::NOW);
+    let (_, err) = npc.run(&["inbox", "release", "1", "--reason", "again"], 2);
+    assert!(err.contains("already released"), "{err}");
+}
+
+#[test]
+fn a_conflict_is_dismissed_by_a_person_and_stays_on_record() {
+    let peers = Peers::new();
+    let (station, npc) = (&peers.station, &peers.npc);
+    peers.request(peers.rifle(false), &[]);
+    let exported = station.json(&["trace", "export", "1"], 0);
+    let file = peers.carry(&exported);
+    npc.json(&["inbox", "import", &file], 0);
+    // As if another manifest had been received first under the same packet id: a conflict.
+    npc.db()
+        .execute("UPDATE inbox SET manifest_sha256 = 'x'", [])
+        .unwrap();
+    let again = npc.json(&["inbox", "import", &file], 3);
+    assert_eq!(again["packets"][0]["reason"], "conflict", "{again}");
+    let quarantined = npc.json(&["inbox", "list", "--quarantined"], 0);
+    let id = quarantined[0]["id"].to_string();
+    let still = npc.json(&["inbox", "release", &id, "--reason", "retry"], 3);
+    assert_eq!(still["reason"], "conflict");
+    let dismissed = npc.json(
+        &[
+            "inbox",
+            "release",
+            &id,
+            "--dismiss",
+            "--reason",
+            "the first copy is the one on file",
+        ],
+        0,
+    );
+    assert_eq!(dismissed["outcome"], "dismissed");
+    let listed = npc.json(&["inbox", "list", "--quarantined"], 0);
+    assert_eq!(listed[0]["released"]["outcome"], "dismissed");
+    assert_eq!(listed[0]["released"]["by"], "N. Keita (CNLPAL, ML NPC)");
 }

@@ -181,7 +181,7 @@ fn a_request_is_built_signed_carried_and_verified_by_the_npc() {
     assert_eq!(report["signer"]["trusted"], true);
     assert_eq!(
         report["attachments"],
-        serde_json::json!({"expected": 1, "present": 1, "ok": 1})
+        serde_json::json!({"expected": 1, "present": 1, "ok": 1, "pending": 0})
     );
     // The reduced copy of the photo travels; the body names it beside the original.
     let shown = peers.npc.json(&["packet", "show", &copy], 0);
