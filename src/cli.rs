@@ -445,7 +445,7 @@ pub struct ImportArgs {
     /// Folder the log's photo paths are relative to
     #[arg(long, value_name = "DIR")]
     pub photos: Option<PathBuf>,
-    /// Column map (TOML) for another layout, such as examples/maps/odk-kobo.toml
+    /// Column map (TOML) for another layout, or a built-in one: `kobo`, `odk`
     #[arg(long, value_name = "MAP")]
     pub map: Option<PathBuf>,
     /// Check and report everything, write nothing

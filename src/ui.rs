@@ -34,6 +34,26 @@ impl Ui {
         }
     }
 
+    /// A progress bar on stderr for `total` things of `unit` (rows, packets): done, rate and
+    /// time left. Hidden on a pipe or a file and under `--json`: nothing of it reaches a script.
+    pub fn progress(&self, total: u64, unit: &str) -> indicatif::ProgressBar {
+        if self.json || !io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        let template = format!(
+            "{{bar:30}} {{pos}}/{{len}} {unit}  {{per_sec}}  {{elapsed}} elapsed, {{eta}} left"
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(&template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    }
+
     /// `--json` was given: print data, not prose.
     pub fn is_json(&self) -> bool {
         self.json

@@ -228,6 +228,133 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What an ammunition row is: its `type`. A weapon's type is its ITI category
+    /// (identify::parse_type); a round or a grenade has none of those.
+    AmmunitionType {
+        Cartridge = "cartridge",
+        Shotshell = "shotshell",
+        Grenade = "grenade",
+        MortarBomb = "mortar-bomb",
+        Rocket = "rocket",
+        Missile = "missile",
+        Shell = "shell",
+        Projectile = "projectile",
+        Mine = "mine",
+        Fuze = "fuze",
+    }
+}
+
+vocabulary! {
+    /// What a component row is: its `type`. Parts of a weapon, and the components of
+    /// ammunition the Firearms Protocol names.
+    ComponentType {
+        Barrel = "barrel",
+        Receiver = "receiver",
+        Frame = "frame",
+        Slide = "slide",
+        Bolt = "bolt",
+        BoltCarrier = "bolt-carrier",
+        Cylinder = "cylinder",
+        TriggerGroup = "trigger-group",
+        Magazine = "magazine",
+        Stock = "stock",
+        Suppressor = "suppressor",
+        Sight = "sight",
+        Fuze = "fuze",
+        Primer = "primer",
+        CartridgeCase = "cartridge-case",
+        Propellant = "propellant",
+        Projectile = "projectile",
+    }
+}
+
+/// Words officers write for ammunition, to the vocabulary's (English and French).
+const AMMUNITION_WORDS: &[(&str, AmmunitionType)] = &[
+    ("round", AmmunitionType::Cartridge),
+    ("bullet", AmmunitionType::Cartridge),
+    ("ammo", AmmunitionType::Cartridge),
+    ("ammunition", AmmunitionType::Cartridge),
+    ("cartouche", AmmunitionType::Cartridge),
+    ("munition", AmmunitionType::Cartridge),
+    ("shotgun-shell", AmmunitionType::Shotshell),
+    ("shotgun-cartridge", AmmunitionType::Shotshell),
+    ("hand-grenade", AmmunitionType::Grenade),
+    ("rifle-grenade", AmmunitionType::Grenade),
+    ("40mm-grenade", AmmunitionType::Grenade),
+    ("mortar", AmmunitionType::MortarBomb),
+    ("mortar-round", AmmunitionType::MortarBomb),
+    ("mortar-shell", AmmunitionType::MortarBomb),
+    ("obus-de-mortier", AmmunitionType::MortarBomb),
+    ("rpg", AmmunitionType::Rocket),
+    ("rocket-grenade", AmmunitionType::Rocket),
+    ("roquette", AmmunitionType::Rocket),
+    ("artillery-shell", AmmunitionType::Shell),
+    ("obus", AmmunitionType::Shell),
+    ("fuse", AmmunitionType::Fuze),
+    ("fusee", AmmunitionType::Fuze),
+];
+
+/// Words officers write for components, to the vocabulary's (English and French).
+const COMPONENT_WORDS: &[(&str, ComponentType)] = &[
+    ("upper-receiver", ComponentType::Receiver),
+    ("lower-receiver", ComponentType::Receiver),
+    ("boite-de-culasse", ComponentType::Receiver),
+    ("carcasse", ComponentType::Frame),
+    ("culasse", ComponentType::Bolt),
+    ("canon", ComponentType::Barrel),
+    ("trigger", ComponentType::TriggerGroup),
+    ("trigger-mechanism", ComponentType::TriggerGroup),
+    ("chargeur", ComponentType::Magazine),
+    ("butt", ComponentType::Stock),
+    ("buttstock", ComponentType::Stock),
+    ("crosse", ComponentType::Stock),
+    ("silencer", ComponentType::Suppressor),
+    ("silencieux", ComponentType::Suppressor),
+    ("scope", ComponentType::Sight),
+    ("fuse", ComponentType::Fuze),
+    ("case", ComponentType::CartridgeCase),
+    ("casing", ComponentType::CartridgeCase),
+    ("bullet", ComponentType::Projectile),
+    ("powder", ComponentType::Propellant),
+];
+
+/// `Mortar bomb`, `mortar_bombs`, `Cartouches` -> `mortar-bomb`, `cartouches`, and the word
+/// without a plural `s`.
+fn folded(text: &str) -> (String, Option<String>) {
+    let id = crate::refdata::fold::fold(text.trim())
+        .to_lowercase()
+        .replace([' ', '_'], "-");
+    let singular = id.strip_suffix('s').map(str::to_owned);
+    (id, singular)
+}
+
+macro_rules! read_with_words {
+    ($name:ident, $words:ident) => {
+        impl $name {
+            /// A type as an officer writes it: the vocabulary's word, a plural, a usual synonym.
+            pub fn read(text: &str) -> Result<$name, UnknownWord> {
+                let (id, singular) = folded(text);
+                for word in std::iter::once(id.as_str()).chain(singular.as_deref()) {
+                    if let Ok(found) = word.parse::<$name>() {
+                        return Ok(found);
+                    }
+                    if let Some((_, found)) = $words.iter().find(|(w, _)| *w == word) {
+                        return Ok(*found);
+                    }
+                }
+                Err(UnknownWord {
+                    word: text.to_owned(),
+                    expected: Self::NAMES,
+                })
+            }
+        }
+    };
+}
+
+read_with_words!(AmmunitionType, AMMUNITION_WORDS);
+read_with_words!(ComponentType, COMPONENT_WORDS);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,5 +374,42 @@ mod tests {
             "'lost-it' is not one of: seized, found, surrendered, captured, recovered, lost, stolen"
         );
         assert_eq!(Event::NAMES.len(), Event::ALL.len());
+    }
+
+    #[test]
+    fn ammunition_and_components_are_read_as_officers_write_them() {
+        for (text, word) in [
+            ("cartridge", "cartridge"),
+            ("Rounds", "cartridge"),
+            ("Mortar bomb", "mortar-bomb"),
+            ("mortar_bombs", "mortar-bomb"),
+            ("grenade", "grenade"),
+            ("RPG", "rocket"),
+            ("projectile", "projectile"),
+            ("fuse", "fuze"),
+            ("cartouches", "cartridge"),
+        ] {
+            assert_eq!(
+                AmmunitionType::read(text).map(|t| t.as_str()),
+                Ok(word),
+                "{text}"
+            );
+        }
+        for (text, word) in [
+            ("magazine", "magazine"),
+            ("Barrels", "barrel"),
+            ("receiver", "receiver"),
+            ("upper receiver", "receiver"),
+            ("chargeur", "magazine"),
+            ("fuze", "fuze"),
+        ] {
+            assert_eq!(
+                ComponentType::read(text).map(|t| t.as_str()),
+                Ok(word),
+                "{text}"
+            );
+        }
+        let err = AmmunitionType::read("laser").unwrap_err();
+        assert!(err.to_string().contains("cartridge, shotshell"), "{err}");
     }
 }

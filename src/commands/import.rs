@@ -1,9 +1,6 @@
 //! `import LOG.csv [--photos DIR] [--map MAP.toml] [--dry-run] [--strict]`.
 
-use std::io::IsTerminal;
-
 use anyhow::Context as _;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::app::{Ctx, Status};
 use crate::cli::ImportArgs;
@@ -17,6 +14,15 @@ const MAX_MAP_BYTES: u64 = 256 * 1024;
 pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
     let station = ctx.station()?;
     let column_map = match &args.map {
+        // `--map kobo`, `--map odk`: the built-in maps, unless a file has that name.
+        Some(path)
+            if !path.is_file()
+                && let Some((_, text)) = map::BUILT_IN
+                    .iter()
+                    .find(|(name, _)| path.as_os_str() == *name) =>
+        {
+            Some(map::parse(text).map_err(|e| usage(format!("--map {}: {e}", path.display())))?)
+        }
         Some(path) => {
             let text = import::read_small(path, MAX_MAP_BYTES)
                 .with_context(|| format!("cannot read the column map {}", path.display()))?;
@@ -29,6 +35,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
     {
         return Err(usage(format!("--photos {}: not a folder", dir.display())).into());
     }
+    // ODK Central's export has its attachments in media/ beside the CSV.
+    let photos_dir = args
+        .photos
+        .clone()
+        .or_else(|| import::default_photos_dir(&args.log));
     let catalog = ctx.refdata.catalog()?;
     let norm = Normalizer {
         catalog: &catalog,
@@ -36,7 +47,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
     };
     let now = ctx.now();
     let options = Options {
-        photos_dir: args.photos.as_deref(),
+        photos_dir: photos_dir.as_deref(),
         map: column_map.as_ref(),
         dry_run: args.dry_run,
         strict: args.strict,
@@ -45,19 +56,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
         now: &now,
         clock: &ctx.clock,
     };
-    let bar = if std::io::stderr().is_terminal() && !ctx.ui.is_json() {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {pos} rows {per_sec} {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = ctx.ui.progress(0, "rows");
     let mut register = ctx.register()?;
-    let result = import::import(&args.log, &mut register, norm, options, &|rows| {
-        bar.set_position(rows)
+    let result = import::import(&args.log, &mut register, norm, options, &|done| {
+        bar.set_length(done.estimated_rows());
+        bar.set_position(done.rows);
     });
     bar.finish_and_clear();
     // Which failures are the officer's to fix is decided at the edge (`error.rs`).

@@ -6,6 +6,42 @@ use crate::app::{Ctx, Status};
 use crate::cli::InboxCommand;
 use crate::sync::{self, Received};
 
+/// Prints each packet as it is decided, and moves the progress bar (none on a pipe or --json).
+struct Shown<'a> {
+    ctx: &'a Ctx,
+    bar: indicatif::ProgressBar,
+}
+
+impl<'a> Shown<'a> {
+    fn new(ctx: &'a Ctx) -> Shown<'a> {
+        Shown {
+            ctx,
+            bar: ctx.ui.progress(0, "packets"),
+        }
+    }
+}
+
+impl sync::Observer for Shown<'_> {
+    fn total(&mut self, packets: u64) {
+        self.bar.set_length(packets);
+    }
+
+    fn received(&mut self, received: &Received) -> anyhow::Result<()> {
+        self.bar.inc(1);
+        self.bar.suspend(|| print_received(self.ctx, received))
+    }
+
+    fn sent(&mut self) {
+        self.bar.inc(1);
+    }
+}
+
+impl Drop for Shown<'_> {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}
+
 pub fn run_inbox(ctx: &Ctx, cmd: InboxCommand) -> anyhow::Result<Status> {
     match cmd {
         InboxCommand::Import { paths } => import(ctx, &paths),
@@ -49,7 +85,7 @@ fn print_received(ctx: &Ctx, r: &Received) -> anyhow::Result<()> {
 }
 
 fn import(ctx: &Ctx, paths: &[PathBuf]) -> anyhow::Result<Status> {
-    let report = sync::import(ctx, paths, &mut |r| print_received(ctx, r))?;
+    let report = sync::import(ctx, paths, &mut Shown::new(ctx))?;
     let s = &report.summary;
     let refused = s.refused();
     if ctx.ui.is_json() {
@@ -178,7 +214,7 @@ fn release(ctx: &Ctx, id: i64, reason: &str, dismiss: bool) -> anyhow::Result<St
 
 pub fn sync(ctx: &Ctx, dir: &Path) -> anyhow::Result<Status> {
     let folder = sync::Folder::open(dir)?;
-    let report = sync::sync(ctx, &folder, &mut |r| print_received(ctx, r))?;
+    let report = sync::sync(ctx, &folder, &mut Shown::new(ctx))?;
     for problem in &report.problems {
         ctx.ui.warn(problem);
     }

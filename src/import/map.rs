@@ -7,8 +7,13 @@
 //! lat = ["Latitude", "_location_latitude"]
 //! photos = ["photo_marks", "photo_serial"]  # several columns: their values are joined
 //! ```
-//! Column names are compared after dropping any group prefix (`weapon/serial`,
-//! `weapon-serial` → `serial`) and case: exports nest fields in the form's groups.
+//! A map's column names match a column whole or as its last groups (`serial-no` matches
+//! `weapon-serial-no` and `weapon/serial-no`, never `weapon-no`), without case: exports nest
+//! fields in the form's groups, Kobo joining them with `/`, ODK Central with `-`. Two entries
+//! are not template fields: `geopoint` (one column, `lat lon altitude precision`, filling lat
+//! and lon when no column gives them) and `submission` (the submission's id, under which Kobo
+//! stores its attachments: `<user>/attachments/<form>/<submission>/<file>`).
+//! Built-in maps: `kobo` and `odk` (`import --map kobo`), the files in examples/maps/.
 
 use std::collections::BTreeMap;
 
@@ -49,7 +54,7 @@ pub const REQUIRED: &[&str] = &["record_id", "date", "event"];
 /// Fields that may come from several columns, joined with ` | `.
 const MULTI: &[&str] = &["markings", "photos", "notes"];
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnMap {
     pub name: Option<String>,
@@ -73,16 +78,40 @@ impl OneOrMany {
     }
 }
 
-/// `weapon/serial`, `weapon-serial`, `Weapon Serial` → `serial`.
+/// Map entries that feed no template field directly.
+pub const EXTRA: &[&str] = &["geopoint", "submission"];
+
+/// The built-in maps, by name: what `--map kobo` and `--map odk` mean.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("kobo", include_str!("../../examples/maps/kobo.toml")),
+    ("odk", include_str!("../../examples/maps/odk.toml")),
+];
+
+/// `Weapon Serial` → `weapon_serial`: case and spaces do not count.
+fn normal(column: &str) -> String {
+    column.trim().to_lowercase().replace(' ', "_")
+}
+
+/// `weapon/serial`, `weapon-serial`, `Weapon Serial` → `serial`: the last group's name.
 pub fn bare(column: &str) -> String {
     let last = column.rsplit(['/', '-', ':']).next().unwrap_or(column);
-    last.trim().to_lowercase().replace(' ', "_")
+    normal(last)
+}
+
+/// Whether `column` is `source`, whole or as its last groups: `weapon-serial-no` is
+/// `serial-no`, `weapon/serial-no` too, `weapon-no` is not.
+pub fn names_match(column: &str, source: &str) -> bool {
+    let (column, source) = (normal(column), normal(source));
+    column == source
+        || column
+            .strip_suffix(source.as_str())
+            .is_some_and(|head| head.ends_with(['/', '-', ':']))
 }
 
 /// Which source columns feed each template field.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    /// field -> source column indexes (several only for MULTI fields)
+    /// field -> source column indexes (several only for MULTI fields); also the EXTRA entries
     pub fields: BTreeMap<&'static str, Vec<usize>>,
     /// Source columns no field uses.
     pub ignored: Vec<String>,
@@ -130,23 +159,31 @@ impl Plan {
 
     /// A column map applied to a header.
     pub fn mapped(map: &ColumnMap, header: &[String]) -> Result<Plan, ImportError> {
+        let plan = Plan::mapped_loose(map, header)?;
+        plan.check_required()?;
+        Ok(plan)
+    }
+
+    /// `mapped`, without the required columns: a repeat group's parent file, whose fields
+    /// its rows take.
+    pub fn mapped_loose(map: &ColumnMap, header: &[String]) -> Result<Plan, ImportError> {
         let bare_header: Vec<String> = header.iter().map(|c| bare(c)).collect();
         let mut fields: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
         for (field, sources) in &map.columns {
-            let Some(field) = TEMPLATE.iter().find(|t| **t == field.as_str()) else {
+            let Some(field) = TEMPLATE.iter().chain(EXTRA).find(|t| **t == field.as_str()) else {
                 return Err(ImportError::Map(format!(
-                    "'{field}' is not a template field ({})",
-                    TEMPLATE.join(", ")
+                    "'{field}' is not a template field ({}) nor one of {}",
+                    TEMPLATE.join(", "),
+                    EXTRA.join(", ")
                 )));
             };
             let mut found = Vec::new();
             for source in sources.names() {
-                let wanted = bare(source);
                 found.extend(
                     header
                         .iter()
                         .enumerate()
-                        .filter(|(i, c)| c.as_str() == source || bare_header[*i] == wanted)
+                        .filter(|(_, c)| names_match(c, source))
                         .map(|(i, _)| i),
                 );
             }
@@ -174,9 +211,7 @@ impl Plan {
             .filter(|(i, _)| !used.contains(i))
             .map(|(_, c)| c.clone())
             .collect();
-        let plan = Plan { fields, ignored };
-        plan.check_required()?;
-        Ok(plan)
+        Ok(Plan { fields, ignored })
     }
 
     fn check_required(&self) -> Result<(), ImportError> {

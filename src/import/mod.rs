@@ -166,6 +166,8 @@ struct Pending {
     marks: Vec<String>,
     photo_paths: Vec<(String, PathBuf)>,
     source_unit: String,
+    /// Notes made while reading the row (a photo found under another name).
+    notes: Vec<String>,
 }
 
 /// A row whose photos are read and stored, with its photos and notes; or why it was refused.
@@ -209,13 +211,107 @@ fn photo_path(dir: &Path, written: &str) -> Result<PathBuf, String> {
     Ok(real)
 }
 
+/// Kobo's name for a stored file: what Django's `get_valid_filename` keeps.
+fn stored_name(written: &str) -> String {
+    written
+        .trim()
+        .replace(' ', "_")
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect()
+}
+
+/// A photo named in the log: in the photos folder as written, or where KoboToolbox stores a
+/// submission's attachments (`<user>/attachments/<form>/<submission>/<file>`), under its name
+/// or the name Kobo gave it (made valid, or with a suffix when the name repeated). Returns
+/// the file and, when it was not found as written, a note saying where it was.
+fn locate_photo(
+    dir: &Path,
+    written: &str,
+    submission: Option<&str>,
+) -> Result<(PathBuf, Option<String>), String> {
+    let direct = photo_path(dir, written);
+    let (Err(_), Some(submission)) = (&direct, submission) else {
+        return direct.map(|p| (p, None));
+    };
+    let name = Path::new(written)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The submission's folder: its id may not climb out of the photos folder either.
+    let submission = submission.trim_start_matches("uuid:");
+    if submission.is_empty() || submission.contains(['/', '\\', ':']) || submission.contains("..") {
+        return direct.map(|p| (p, None));
+    }
+    let mut folders = Vec::new();
+    for user in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let attachments = user.path().join("attachments");
+        for form in std::fs::read_dir(&attachments)
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let folder = form.path().join(submission);
+            if folder.is_dir() {
+                folders.push(folder);
+            }
+        }
+    }
+    let stored = stored_name(&name);
+    let (stem, ext) = match stored.rsplit_once('.') {
+        Some((stem, ext)) => (stem.to_owned(), ext.to_lowercase()),
+        None => (stored.clone(), String::new()),
+    };
+    for folder in &folders {
+        let relative = |file: &Path| {
+            file.strip_prefix(dir)
+                .unwrap_or(file)
+                .to_string_lossy()
+                .replace('\\', "/")
+        };
+        for candidate in [&name, &stored] {
+            let file = folder.join(candidate);
+            if file.is_file() {
+                let shown = relative(&file);
+                return photo_path(dir, &shown)
+                    .map(|p| (p, Some(format!("photo '{written}' found as '{shown}'"))));
+            }
+        }
+        // A name that repeated is stored with a suffix: `photo_Ab3dE9x.jpg`.
+        let suffixed: Vec<PathBuf> = std::fs::read_dir(folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let file = p.file_name().map(|n| n.to_string_lossy().into_owned());
+                file.is_some_and(|f| {
+                    f.to_lowercase().ends_with(&format!(".{ext}"))
+                        && f.starts_with(&format!("{stem}_"))
+                })
+            })
+            .collect();
+        if let [one] = suffixed.as_slice() {
+            let shown = relative(one);
+            return photo_path(dir, &shown)
+                .map(|p| (p, Some(format!("photo '{written}' found as '{shown}'"))));
+        }
+    }
+    direct.map(|p| (p, None))
+}
+
 struct Importer<'a> {
     plan: Plan,
     norm: Normalizer<'a>,
     options: Options<'a>,
     report: Report,
-    seen: BTreeMap<String, u64>,
+    /// The (unit, record id) pairs of this log seen so far, with their line, in a temporary
+    /// table of the register's connection (on disk, not in memory: a log of a million rows
+    /// keeps memory flat): a second row with the same id is refused.
+    seen: SeenRows,
     rejected_rows: Vec<csv::ByteRecord>,
+    /// The submissions a repeat group's rows belong to (ODK Central's `PARENT_KEY`).
+    parent: Option<Parent>,
     /// Twice as many threads as cores: a thread waiting for a photo to reach the disk
     /// (fsync) leaves its core to another that decodes.
     pool: rayon::ThreadPool,
@@ -235,7 +331,12 @@ impl Importer<'_> {
     }
 
     /// A row's own checks: text, field sizes, values, duplicates, photo paths.
-    fn check_row(&mut self, raw: &Raw, width: usize) -> Result<Pending, Outcome> {
+    fn check_row(
+        &mut self,
+        conn: &rusqlite::Connection,
+        raw: &Raw,
+        width: usize,
+    ) -> Result<Pending, Outcome> {
         let record = csv::StringRecord::from_byte_record(raw.bytes.clone()).map_err(|e| {
             let field = e
                 .utf8_error()
@@ -250,7 +351,15 @@ impl Importer<'_> {
                 format!("{} fields where the header has {width}", record.len()),
             ));
         }
-        let value = |field: &str| self.plan.value(field, &record);
+        // A repeat group's row takes the submission's date, event and place from its parent.
+        let parent = self.parent.as_ref().and_then(|p| p.row_of(&record));
+        let value = |field: &str| {
+            self.plan.value(field, &record).or_else(|| {
+                parent
+                    .filter(|_| INHERITED.contains(&field))
+                    .and_then(|p| p.get(field).cloned())
+            })
+        };
         let record_id = value("record_id");
         if let Some((index, long)) = record
             .iter()
@@ -274,16 +383,25 @@ impl Importer<'_> {
         };
         let station = self.options.station;
         let source_unit = value("unit").unwrap_or_else(|| station.unit.clone());
-        if let Some(first) = self.seen.get(&format!("{source_unit}\u{0}{id}")) {
-            return Err(self.reject(
-                raw,
-                record_id,
-                "record_id",
-                format!("'{id}' appears twice in this log (first at line {first})"),
-            ));
+        match self.seen.first(conn, &source_unit, &id, raw.line) {
+            Ok(None) => {}
+            Ok(Some(first)) => {
+                return Err(self.reject(
+                    raw,
+                    record_id,
+                    "record_id",
+                    format!("'{id}' appears twice in this log (first at line {first})"),
+                ));
+            }
+            Err(e) => {
+                return Err(self.reject(
+                    raw,
+                    record_id,
+                    "(row)",
+                    format!("register database: {e}"),
+                ));
+            }
         }
-        self.seen
-            .insert(format!("{source_unit}\u{0}{id}"), raw.line);
 
         let mut input = ItemInput::new();
         for field in item::FIELDS.iter().map(|f| f.name) {
@@ -291,9 +409,18 @@ impl Importer<'_> {
                 input.insert(field.to_owned(), v);
             }
         }
+        if !input.contains_key("lat")
+            && !input.contains_key("lon")
+            && let Some((lat, lon)) = value("geopoint").as_deref().and_then(geopoint)
+        {
+            input.insert("lat".into(), lat);
+            input.insert("lon".into(), lon);
+        }
         item::default_to_station(&mut input, station);
         let marks = split(value("markings"));
+        let submission = value("submission");
         let mut photo_paths = Vec::new();
+        let mut notes = Vec::new();
         for written in split(value("photos")) {
             let Some(dir) = self.options.photos_dir else {
                 return Err(self.reject(
@@ -303,8 +430,11 @@ impl Importer<'_> {
                     "the row names photos: pass --photos DIR".into(),
                 ));
             };
-            match photo_path(dir, &written) {
-                Ok(path) => photo_paths.push((written, path)),
+            match locate_photo(dir, &written, submission.as_deref()) {
+                Ok((path, note)) => {
+                    notes.extend(note);
+                    photo_paths.push((written, path));
+                }
                 Err(reason) => return Err(self.reject(raw, record_id, "photos", reason)),
             }
         }
@@ -328,8 +458,174 @@ impl Importer<'_> {
             marks,
             photo_paths,
             source_unit,
+            notes,
         })
     }
+}
+
+/// The rows of this log seen so far (`Importer::seen`).
+#[derive(Debug)]
+struct SeenRows;
+
+impl SeenRows {
+    fn start(conn: &rusqlite::Connection) -> Result<SeenRows, rusqlite::Error> {
+        conn.execute_batch(
+            "PRAGMA temp_store = FILE;
+             CREATE TEMP TABLE IF NOT EXISTS import_seen
+                 (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
+             DELETE FROM temp.import_seen;",
+        )?;
+        Ok(SeenRows)
+    }
+
+    /// The line where this unit's record id was first seen, or `None` (and it is noted now).
+    fn first(
+        &self,
+        conn: &rusqlite::Connection,
+        unit: &str,
+        id: &str,
+        line: u64,
+    ) -> Result<Option<i64>, rusqlite::Error> {
+        let key = format!("{unit}\u{0}{id}");
+        let first: Option<i64> = conn
+            .prepare_cached("SELECT line FROM temp.import_seen WHERE key = ?1")?
+            .query_row([&key], |r| r.get(0))
+            .optional()?;
+        if first.is_none() {
+            conn.prepare_cached("INSERT INTO temp.import_seen (key, line) VALUES (?1, ?2)")?
+                .execute(rusqlite::params![
+                    key,
+                    i64::try_from(line).unwrap_or(i64::MAX)
+                ])?;
+        }
+        Ok(first)
+    }
+}
+
+/// Fields a repeat group's row takes from its submission when it has none of its own.
+const INHERITED: &[&str] = &[
+    "date", "event", "location", "lat", "lon", "unit", "officer", "geopoint",
+];
+
+/// `lat lon altitude precision`, an ODK/Kobo geopoint in one column: its latitude and
+/// longitude, as written.
+fn geopoint(text: &str) -> Option<(String, String)> {
+    let mut parts = text.split_whitespace();
+    let (lat, lon) = (parts.next()?, parts.next()?);
+    (lat.parse::<f64>().is_ok() && lon.parse::<f64>().is_ok())
+        .then(|| (lat.to_owned(), lon.to_owned()))
+}
+
+/// An ODK Central repeat group's parent file, read once: each submission's fields by `KEY`.
+struct Parent {
+    rows: std::collections::HashMap<String, BTreeMap<&'static str, String>>,
+    /// The child's `PARENT_KEY` column.
+    key_column: usize,
+}
+
+impl Parent {
+    fn row_of(&self, record: &csv::StringRecord) -> Option<&BTreeMap<&'static str, String>> {
+        self.rows.get(record.get(self.key_column)?.trim())
+    }
+}
+
+/// The column named `name` (no case), if the header has it.
+fn column(header: &[String], name: &str) -> Option<usize> {
+    header
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case(name))
+}
+
+/// Beside `seizure-weapons.csv` (a repeat group's rows, with `PARENT_KEY`): `seizure.csv`, the
+/// submissions, read into memory by their `KEY`. The form's name may itself hold `-`: the
+/// longest prefix that names a file wins.
+fn load_parent(
+    log: &Path,
+    header: &[String],
+    map: Option<&ColumnMap>,
+) -> Result<Option<Parent>, ImportError> {
+    let Some(key_column) = column(header, "PARENT_KEY") else {
+        return Ok(None);
+    };
+    let stem = log
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = log
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "csv".into());
+    let mut prefix = stem.as_str();
+    let file = loop {
+        let Some((head, _)) = prefix.rsplit_once('-') else {
+            return Err(ImportError::Header(format!(
+                "PARENT_KEY: a repeat group's rows, but no parent file ({}) beside the log",
+                stem.rsplit_once('-')
+                    .map_or(stem.clone(), |(h, _)| format!("{h}.{ext}"))
+            )));
+        };
+        let candidate = log.with_file_name(format!("{head}.{ext}"));
+        if candidate.is_file() {
+            break candidate;
+        }
+        prefix = head;
+    };
+    let text = crate::fs::read_text_capped(&file, MAX_PARENT_BYTES)?.ok_or_else(|| {
+        ImportError::Header(format!(
+            "the parent file {} is over {MAX_PARENT_BYTES} bytes",
+            file.display()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sniff_delimiter(text.as_bytes()))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let parent_header: Vec<String> = reader.headers()?.iter().map(str::to_owned).collect();
+    let plan = match map {
+        Some(map) => Plan::mapped_loose(map, &parent_header)?,
+        None => Plan::mapped_loose(&ColumnMap::default(), &parent_header)?,
+    };
+    let Some(key) = column(&parent_header, "KEY") else {
+        return Err(ImportError::Header(format!(
+            "the parent file {} has no KEY column",
+            file.display()
+        )));
+    };
+    let mut rows = std::collections::HashMap::new();
+    for record in reader.records() {
+        let record = record?;
+        let mut fields = BTreeMap::new();
+        for field in INHERITED {
+            if let Some(v) = plan.value(field, &record) {
+                fields.insert(*field, v);
+            }
+        }
+        if let Some(k) = record.get(key) {
+            rows.insert(k.trim().to_owned(), fields);
+        }
+    }
+    Ok(Some(Parent { rows, key_column }))
+}
+
+/// A parent file (the submissions of a repeat group) is read whole: this much at most.
+const MAX_PARENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// ODK Central puts a form's attachments in `media/` beside its CSV: the photos folder when
+/// `--photos` is not given.
+pub fn default_photos_dir(log: &Path) -> Option<PathBuf> {
+    let media = log.parent().unwrap_or(Path::new(".")).join("media");
+    media.is_dir().then_some(media)
+}
+
+/// Kobo's "include HXL" second row: every filled cell a hashtag (`#date`, `#loc+name`).
+fn is_hxl(record: &csv::ByteRecord) -> bool {
+    let filled: Vec<&[u8]> = record
+        .iter()
+        .map(<[u8]>::trim_ascii)
+        .filter(|c| !c.is_empty())
+        .collect();
+    !filled.is_empty() && filled.iter().all(|c| c.starts_with(b"#"))
 }
 
 /// `check_new` needs a date; a row without one gets today's until its photos are read.
@@ -382,7 +678,11 @@ fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveD
         }
         inspected.push(photo);
     }
-    let mut notes = Vec::new();
+    let mut notes = std::mem::take(&mut pending.notes);
+    // What could not be read of a photo's EXIF is said on the row, not dropped.
+    for ((written, _), photo) in pending.photo_paths.iter().zip(&inspected) {
+        notes.extend(photo.exif.notes.iter().map(|n| format!("'{written}': {n}")));
+    }
     let values = &mut pending.checked.values;
     let gps = inspected.iter().find_map(|p| p.exif.lat.zip(p.exif.lon));
     let row_position = match (values.get("lat"), values.get("lon")) {
@@ -445,15 +745,37 @@ fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveD
     Ok((pending, inspected, notes))
 }
 
-/// Imports `log` into `register`. `progress` is told how many rows have been handled.
+/// How far an import is, after each chunk of rows.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    pub rows: u64,
+    /// Bytes of the log read, of `total_bytes`.
+    pub bytes: u64,
+    pub total_bytes: u64,
+}
+
+impl Progress {
+    /// The rows the whole log holds, estimated from the bytes read so far.
+    pub fn estimated_rows(&self) -> u64 {
+        if self.bytes == 0 {
+            return self.rows;
+        }
+        let estimate =
+            u128::from(self.rows) * u128::from(self.total_bytes) / u128::from(self.bytes);
+        u64::try_from(estimate).unwrap_or(u64::MAX).max(self.rows)
+    }
+}
+
+/// Imports `log` into `register`. `progress` is told how far it is after each chunk.
 pub fn import(
     log: &Path,
     register: &mut Register,
     norm: Normalizer<'_>,
     options: Options<'_>,
-    progress: &dyn Fn(u64),
+    progress: &dyn Fn(Progress),
 ) -> Result<Report, ImportError> {
     let file = std::fs::File::open(log)?;
+    let total_bytes = file.metadata().map_or(0, |m| m.len());
     let mut reader = BufReader::new(file);
     let head = reader.fill_buf()?;
     if head.is_empty() {
@@ -498,9 +820,12 @@ pub fn import(
     if header.iter().all(|h| h.trim().is_empty()) {
         return Err(ImportError::Empty);
     }
-    let plan = match options.map {
-        Some(map) => Plan::mapped(map, &header)?,
-        None => Plan::template(&header)?,
+    let parent = load_parent(log, &header, options.map)?;
+    let plan = match (options.map, &parent) {
+        // A repeat group's rows may take their required fields from their submission.
+        (Some(map), Some(_)) => Plan::mapped_loose(map, &header)?,
+        (Some(map), None) => Plan::mapped(map, &header)?,
+        (None, _) => Plan::template(&header)?,
     };
     let width = header.len();
     let today = norm.today;
@@ -522,8 +847,9 @@ pub fn import(
         plan,
         norm,
         options,
-        seen: BTreeMap::new(),
+        seen: SeenRows::start(register.conn())?,
         rejected_rows: Vec::new(),
+        parent,
         pool: rayon::ThreadPoolBuilder::new()
             .num_threads(2 * std::thread::available_parallelism().map_or(2, usize::from))
             .build()
@@ -537,21 +863,31 @@ pub fn import(
     }
     let result = (|| -> Result<(), ImportError> {
         let mut records = csv_reader.byte_records();
+        let mut first = true;
         loop {
             let mut chunk = Vec::with_capacity(CHUNK);
+            let mut read = 0;
             for record in records.by_ref().take(CHUNK) {
                 let bytes = match record {
                     Ok(bytes) => bytes,
                     Err(e) => return Err(ImportError::Csv(e)),
                 };
+                read = bytes.position().map_or(read, csv::Position::byte);
                 let line = bytes.position().map_or(0, |p| lines.line_at(p.byte()));
+                if std::mem::take(&mut first) && is_hxl(&bytes) {
+                    continue;
+                }
                 chunk.push(Raw { line, bytes });
             }
             if chunk.is_empty() {
                 return Ok(());
             }
             importer.run_chunk(chunk, width, register, today, strict)?;
-            progress(importer.report.rows);
+            progress(Progress {
+                rows: importer.report.rows,
+                bytes: read,
+                total_bytes,
+            });
         }
     })();
     if strict {
@@ -588,7 +924,7 @@ impl Importer<'_> {
         let mut pending = Vec::new();
         for raw in &chunk {
             self.report.rows += 1;
-            match self.check_row(raw, width) {
+            match self.check_row(register.conn(), raw, width) {
                 Ok(p) => {
                     pending.push((outcomes.len(), p));
                     outcomes.push(None);

@@ -110,9 +110,16 @@ pub fn inspect(
     // Dimensions from the header first: refuse before allocating anything for the pixels.
     let (width, height) = match format {
         ImageFormat::Png => png_dimensions(bytes)?,
-        _ => ImageReader::with_format(Cursor::new(bytes), format)
-            .into_dimensions()
-            .map_err(|e| PhotoError::Corrupt(one_line(&e)))?,
+        _ => {
+            let mut header = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+            header
+                .read_info()
+                .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
+            let info = header
+                .info()
+                .ok_or_else(|| PhotoError::Corrupt("the JPEG has no frame header".into()))?;
+            (u32::from(info.width), u32::from(info.height))
+        }
     };
     let pixels = u64::from(width) * u64::from(height);
     if width > limits.max_side || height > limits.max_side || pixels > limits.max_pixels {
@@ -123,22 +130,35 @@ pub fn inspect(
             pixels: limits.max_pixels,
         });
     }
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut decode_limits = image::Limits::default();
-    decode_limits.max_image_width = Some(limits.max_side);
-    decode_limits.max_image_height = Some(limits.max_side);
-    decode_limits.max_alloc = Some(limits.max_pixels.saturating_mul(4));
-    reader.limits(decode_limits);
-    // The JPEG decoder fills a truncated scan with grey rather than fail: walk the stream.
+    // The JPEG decoders fill a truncated scan with grey rather than fail: walk the stream.
     if format == ImageFormat::Jpeg {
         jpeg_complete(bytes)?;
     }
-    let image = reader
-        .decode()
-        .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
-    let reduced = match derive {
-        Derive::Reduced => Some(reduce(&image)?),
-        Derive::Nothing => None,
+    let image = match (format, derive) {
+        // Proof that a JPEG decodes, without rendering it: every entropy-coded block is
+        // Huffman-decoded and dequantised, but the inverse DCT runs at an eighth of the size
+        // (libjpeg's scale_denom 8), which is most of a full decode's cost saved.
+        (ImageFormat::Jpeg, Derive::Nothing) => {
+            jpeg_decodes(bytes, limits)?;
+            None
+        }
+        _ => {
+            let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+            let mut decode_limits = image::Limits::default();
+            decode_limits.max_image_width = Some(limits.max_side);
+            decode_limits.max_image_height = Some(limits.max_side);
+            decode_limits.max_alloc = Some(limits.max_pixels.saturating_mul(4));
+            reader.limits(decode_limits);
+            Some(
+                reader
+                    .decode()
+                    .map_err(|e| PhotoError::Corrupt(one_line(&e)))?,
+            )
+        }
+    };
+    let reduced = match (derive, &image) {
+        (Derive::Reduced, Some(image)) => Some(reduce(image)?),
+        _ => None,
     };
     Ok(Inspected {
         sha256: sha256_hex(bytes),
@@ -150,6 +170,54 @@ pub fn inspect(
         exif: read_exif(bytes, today),
         reduced,
     })
+}
+
+/// Decodes every block of a JPEG at an eighth of its size: the scan is read whole, each block's
+/// coefficients Huffman-decoded and dequantised, and only the smallest inverse DCT is run
+/// (libjpeg's `scale_denom` 8). What a full decode refuses, this refuses.
+#[cfg(feature = "libjpeg-turbo")]
+fn jpeg_decodes(bytes: &[u8], limits: Limits) -> Result<(), PhotoError> {
+    let corrupt = |e: turbojpeg::Error| PhotoError::Corrupt(one_line(&e));
+    let mut decompressor = turbojpeg::Decompressor::new().map_err(corrupt)?;
+    let header = decompressor.read_header(bytes).map_err(corrupt)?;
+    let pixels = u64::try_from(header.width)
+        .unwrap_or(u64::MAX)
+        .saturating_mul(u64::try_from(header.height).unwrap_or(u64::MAX));
+    if pixels > limits.max_pixels {
+        return Err(PhotoError::Corrupt(
+            "the JPEG's frame is larger than its header said".into(),
+        ));
+    }
+    let scale = turbojpeg::ScalingFactor::ONE_EIGHTH;
+    decompressor.set_scaling_factor(scale).map_err(corrupt)?;
+    let small = header.scaled(scale);
+    let format = turbojpeg::PixelFormat::GRAY;
+    let mut image = turbojpeg::Image {
+        pixels: vec![0u8; small.width * small.height],
+        width: small.width,
+        pitch: small.width,
+        height: small.height,
+        format,
+    };
+    // Grey output: the colour conversion is skipped, the chroma blocks are still decoded.
+    decompressor
+        .decompress(bytes, image.as_deref_mut())
+        .map_err(corrupt)
+}
+
+#[cfg(not(feature = "libjpeg-turbo"))]
+fn jpeg_decodes(bytes: &[u8], limits: Limits) -> Result<(), PhotoError> {
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    decoder.set_max_decoding_buffer_size(
+        usize::try_from(limits.max_pixels.saturating_mul(4)).unwrap_or(usize::MAX),
+    );
+    decoder
+        .scale(1, 1)
+        .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
+    decoder
+        .decode()
+        .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
+    Ok(())
 }
 
 /// Width and height from a PNG's IHDR chunk, which must come first.
@@ -201,7 +269,7 @@ fn jpeg_complete(bytes: &[u8]) -> Result<(), PhotoError> {
                 // Jump to the next 0xFF: most of a photo is scan data, so this is the hot loop.
                 at += bytes
                     .get(at..)
-                    .and_then(|rest| rest.iter().position(|b| *b == 0xFF))
+                    .and_then(|rest| memchr::memchr(0xFF, rest))
                     .ok_or_else(truncated)?;
                 match bytes.get(at + 1) {
                     Some(&next) if next == 0x00 || (0xD0..=0xD7).contains(&next) => at += 2,
@@ -231,8 +299,33 @@ fn reduce(image: &image::DynamicImage) -> Result<Vec<u8>, PhotoError> {
 /// EXIF date and GPS, range-checked. EXIF is untrusted: anything odd is dropped and noted.
 pub fn read_exif(bytes: &[u8], today: NaiveDate) -> Exif {
     let mut exif = Exif::default();
-    let Ok(data) = exif::Reader::new().read_from_container(&mut Cursor::new(bytes)) else {
-        return exif;
+    // Tools write EXIF the strict reader refuses whole (piexif leaves a dangling next-IFD
+    // offset: "Unexpected next IFD"): read on past non-fatal errors, and say what was skipped.
+    let data = match exif::Reader::new()
+        .continue_on_error(true)
+        .read_from_container(&mut Cursor::new(bytes))
+    {
+        Ok(data) => data,
+        Err(exif::Error::NotFound(_)) => return exif,
+        Err(err) => {
+            let mut skipped = Vec::new();
+            match err.distill_partial_result(|errors| {
+                skipped.extend(errors.iter().map(one_line));
+            }) {
+                Ok(data) => {
+                    exif.notes.push(format!(
+                        "EXIF partly read (skipped: {})",
+                        skipped.join("; ")
+                    ));
+                    data
+                }
+                Err(err) => {
+                    exif.notes
+                        .push(format!("EXIF unreadable, ignored: {}", one_line(&err)));
+                    return exif;
+                }
+            }
+        }
     };
     let field = |tag| data.get_field(tag, exif::In::PRIMARY);
     if let Some(f) = field(exif::Tag::DateTimeOriginal).or_else(|| field(exif::Tag::DateTime)) {
@@ -327,6 +420,76 @@ mod tests {
         )
         .unwrap();
         assert!(south_west.exif.lat.unwrap() < 0.0 && south_west.exif.lon.unwrap() < 0.0);
+    }
+
+    /// The fixtures in tests/fixtures/exif (see the README there for how each was made).
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/exif")
+                .join(name),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn exif_from_piexif_exiftool_and_a_phone_gives_time_and_position() {
+        for (name, taken, lat, lon) in [
+            ("piexif.jpg", "2026-03-14T09:26:53", 9.0579, 7.4951),
+            ("exiftool.jpg", "2026-03-15T14:45:00", 16.2770, -0.0520),
+            ("phone.jpg", "2026-03-16T08:10:30", -1.2921, 36.8219),
+        ] {
+            let photo = inspect(&fixture(name), LIMITS, today(), Derive::Nothing).unwrap();
+            let exif = &photo.exif;
+            assert_eq!(exif.taken_at.as_deref(), Some(taken), "{name}: {exif:?}");
+            assert!((exif.lat.unwrap() - lat).abs() < 1e-3, "{name}: {exif:?}");
+            assert!((exif.lon.unwrap() - lon).abs() < 1e-3, "{name}: {exif:?}");
+        }
+    }
+
+    #[test]
+    fn exif_read_in_part_says_so() {
+        let piexif = inspect(&fixture("piexif.jpg"), LIMITS, today(), Derive::Nothing).unwrap();
+        assert!(
+            piexif
+                .exif
+                .notes
+                .iter()
+                .any(|n| n.starts_with("EXIF partly read")),
+            "{:?}",
+            piexif.exif.notes
+        );
+        // An EXIF segment cut short: nothing to read, and a note that says so.
+        let mut broken = jpeg(16, 16)[..2].to_vec();
+        broken.extend_from_slice(&[0xFF, 0xE1, 0x00, 0x10]);
+        broken.extend_from_slice(b"Exif\0\0MM\0\x2a\0\0\0\x08");
+        broken.extend_from_slice(&jpeg(16, 16)[2..]);
+        let exif = read_exif(&broken, today());
+        assert_eq!(exif.taken_at, None);
+        assert!(
+            exif.notes.iter().any(|n| n.starts_with("EXIF")),
+            "{:?}",
+            exif.notes
+        );
+    }
+
+    #[test]
+    fn a_corrupt_scan_is_refused_not_rendered_grey() {
+        let bytes = jpeg(320, 240);
+        let scan = bytes.windows(2).position(|w| w == [0xFF, 0xDA]).unwrap();
+        let mut corrupt = bytes.clone();
+        // Garbage in the middle of the entropy-coded data, markers left alone.
+        for b in &mut corrupt[scan + 200..scan + 260] {
+            *b = 0x13;
+        }
+        assert!(
+            matches!(
+                inspect(&corrupt, LIMITS, today(), Derive::Nothing),
+                Err(PhotoError::Corrupt(_))
+            ),
+            "{:?}",
+            inspect(&corrupt, LIMITS, today(), Derive::Nothing).map(|p| p.sha256)
+        );
     }
 
     #[test]

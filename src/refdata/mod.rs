@@ -345,6 +345,9 @@ pub struct Catalog {
     /// of every model it ranks.
     model_index: HashMap<String, usize>,
     manufacturer_index: HashMap<String, usize>,
+    /// Text key of a model's id, name or alias -> the models it names: built when first asked
+    /// (an import asks for every row), not by the read-only commands.
+    model_names: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
     /// What the decoder compares typed text with, made when the library was built.
     keys: MatchKeys,
 }
@@ -390,6 +393,30 @@ impl Catalog {
             ..Catalog::default()
         }
         .indexed()
+    }
+
+    /// The models whose id, name or an alias has this text key (`normalize::text_key`).
+    pub fn models_named(&self, key: &str) -> impl Iterator<Item = &Model> {
+        let index = self.model_names.get_or_init(|| {
+            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            for (at, m) in self.models.iter().enumerate() {
+                let names = std::iter::once(&m.id)
+                    .chain(std::iter::once(&m.name))
+                    .chain(&m.aliases);
+                for name in names {
+                    let entry = index.entry(normalize::text_key(name)).or_default();
+                    if !entry.contains(&at) {
+                        entry.push(at);
+                    }
+                }
+            }
+            index
+        });
+        index
+            .get(key)
+            .into_iter()
+            .flatten()
+            .filter_map(|at| self.models.get(*at))
     }
 
     pub fn keys(&self) -> &MatchKeys {

@@ -16,6 +16,7 @@ use crate::identify::observations::{parse_country, parse_type};
 use crate::refdata::Catalog;
 use crate::refdata::normalize::text_key;
 use crate::trace::gaps;
+use crate::vocab::{AmmunitionType, ComponentType};
 
 // The vocabularies, from their one definition in `vocab`.
 pub const EVENTS: &[&str] = crate::vocab::Event::NAMES;
@@ -182,6 +183,17 @@ impl Normalizer<'_> {
     /// The stored value of one field, and a warning for the officer if the value is kept but
     /// could not be matched to the library.
     pub fn value(&self, name: &str, raw: &str) -> Result<(Value, Option<String>), RegisterError> {
+        self.value_of_kind(name, raw, None)
+    }
+
+    /// `value`, for an item of `kind` (weapon when not given): a weapon's `type` is its ITI
+    /// category, an ammunition lot's or a component's is what it is (cartridge, magazine).
+    pub fn value_of_kind(
+        &self,
+        name: &str,
+        raw: &str,
+        kind: Option<&str>,
+    ) -> Result<(Value, Option<String>), RegisterError> {
         let Some(spec) = field(name) else {
             return Err(RegisterError::invalid(name, "no such field"));
         };
@@ -199,7 +211,23 @@ impl Normalizer<'_> {
             ("id_confidence", _) => text(one_of(name, raw, &["high", "medium", "low"])?),
             ("suspected", _) => text(one_of(name, raw, &["copy", "craft"])?),
             ("type", _) => {
-                text(parse_type(raw).map_err(|e| RegisterError::invalid(name, e.to_string()))?)
+                let invalid =
+                    |e: &dyn std::fmt::Display| RegisterError::invalid(name, e.to_string());
+                match kind.map(|k| k.trim().to_lowercase()).as_deref() {
+                    Some("ammunition") => text(
+                        AmmunitionType::read(raw)
+                            .map_err(|e| invalid(&e))?
+                            .as_str()
+                            .to_owned(),
+                    ),
+                    Some("component") => text(
+                        ComponentType::read(raw)
+                            .map_err(|e| invalid(&e))?
+                            .as_str()
+                            .to_owned(),
+                    ),
+                    _ => text(parse_type(raw).map_err(|e| invalid(&e))?),
+                }
             }
             ("country", _) => {
                 if raw.len() == 2 && raw.chars().all(|c| c.is_ascii_uppercase()) {
@@ -274,16 +302,9 @@ impl Normalizer<'_> {
 
     /// The library model a model name refers to, if exactly one.
     fn model_id_for(&self, model: &str) -> Option<String> {
-        let key = text_key(model);
         let found: Vec<&str> = self
             .catalog
-            .models
-            .iter()
-            .filter(|m| {
-                text_key(&m.id) == key
-                    || text_key(&m.name) == key
-                    || m.aliases.iter().any(|a| text_key(a) == key)
-            })
+            .models_named(&text_key(model))
             .map(|m| m.id.as_str())
             .collect();
         match found.as_slice() {
@@ -337,11 +358,12 @@ pub struct Checked {
 /// Checks a whole new item. `date` and `event` are required; `kind` defaults to weapon.
 pub fn check_new(input: &ItemInput, norm: &Normalizer<'_>) -> Result<Checked, RegisterError> {
     let mut checked = Checked::default();
+    let kind = input.get("kind").map(String::as_str);
     for (name, raw) in input {
         let Some(spec) = field(name) else {
             return Err(RegisterError::invalid(name, "no such field"));
         };
-        let (value, warning) = norm.value(name, raw)?;
+        let (value, warning) = norm.value_of_kind(name, raw, kind)?;
         checked.warnings.extend(warning);
         if value != Value::Null {
             checked.values.insert(spec.name, value);
@@ -452,11 +474,15 @@ pub fn edit(
             serial_status_of(Some(&serial)).into(),
         );
     }
+    let kind: String = match input.get("kind") {
+        Some(kind) => kind.clone(),
+        None => tx.query_row("SELECT kind FROM items WHERE id = ?1", [item], |r| r.get(0))?,
+    };
     for (name, raw) in &input {
         let Some(spec) = field(name) else {
             return Err(RegisterError::invalid(name, "no such field"));
         };
-        let (value, warning) = norm.value(name, raw)?;
+        let (value, warning) = norm.value_of_kind(name, raw, Some(&kind))?;
         warnings.extend(warning);
         if value == Value::Null && ["date", "event", "kind", "serial_status"].contains(&spec.name) {
             return Err(RegisterError::invalid(name, "cannot be emptied"));

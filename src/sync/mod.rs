@@ -532,12 +532,23 @@ fn record_chain_heads(
     Ok(())
 }
 
+/// What `import` and `sync` tell their caller as they go: for its output and progress bar.
+pub trait Observer {
+    /// How many packets the run reads and sends, as far as known (sync learns the outbox's
+    /// share after receiving, which may add acknowledgements to it).
+    fn total(&mut self, _packets: u64) {}
+    /// A packet read and decided.
+    fn received(&mut self, received: &Received) -> anyhow::Result<()>;
+    /// A packet of the outbox handed to the destination, or failed.
+    fn sent(&mut self) {}
+}
+
 /// `inbox import`: files and every packet in folders, each decided and applied in turn;
 /// `each` sees each result as it comes.
 pub fn import(
     ctx: &Ctx,
     paths: &[PathBuf],
-    each: &mut dyn FnMut(&Received) -> anyhow::Result<()>,
+    each: &mut dyn Observer,
 ) -> anyhow::Result<ImportReport> {
     let mut exchange = Exchange::open(ctx)?;
     let mut files = Vec::new();
@@ -550,10 +561,11 @@ pub fn import(
     }
     let mut summary = ReceiveSummary::default();
     let mut packets = Vec::new();
+    each.total(u64::try_from(files.len()).unwrap_or(u64::MAX));
     for file in &files {
         let received = exchange.receive(file, Mode::Import)?;
         summary.add(&received);
-        each(&received)?;
+        each.received(&received)?;
         packets.push(received);
     }
     Ok(ImportReport { summary, packets })
@@ -564,19 +576,22 @@ pub fn import(
 pub fn sync(
     ctx: &Ctx,
     destination: &dyn Destination,
-    each: &mut dyn FnMut(&Received) -> anyhow::Result<()>,
+    each: &mut dyn Observer,
 ) -> anyhow::Result<SyncReport> {
     let mut exchange = Exchange::open(ctx)?;
     destination.remove_interrupted_copies();
     let mut received = ReceiveSummary::default();
     let mut packets = Vec::new();
-    for (id, file) in destination.waiting()? {
+    let waiting = destination.waiting()?;
+    let incoming = u64::try_from(waiting.len()).unwrap_or(u64::MAX);
+    each.total(incoming);
+    for (id, file) in waiting {
         if store::outbox_find(exchange.register.conn(), &id)?.is_some() {
             continue;
         }
         let got = exchange.receive(&file, Mode::Sync)?;
         received.add(&got);
-        each(&got)?;
+        each.received(&got)?;
         if !got.result.is_passed_over() {
             packets.push(got);
         }
@@ -586,7 +601,10 @@ pub fn sync(
     // Each copy is read back before it counts; the records go in one transaction at the end,
     // since a rerun after an interruption finds the copies already there and records them then.
     let mut deliveries = Vec::new();
-    for entry in store::outbox_waiting(exchange.register.conn())? {
+    let outgoing = store::outbox_waiting(exchange.register.conn())?;
+    each.total(incoming.saturating_add(u64::try_from(outgoing.len()).unwrap_or(u64::MAX)));
+    for entry in outgoing {
+        each.sent();
         match destination.deliver(&ctx.home, &entry) {
             Ok(delivery) => {
                 if delivery.copied {

@@ -377,11 +377,10 @@ fn an_odk_or_kobo_export_comes_in_through_the_column_map() {
         "SubmissionDate,weapon-date,weapon-event,weapon-serial,weapon-calibre,location-Latitude,location-Longitude,location-Altitude,location-Accuracy,weapon-photo_marks,meta-instanceID,KEY\n\
          2026-03-15T10:00:00.000Z,2026-03-14,seized,A123,7.62x39,16.27,-0.04,250,5,1712.jpg,uuid:0b1f,uuid:0b1f\n",
     );
-    let map = example("maps/odk-kobo.toml");
     let report = import(
         &env,
         &odk,
-        &["--map", &map, "--photos", media.to_str().unwrap()],
+        &["--map", "odk", "--photos", media.to_str().unwrap()],
         0,
     );
     assert_eq!(report["imported"], 1, "{report}");
@@ -401,7 +400,7 @@ fn an_odk_or_kobo_export_comes_in_through_the_column_map() {
         "start,weapon/date,weapon/event,weapon/serial,_location_latitude,_location_longitude,_location_altitude,_location_precision,_id,_uuid,_submission_time\n\
          2026-03-14T08:00:00.000+00:00,2026-03-14,found,K9,12.5,-8.1,300,4,55,3c1d-9e,2026-03-15T10:00:00\n",
     );
-    let report = import(&env, &kobo, &["--map", &map], 0);
+    let report = import(&env, &kobo, &["--map", "kobo"], 0);
     assert_eq!(report["imported"], 1, "{report}");
     assert_eq!(
         env.json(&["item", "show", "2"], 0)["fields"]["record_id"],
@@ -410,6 +409,193 @@ fn an_odk_or_kobo_export_comes_in_through_the_column_map() {
     let bad_map = env.write("bad-map.toml", "[columns]\ncolour = \"x\"\n");
     let (_, err) = env.run(&["import", &kobo, "--map", &bad_map], 2);
     assert!(err.contains("'colour' is not a template field"), "{err}");
+}
+
+fn fixture(path: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn item(env: &TestEnv, id: u64) -> Value {
+    env.json(&["item", "show", &id.to_string()], 0)
+}
+
+#[test]
+fn a_kobo_export_as_kobo_writes_it_imports_with_its_stored_attachments() {
+    // examples/exports/README.md: formpack's layout, `;`, quoted, HXL row, `/` groups.
+    let env = TestEnv::new();
+    env.init();
+    let attachments = example("exports/kobo/export");
+    let report = import(
+        &env,
+        &example("exports/kobo/seizure-xml.csv"),
+        &["--map", "kobo", "--photos", &attachments],
+        0,
+    );
+    assert_eq!(
+        (
+            report["rows"].as_u64(),
+            report["imported"].as_u64(),
+            report["photos"].as_u64()
+        ),
+        (Some(2), Some(2), Some(2)),
+        "the HXL row is no data row: {report}"
+    );
+    let notes = report["notes"].to_string();
+    assert!(notes.contains("photo 'IMG 0042.jpg' found as"), "{notes}");
+    assert!(notes.contains("photo_Ab3dE9x.jpg"), "{notes}");
+    let rifle = item(&env, 1);
+    assert_eq!(rifle["fields"]["serial"], "5612008");
+    assert_eq!(rifle["fields"]["lat"], 16.2712);
+    assert_eq!(rifle["fields"]["location"], "Checkpoint N16, km 12");
+    let rounds = item(&env, 2);
+    assert_eq!(rounds["fields"]["kind"], "ammunition");
+    assert_eq!(rounds["fields"]["type"], "cartridge");
+    assert_eq!(rounds["fields"]["quantity"], 250);
+
+    // Labels for headers and the geopoint in one column: the same items.
+    let other = TestEnv::new();
+    other.init();
+    let report = import(
+        &other,
+        &example("exports/kobo/seizure-labels.csv"),
+        &["--map", "kobo", "--photos", &attachments],
+        0,
+    );
+    assert_eq!(report["imported"], 2, "{report}");
+    let rifle = item(&other, 1);
+    assert_eq!(rifle["fields"]["serial"], "5612008");
+    assert_eq!(rifle["fields"]["lat"], 16.2712);
+    assert_eq!(rifle["fields"]["lon"], -0.0447);
+    assert_eq!(rifle["photos"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn an_odk_central_export_imports_with_media_beside_it_and_its_repeat_group() {
+    let env = TestEnv::new();
+    env.init();
+    let report = import(
+        &env,
+        &example("exports/odk/seizure.csv"),
+        &["--map", "odk"],
+        0,
+    );
+    assert_eq!(
+        (report["imported"].as_u64(), report["photos"].as_u64()),
+        (Some(2), Some(2)),
+        "photos from media/ beside the CSV: {report}"
+    );
+    let pistol = item(&env, 1);
+    assert_eq!(
+        pistol["fields"]["serial"], "BG-4411",
+        "weapon-serial-no is serial-no"
+    );
+    assert_eq!(pistol["fields"]["lat"], 16.96);
+    assert_eq!(pistol["fields"]["officer"], "Officer Diallo");
+    // The repeat group's rows: their own KEY, the submission's date, event and place.
+    let report = import(
+        &env,
+        &example("exports/odk/seizure-ammunition.csv"),
+        &["--map", "odk"],
+        0,
+    );
+    assert_eq!(report["imported"], 2, "{report}");
+    let rounds = item(&env, 3);
+    assert!(
+        rounds["fields"]["record_id"]
+            .as_str()
+            .unwrap()
+            .ends_with("/ammunition[1]")
+    );
+    assert_eq!(rounds["fields"]["type"], "cartridge");
+    assert_eq!(rounds["fields"]["location"], "Bourem");
+    assert_eq!(rounds["fields"]["event"], "found");
+    assert_eq!(rounds["photos"].as_array().unwrap().len(), 1);
+    let magazine = item(&env, 4);
+    assert_eq!(magazine["fields"]["kind"], "component");
+    assert_eq!(magazine["fields"]["type"], "magazine");
+    assert_eq!(magazine["fields"]["date"], "2026-03-17");
+}
+
+#[test]
+fn no_progress_bar_reaches_a_pipe() {
+    let env = TestEnv::new();
+    env.init();
+    let path = log(&env, "one.csv", &[&row("P1", "2026-03-14", "seized")]);
+    let (out, err) = env.run(&["import", &path], 0);
+    assert!(out.contains("imported 1"), "{out}");
+    assert!(!err.contains("rows") && !err.contains('\u{2588}'), "{err}");
+}
+
+#[test]
+fn ammunition_and_component_rows_import_with_their_own_types() {
+    let env = TestEnv::new();
+    env.init();
+    let path = log(
+        &env,
+        "ammo.csv",
+        &[
+            "A1,2026-03-14,seized,Gao,,,ammunition,cartridge,,,7.62x39,,,,,250,539 78,,,,Unit A,Officer B,",
+            "A2,2026-03-14,seized,Gao,,,ammunition,mortar bomb,,,,,,,,3,,,,,Unit A,Officer B,",
+            "A3,2026-03-14,seized,Gao,,,component,magazine,,,,,,,,4,,,,,Unit A,Officer B,",
+            "A4,2026-03-14,seized,Gao,,,component,receiver,,,,,,,,1,,,,,Unit A,Officer B,",
+            "A5,2026-03-14,seized,Gao,,,ammunition,laser,,,,,,,,1,,,,,Unit A,Officer B,",
+        ],
+    );
+    let report = import(&env, &path, &[], 3);
+    assert_eq!(report["imported"], 4, "{report}");
+    let refused = rejects(&report);
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].1, "type");
+    assert!(
+        refused[0].2.contains("'laser' is not one of: cartridge"),
+        "{refused:?}"
+    );
+    assert_eq!(item(&env, 2)["fields"]["type"], "mortar-bomb");
+}
+
+#[test]
+fn exif_from_piexif_exiftool_and_a_phone_fills_position_and_date() {
+    let env = TestEnv::new();
+    env.init();
+    let path = log(
+        &env,
+        "exif.csv",
+        &[
+            "E1,,seized,Gao,,,weapon,pistol,,,,,,,,,,,,piexif.jpg,Unit A,Officer B,",
+            "E2,,seized,Gao,,,weapon,pistol,,,,,,,,,,,,exiftool.jpg,Unit A,Officer B,",
+            "E3,,seized,Gao,,,weapon,pistol,,,,,,,,,,,,phone.jpg,Unit A,Officer B,",
+        ],
+    );
+    let report = import(&env, &path, &["--photos", &fixture("exif")], 0);
+    assert_eq!(report["imported"], 3, "{report}");
+    for (id, date, lat) in [
+        (1, "2026-03-14", 9.0579),
+        (2, "2026-03-15", 16.277),
+        (3, "2026-03-16", -1.2921),
+    ] {
+        let fields = &item(&env, id)["fields"];
+        assert!(
+            fields["date"].as_str().unwrap().starts_with(date),
+            "{fields}"
+        );
+        assert!(
+            (fields["lat"].as_f64().unwrap() - lat).abs() < 1e-3,
+            "{fields}"
+        );
+    }
+    // What EXIF could not be read in part is said, in the report and on the item.
+    let notes = report["notes"].to_string();
+    assert!(notes.contains("'piexif.jpg': EXIF partly read"), "{notes}");
+    assert!(
+        item(&env, 1)["fields"]["notes"]
+            .as_str()
+            .unwrap()
+            .contains("EXIF partly read")
+    );
 }
 
 #[test]
