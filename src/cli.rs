@@ -459,6 +459,27 @@ pub enum ExportCommand {
         #[arg(long, short = 'o', value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// One GeoJSON feature per item (RFC 7946: WGS 84, longitude first), for QGIS
+    ///
+    /// Each feature carries the item's type, make, model, calibre, serial, country of
+    /// manufacture, event, date, place and trace state; an item without coordinates has no
+    /// geometry.
+    Geojson {
+        /// Write here (atomically) instead of stdout
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Move each point to the centre of its grid cell this many km wide (0: exact places)
+        #[arg(long, value_name = "KM", default_value_t = 0.0, value_parser = km)]
+        coarsen_km: f64,
+    },
+}
+
+/// A grid size in km: zero or more, at most 1000.
+fn km(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(km) if (0.0..=1000.0).contains(&km) => Ok(km),
+        _ => Err(format!("`{text}` is not a distance in km from 0 to 1000")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -685,8 +706,37 @@ pub enum ReportCommand {
         #[arg(long)]
         to: Option<chrono::NaiveDate>,
     },
-    /// Items by type, country of manufacture, place and month
-    Summary,
+    /// Items by type, country of manufacture, event, place and month, and the trace requests
+    ///
+    /// Without --from and --to, every item in the register.
+    Summary {
+        /// First day (YYYY-MM-DD), by event date
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day, included (YYYY-MM-DD)
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+    },
+    /// One self-contained HTML page: SDG 16.4.2, charts, a map and the trace requests
+    ///
+    /// Nothing in it is fetched when it is viewed (no scripts, fonts or links): it opens
+    /// offline in any browser and can be mailed. Its figures are those of `report sdg --json`
+    /// and `report summary --json` for the same period.
+    Html {
+        /// First day (YYYY-MM-DD); the 1st of January of this year when not given
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day, included (YYYY-MM-DD); the 31st of December of this year when not given
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// Where to write the page (atomically)
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: PathBuf,
+        /// Draw each place at the centre of its grid cell this many km wide, since an exact
+        /// place can endanger people (0: exact places)
+        #[arg(long, value_name = "KM", default_value_t = 10.0, value_parser = km)]
+        coarsen_km: f64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

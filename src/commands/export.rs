@@ -1,4 +1,6 @@
-//! `export csv`.
+//! `export csv` and `export geojson`.
+
+use std::path::PathBuf;
 
 use crate::app::{Ctx, Status};
 use crate::cli::ExportCommand;
@@ -8,7 +10,39 @@ use crate::register::export;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub fn run(ctx: &Ctx, cmd: ExportCommand) -> anyhow::Result<Status> {
-    let ExportCommand::Csv { out } = cmd;
+    match cmd {
+        ExportCommand::Csv { out } => csv(ctx, out),
+        ExportCommand::Geojson { out, coarsen_km } => geojson(ctx, out, coarsen_km),
+    }
+}
+
+fn geojson(ctx: &Ctx, out: Option<PathBuf>, coarsen_km: f64) -> anyhow::Result<Status> {
+    let register = ctx.register()?;
+    let features = match &out {
+        Some(path) => crate::fs::write_atomically_with(path, |file| {
+            crate::report::geojson::write(register.conn(), coarsen_km, file)
+        })?,
+        None => crate::report::geojson::write(
+            register.conn(),
+            coarsen_km,
+            &mut std::io::stdout().lock(),
+        )?,
+    };
+    written(ctx, out, features)
+}
+
+/// `N items written to FILE`, when written to a file.
+fn written(ctx: &Ctx, out: Option<PathBuf>, rows: usize) -> anyhow::Result<Status> {
+    if let Some(path) = out
+        && !ctx.ui.is_json()
+    {
+        ctx.ui
+            .line(&format!("{rows} items written to {}", path.display()))?;
+    }
+    Ok(Status::Success)
+}
+
+fn csv(ctx: &Ctx, out: Option<PathBuf>) -> anyhow::Result<Status> {
     let register = ctx.register()?;
     let rows = match &out {
         Some(path) => crate::fs::write_atomically_with(path, |file| {
@@ -17,11 +51,5 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand) -> anyhow::Result<Status> {
         })?,
         None => export::csv(register.conn(), std::io::stdout().lock())?,
     };
-    if let Some(path) = out
-        && !ctx.ui.is_json()
-    {
-        ctx.ui
-            .line(&format!("{rows} items written to {}", path.display()))?;
-    }
-    Ok(Status::Success)
+    written(ctx, out, rows)
 }

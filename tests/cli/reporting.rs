@@ -1,0 +1,394 @@
+//! What analysts and commanders look at: the offline HTML report, checked in a real browser,
+//! the GeoJSON export, checked with GDAL's ogrinfo, and the figures of both against the JSON
+//! reports.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use regex::Regex;
+use serde_json::Value;
+
+use crate::common::TestEnv;
+use crate::packets::tool;
+use crate::tracing::Peers;
+
+fn example(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Later than the test clock: the unsynced request waited past its deadline.
+const LATER: &str = "2026-12-20T12:00:00Z";
+
+/// A station with the example seizure log, one request answered `traced` through the NPC and
+/// one exported but never acknowledged.
+fn station_with_example_data() -> Peers {
+    let peers = Peers::new();
+    let (station, npc) = (&peers.station, &peers.npc);
+    station.json(
+        &[
+            "import",
+            &example("seizure-log.csv"),
+            "--photos",
+            &example("photos"),
+        ],
+        0,
+    );
+    let stick = tempfile::tempdir().unwrap();
+    let answered = peers.rifle(false);
+    peers.request(answered, &[]);
+    station.json(&["trace", "export", "1"], 0);
+    for env in [station, npc] {
+        env.json(&["sync", "--to", stick.path().to_str().unwrap()], 0);
+    }
+    npc.json(
+        &[
+            "trace",
+            "respond",
+            "1",
+            "--outcome",
+            "traced",
+            "--note",
+            "exported 1998 to the national army",
+        ],
+        0,
+    );
+    for env in [npc, station] {
+        env.json(&["sync", "--to", stick.path().to_str().unwrap()], 0);
+    }
+    let waiting = peers.rifle(false);
+    peers.request(waiting, &[]);
+    station.json(&["trace", "export", "2"], 0);
+    peers
+}
+
+fn later_json(env: &TestEnv, args: &[&str]) -> Value {
+    let out = env
+        .cmd(args)
+        .arg("--json")
+        .env("FIELDTRACE_NOW", LATER)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The bars of one chart: `data-key` to `data-value`.
+fn bars(page: &str, id: &str) -> BTreeMap<String, u64> {
+    let start = page
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no chart {id}"));
+    let end = start + page[start..].find("</svg>").unwrap();
+    let bar = Regex::new(r#"data-key="([^"]*)" data-value="(\d+)""#).unwrap();
+    bar.captures_iter(&page[start..end])
+        .map(|c| (unescape(&c[1]), c[2].parse().unwrap()))
+        .collect()
+}
+
+fn counts(json: &Value) -> BTreeMap<String, u64> {
+    json.as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+        .collect()
+}
+
+fn chromium(args: &[&str]) -> std::process::Output {
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "chromium {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn file_url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+#[test]
+fn the_html_report_is_one_offline_page_whose_figures_are_the_json_reports() {
+    let peers = station_with_example_data();
+    let station = &peers.station;
+    let out = station.home.path().join("report.html");
+    let period = ["--from", "2026-01-01", "--to", "2026-12-31"];
+    let mut args = vec!["report", "html"];
+    args.extend_from_slice(&period);
+    args.extend_from_slice(&["--out", out.to_str().unwrap(), "--coarsen-km", "25"]);
+    let written = later_json(station, &args);
+    assert_eq!(written["coarsen_km"], 25.0);
+    let page = std::fs::read_to_string(&out).unwrap();
+
+    // Nothing is fetched when the page is viewed: no scripts, links, images, fonts or URLs.
+    for external in [
+        "http:",
+        "https:",
+        "//",
+        "<script",
+        "<link",
+        "<img",
+        "<iframe",
+        "@import",
+        "url(",
+        "src=",
+        "href=",
+        "@font-face",
+    ] {
+        assert!(
+            !page.replace("<!DOCTYPE html>", "").contains(external),
+            "the page refers to something outside it: {external}"
+        );
+    }
+
+    // The same numbers as the JSON reports for the period.
+    let mut sdg_args = vec!["report", "sdg"];
+    sdg_args.extend_from_slice(&period);
+    let sdg = later_json(station, &sdg_args);
+    let mut summary_args = vec!["report", "summary"];
+    summary_args.extend_from_slice(&period);
+    let summary = later_json(station, &summary_args);
+    assert_eq!(sdg["traced"], 1, "{sdg}");
+    assert!(sdg["recovered"].as_u64().unwrap() >= 4, "{sdg}");
+    for (id, field) in [("sdg-traced", "traced"), ("sdg-recovered", "recovered")] {
+        assert!(
+            page.contains(&format!("id=\"{id}\" value=\"{}\"", sdg[field])),
+            "{id}: {sdg}"
+        );
+    }
+    for (id, field) in [
+        ("chart-type", "by_type"),
+        ("chart-country", "by_country"),
+        ("chart-event", "by_event"),
+        ("chart-place", "by_place"),
+        ("chart-outcome", "by_outcome"),
+    ] {
+        let json = if field == "by_outcome" {
+            &summary["requests"][field]
+        } else {
+            &summary[field]
+        };
+        assert_eq!(bars(&page, id), counts(json), "{id}");
+    }
+    assert_eq!(summary["requests"]["by_outcome"]["traced"], 1);
+    // Over time, months without items are drawn as zero; every month the JSON has is there.
+    let months = bars(&page, "chart-month");
+    for (month, n) in counts(&summary["by_month"]) {
+        assert_eq!(months.get(&month), Some(&n), "{month}");
+    }
+    assert_eq!(
+        months.values().sum::<u64>(),
+        summary["items"].as_u64().unwrap()
+    );
+    let funnel = bars(&page, "chart-funnel");
+    for stage in ["drafted", "sent", "acknowledged", "answered"] {
+        assert_eq!(
+            Some(funnel[stage]),
+            summary["requests"][stage].as_u64(),
+            "{stage}"
+        );
+    }
+    assert_eq!(funnel["drafted"], 2);
+    assert_eq!(funnel["answered"], 1);
+    let overdue = summary["requests"]["overdue"].as_array().unwrap();
+    assert_eq!(overdue.len(), 1, "{summary}");
+    assert_eq!(overdue[0]["overdue"], "not-acknowledged");
+    assert!(page.contains(&format!(
+        "class=\"overdue\" data-key=\"{}\"",
+        overdue[0]["id"]
+    )));
+
+    // The map: Natural Earth land, and the example's places coarsened to 25 km.
+    assert!(page.contains("id=\"map-world\"") && page.contains("id=\"map-region\""));
+    let land = Regex::new(r#"class="land"[^>]* d="(M[^"]{1000,})""#).unwrap();
+    assert!(land.is_match(&page), "no land outline");
+    let spot = Regex::new(r#"data-lat="([-\d.]+)" data-lon="([-\d.]+)""#).unwrap();
+    let spots: Vec<(f64, f64)> = spot
+        .captures_iter(&page)
+        .map(|c| (c[1].parse().unwrap(), c[2].parse().unwrap()))
+        .collect();
+    assert!(!spots.is_empty());
+    assert!(
+        !spots.contains(&(16.2689, -0.0391)),
+        "an exact place is on the map"
+    );
+    assert!(
+        spots
+            .iter()
+            .any(|(lat, lon)| (lat - 16.2689).abs() < 0.25 && (lon + 0.0391).abs() < 0.25),
+        "{spots:?}"
+    );
+
+    // A real browser renders it: the charts and the map are in its DOM and on the screenshot.
+    if !tool("chromium") {
+        return;
+    }
+    let dom = chromium(&["--dump-dom", &file_url(&out)]);
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    for id in ["chart-month", "chart-type", "chart-funnel", "map-world"] {
+        assert!(dom.contains(&format!("id=\"{id}\"")), "{id} not rendered");
+    }
+    let shot = station.home.path().join("report.png");
+    chromium(&[
+        "--window-size=1100,2600",
+        &format!("--screenshot={}", shot.display()),
+        &file_url(&out),
+    ]);
+    let image = image::open(&shot).unwrap().to_rgb8();
+    assert_eq!(image.dimensions(), (1100, 2600));
+    let near = |p: &image::Rgb<u8>, c: [u8; 3]| {
+        p.0.iter()
+            .zip(c)
+            .all(|(a, b)| (i16::from(*a) - i16::from(b)).abs() < 24)
+    };
+    let bar_blue = image
+        .pixels()
+        .filter(|p| near(p, [0x3a, 0x6e, 0xa5]))
+        .count();
+    let sea = image
+        .pixels()
+        .filter(|p| near(p, [0xdf, 0xee, 0xf7]))
+        .count();
+    let land = image
+        .pixels()
+        .filter(|p| near(p, [0xf2, 0xef, 0xe6]))
+        .count();
+    assert!(bar_blue > 500, "the bars are not drawn ({bar_blue} px)");
+    assert!(
+        sea > 10_000 && land > 5_000,
+        "the map is not drawn (sea {sea}, land {land} px)"
+    );
+}
+
+#[test]
+fn geojson_has_one_feature_per_item_longitude_first_and_ogrinfo_reads_it() {
+    let env = TestEnv::new();
+    env.init();
+    env.json(
+        &[
+            "import",
+            &example("seizure-log.csv"),
+            "--photos",
+            &example("photos"),
+        ],
+        0,
+    );
+    let unplaced = env.add_item(&[
+        "--date",
+        "2026-04-02",
+        "--event",
+        "found",
+        "--type",
+        "pistol",
+        "--location",
+        "Mopti",
+    ]);
+    let items = env.json(&["report", "summary"], 0)["items"]
+        .as_u64()
+        .unwrap();
+    let exact = env.home.path().join("items.geojson");
+    let (said, _) = env.run(&["export", "geojson", "--out", exact.to_str().unwrap()], 0);
+    assert!(said.contains(&format!("{items} items written")), "{said}");
+    let doc: Value = serde_json::from_slice(&std::fs::read(&exact).unwrap()).unwrap();
+    assert_eq!(doc["type"], "FeatureCollection");
+    let features = doc["features"].as_array().unwrap();
+    assert_eq!(features.len() as u64, items);
+    let of = |doc: &Value, record: &str| -> Value {
+        doc["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["properties"]["record_id"] == record)
+            .unwrap()
+            .clone()
+    };
+    let pkm = of(&doc, "EXAMPLE-002");
+    assert_eq!(pkm["geometry"]["type"], "Point");
+    assert_eq!(
+        pkm["geometry"]["coordinates"],
+        serde_json::json!([-0.0391, 16.2689])
+    );
+    let props = &pkm["properties"];
+    assert_eq!(props["model"], "PKM");
+    assert_eq!(props["event"], "seized");
+    assert_eq!(props["date"], "2026-03-14");
+    assert_eq!(props["trace_state"], "not-requested");
+    for key in ["type", "country", "kind", "make", "serial", "place", "uuid"] {
+        assert!(props.get(key).is_some(), "no {key}");
+    }
+    // No coordinates: a feature without geometry, still there.
+    let unplaced = features.iter().find(|f| f["id"] == unplaced).unwrap();
+    assert_eq!(unplaced["geometry"], Value::Null);
+    assert_eq!(unplaced["properties"]["type"], "self-loading-pistol");
+
+    // Coarsened: another point, within the grid cell.
+    let coarse = env.home.path().join("coarse.geojson");
+    env.run(
+        &[
+            "export",
+            "geojson",
+            "--coarsen-km",
+            "25",
+            "--out",
+            coarse.to_str().unwrap(),
+        ],
+        0,
+    );
+    let doc: Value = serde_json::from_slice(&std::fs::read(&coarse).unwrap()).unwrap();
+    let moved = &of(&doc, "EXAMPLE-002")["geometry"]["coordinates"];
+    let (lon, lat) = (moved[0].as_f64().unwrap(), moved[1].as_f64().unwrap());
+    assert!((lon, lat) != (-0.0391, 16.2689));
+    assert!((lat - 16.2689).abs() * 111.32 <= 12.5 && (lon + 0.0391).abs() * 106.0 <= 13.0);
+    let (_, err) = env.run(&["export", "geojson", "--coarsen-km=-3"], 2);
+    assert!(err.contains("not a distance in km"), "{err}");
+
+    if !tool("ogrinfo") {
+        return;
+    }
+    let out = Command::new("ogrinfo")
+        .args(["-ro", "-al", "-so"])
+        .arg(&exact)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains(&format!("Feature Count: {items}")), "{said}");
+    assert!(said.contains("WGS 84"), "{said}");
+    for field in [
+        "model: String",
+        "country: String",
+        "trace_state: String",
+        "date: ",
+    ] {
+        assert!(said.contains(field), "ogrinfo lacks {field}: {said}");
+    }
+}
