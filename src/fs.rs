@@ -90,7 +90,10 @@ pub fn read_capped(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
     let file = std::fs::File::open(path).map_err(|e| naming(path, "read", e))?;
     // A file that says it is too large is refused before a byte of it is read; the read is
     // capped all the same, since a file can grow (or a pipe say nothing) after it is asked.
-    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > limit) {
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > limit)
+    {
         return Ok(None);
     }
     let mut bytes = Vec::new();
