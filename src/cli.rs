@@ -454,10 +454,21 @@ pub struct ImportArgs {
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// One row per item: the template's columns, identification and custody state
+    ///
+    /// Identifiers a spreadsheet would turn into numbers or dates (a serial 012345, 12E4) are
+    /// written ="012345", which Excel and LibreOffice keep as text; --plain writes them as
+    /// they are, for other tools.
     Csv {
         /// Write here (atomically) instead of stdout
         #[arg(long, short = 'o', value_name = "FILE")]
         out: Option<PathBuf>,
+        /// The field separator: ',' (default), ';' (Excel in French and other comma-decimal
+        /// locales) or 'tab'
+        #[arg(long, value_name = "CHAR", default_value = ",", value_parser = delimiter)]
+        delimiter: u8,
+        /// Write identifiers as they are, without the spreadsheet text guard
+        #[arg(long)]
+        plain: bool,
     },
     /// One GeoJSON feature per item (RFC 7946: WGS 84, longitude first), for QGIS
     ///
@@ -472,6 +483,18 @@ pub enum ExportCommand {
         #[arg(long, value_name = "KM", default_value_t = 0.0, value_parser = km)]
         coarsen_km: f64,
     },
+}
+
+fn delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "tab" | "\t" => Ok(b'\t'),
+        "|" => Ok(b'|'),
+        _ => Err(format!(
+            "`{text}` is not a delimiter: use ',', ';', '|' or 'tab'"
+        )),
+    }
 }
 
 /// A grid size in km: zero or more, at most 1000.

@@ -11,7 +11,18 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub fn run(ctx: &Ctx, cmd: ExportCommand) -> anyhow::Result<Status> {
     match cmd {
-        ExportCommand::Csv { out } => csv(ctx, out),
+        ExportCommand::Csv {
+            out,
+            delimiter,
+            plain,
+        } => csv(
+            ctx,
+            out,
+            export::CsvOptions {
+                delimiter,
+                text_ids: !plain,
+            },
+        ),
         ExportCommand::Geojson { out, coarsen_km } => geojson(ctx, out, coarsen_km),
     }
 }
@@ -42,14 +53,14 @@ fn written(ctx: &Ctx, out: Option<PathBuf>, rows: usize) -> anyhow::Result<Statu
     Ok(Status::Success)
 }
 
-fn csv(ctx: &Ctx, out: Option<PathBuf>) -> anyhow::Result<Status> {
+fn csv(ctx: &Ctx, out: Option<PathBuf>, options: export::CsvOptions) -> anyhow::Result<Status> {
     let register = ctx.register()?;
     let rows = match &out {
         Some(path) => crate::fs::write_atomically_with(path, |file| {
             file.write_all(BOM)?;
-            export::csv(register.conn(), file)
+            export::csv(register.conn(), options, file)
         })?,
-        None => export::csv(register.conn(), std::io::stdout().lock())?,
+        None => export::csv(register.conn(), options, std::io::stdout().lock())?,
     };
     written(ctx, out, rows)
 }

@@ -392,3 +392,45 @@ fn geojson_has_one_feature_per_item_longitude_first_and_ogrinfo_reads_it() {
         assert!(said.contains(field), "ogrinfo lacks {field}: {said}");
     }
 }
+
+#[test]
+fn csv_for_french_excel_keeps_serials_and_record_ids_as_text() {
+    let env = TestEnv::new();
+    env.init();
+    let template = std::fs::read_to_string(example("seizure-log.csv")).unwrap();
+    let header = template.lines().next().unwrap();
+    let row = "12E4,2026-03-20,seized,Mopti,14.49,-4.19,weapon,pistol,,Makarov,9x18,012345,,SU,,,,,worn,,Unit,Officer,";
+    let log = env.write("log.csv", &format!("{header}\n{row}\n"));
+    env.json(&["import", &log], 0);
+    let out = env.home.path().join("register.csv");
+    env.run(
+        &[
+            "export",
+            "csv",
+            "--delimiter",
+            ";",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        0,
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "no BOM for Excel");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
+    let header = reader.headers().unwrap().clone();
+    let record = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| record[header.iter().position(|h| h == name).unwrap()].to_owned();
+    // What Excel and LibreOffice read as the text 012345 and 12E4, not 12345 and 120000.
+    assert_eq!(cell("serial"), "=\"012345\"");
+    assert_eq!(cell("record_id"), "=\"12E4\"");
+    assert_eq!(cell("model"), "Makarov");
+    assert_eq!(cell("lat"), "14.49");
+
+    let (plain, _) = env.run(&["export", "csv", "--plain", "--delimiter", "tab"], 0);
+    assert!(plain.contains("\t012345\t"), "{plain}");
+    assert!(plain.starts_with("item\tuuid\trecord_id"), "{plain}");
+    let (_, err) = env.run(&["export", "csv", "--delimiter", "x"], 2);
+    assert!(err.contains("not a delimiter"), "{err}");
+}
