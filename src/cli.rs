@@ -630,6 +630,17 @@ pub enum TraceCommand {
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=20))]
         fps: u32,
     },
+    /// A printable page (A4) of a request as ITI paragraph 17 lays it out
+    ///
+    /// With the packet id, the manifest SHA-256 and the QR codes of the signed manifest, so the
+    /// paper can be checked against the file, and boxes for the signatures.
+    Print {
+        /// Request number (`trace list`) or packet id
+        id: String,
+        /// Where to write the page (HTML, atomically); print it or render it to PDF
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Answer a received trace request with a signed trace-response in the outbox (NPC side)
     Respond {
         /// Received request number (`trace list --received`) or packet id

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod geo;
 pub mod geojson;
 pub mod html;
+pub mod print;
 
 use std::collections::BTreeMap;
 

@@ -434,3 +434,82 @@ fn csv_for_french_excel_keeps_serials_and_record_ids_as_text() {
     let (_, err) = env.run(&["export", "csv", "--delimiter", "x"], 2);
     assert!(err.contains("not a delimiter"), "{err}");
 }
+
+#[test]
+fn a_trace_request_prints_as_iti_paragraph_17_and_its_pdf_says_so() {
+    let peers = Peers::new();
+    let station = &peers.station;
+    let item = peers.rifle(false);
+    peers.request(item, &[]);
+    let draft = station.home.path().join("draft.html");
+    station.run(
+        &["trace", "print", "1", "--out", draft.to_str().unwrap()],
+        0,
+    );
+    let page = std::fs::read_to_string(&draft).unwrap();
+    assert!(page.contains("DRAFT"), "a draft is not marked");
+    assert!(!page.contains("class=\"qr\""));
+
+    let exported = station.json(&["trace", "export", "1"], 0);
+    let sha = exported["manifest_sha256"].as_str().unwrap().to_owned();
+    let packet_id = exported["packet_id"].as_str().unwrap().to_owned();
+    let out = station.home.path().join("request.html");
+    let (said, _) = station.run(&["trace", "print", "1", "--out", out.to_str().unwrap()], 0);
+    assert!(said.contains("written to"), "{said}");
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert!(!page.contains("DRAFT"));
+    for external in [
+        "http:", "https:", "<script", "<link", "<img", "src=", "href=",
+    ] {
+        assert!(!page.contains(external), "{external}");
+    }
+    assert!(page.contains("@page { size: A4"));
+    // One QR code per plain part `trace qr` shows.
+    let parts = station.json(&["trace", "qr", "1", "--extra", "0"], 0);
+    let codes = page.matches("class=\"qr\"").count();
+    assert_eq!(codes, parts["fragments"].as_u64().unwrap() as usize);
+    assert!(codes >= 1);
+
+    if !tool("chromium") || !tool("pdftotext") {
+        return;
+    }
+    let pdf = station.home.path().join("request.pdf");
+    chromium(&[
+        "--no-pdf-header-footer",
+        &format!("--print-to-pdf={}", pdf.display()),
+        &file_url(&out),
+    ]);
+    let text = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(text.status.success());
+    let text = String::from_utf8_lossy(&text.stdout);
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Tracing request (International Tracing Instrument, para. 17)",
+        "Requesting authority",
+        "Customs Bamako",
+        "Legal basis of the request",
+        "Loi 04-050 art. 12",
+        "5601234",
+        "Type 56",
+        "criminal case 2026/0412",
+        "law enforcement only",
+        "Requesting officer",
+        packet_id.as_str(),
+    ] {
+        assert!(
+            flat.contains(expected),
+            "the PDF lacks {expected:?}: {flat}"
+        );
+    }
+    // The SHA-256 may wrap across lines in the PDF; its characters are all there in order.
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        squeezed.contains(&sha),
+        "the PDF lacks the manifest SHA-256"
+    );
+}
