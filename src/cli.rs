@@ -314,6 +314,15 @@ pub enum ItemCommand {
         /// Item number or UUID
         item: String,
     },
+    /// A printable page (A4) of the seizure record: the item, its marks, photos of the marks,
+    /// custody chain, the trace requests it is in (packet id, manifest SHA-256), signature boxes
+    Print {
+        /// Item number or UUID
+        item: String,
+        /// Where to write the page (HTML, atomically); print it or render it to PDF
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Change fields; every change is recorded with who, when, old and new value
     Edit {
         /// Item number or UUID

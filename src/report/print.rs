@@ -1,9 +1,12 @@
 //! Printable pages (A4, print CSS, no network): a trace request as ITI paragraph 17 lays it
-//! out, with the QR codes of its signed manifest so the paper can be checked against the file.
+//! out, with the QR codes of its signed manifest so the paper can be checked against the file,
+//! and a seizure record with its custody chain and the photos of its marks (inlined as
+//! `data:` URLs, so the page stays one file).
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::qr;
+use crate::register::item::Item;
 use crate::register::traces::TraceRequest;
 use crate::trace::body::{ItemEntry, RequestBody};
 
@@ -150,3 +153,214 @@ pub fn trace_request(
     };
     Ok(markup.into_string())
 }
+
+/// A trace request an item is in, as its seizure record names it.
+#[derive(Debug, Clone)]
+pub struct ItemRequest {
+    pub id: i64,
+    pub packet_id: String,
+    pub manifest_sha256: Option<String>,
+}
+
+pub fn item_requests(
+    conn: &rusqlite::Connection,
+    item: i64,
+) -> Result<Vec<ItemRequest>, crate::register::RegisterError> {
+    let mut stmt = conn.prepare(
+        "SELECT r.id, r.packet_id, r.manifest_sha256 FROM trace_requests r
+         JOIN trace_request_items t ON t.request_id = r.id WHERE t.item_id = ?1 ORDER BY r.id",
+    )?;
+    let rows = stmt
+        .query_map([item], |r| {
+            Ok(ItemRequest {
+                id: r.get(0)?,
+                packet_id: r.get(1)?,
+                manifest_sha256: r.get(2)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// A photo on the page: its view, SHA-256 and, when it could be read, a `data:` URL.
+#[derive(Debug, Clone)]
+pub struct PrintedPhoto {
+    pub view: String,
+    pub sha256: String,
+    pub data_url: Option<String>,
+}
+
+/// The largest photo file put on the page (the reduced copy is used when there is one).
+const PHOTO_LIMIT: u64 = 8 * 1024 * 1024;
+
+/// The photos of the marks (all photos when none is of the marks), at most six, each inlined
+/// from its reduced copy or original under `home`.
+pub fn item_photos(home: &std::path::Path, item: &Item) -> Vec<PrintedPhoto> {
+    use base64::Engine as _;
+    let marks: Vec<_> = item
+        .photos
+        .iter()
+        .filter(|p| p.view.contains("mark"))
+        .collect();
+    let chosen = if marks.is_empty() {
+        item.photos.iter().collect()
+    } else {
+        marks
+    };
+    chosen
+        .into_iter()
+        .take(6)
+        .map(|p| {
+            let reduced = home.join(crate::register::photos::reduced_path(&p.sha256));
+            let (path, media) = if reduced.is_file() {
+                (reduced, "image/jpeg")
+            } else {
+                (home.join(&p.path), p.media_type.as_str())
+            };
+            let data_url = crate::fs::read_capped(&path, PHOTO_LIMIT)
+                .ok()
+                .flatten()
+                .filter(|_| matches!(media, "image/jpeg" | "image/png" | "image/gif"))
+                .map(|bytes| {
+                    format!(
+                        "data:{media};base64,{}",
+                        base64::engine::general_purpose::STANDARD.encode(bytes)
+                    )
+                });
+            PrintedPhoto {
+                view: p.view.clone(),
+                sha256: p.sha256.clone(),
+                data_url,
+            }
+        })
+        .collect()
+}
+
+fn field(item: &Item, name: &str) -> Option<String> {
+    match item.fields.get(name)? {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) if n.is_f64() => n.as_f64().map(|x| {
+            let text = format!("{x:.6}");
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        }),
+        other => Some(other.to_string()),
+    }
+}
+
+/// The seizure record of one item: what it is, where and when it was recovered, its marks,
+/// photos of the marks, its custody chain, the requests it is in, and signature boxes.
+pub fn seizure_record(
+    item: &Item,
+    photos: &[PrintedPhoto],
+    requests: &[ItemRequest],
+    generated_at: &str,
+) -> String {
+    let f = |name: &str| field(item, name);
+    let rows = [
+        ("Record id (seizure log)", "record_id"),
+        ("Event", "event"),
+        ("Date", "date"),
+        ("Place", "location"),
+        ("Latitude", "lat"),
+        ("Longitude", "lon"),
+        ("Kind", "kind"),
+        ("Type", "type"),
+        ("Manufacturer", "make"),
+        ("Model", "model"),
+        ("Calibre", "calibre"),
+        ("Serial number", "serial"),
+        ("Serial status", "serial_status"),
+        ("Serial location", "serial_location"),
+        ("Country of manufacture", "country"),
+        ("Year of manufacture", "year"),
+        ("Quantity", "quantity"),
+        ("Condition", "condition"),
+        ("Unit", "unit"),
+        ("Officer", "officer"),
+        ("Notes", "notes"),
+    ];
+    let markup = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                title { "Seizure record, item " (item.id) }
+                style { (PreEscaped(STYLE)) (PreEscaped(ITEM_STYLE)) }
+            }
+            body {
+                h1 { "Seizure record: item " (item.id) }
+                table {
+                    (row("Item UUID", Some(&item.uuid)))
+                    (row("Registered", Some(&format!("{} by {}", item.created_at, item.created_by))))
+                    (row("Printed", Some(generated_at)))
+                    @for (label, name) in rows {
+                        @if let Some(value) = f(name) { (row(label, Some(&value))) }
+                    }
+                }
+                h2 { "Marks" }
+                @if item.marks.is_empty() { p { "None recorded." } }
+                @else {
+                    table class="list" {
+                        tr { th { "mark" } th { "event" } th { "part" } th { "legibility" } }
+                        @for m in &item.marks {
+                            tr { td { (m.text) } td { (m.event) } td { (m.part.as_deref().unwrap_or("")) } td { (m.legibility) } }
+                        }
+                    }
+                }
+                h2 { "Photos of the marks" }
+                @if photos.is_empty() { p { "None." } }
+                div class="photos" {
+                    @for p in photos {
+                        figure {
+                            @if let Some(url) = &p.data_url { img src=(url) alt=(p.view); }
+                            @else { div class="missing" { "photo file not found" } }
+                            figcaption { (p.view) br; code { (p.sha256) } }
+                        }
+                    }
+                }
+                h2 { "Custody chain" }
+                @if item.custody.is_empty() { p { "No custody event recorded." } }
+                @else {
+                    table class="list" {
+                        tr { th { "#" } th { "when" } th { "action" } th { "to / place" } th { "by" } th { "hash" } }
+                        @for (i, e) in item.custody.iter().enumerate() {
+                            tr {
+                                td { (i + 1) }
+                                td { (e.occurred_at) }
+                                td { (e.action) }
+                                td { (e.to.as_deref().unwrap_or("")) @if let Some(p) = &e.place { " " (p) } }
+                                td { (e.officer) ", " (e.unit) }
+                                td { code { (e.hash) } }
+                            }
+                        }
+                    }
+                }
+                h2 { "Trace requests" }
+                @if requests.is_empty() { p { "None." } }
+                @else {
+                    table class="list" {
+                        tr { th { "request" } th { "packet id" } th { "manifest SHA-256" } }
+                        @for r in requests {
+                            tr { td { (r.id) } td { code { (r.packet_id) } } td { code { (r.manifest_sha256.as_deref().unwrap_or("draft, not signed")) } } }
+                        }
+                    }
+                }
+                h2 { "Signature" }
+                div class="sign" {
+                    div { "Seizing officer (name, rank, signature, date)" }
+                    div { "Received by (name, rank, signature, date)" }
+                }
+            }
+        }
+    };
+    markup.into_string()
+}
+
+const ITEM_STYLE: &str = "
+table.list th { width: auto; }
+.photos { display: flex; flex-wrap: wrap; gap: 3mm; }
+figure { margin: 0; width: 56mm; break-inside: avoid; font-size: 8pt; }
+figure img { width: 56mm; height: auto; border: 0.2mm solid #555; }
+.missing { width: 56mm; height: 30mm; border: 0.2mm dashed #555; }
+";

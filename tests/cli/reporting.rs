@@ -128,6 +128,46 @@ fn chromium(args: &[&str]) -> std::process::Output {
     out
 }
 
+/// The page printed to PDF by Chromium, read back by pdftotext; `None` when a tool is missing
+/// (outside CI).
+fn pdf_text(page: &Path) -> Option<String> {
+    if !tool("chromium") || !tool("pdftotext") {
+        return None;
+    }
+    let pdf = page.with_extension("pdf");
+    chromium(&[
+        "--no-pdf-header-footer",
+        &format!("--print-to-pdf={}", pdf.display()),
+        &file_url(page),
+    ]);
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(text.status.success(), "pdftotext {}", pdf.display());
+    Some(String::from_utf8_lossy(&text.stdout).into_owned())
+}
+
+/// The page, printed to PDF, says each of `expected` and the manifest SHA-256 (which may wrap).
+fn assert_printed(page: &Path, expected: &[&str], sha: &str) {
+    let Some(text) = pdf_text(page) else {
+        return;
+    };
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in expected {
+        assert!(
+            flat.contains(expected),
+            "the PDF lacks {expected:?}: {flat}"
+        );
+    }
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        squeezed.contains(sha),
+        "the PDF lacks the manifest SHA-256 {sha}"
+    );
+}
+
 fn file_url(path: &Path) -> String {
     format!("file://{}", path.display())
 }
@@ -470,46 +510,91 @@ fn a_trace_request_prints_as_iti_paragraph_17_and_its_pdf_says_so() {
     assert_eq!(codes, parts["fragments"].as_u64().unwrap() as usize);
     assert!(codes >= 1);
 
-    if !tool("chromium") || !tool("pdftotext") {
-        return;
-    }
-    let pdf = station.home.path().join("request.pdf");
-    chromium(&[
-        "--no-pdf-header-footer",
-        &format!("--print-to-pdf={}", pdf.display()),
-        &file_url(&out),
-    ]);
-    let text = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(text.status.success());
-    let text = String::from_utf8_lossy(&text.stdout);
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for expected in [
-        "Tracing request (International Tracing Instrument, para. 17)",
-        "Requesting authority",
-        "Customs Bamako",
-        "Legal basis of the request",
-        "Loi 04-050 art. 12",
-        "5601234",
-        "Type 56",
-        "criminal case 2026/0412",
-        "law enforcement only",
-        "Requesting officer",
-        packet_id.as_str(),
-    ] {
-        assert!(
-            flat.contains(expected),
-            "the PDF lacks {expected:?}: {flat}"
-        );
-    }
-    // The SHA-256 may wrap across lines in the PDF; its characters are all there in order.
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_printed(
+        &out,
+        &[
+            "Tracing request (International Tracing Instrument, para. 17)",
+            "Requesting authority",
+            "Customs Bamako",
+            "Legal basis of the request",
+            "Loi 04-050 art. 12",
+            "5601234",
+            "Type 56",
+            "criminal case 2026/0412",
+            "law enforcement only",
+            "Requesting officer",
+            packet_id.as_str(),
+        ],
+        &sha,
+    );
+}
+
+#[test]
+fn a_seizure_record_prints_with_its_custody_chain_photos_and_request() {
+    let peers = Peers::new();
+    let station = &peers.station;
+    let item = peers.rifle(true);
+    station.run(
+        &[
+            "custody",
+            &item.to_string(),
+            "--action",
+            "transferred",
+            "--to",
+            "Evidence store",
+            "--place",
+            "Bamako",
+            "--at",
+            "2026-03-15 09:30",
+        ],
+        0,
+    );
+    peers.request(item, &[]);
+    let exported = station.json(&["trace", "export", "1"], 0);
+    let sha = exported["manifest_sha256"].as_str().unwrap().to_owned();
+    let out = station.home.path().join("seizure.html");
+    station.run(
+        &[
+            "item",
+            "print",
+            &item.to_string(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        0,
+    );
+    let page = std::fs::read_to_string(&out).unwrap();
+    // The photo of the marks is in the page itself, not linked.
     assert!(
-        squeezed.contains(&sha),
-        "the PDF lacks the manifest SHA-256"
+        page.contains("src=\"data:image/jpeg;base64,"),
+        "no inlined photo"
+    );
+    for external in ["http:", "https:", "<script", "<link", "href="] {
+        assert!(!page.contains(external), "{external}");
+    }
+    let custody = station.json(&["custody", "log", &item.to_string()], 0);
+    let head = custody
+        .as_array()
+        .or_else(|| custody["events"].as_array())
+        .and_then(|events| events.last())
+        .map(|e| e["hash"].as_str().unwrap().to_owned())
+        .unwrap();
+    assert!(
+        page.contains(&head),
+        "the custody chain's last hash is not on the page"
+    );
+
+    assert_printed(
+        &out,
+        &[
+            "Seizure record: item 1",
+            "5601234",
+            "66 in a triangle",
+            "transferred",
+            "Evidence store",
+            "Custody chain",
+            "Seizing officer",
+        ],
+        &sha,
     );
 }
