@@ -467,7 +467,10 @@ fn print(ctx: &Ctx, reference: &str, out: &std::path::Path) -> anyhow::Result<St
     let now = ctx.clock.now().format("%Y-%m-%d %H:%M UTC").to_string();
     let page = print::seizure_record(&item, &photos, &requests, &now);
     crate::fs::write_atomically(out, page.as_bytes())?;
-    if !ctx.ui.is_json() {
+    if ctx.ui.is_json() {
+        ctx.ui
+            .json(&serde_json::json!({ "id": item.id, "out": out }))?;
+    } else {
         ctx.ui.line(&format!(
             "Item {} written to {} (print it, A4)",
             item.id,

@@ -72,7 +72,10 @@ pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
             let now = ctx.clock.now().format("%Y-%m-%d %H:%M UTC").to_string();
             let page = crate::report::print::trace_request(&request, &authority, &now)?;
             crate::fs::write_atomically(&out, page.as_bytes())?;
-            if !ctx.ui.is_json() {
+            if ctx.ui.is_json() {
+                ctx.ui
+                    .json(&serde_json::json!({ "id": request.id, "out": out }))?;
+            } else {
                 ctx.ui.line(&format!(
                     "Request {} written to {} (print it, A4)",
                     request.id,
