@@ -510,6 +510,32 @@ fn a_trace_request_prints_as_iti_paragraph_17_and_its_pdf_says_so() {
     assert_eq!(codes, parts["fragments"].as_u64().unwrap() as usize);
     assert!(codes >= 1);
 
+    // The paper checks against the file: the QR codes on the page, as a camera sees them,
+    // rebuild the signed manifest.
+    if tool("chromium") {
+        let shot = station.home.path().join("request.png");
+        chromium(&[
+            "--window-size=800,2400",
+            "--force-device-scale-factor=3",
+            &format!("--screenshot={}", shot.display()),
+            &file_url(&out),
+        ]);
+        let rebuilt = station.home.path().join("rebuilt.ftpkt");
+        station.run(
+            &[
+                "packet",
+                "assemble",
+                "--qr",
+                shot.to_str().unwrap(),
+                "--out",
+                rebuilt.to_str().unwrap(),
+            ],
+            0,
+        );
+        let shown = station.json(&["packet", "show", rebuilt.to_str().unwrap()], 0);
+        assert!(shown.to_string().contains(&sha), "{shown}");
+    }
+
     assert_printed(
         &out,
         &[
