@@ -319,6 +319,15 @@ pub enum ItemCommand {
         /// Item number or UUID
         item: String,
     },
+    /// A printable page (A4) of the seizure record: the item, its marks, photos of the marks,
+    /// custody chain, the trace requests it is in (packet id, manifest SHA-256), signature boxes
+    Print {
+        /// Item number or UUID
+        item: String,
+        /// Where to write the page (HTML, atomically); print it or render it to PDF
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Change fields; every change is recorded with who, when, old and new value
     Edit {
         /// Item number or UUID
@@ -459,11 +468,55 @@ pub struct ImportArgs {
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// One row per item: the template's columns, identification and custody state
+    ///
+    /// Identifiers a spreadsheet would turn into numbers or dates (a serial 012345, 12E4) are
+    /// written ="012345", which Excel and LibreOffice keep as text; --plain writes them as
+    /// they are, for other tools.
     Csv {
         /// Write here (atomically) instead of stdout
         #[arg(long, short = 'o', value_name = "FILE")]
         out: Option<PathBuf>,
+        /// The field separator: ',' (default), ';' (Excel in French and other comma-decimal
+        /// locales) or 'tab'
+        #[arg(long, value_name = "CHAR", default_value = ",", value_parser = delimiter)]
+        delimiter: u8,
+        /// Write identifiers as they are, without the spreadsheet text guard
+        #[arg(long)]
+        plain: bool,
     },
+    /// One GeoJSON feature per item (RFC 7946: WGS 84, longitude first), for QGIS
+    ///
+    /// Each feature carries the item's type, make, model, calibre, serial, country of
+    /// manufacture, event, date, place and trace state; an item without coordinates has no
+    /// geometry.
+    Geojson {
+        /// Write here (atomically) instead of stdout
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Move each point to the centre of its grid cell this many km wide (0: exact places)
+        #[arg(long, value_name = "KM", default_value_t = 0.0, value_parser = km)]
+        coarsen_km: f64,
+    },
+}
+
+fn delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "tab" | "\t" => Ok(b'\t'),
+        "|" => Ok(b'|'),
+        _ => Err(format!(
+            "`{text}` is not a delimiter: use ',', ';', '|' or 'tab'"
+        )),
+    }
+}
+
+/// A grid size in km: zero or more, at most 1000.
+fn km(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(km) if (0.0..=1000.0).contains(&km) => Ok(km),
+        _ => Err(format!("`{text}` is not a distance in km from 0 to 1000")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -591,6 +644,17 @@ pub enum TraceCommand {
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=20))]
         fps: u32,
     },
+    /// A printable page (A4) of a request as ITI paragraph 17 lays it out
+    ///
+    /// With the packet id, the manifest SHA-256 and the QR codes of the signed manifest, so the
+    /// paper can be checked against the file, and boxes for the signatures.
+    Print {
+        /// Request number (`trace list`) or packet id
+        id: String,
+        /// Where to write the page (HTML, atomically); print it or render it to PDF
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Answer a received trace request with a signed trace-response in the outbox (NPC side)
     Respond {
         /// Received request number (`trace list --received`) or packet id
@@ -690,8 +754,37 @@ pub enum ReportCommand {
         #[arg(long)]
         to: Option<chrono::NaiveDate>,
     },
-    /// Items by type, country of manufacture, place and month
-    Summary,
+    /// Items by type, country of manufacture, event, place and month, and the trace requests
+    ///
+    /// Without --from and --to, every item in the register.
+    Summary {
+        /// First day (YYYY-MM-DD), by event date
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day, included (YYYY-MM-DD)
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+    },
+    /// One self-contained HTML page: SDG 16.4.2, charts, a map and the trace requests
+    ///
+    /// Nothing in it is fetched when it is viewed (no scripts, fonts or links): it opens
+    /// offline in any browser and can be mailed. Its figures are those of `report sdg --json`
+    /// and `report summary --json` for the same period.
+    Html {
+        /// First day (YYYY-MM-DD); the 1st of January of this year when not given
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day, included (YYYY-MM-DD); the 31st of December of this year when not given
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// Where to write the page (atomically)
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: PathBuf,
+        /// Draw each place at the centre of its grid cell this many km wide, since an exact
+        /// place can endanger people (0: exact places)
+        #[arg(long, value_name = "KM", default_value_t = 10.0, value_parser = km)]
+        coarsen_km: f64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,4 +1,6 @@
-//! `export csv`.
+//! `export csv` and `export geojson`.
+
+use std::path::PathBuf;
 
 use crate::app::{Ctx, Status};
 use crate::cli::ExportCommand;
@@ -8,15 +10,40 @@ use crate::register::export;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub fn run(ctx: &Ctx, cmd: ExportCommand) -> anyhow::Result<Status> {
-    let ExportCommand::Csv { out } = cmd;
+    match cmd {
+        ExportCommand::Csv {
+            out,
+            delimiter,
+            plain,
+        } => csv(
+            ctx,
+            out,
+            export::CsvOptions {
+                delimiter,
+                text_ids: !plain,
+            },
+        ),
+        ExportCommand::Geojson { out, coarsen_km } => geojson(ctx, out, coarsen_km),
+    }
+}
+
+fn geojson(ctx: &Ctx, out: Option<PathBuf>, coarsen_km: f64) -> anyhow::Result<Status> {
     let register = ctx.register()?;
-    let rows = match &out {
+    let features = match &out {
         Some(path) => crate::fs::write_atomically_with(path, |file| {
-            file.write_all(BOM)?;
-            export::csv(register.conn(), file)
+            crate::report::geojson::write(register.conn(), coarsen_km, file)
         })?,
-        None => export::csv(register.conn(), std::io::stdout().lock())?,
+        None => crate::report::geojson::write(
+            register.conn(),
+            coarsen_km,
+            &mut std::io::stdout().lock(),
+        )?,
     };
+    written(ctx, out, features)
+}
+
+/// `N items written to FILE`, when written to a file.
+fn written(ctx: &Ctx, out: Option<PathBuf>, rows: usize) -> anyhow::Result<Status> {
     if let Some(path) = out
         && !ctx.ui.is_json()
     {
@@ -24,4 +51,16 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand) -> anyhow::Result<Status> {
             .line(&format!("{rows} items written to {}", path.display()))?;
     }
     Ok(Status::Success)
+}
+
+fn csv(ctx: &Ctx, out: Option<PathBuf>, options: export::CsvOptions) -> anyhow::Result<Status> {
+    let register = ctx.register()?;
+    let rows = match &out {
+        Some(path) => crate::fs::write_atomically_with(path, |file| {
+            file.write_all(BOM)?;
+            export::csv(register.conn(), options, file)
+        })?,
+        None => export::csv(register.conn(), options, std::io::stdout().lock())?,
+    };
+    written(ctx, out, rows)
 }

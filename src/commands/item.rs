@@ -21,6 +21,7 @@ pub fn run(ctx: &Ctx, cmd: ItemCommand) -> anyhow::Result<Status> {
         } => add(ctx, &fields, &markings, from_identify.as_deref()),
         ItemCommand::List(args) => list(ctx, &args),
         ItemCommand::Show { item } => show(ctx, &item),
+        ItemCommand::Print { item, out } => print(ctx, &item, &out),
         ItemCommand::Edit {
             item,
             fields,
@@ -450,6 +451,31 @@ fn photo(
         for note in &a.exif.notes {
             ctx.ui.warn(&format!("{}: {note}", a.file));
         }
+    }
+    Ok(Status::Success)
+}
+
+fn print(ctx: &Ctx, reference: &str, out: &std::path::Path) -> anyhow::Result<Status> {
+    use crate::report::print;
+    let (item, requests) = {
+        let register = ctx.register()?;
+        let item = crate::register::item::load(register.conn(), reference)?;
+        let requests = print::item_requests(register.conn(), item.id)?;
+        (item, requests)
+    };
+    let photos = print::item_photos(&ctx.home, &item);
+    let now = ctx.clock.now().format("%Y-%m-%d %H:%M UTC").to_string();
+    let page = print::seizure_record(&item, &photos, &requests, &now);
+    crate::fs::write_atomically(out, page.as_bytes())?;
+    if ctx.ui.is_json() {
+        ctx.ui
+            .json(&serde_json::json!({ "id": item.id, "out": out }))?;
+    } else {
+        ctx.ui.line(&format!(
+            "Item {} written to {} (print it, A4)",
+            item.id,
+            out.display()
+        ))?;
     }
     Ok(Status::Success)
 }

@@ -61,6 +61,29 @@ pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
             };
             print_parts(ctx, &sheet::parts(ctx, &id, &outputs)?, terminal)
         }
+        TraceCommand::Print { id, out } => {
+            let request = crate::trace::status::load_request(ctx, &id)?;
+            let authority = ctx
+                .config()?
+                .station
+                .as_ref()
+                .map(|s| s.unit.clone())
+                .unwrap_or_default();
+            let now = ctx.clock.now().format("%Y-%m-%d %H:%M UTC").to_string();
+            let page = crate::report::print::trace_request(&request, &authority, &now)?;
+            crate::fs::write_atomically(&out, page.as_bytes())?;
+            if ctx.ui.is_json() {
+                ctx.ui
+                    .json(&serde_json::json!({ "id": request.id, "out": out }))?;
+            } else {
+                ctx.ui.line(&format!(
+                    "Request {} written to {} (print it, A4)",
+                    request.id,
+                    out.display()
+                ))?;
+            }
+            Ok(Status::Success)
+        }
         TraceCommand::List { overdue, received } => {
             if received {
                 list_received(ctx)

@@ -49,6 +49,20 @@ fn gray_image(part: &str, module_pixels: u32) -> Result<GrayImage, QrError> {
         .build())
 }
 
+/// One part as an SVG path of its dark modules, one unit a module, with its width in modules
+/// (a quiet zone of 4 is left to the caller): what a printed page draws inline.
+pub fn svg_path(part: &str) -> Result<(usize, String), QrError> {
+    let code = code_for(part)?;
+    let width = code.width();
+    let mut d = String::new();
+    for (i, color) in code.to_colors().iter().enumerate() {
+        if *color == qrcode::Color::Dark {
+            d.push_str(&format!("M{} {}h1v1h-1z", i % width, i / width));
+        }
+    }
+    Ok((width, d))
+}
+
 /// One part as a PNG image.
 pub fn render_png(part: &str, module_pixels: u32) -> Result<Vec<u8>, QrError> {
     let image = gray_image(part, module_pixels)?;

@@ -20,6 +20,53 @@ const EXTRA: &[&str] = &[
     "warnings",
 ];
 
+/// Columns that hold identifiers: text, whatever they look like.
+const TEXT_IDS: &[&str] = &["record_id", "serial", "headstamp", "lot", "uuid"];
+
+/// How `export csv` writes.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvOptions {
+    /// `,` by default; `;` for spreadsheets in locales whose decimal separator is a comma.
+    pub delimiter: u8,
+    /// Write identifiers a spreadsheet would take for a number or a date (`012345`, `12E4`,
+    /// `03-12`) as `="012345"`, which Excel and LibreOffice read as the text itself.
+    pub text_ids: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> CsvOptions {
+        CsvOptions {
+            delimiter: b',',
+            text_ids: true,
+        }
+    }
+}
+
+/// Whether a spreadsheet opening the file would turn this into a number or a date: leading
+/// zeros lost, `12E4` read as 120000.
+fn looks_numeric(cell: &str) -> bool {
+    let t = cell.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let number = |s: &str| {
+        s.chars().any(|c| c.is_ascii_digit())
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || "+-.,eE%$€ ".contains(c))
+    };
+    let date = t.chars().all(|c| c.is_ascii_digit() || "-/.: ".contains(c));
+    number(t) || date
+}
+
+/// An identifier as a spreadsheet keeps it.
+fn as_text(cell: String) -> String {
+    if looks_numeric(&cell) && !cell.contains('"') {
+        format!("=\"{cell}\"")
+    } else {
+        spreadsheet_safe(cell)
+    }
+}
+
 /// A spreadsheet would run a cell that starts like a formula: such cells are prefixed with an
 /// apostrophe, unless they are plain numbers.
 fn spreadsheet_safe(cell: String) -> String {
@@ -31,8 +78,14 @@ fn spreadsheet_safe(cell: String) -> String {
     }
 }
 
-pub fn csv(conn: &Connection, out: impl Write) -> Result<usize, RegisterError> {
-    let mut writer = csv::Writer::from_writer(out);
+pub fn csv(
+    conn: &Connection,
+    options: CsvOptions,
+    out: impl Write,
+) -> Result<usize, RegisterError> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(options.delimiter)
+        .from_writer(out);
     let header: Vec<&str> = EXTRA[..2]
         .iter()
         .copied()
@@ -67,10 +120,31 @@ pub fn csv(conn: &Connection, out: impl Write) -> Result<usize, RegisterError> {
                 .join(" | "),
         );
         row.push(warnings(&item).join(" | "));
-        writer
-            .write_record(row.into_iter().map(spreadsheet_safe))
-            .map_err(to_io)?;
+        let cells = row.into_iter().zip(&header).map(|(cell, name)| {
+            if options.text_ids && TEXT_IDS.contains(name) {
+                as_text(cell)
+            } else {
+                spreadsheet_safe(cell)
+            }
+        });
+        writer.write_record(cells).map_err(to_io)?;
     }
     writer.flush()?;
     Ok(ids.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_a_spreadsheet_would_turn_into_numbers_stay_text() {
+        for id in ["012345", "12E4", "1.5", "03-12", "2026/03/14", "-7"] {
+            assert_eq!(as_text(id.into()), format!("=\"{id}\""), "{id}");
+        }
+        for id in ["5612??8", "EXAMPLE-001", "AK-1234", ""] {
+            assert_eq!(as_text(id.into()), id, "{id}");
+        }
+        assert_eq!(as_text("=HYPERLINK(1)".into()), "'=HYPERLINK(1)");
+    }
 }

@@ -1,6 +1,12 @@
 //! What the register says in numbers: SDG indicator 16.4.2 and summaries. Each report is a
-//! typed value; the commands print it as text or JSON (HTML, GeoJSON and printable outputs
-//! are to come, from the same values).
+//! typed value; the commands print it as text or JSON, and `html` draws the same values into
+//! one self-contained page (`report html`), so the page and the JSON never disagree.
+
+pub mod chart;
+pub mod geo;
+pub mod geojson;
+pub mod html;
+pub mod print;
 
 use std::collections::BTreeMap;
 
@@ -48,14 +54,7 @@ pub fn sdg(
     to: Option<chrono::NaiveDate>,
     today: chrono::NaiveDate,
 ) -> anyhow::Result<Sdg> {
-    use chrono::Datelike;
-    let year = today.year();
-    let from = from.unwrap_or_else(|| today.with_ordinal(1).unwrap_or(today));
-    let to = to.unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today));
-    if from > to {
-        return Err(usage(format!("--from {from} is after --to {to}")).into());
-    }
-    let (from, to) = (from.to_string(), to.to_string());
+    let Period { from, to } = Period::new(from, to, today)?;
     let by_event: BTreeMap<String, SdgCounts> = sdg_counts(conn, Kind::Weapon, &from, &to)?
         .into_iter()
         .collect();
@@ -124,14 +123,16 @@ pub fn sdg_counts(
 pub enum GroupBy {
     Type,
     Country,
+    Event,
     Place,
     Month,
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 4] = [
+    pub const ALL: [GroupBy; 5] = [
         GroupBy::Type,
         GroupBy::Country,
+        GroupBy::Event,
         GroupBy::Place,
         GroupBy::Month,
     ];
@@ -140,6 +141,7 @@ impl GroupBy {
         match self {
             GroupBy::Type => "type",
             GroupBy::Country => "country of manufacture",
+            GroupBy::Event => "event",
             GroupBy::Place => "place",
             GroupBy::Month => "month",
         }
@@ -149,21 +151,80 @@ impl GroupBy {
         match self {
             GroupBy::Type => "weapon_type",
             GroupBy::Country => "country",
+            GroupBy::Event => "event",
             GroupBy::Place => "location",
             GroupBy::Month => "substr(event_date, 1, 7)",
         }
     }
 }
 
+/// Days between which items count, both included (on the event date); `None`, every item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub from: String,
+    pub to: String,
+}
+
+impl Period {
+    /// Between two days, both included; without dates, the current year of `today`.
+    pub fn new(
+        from: Option<chrono::NaiveDate>,
+        to: Option<chrono::NaiveDate>,
+        today: chrono::NaiveDate,
+    ) -> anyhow::Result<Period> {
+        use chrono::Datelike;
+        let from = from.unwrap_or_else(|| today.with_ordinal(1).unwrap_or(today));
+        let to = to.unwrap_or_else(|| {
+            chrono::NaiveDate::from_ymd_opt(today.year(), 12, 31).unwrap_or(today)
+        });
+        if from > to {
+            return Err(usage(format!("--from {from} is after --to {to}")).into());
+        }
+        Ok(Period {
+            from: from.to_string(),
+            to: to.to_string(),
+        })
+    }
+
+    /// A period only when a day was given: `report summary` without dates covers everything.
+    pub fn given(
+        from: Option<chrono::NaiveDate>,
+        to: Option<chrono::NaiveDate>,
+        today: chrono::NaiveDate,
+    ) -> anyhow::Result<Option<Period>> {
+        if from.is_none() && to.is_none() {
+            return Ok(None);
+        }
+        let from = from.or_else(|| chrono::NaiveDate::from_ymd_opt(1, 1, 1));
+        let to = to.or_else(|| chrono::NaiveDate::from_ymd_opt(9999, 12, 31));
+        Period::new(from, to, today).map(Some)
+    }
+}
+
+/// The SQL condition on `event_date` for a period (always true without one); its two
+/// parameters are `?1` and `?2`.
+pub(crate) const IN_PERIOD: &str = "(?1 IS NULL OR substr(event_date, 1, 10) BETWEEN ?1 AND ?2)";
+
+pub(crate) fn period_params(period: Option<&Period>) -> [Option<&str>; 2] {
+    [
+        period.map(|p| p.from.as_str()),
+        period.map(|p| p.to.as_str()),
+    ]
+}
+
 /// Item counts in one grouping, largest first.
-pub fn counts_by(conn: &Connection, group: GroupBy) -> Result<Vec<(String, u64)>, RegisterError> {
+pub fn counts_by(
+    conn: &Connection,
+    group: GroupBy,
+    period: Option<&Period>,
+) -> Result<Vec<(String, u64)>, RegisterError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT COALESCE({}, '(unknown)') AS k, COUNT(*) FROM items
+        "SELECT COALESCE({}, '(unknown)') AS k, COUNT(*) FROM items WHERE {IN_PERIOD}
          GROUP BY k ORDER BY COUNT(*) DESC, k",
         group.expression()
     ))?;
     let rows = stmt
-        .query_map([], |r| {
+        .query_map(period_params(period), |r| {
             let n: i64 = r.get(1)?;
             Ok((r.get::<_, String>(0)?, u64::try_from(n).unwrap_or(0)))
         })?
@@ -171,31 +232,96 @@ pub fn counts_by(conn: &Connection, group: GroupBy) -> Result<Vec<(String, u64)>
     Ok(rows)
 }
 
-/// `report summary`: the items by type, country of manufacture, place and month.
+/// `report summary`: the items by type, country of manufacture, event, place and month, and
+/// where this station's trace requests stand.
 #[derive(Debug, Serialize)]
 pub struct Summary {
+    /// The days counted; absent when every item is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     pub items: u64,
     pub by_type: BTreeMap<String, u64>,
     pub by_country: BTreeMap<String, u64>,
+    pub by_event: BTreeMap<String, u64>,
     pub by_place: BTreeMap<String, u64>,
     pub by_month: BTreeMap<String, u64>,
+    /// Every request this station made, as it stands today (not limited to the period).
+    pub requests: Funnel,
     /// Each grouping, largest first, as the human report lists them.
     #[serde(skip)]
     pub tables: Vec<(GroupBy, Vec<(String, u64)>)>,
 }
 
-pub fn summary(conn: &Connection) -> Result<Summary, RegisterError> {
-    let tables = GroupBy::ALL
-        .iter()
-        .map(|g| Ok((*g, counts_by(conn, *g)?)))
-        .collect::<Result<Vec<_>, RegisterError>>()?;
+/// The trace-request funnel: every request starts as a draft; each later stage counts the
+/// requests that reached it.
+#[derive(Debug, Default, Serialize)]
+pub struct Funnel {
+    pub drafted: u64,
+    pub sent: u64,
+    pub acknowledged: u64,
+    pub answered: u64,
+    /// The answered ones, by the answer's outcome.
+    pub by_outcome: BTreeMap<String, u64>,
+    /// Sent requests waiting past a deadline, oldest first.
+    pub overdue: Vec<OverdueRequest>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OverdueRequest {
+    pub id: i64,
+    pub packet_id: String,
+    pub recipient: String,
+    /// not-acknowledged or not-answered
+    pub overdue: &'static str,
+    pub days_waiting: i64,
+}
+
+/// Where this station's requests stand.
+pub fn funnel(ctx: &crate::context::Ctx) -> anyhow::Result<Funnel> {
+    let mut funnel = Funnel::default();
+    for listed in crate::trace::status::list(ctx, false)? {
+        let p = &listed.progress;
+        funnel.drafted += 1;
+        let answered = p.outcome.is_some();
+        let acknowledged = answered || p.ack_status.is_some();
+        let sent = acknowledged || p.sent_at.is_some() || p.outbox.as_deref() == Some("sent");
+        funnel.sent += u64::from(sent);
+        funnel.acknowledged += u64::from(acknowledged);
+        funnel.answered += u64::from(answered);
+        if let Some(outcome) = &p.outcome {
+            *funnel.by_outcome.entry(outcome.clone()).or_default() += 1;
+        }
+        if let (Some(why), Some(days)) = (listed.overdue, listed.days_waiting) {
+            funnel.overdue.push(OverdueRequest {
+                id: listed.request.id,
+                packet_id: listed.request.packet_id.clone(),
+                recipient: listed.request.recipient.clone(),
+                overdue: why.as_str(),
+                days_waiting: days,
+            });
+        }
+    }
+    Ok(funnel)
+}
+
+pub fn summary(ctx: &crate::context::Ctx, period: Option<Period>) -> anyhow::Result<Summary> {
+    let tables = {
+        let register = ctx.register_read()?;
+        GroupBy::ALL
+            .iter()
+            .map(|g| Ok((*g, counts_by(register.conn(), *g, period.as_ref())?)))
+            .collect::<Result<Vec<_>, RegisterError>>()?
+    };
     let map = |i: usize| tables[i].1.iter().cloned().collect::<BTreeMap<_, _>>();
     Ok(Summary {
+        period,
         items: tables[0].1.iter().map(|(_, n)| n).sum(),
         by_type: map(0),
         by_country: map(1),
-        by_place: map(2),
-        by_month: map(3),
+        by_event: map(2),
+        by_place: map(3),
+        by_month: map(4),
+        requests: funnel(ctx)?,
         tables,
     })
 }

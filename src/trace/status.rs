@@ -74,7 +74,7 @@ pub struct Listed {
 
 /// Every request this station made, oldest first, or only the overdue ones.
 pub fn list(ctx: &Ctx, only_overdue: bool) -> anyhow::Result<Vec<Listed>> {
-    let register = ctx.register()?;
+    let register = ctx.register_read()?;
     let deadlines = ctx.deadlines()?;
     let mut listed = Vec::new();
     for mut request in traces::list(register.conn())? {

@@ -22,5 +22,6 @@ mod photos;
 mod readme_tour;
 mod real_marks;
 mod reference_lookup;
+mod reporting;
 mod sync_loop;
 mod tracing;
