@@ -32,8 +32,9 @@ pub struct Names {
 }
 
 impl EngineImage {
-    pub fn of(lib: &Library) -> EngineImage {
-        let mut image = EngineImage {
+    /// The whole library with its keys: what a catalog built from parsed files holds.
+    pub fn whole(lib: &Library) -> EngineImage {
+        EngineImage {
             calibres: lib.calibres.clone(),
             countries: lib.countries.clone(),
             models: lib.models.clone(),
@@ -48,7 +49,12 @@ impl EngineImage {
                 &lib.headstamps,
                 &lib.countries,
             ),
-        };
+        }
+    }
+
+    /// What is embedded: the whole library without what only `ref show` and `ref check` read.
+    pub fn of(lib: &Library) -> EngineImage {
+        let mut image = EngineImage::whole(lib);
         for c in &mut image.calibres {
             c.sources.clear();
         }

@@ -291,19 +291,7 @@ impl RefData {
 
     /// Loads the entries the identification engine and the decoder work on, with their keys.
     pub fn catalog(&self) -> Result<Catalog, RefError> {
-        let image = EngineImage::from_bytes(ENGINE_IMAGE)?;
-        Ok(Catalog {
-            models: image.models,
-            markings: image.markings,
-            headstamps: image.headstamps,
-            calibres: image.calibres,
-            manufacturers: image.manufacturers,
-            countries: image.countries,
-            traits: image.traits,
-            keys: image.keys,
-            ..Catalog::default()
-        }
-        .indexed())
+        Ok(Catalog::from_image(EngineImage::from_bytes(ENGINE_IMAGE)?))
     }
 
     /// Only the calibres and countries: what resolving a search filter needs, at a fraction
@@ -375,21 +363,19 @@ impl Catalog {
 
     /// Builds a catalog straight from a parsed library (tests and tools).
     pub fn from_library(lib: &schema::Library) -> Catalog {
+        Catalog::from_image(EngineImage::whole(lib))
+    }
+
+    fn from_image(image: EngineImage) -> Catalog {
         Catalog {
-            models: lib.models.clone(),
-            markings: lib.markings.clone(),
-            headstamps: lib.headstamps.clone(),
-            calibres: lib.calibres.clone(),
-            manufacturers: lib.manufacturers.clone(),
-            countries: lib.countries.clone(),
-            traits: lib.traits.clone(),
-            keys: MatchKeys::build(
-                &lib.markings,
-                &lib.manufacturers,
-                &lib.models,
-                &lib.headstamps,
-                &lib.countries,
-            ),
+            models: image.models,
+            markings: image.markings,
+            headstamps: image.headstamps,
+            calibres: image.calibres,
+            manufacturers: image.manufacturers,
+            countries: image.countries,
+            traits: image.traits,
+            keys: image.keys,
             ..Catalog::default()
         }
         .indexed()
