@@ -785,46 +785,9 @@ fn a_photo_that_is_not_the_one_signed_for_is_not_taken() {
     assert_eq!(inbox["received"][0]["attachments_pending"], json!([]));
 }
 
-/// A station that trusts the NPC, and an NPC that has not yet trusted the station.
-fn one_way_peers() -> Peers {
-    let station = TestEnv::new();
-    station.init();
-    let npc = TestEnv::new();
-    npc.run(
-        &[
-            "init",
-            "--name",
-            "ML NPC",
-            "--unit",
-            "CNLPAL",
-            "--officer",
-            "N. Keita",
-        ],
-        0,
-    );
-    station.run(&["keys", "init", "--no-input"], 0);
-    npc.run(&["keys", "init", "--no-input"], 0);
-    let (npc_pub, _) = npc.run(&["keys", "export"], 0);
-    let (npc_age, _) = npc.run(&["keys", "export", "--age"], 0);
-    let npc_pub = station.write("npc.pub", &npc_pub);
-    station.run(
-        &[
-            "keys",
-            "trust",
-            &npc_pub,
-            "--name",
-            "ML NPC",
-            "--age",
-            npc_age.trim(),
-        ],
-        0,
-    );
-    Peers { station, npc }
-}
-
 #[test]
 fn a_quarantined_packet_is_released_once_its_cause_is_fixed_with_who_and_why() {
-    let peers = one_way_peers();
+    let peers = Peers::one_way();
     let (station, npc) = (&peers.station, &peers.npc);
     peers.request(peers.rifle(false), &[]);
     let exported = station.json(&["trace", "export", "1"], 0);

@@ -14,6 +14,17 @@ pub struct Peers {
 
 impl Peers {
     pub fn new() -> Peers {
+        let peers = Peers::one_way();
+        let (station_pub, _) = peers.station.run(&["keys", "export"], 0);
+        let station_pub = peers.npc.write("station.pub", &station_pub);
+        peers
+            .npc
+            .run(&["keys", "trust", &station_pub, "--name", "Post 3"], 0);
+        peers
+    }
+
+    /// A station that trusts the NPC, and an NPC that has not yet trusted the station.
+    pub fn one_way() -> Peers {
         let station = TestEnv::new();
         station.init();
         let npc = TestEnv::new();
@@ -46,9 +57,6 @@ impl Peers {
             ],
             0,
         );
-        let (station_pub, _) = station.run(&["keys", "export"], 0);
-        let station_pub = npc.write("station.pub", &station_pub);
-        npc.run(&["keys", "trust", &station_pub, "--name", "Post 3"], 0);
         Peers { station, npc }
     }
 
