@@ -6,13 +6,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::Parser;
+use clap::FromArgMatches as _;
 
 use crate::cli::{Cli, Command};
 use crate::clock::Clock;
 use crate::commands;
 pub use crate::context::Ctx;
 use crate::error::CommandError;
+use crate::i18n::Lang;
 use crate::refdata::RefData;
 use crate::ui::Ui;
 
@@ -29,7 +30,23 @@ pub enum Status {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language first: the help, the errors and every message are in it.
+    let lang = match Lang::choose(crate::i18n::lang_flag(&args).as_deref()) {
+        Ok(lang) => lang,
+        Err(err) => {
+            Ui::new(false).error(&err.to_string());
+            return ExitCode::from(2);
+        }
+    };
+    crate::i18n::select(&lang);
+    let cli = match crate::cli::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
     let ui = Ui::new(cli.json);
     match run(cli, ui) {
         Ok(Status::Success) => ExitCode::SUCCESS,
@@ -66,7 +83,7 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
         RefData::open_embedded().context("cannot open the embedded reference library")?,
         ui,
         Clock::from_env()?,
-        cli.lang,
+        cli.lang.unwrap_or_else(crate::i18n::current),
         cli.no_input,
         match cli.home {
             Some(home) => home,

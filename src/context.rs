@@ -161,11 +161,7 @@ impl Ctx {
 
     /// A country's name in the language asked for.
     pub fn country_name(&self, catalog: &crate::refdata::Catalog, code: &str) -> String {
-        match (catalog.country(code), self.lang) {
-            (Some(c), Lang::Fr) => c.name_fr.clone(),
-            (Some(c), Lang::En) => c.name_en.clone(),
-            (None, _) => code.to_owned(),
-        }
+        crate::i18n::country_name(catalog, &self.lang, code)
     }
 
     /// This station's key directory, `<home>/keys`, expecting the signing key recorded at

@@ -417,14 +417,7 @@ fn photo(
     let station = ctx.station()?;
     let mut register = ctx.register()?;
     let id = resolve_item(register.conn(), reference)?;
-    let view = view.trim().to_lowercase();
-    if !photos::VIEWS.contains(&view.as_str()) {
-        return Err(usage(format!(
-            "view '{view}' is not one of: {}",
-            photos::VIEWS.join(", ")
-        ))
-        .into());
-    }
+    let view = crate::vocab::read_word("view", view, photos::VIEWS).map_err(usage)?;
     let attached = photos::attach(
         &mut register,
         &ctx.home,

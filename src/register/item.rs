@@ -24,6 +24,9 @@ pub const KINDS: &[&str] = crate::vocab::ItemKind::NAMES;
 pub const SERIAL_STATUSES: &[&str] = crate::vocab::SerialStatus::NAMES;
 pub const MARK_EVENTS: &[&str] = crate::vocab::MarkEvent::NAMES;
 pub const LEGIBILITY: &[&str] = crate::vocab::Legibility::NAMES;
+const ID_METHODS: &[&str] = &["marks", "features", "both"];
+const CONFIDENCES: &[&str] = &["high", "medium", "low"];
+const SUSPECTED: &[&str] = &["copy", "craft"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {
@@ -111,16 +114,16 @@ pub struct Normalizer<'a> {
     pub today: NaiveDate,
 }
 
-fn one_of(field: &str, value: &str, allowed: &[&str]) -> Result<String, RegisterError> {
-    let lower = value.trim().to_lowercase();
-    if allowed.contains(&lower.as_str()) {
-        Ok(lower)
-    } else {
-        Err(RegisterError::invalid(
-            field,
-            format!("'{value}' is not one of: {}", allowed.join(", ")),
-        ))
-    }
+/// `value` as a word of the vocabulary `kind` (`saisie` is `seized`).
+fn one_of(
+    field: &str,
+    value: &str,
+    kind: &'static str,
+    allowed: &'static [&'static str],
+) -> Result<String, RegisterError> {
+    crate::vocab::read_word(kind, value, allowed)
+        .map(str::to_owned)
+        .map_err(|e| RegisterError::invalid(field, e.to_string()))
 }
 
 /// `YYYY-MM-DD`, optionally with a time (`T` or a space, minutes or seconds), or `DD/MM/YYYY`.
@@ -204,12 +207,12 @@ impl Normalizer<'_> {
         let text = |s: String| Ok((Value::Text(s), None));
         match (name, spec.shape) {
             ("date", _) => text(parse_date(raw, self.today)?),
-            ("event", _) => text(one_of(name, raw, EVENTS)?),
-            ("kind", _) => text(one_of(name, raw, KINDS)?),
-            ("serial_status", _) => text(one_of(name, raw, SERIAL_STATUSES)?),
-            ("id_method", _) => text(one_of(name, raw, &["marks", "features", "both"])?),
-            ("id_confidence", _) => text(one_of(name, raw, &["high", "medium", "low"])?),
-            ("suspected", _) => text(one_of(name, raw, &["copy", "craft"])?),
+            ("event", _) => text(one_of(name, raw, "event", EVENTS)?),
+            ("kind", _) => text(one_of(name, raw, "kind", KINDS)?),
+            ("serial_status", _) => text(one_of(name, raw, "serial-status", SERIAL_STATUSES)?),
+            ("id_method", _) => text(one_of(name, raw, "id-method", ID_METHODS)?),
+            ("id_confidence", _) => text(one_of(name, raw, "confidence", CONFIDENCES)?),
+            ("suspected", _) => text(one_of(name, raw, "suspected", SUSPECTED)?),
             ("type", _) => {
                 let invalid =
                     |e: &dyn std::fmt::Display| RegisterError::invalid(name, e.to_string());
@@ -577,8 +580,8 @@ pub fn add_mark(
     station: &Station,
     now: &str,
 ) -> Result<i64, RegisterError> {
-    let event = one_of("event", &mark.event, MARK_EVENTS)?;
-    let legibility = one_of("legibility", &mark.legibility, LEGIBILITY)?;
+    let event = one_of("event", &mark.event, "mark-event", MARK_EVENTS)?;
+    let legibility = one_of("legibility", &mark.legibility, "legibility", LEGIBILITY)?;
     if mark.text.trim().is_empty() {
         return Err(RegisterError::invalid(
             "mark",
@@ -646,7 +649,7 @@ pub fn add_component(
         ));
     }
     let status = match &component.serial_status {
-        Some(s) => one_of("serial_status", s, SERIAL_STATUSES)?,
+        Some(s) => one_of("serial_status", s, "serial-status", SERIAL_STATUSES)?,
         None => serial_status_of(component.serial.as_deref()).to_owned(),
     };
     let country = match &component.country {
@@ -909,10 +912,13 @@ pub fn list(conn: &Connection, filter: &ListFilter) -> Result<Vec<Summary>, Regi
         clauses.push(clause.replace('?', &format!("?{}", values.len())));
     };
     if let Some(v) = &filter.event {
-        push("i.event = ?", Value::Text(one_of("event", v, EVENTS)?));
+        push(
+            "i.event = ?",
+            Value::Text(one_of("event", v, "event", EVENTS)?),
+        );
     }
     if let Some(v) = &filter.kind {
-        push("i.kind = ?", Value::Text(one_of("kind", v, KINDS)?));
+        push("i.kind = ?", Value::Text(one_of("kind", v, "kind", KINDS)?));
     }
     if let Some(v) = &filter.weapon_type {
         let id = parse_type(v).map_err(|e| RegisterError::invalid("type", e.to_string()))?;

@@ -1,0 +1,555 @@
+## fieldtrace: English messages, the fallback for every other language.
+## A message is `key = text`; `{ $name }` is filled in by the program. See docs/translating.md.
+
+## --help: clap's layout
+
+help-usage = Usage:
+help-commands = Commands
+help-command-value = COMMAND
+help-arguments = Arguments
+help-options = Options
+help-default = [default: { $value }]
+help-possible = [possible values: { $values }]
+help-env = [env: { $name }]
+
+## Readings of a mark
+
+readings = { $count ->
+    [0] no reading
+    [one] { $count } reading
+   *[other] { $count } readings
+}
+reading-made-in = { " " }— made in { $countries }
+reading-partial-short = { " " }(partial)
+reading-not-understood = not understood
+# Inside a reason: ", partial match" after what the mark means.
+reading-partial = { " " }(partial match)
+reading-confidence = { " " }[{ $confidence }]
+
+
+## identify: why a model is a candidate (+), against it (-), or neither (~)
+
+reason-craft = craft production: only features can point here
+reason-type-matches = type { $kind } matches
+reason-type-near = type given as { $kind }; listed as { $listed }
+reason-type-not = type is { $kind }, not { $listed }
+reason-calibre-matches = calibre { $calibre } matches
+reason-calibre-not = calibre { $calibre }: this model fires { $fires }
+reason-calibre-options = calibre one of { $options }: this model fires { $fires }
+reason-produced-in = produced in { $country }
+reason-not-produced-in = not known to be produced in { $country }
+reason-serial-format = serial format: { $meaning }
+reason-trait-matches = { $key }: { $value } matches
+reason-trait-not = { $key }: { $value }, but this model has { $shown }
+reason-feature-fits = feature '{ $feature }' fits: { $found }
+reason-mark = mark '{ $input }' = { $reading }
+reason-mark-family = mark '{ $input }' = { $reading } (this family)
+reason-mark-variant = mark '{ $input }' = { $reading } (a variant)
+reason-mark-copy = mark '{ $input }' = { $reading } (a copy of it)
+reason-mark-other-model = mark '{ $input }' = { $reading }, another model
+reason-mark-elsewhere = mark '{ $input }' = { $reading }, which does not point here
+reason-variants-equal = the facts fit { $count } variants equally ({ $names }{ $more ->
+    [0] {""}
+   *[other] , and { $more } more
+}): the variant is not established
+
+## identify: what is still uncertain
+
+uncertain-no-match = no model in the library matches these facts: the candidates listed are only the closest, and the weapon may be a model the library does not hold
+uncertain-model = model not established: { $names } fit equally
+uncertain-country = country of manufacture not established: { $names }
+uncertain-some-obliterated = some marks obliterated: what was removed may have named another maker
+uncertain-obliterated = marks obliterated: identification rests on features alone
+uncertain-no-marks = no marks given: maker and country rest on features
+uncertain-mark-unknown = mark '{ $mark }' matches nothing in the library
+uncertain-mark-readings = mark '{ $mark }' has { $count } readings: see markings
+uncertain-no-serial = serial not recorded
+uncertain-serial-partial = serial partly legible: the partial string is kept as read
+uncertain-serial-obliterated = serial obliterated: consider recovery by a laboratory
+uncertain-craft = possible craft production: low confidence, confirm by examination
+
+## identify: photos to take
+
+photo-left = whole weapon, left side, with a scale
+photo-right = whole weapon, right side, with a scale
+photo-serial = serial number on the frame or receiver, close up
+photo-marks = every mark, close up, with a scale
+
+## Custody events, one a line
+
+custody-event = { "  " }#{ $id } { $when } { $action } by { $officer } ({ $unit }, { $station })
+custody-recorded = ; recorded { $at }
+custody-to = ; to { $to }
+custody-place = ; at { $place }
+custody-note = ; note { $note }
+
+## Words of the vocabularies (`word-<kind>-<id>`): the word shown; `.also`, other words a person
+## may type for it, comma-separated. Input is read in every language of the catalogues.
+
+word-event-seized = seized
+word-event-found = found
+word-event-surrendered = surrendered
+word-event-captured = captured
+word-event-recovered = recovered
+word-event-lost = lost
+word-event-stolen = stolen
+word-kind-weapon = weapon
+word-kind-ammunition = ammunition
+word-kind-component = component
+word-serial-status-present = present
+word-serial-status-partial = partial
+word-serial-status-obliterated = obliterated
+word-serial-status-absent = absent
+word-serial-status-unknown = unknown
+word-mark-event-manufacture = manufacture
+word-mark-event-import = import
+word-mark-event-proof = proof
+word-mark-event-state = state
+word-mark-event-unit = unit
+word-mark-event-secondary = secondary
+word-mark-event-deactivation = deactivation
+word-mark-event-other = other
+word-legibility-clear = clear
+word-legibility-partial = partial
+word-legibility-abraded = abraded
+word-legibility-obliterated = obliterated
+word-outcome-traced = traced
+word-outcome-not-traced = not-traced
+word-outcome-restricted = restricted
+word-outcome-refused = refused
+word-outcome-untraceable = untraceable
+word-priority-routine = routine
+word-priority-urgent = urgent
+word-ack-stored = stored
+word-ack-duplicate = duplicate
+word-ack-incomplete = incomplete
+word-ack-rejected = rejected
+word-photos-reduced = reduced
+word-photos-full = full
+word-photos-none = none
+word-outbox-pending = pending
+word-outbox-sent = sent
+word-outbox-acknowledged = acknowledged
+word-custody-seized = seized
+word-custody-transferred = transferred
+word-custody-stored = stored
+word-custody-examined = examined
+word-custody-marked = marked
+word-custody-destroyed = destroyed
+word-custody-returned = returned
+word-view-overall = overall
+word-view-left = left
+word-view-right = right
+word-view-top = top
+word-view-bottom = bottom
+word-view-front = front
+word-view-rear = rear
+word-view-markings = markings
+word-view-serial = serial
+word-view-headstamp = headstamp
+word-view-packaging = packaging
+word-view-component = component
+word-view-other = other
+word-direction-sent = sent
+word-direction-received = received
+word-inbox-stored = stored
+word-inbox-duplicate = duplicate
+word-inbox-incomplete = incomplete
+word-inbox-rejected = rejected
+word-inbox-answered = answered
+word-ammunition-cartridge = cartridge
+word-ammunition-shotshell = shotshell
+word-ammunition-grenade = grenade
+word-ammunition-mortar-bomb = mortar-bomb
+word-ammunition-rocket = rocket
+word-ammunition-missile = missile
+word-ammunition-shell = shell
+word-ammunition-projectile = projectile
+word-ammunition-mine = mine
+word-ammunition-fuze = fuze
+word-component-barrel = barrel
+word-component-receiver = receiver
+word-component-frame = frame
+word-component-slide = slide
+word-component-bolt = bolt
+word-component-bolt-carrier = bolt-carrier
+word-component-cylinder = cylinder
+word-component-trigger-group = trigger-group
+word-component-magazine = magazine
+word-component-stock = stock
+word-component-suppressor = suppressor
+word-component-sight = sight
+word-component-fuze = fuze
+word-component-primer = primer
+word-component-cartridge-case = cartridge-case
+word-component-propellant = propellant
+word-component-projectile = projectile
+word-type-self-loading-pistol = self loading pistol
+word-type-revolver = revolver
+word-type-rifle = rifle
+word-type-carbine = carbine
+word-type-sub-machine-gun = sub machine gun
+word-type-assault-rifle = assault rifle
+word-type-light-machine-gun = light machine gun
+word-type-heavy-machine-gun = heavy machine gun
+word-type-grenade-launcher = grenade launcher
+word-type-portable-anti-aircraft-gun = portable anti aircraft gun
+word-type-portable-anti-tank-gun = portable anti tank gun
+word-type-recoilless-rifle = recoilless rifle
+word-type-anti-tank-launcher = anti tank launcher
+word-type-anti-aircraft-launcher = anti aircraft launcher
+word-type-mortar = mortar
+word-type-shotgun = shotgun
+word-confidence-high = high
+word-confidence-medium = medium
+word-confidence-low = low
+
+unknown-word = '{ $word }' is not one of: { $expected }
+## --help of every command (`cmd-<command path>`) and argument (`arg-<command path>-<id>`);
+## `.long` is the longer text of `--help` (`-h` shows the first line).
+
+cmd-fieldtrace = Identify, register and trace small arms and light weapons, offline
+    .long =
+        Identify, register and trace small arms and light weapons, offline.
+
+        fieldtrace carries its own reference library of weapons, marks, headstamps and calibres, each entry with its public source and confidence. It works with no network.
+arg-home = Data directory (register, photos, keys); default: the platform's data directory
+arg-json = Print machine-readable JSON on stdout, with stable keys
+arg-no_input = Never prompt; fail with a clear message when input is missing
+arg-passphrase_file = Read the keys' passphrase from the first line of FILE (scripts: unlike FIELDTRACE_PASSPHRASE it is not in the process environment while the command runs)
+arg-lang = Language of human-readable output: en, fr, ... (one per catalogue under i18n/); default: FIELDTRACE_LANG, else the system's language, else English
+cmd-ref = Search and read the reference library
+cmd-ref-search = Search models, marks, makers, calibres, headstamps and countries
+arg-ref-search-query = Words to look for: a name, code, calibre or feature
+arg-ref-search-kind = Only entries of this kind
+arg-ref-search-weapon_type = Only models of this ITI category (assault-rifle, self-loading-pistol, ...)
+arg-ref-search-calibre = Only entries in this calibre (any common spelling)
+arg-ref-search-country = Only entries tied to this country (code or name)
+arg-ref-search-limit = At most this many results
+arg-ref-search-all = Every result, however many
+cmd-ref-show = Show one entry with the sources it cites
+arg-ref-show-id = Entry id, as `ref search` prints it
+cmd-ref-stats = Counts, data version and SHA-256 of the embedded library
+cmd-ref-check = Check a folder of reference data: every rule of the build, and the entries' examples
+arg-ref-check-dir = The folder of `*.toml` files
+cmd-decode = Say what a mark, headstamp, model name, calibre or serial means
+    .long =
+        Say what a mark, headstamp, model name, calibre or serial means
+
+        Describe symbols in words or notation: '66 in a triangle', '/66\', '((10))', 'arrow in triangle', 'star'; type text as printed: 'ИЖ', '56式', 'LC 78'. An ambiguous mark gives every reading it supports, each with its confidence.
+arg-decode-text = One or more marks, each as one argument (quote marks with spaces)
+cmd-identify = Identify a weapon from its facts; on a terminal, ask for what is missing
+arg-identify-weapon_type = ITI category: assault-rifle, rifle, self-loading-pistol, light-machine-gun, ...
+arg-identify-calibre = Calibre, in any common spelling: 7.62x39, '7,62 x 39', M43, 9mm Luger
+arg-identify-markings = A mark as read (repeat for several): '66 in a triangle', 'M70', 'ИЖ'
+arg-identify-marks_obliterated = Marks were removed or are illegible (with --marking: some were, those given were not)
+arg-identify-dont_know = A question the officer cannot answer (type, calibre, markings, stock, ...); repeatable
+arg-identify-serial = Serial as read; mark illegible characters with '?', or say 'obliterated'
+arg-identify-features = A feature: key=value (stock=underfolding) or words (stamped receiver); repeatable
+arg-identify-country = Country of manufacture, if known (code or name)
+arg-identify-answers = Answer the wizard's questions from a TOML file instead of the terminal
+cmd-init = Set this station's identity, recorded on every write to the register
+arg-init-name = Station name, e.g. "Bamako border post 3"
+arg-init-unit = Unit or agency
+arg-init-officer = The officer responsible for this laptop's records
+arg-init-force = Replace an identity already set (earlier records keep the old one)
+cmd-item = The evidence register: items, their marks, components and photos
+cmd-item-add = Add an item from flags, or from the result of `identify --json`
+arg-item-add-record_id = The seizure log's own id for this item
+arg-item-add-date = YYYY-MM-DD (optionally with a time) or DD/MM/YYYY
+arg-item-add-event = seized, found, surrendered, captured, recovered, lost, stolen
+arg-item-add-location = Where, in words
+arg-item-add-lat = Latitude, decimal degrees
+arg-item-add-lon = Longitude, decimal degrees
+arg-item-add-kind = weapon, ammunition or component
+arg-item-add-weapon_type = ITI category (assault-rifle, self-loading-pistol, ...)
+arg-item-add-make = Maker, as marked or known
+arg-item-add-model = Model, as marked or known
+arg-item-add-calibre = Any common spelling; normalised when the library knows it
+arg-item-add-serial = As read; '?' for each illegible character
+arg-item-add-serial_status = present, partial, obliterated, absent, unknown (default: from the serial)
+arg-item-add-serial_location = Where the serial was read: frame, receiver, barrel, slide, bolt, ...
+arg-item-add-country = Country of manufacture (code or name)
+arg-item-add-year = Year of manufacture
+arg-item-add-quantity = Number of rounds or pieces
+arg-item-add-headstamp = Headstamp of the rounds, as read
+arg-item-add-lot = Lot number of the ammunition
+arg-item-add-condition = State of the item: working, damaged, incomplete, ...
+arg-item-add-unit = Unit that recovered it (default: this station's)
+arg-item-add-officer = Officer who recovered it (default: this station's)
+arg-item-add-notes = Anything else worth recording
+arg-item-add-model_id = Library model id chosen by identification
+arg-item-add-id_method = How it was identified: marks, features or both
+arg-item-add-id_confidence = high, medium or low
+arg-item-add-suspected = copy or craft
+arg-item-add-illicit_basis = Why it is illicit (ITI para. 17(a))
+arg-item-add-legal_basis = The legal basis of holding and tracing it
+arg-item-add-markings = A mark as read (repeatable); `item mark` records its event and part
+arg-item-add-from_identify = JSON written by `identify --json`: model, calibre, marks and serial come from it
+cmd-item-list = List items, newest last
+arg-item-list-event = Only items of this event (seized, found, ...)
+arg-item-list-kind = Only items of this kind (weapon, ammunition, component)
+arg-item-list-weapon_type = Only items of this type (ITI category)
+arg-item-list-from = From this date (YYYY-MM-DD)
+arg-item-list-to = Up to this date (YYYY-MM-DD)
+arg-item-list-place = Part of the location
+arg-item-list-query = Free text: serial, make, model, marks, notes, record id
+cmd-item-show = One item with its marks, components, photos, custody and history
+arg-item-show-item = Item number or UUID
+cmd-item-print = A printable page (A4) of the seizure record: the item, its marks, photos of the marks, custody chain, the trace requests it is in (packet id, manifest SHA-256), signature boxes
+arg-item-print-item = { arg-item-show-item }
+arg-item-print-out = Where to write the page (HTML, atomically); print it or render it to PDF
+cmd-item-edit = Change fields; every change is recorded with who, when, old and new value
+arg-item-edit-item = { arg-item-show-item }
+arg-item-edit-record_id = { arg-item-add-record_id }
+arg-item-edit-date = { arg-item-add-date }
+arg-item-edit-event = { arg-item-add-event }
+arg-item-edit-location = { arg-item-add-location }
+arg-item-edit-lat = { arg-item-add-lat }
+arg-item-edit-lon = { arg-item-add-lon }
+arg-item-edit-kind = { arg-item-add-kind }
+arg-item-edit-weapon_type = { arg-item-add-weapon_type }
+arg-item-edit-make = { arg-item-add-make }
+arg-item-edit-model = { arg-item-add-model }
+arg-item-edit-calibre = { arg-item-add-calibre }
+arg-item-edit-serial = { arg-item-add-serial }
+arg-item-edit-serial_status = { arg-item-add-serial_status }
+arg-item-edit-serial_location = { arg-item-add-serial_location }
+arg-item-edit-country = { arg-item-add-country }
+arg-item-edit-year = { arg-item-add-year }
+arg-item-edit-quantity = { arg-item-add-quantity }
+arg-item-edit-headstamp = { arg-item-add-headstamp }
+arg-item-edit-lot = { arg-item-add-lot }
+arg-item-edit-condition = { arg-item-add-condition }
+arg-item-edit-unit = { arg-item-add-unit }
+arg-item-edit-officer = { arg-item-add-officer }
+arg-item-edit-notes = { arg-item-add-notes }
+arg-item-edit-model_id = { arg-item-add-model_id }
+arg-item-edit-id_method = { arg-item-add-id_method }
+arg-item-edit-id_confidence = { arg-item-add-id_confidence }
+arg-item-edit-suspected = { arg-item-add-suspected }
+arg-item-edit-illicit_basis = { arg-item-add-illicit_basis }
+arg-item-edit-legal_basis = { arg-item-add-legal_basis }
+arg-item-edit-reason = Why the change was made
+cmd-item-mark = Record a mark on an item or one of its components
+arg-item-mark-item = { arg-item-show-item }
+arg-item-mark-text = The mark as read, or in words ('66 in a triangle')
+arg-item-mark-event = manufacture, import, proof, state, unit, secondary, deactivation, other
+arg-item-mark-part = Where it is: receiver, barrel, slide, bolt, ...
+arg-item-mark-component = Component number (from `item show`), for a part with its own origin
+arg-item-mark-legibility = clear, partial, abraded, obliterated
+cmd-item-component = Record a component of a modular or mixed-origin weapon
+arg-item-component-item = { arg-item-show-item }
+arg-item-component-part = barrel, slide, bolt, upper receiver, ...
+arg-item-component-make = { arg-item-add-make }
+arg-item-component-model = { arg-item-add-model }
+arg-item-component-country = { arg-item-add-country }
+arg-item-component-serial = { arg-item-add-serial }
+arg-item-component-serial_status = { arg-item-add-serial_status }
+arg-item-component-notes = { arg-item-add-notes }
+cmd-item-photo = Attach photos: stored by SHA-256, never altered, EXIF read, a reduced copy derived
+arg-item-photo-item = { arg-item-show-item }
+arg-item-photo-files = JPEG or PNG files
+arg-item-photo-view = overall, left, right, top, bottom, front, rear, markings, serial, headstamp, ...
+cmd-custody = The chain of custody: append an event, read an item's log, verify the chain
+arg-custody-item = { arg-item-show-item }
+arg-custody-action = seized, transferred, stored, examined, marked, destroyed, returned
+arg-custody-to = Who received it (for a transfer)
+arg-custody-place = Where it is now
+arg-custody-note = A note on the event
+arg-custody-at = When it happened, if not now: "2026-03-14 09:30" (UTC unless an offset is given) or a date; the time it is recorded is kept beside it
+cmd-custody-log = An item's custody events, oldest first
+arg-custody-log-item = { arg-item-show-item }
+cmd-custody-verify = Check every hash and link of the whole log; exit 4 if anything was tampered with
+cmd-import = Import a photo-tagged seizure log (CSV) into the register
+arg-import-log = The seizure log: UTF-8 CSV, with `,` `;` or tab between fields
+arg-import-photos = Folder the log's photo paths are relative to
+arg-import-map = Column map (TOML) for another layout, or a built-in one: `kobo`, `odk`
+arg-import-dry_run = Check and report everything, write nothing
+arg-import-strict = Import nothing if any row is rejected
+cmd-export = Export the register
+cmd-export-csv = One row per item: the template's columns, identification and custody state
+    .long =
+        One row per item: the template's columns, identification and custody state
+
+        Identifiers a spreadsheet would turn into numbers or dates (a serial 012345, 12E4) are written ="012345", which Excel and LibreOffice keep as text; --plain writes them as they are, for other tools.
+arg-export-csv-out = Write here (atomically) instead of stdout
+arg-export-csv-delimiter = The field separator: ',' (default), ';' (Excel in French and other comma-decimal locales) or 'tab'
+arg-export-csv-plain = Write identifiers as they are, without the spreadsheet text guard
+cmd-export-geojson = One GeoJSON feature per item (RFC 7946: WGS 84, longitude first), for QGIS
+    .long =
+        One GeoJSON feature per item (RFC 7946: WGS 84, longitude first), for QGIS
+
+        Each feature carries the item's type, make, model, calibre, serial, country of manufacture, event, date, place and trace state; an item without coordinates has no geometry.
+arg-export-geojson-out = { arg-export-csv-out }
+arg-export-geojson-coarsen_km = Move each point to the centre of its grid cell this many km wide (0: exact places)
+cmd-keys = This station's signing and decryption keys, and the peers it trusts
+cmd-keys-init = Create this station's minisign signing key and age decryption key
+    .long =
+        Create this station's minisign signing key and age decryption key
+
+        The secret keys are protected by a passphrase, asked at the terminal or taken from FIELDTRACE_PASSPHRASE. They are written to <home>/keys, mode 0600, and never printed.
+cmd-keys-show = Print this station's key id and public keys
+cmd-keys-export = Print this station's public key in the standard minisign .pub format, for peers to trust
+    .long =
+        Print this station's public key in the standard minisign .pub format, for peers to trust
+
+        With --out FILE.ftkey, write one key card instead: both public keys, the station's name and unit, signed by its own key (asks for the passphrase), and print the fingerprint a peer compares by phone.
+arg-keys-export-age = Print the age recipient (age1...) instead, for peers to encrypt to this station
+arg-keys-export-out = Write the signed key card (.ftkey) to this file
+cmd-keys-trust = Trust a peer (an NPC, another station): accept its packets, address requests to it
+    .long =
+        Trust a peer (an NPC, another station): accept its packets, address requests to it
+
+        A key card (.ftkey, from `keys export --out`) is taken in one step, its signature checked, its key id and fingerprint shown to compare by phone.
+arg-keys-trust-file = The peer's key card (.ftkey), or its minisign public key file (.pub)
+arg-keys-trust-name = The name requests use for it (`trace new --to NAME`); a key card's own name when not given
+arg-keys-trust-age = The peer's age recipient (age1...), to encrypt packets to it
+cmd-keys-list = List the trusted peers
+cmd-keys-revoke = Revoke a peer's key: its packets are refused from now on
+arg-keys-revoke-name = The peer's name, as `keys list` shows it
+cmd-trace = Build, check and sign trace requests; write them to the outbox; show them as QR codes
+cmd-trace-new = Build a trace request for items and check it before anything is signed
+    .long =
+        Build a trace request for items and check it before anything is signed
+
+        The request carries what ITI paragraph 17 asks for: the illicit nature and legal basis, each item's marks, type, calibre, serial and photos, and the intended use. Whatever is missing or weak is listed; --strict refuses a request that misses required content.
+arg-trace-new-items = Item numbers or UUIDs
+arg-trace-new-to = The trusted peer the request is for (`keys list`)
+arg-trace-new-illicit_basis = Why the weapons are illicit (ITI para. 17(a)); default: from the items
+arg-trace-new-legal_basis = The legal basis of the request (ITI para. 17(a)); default: from the items
+arg-trace-new-intended_use = What the information will be used for (ITI para. 17(c))
+arg-trace-new-authority = The requesting authority; default: this station's unit
+arg-trace-new-poc = Point of contact: name and how to reach them; default: this station's officer
+arg-trace-new-priority = How soon an answer is needed: routine or urgent; urgent wants a --justification
+arg-trace-new-justification = Why this priority
+arg-trace-new-confidentiality = Confidentiality restrictions on the information sent and received
+arg-trace-new-strict = Create nothing if required content is missing (exit 2)
+cmd-trace-export = Sign a request and write its packet to the outbox
+arg-trace-export-id = Request number (`trace list`) or packet id
+arg-trace-export-encrypt_to = Encrypt the packet with age to this trusted peer's key (.ftpkt.age)
+arg-trace-export-photos = Which photos travel as attachments: reduced (the 1024 px JPEG copies), full (the originals, byte for byte) or none (their hashes are still in the signed request)
+cmd-trace-qr = Show an exported request as QR codes (BC-UR fountain-coded parts of the signed manifest)
+    .long =
+        Show an exported request as QR codes (BC-UR fountain-coded parts of the signed manifest)
+
+        Only the signed manifest travels by QR; photos follow by file. Without an output flag, the `ur:` parts are printed one per line.
+arg-trace-qr-id = { arg-trace-export-id }
+arg-trace-qr-out = Write one PNG per part into this directory
+arg-trace-qr-gif = Write an animated GIF of all parts
+arg-trace-qr-sheet = Write a printable text sheet of the plain `ur:` parts
+arg-trace-qr-terminal = Draw the codes in the terminal, one after another
+arg-trace-qr-extra = Mixed parts after the plain ones, so a reader that misses frames can finish
+arg-trace-qr-fps = Frames a second in the GIF
+cmd-trace-print = A printable page (A4) of a request as ITI paragraph 17 lays it out
+    .long =
+        A printable page (A4) of a request as ITI paragraph 17 lays it out
+
+        With the packet id, the manifest SHA-256 and the QR codes of the signed manifest, so the paper can be checked against the file, and boxes for the signatures.
+arg-trace-print-id = { arg-trace-export-id }
+arg-trace-print-out = { arg-item-print-out }
+cmd-trace-respond = Answer a received trace request with a signed trace-response in the outbox (NPC side)
+arg-trace-respond-id = Received request number (`trace list --received`) or packet id
+arg-trace-respond-outcome = What the trace established (ITI paras. 19-22): traced, not-traced, restricted, refused or untraceable
+arg-trace-respond-note = What was found, or why there is no answer
+arg-trace-respond-last_legal_holder = The last legal holder of the weapon(s), when known
+arg-trace-respond-transfer_chain = One link of the transfer chain, oldest first; repeat for each
+cmd-trace-list = Trace requests and their status, oldest first
+arg-trace-list-overdue = Only requests not acknowledged or not answered within the deadlines (config.toml `[deadlines] acknowledge_days`, `answer_days`; 14 and 60 days by default)
+arg-trace-list-received = Requests received from other stations and their state (NPC side)
+cmd-trace-show = One request: its status, body, completeness and packet
+arg-trace-show-id = { arg-trace-export-id }
+cmd-packet = Check a packet offline, print its contents, or rebuild one from QR codes
+cmd-packet-verify = Run every check on a packet (.ftpkt or .ftpkt.age); exit 4 if it fails any
+arg-packet-verify-file = The packet file
+arg-packet-verify-pubkey = Check the signature against this minisign public key instead of the trust list
+arg-packet-verify-without_attachments = Accept a packet that carries some of its listed attachments but not all (one that carries none, the signed manifest alone as QR codes bring it, is valid anyway, its attachments pending)
+cmd-packet-show = Check a packet and print what it says
+arg-packet-show-file = { arg-packet-verify-file }
+arg-packet-show-pubkey = { arg-packet-verify-pubkey }
+arg-packet-show-without_attachments = { arg-packet-verify-without_attachments }
+cmd-packet-assemble = Rebuild a packet (without attachments) from QR frame images or scanned `ur:` text
+    .long =
+        Rebuild a packet (without attachments) from QR frame images or scanned `ur:` text
+
+        Parts may come in any order, with duplicates and some missing, as fountain codes allow.
+arg-packet-assemble-images = Images holding QR codes (PNG, JPEG, or an animated GIF)
+arg-packet-assemble-ur = A text file with one `ur:` part per line ('#' lines and blank lines ignored)
+arg-packet-assemble-out = Where to write the packet
+cmd-inbox = Receive packets: verify, store once, quarantine the refused, acknowledge
+cmd-inbox-import = Verify and store packet files (.ftpkt, .ftpkt.age) or every packet in a folder
+    .long =
+        Verify and store packet files (.ftpkt, .ftpkt.age) or every packet in a folder
+
+        Refused packets (bad signature, unknown sender, another recipient, a conflicting packet id) are copied to <home>/quarantine/ with their reason; exit 3 if any were. A trace request is acknowledged with a signed packet in the outbox.
+arg-inbox-import-paths = Packet files or folders
+cmd-inbox-list = Packets received and refused
+arg-inbox-list-quarantined = Only the quarantined packets, with their reasons (`inbox release` takes their number)
+cmd-inbox-attach = Take in the photos of a packet received in parts: the signed manifest by QR, the photos by file
+    .long =
+        Take in the photos of a packet received in parts: the signed manifest by QR, the photos by file
+
+        Each file (or every file in a folder) is checked against the SHA-256 and size the signed manifest lists; files that are none of them are named and left alone. When the last one is in, the whole packet is rebuilt, verified, stored and acknowledged again.
+arg-inbox-attach-id = Received packet number (`inbox list`) or packet id
+arg-inbox-attach-paths = Photo files or folders
+cmd-inbox-release = Receive a quarantined packet again once its cause is fixed (its sender's key trusted, say), or close it as decided by a person (--dismiss); who and why are recorded
+arg-inbox-release-id = Quarantine number (`inbox list --quarantined`)
+arg-inbox-release-reason = Why it is released: what was fixed or decided
+arg-inbox-release-dismiss = Do not receive it: a person decided against it (a conflict settled for the packet already received, say)
+cmd-sync = Copy outbox packets to a folder (USB stick, shared folder) and pick up replies from it
+    .long =
+        Copy outbox packets to a folder (USB stick, shared folder) and pick up replies from it
+
+        Safe to run twice, to interrupt and rerun, and against a folder several stations share: files are named by packet id, written to a temporary name, fsynced, renamed, read back and hashed; a different file with the same name is never overwritten, and packets for other stations are left alone.
+arg-sync-to = The folder to sync with
+cmd-report = SDG indicator 16.4.2 and summary counts of the register
+cmd-report-sdg = SDG 16.4.2: the share of items seized, found or surrendered in the period whose illicit origin was traced
+arg-report-sdg-from = First day (YYYY-MM-DD); the 1st of January of this year when not given
+arg-report-sdg-to = Last day, included (YYYY-MM-DD); the 31st of December of this year when not given
+cmd-report-summary = Items by type, country of manufacture, event, place and month, and the trace requests
+    .long =
+        Items by type, country of manufacture, event, place and month, and the trace requests
+
+        Without --from and --to, every item in the register.
+arg-report-summary-from = First day (YYYY-MM-DD), by event date
+arg-report-summary-to = Last day, included (YYYY-MM-DD)
+cmd-report-html = One self-contained HTML page: SDG 16.4.2, charts, a map and the trace requests
+    .long =
+        One self-contained HTML page: SDG 16.4.2, charts, a map and the trace requests
+
+        Nothing in it is fetched when it is viewed (no scripts, fonts or links): it opens offline in any browser and can be mailed. Its figures are those of `report sdg --json` and `report summary --json` for the same period.
+arg-report-html-from = { arg-report-sdg-from }
+arg-report-html-to = { arg-report-sdg-to }
+arg-report-html-out = Where to write the page (atomically)
+arg-report-html-coarsen_km = Draw each place at the centre of its grid cell this many km wide, since an exact place can endanger people (0: exact places)
+cmd-generate = Write shell completions, the man page or the reference coverage table
+arg-generate-what = What to write: bash, zsh, fish, powershell or elvish completions, the man page (man), the coverage table (coverage) or the vocabulary tables (vocabulary)
+arg-generate-out = Directory to write into (default: print to stdout)
+cmd-help = Print this message or the help of the given subcommand(s)
+arg-help = Print help (see more with '--help')
+    .long = Print help (see a summary with '-h')
+arg-version = Print version
+
+## More words
+
+word-id-method-marks = marks
+word-id-method-features = features
+word-id-method-both = both
+word-suspected-copy = copy
+word-suspected-craft = craft
+word-mark-kind-manufacturer = manufacturer
+word-mark-kind-factory-code = factory code
+word-mark-kind-country = country
+word-mark-kind-year-code = year code
+word-mark-kind-year = year
+word-mark-kind-proof = proof
+word-mark-kind-import = import
+word-mark-kind-secondary = secondary
+word-mark-kind-arsenal = arsenal
+word-mark-kind-inspector = inspector
+word-mark-kind-selector = selector
+word-mark-kind-model-designation = model designation
+word-mark-kind-serial-format = serial format
+word-mark-kind-calibre = calibre
+word-mark-kind-headstamp = headstamp
+custody-transfer-needs-to = a transfer needs --to: who received it

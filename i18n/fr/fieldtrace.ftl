@@ -1,0 +1,616 @@
+## fieldtrace : messages en français.
+## Un message s'écrit `clé = texte` ; `{ $nom }` est rempli par le programme. Voir docs/translating.md.
+
+## --help : la mise en page de clap
+
+help-usage = Utilisation :
+help-commands = Commandes
+help-command-value = COMMANDE
+help-arguments = Arguments
+help-options = Options
+help-default = [par défaut : { $value }]
+help-possible = [valeurs possibles : { $values }]
+help-env = [variable d'environnement : { $name }]
+
+## Lectures d'un marquage
+
+readings = { $count ->
+    [0] aucune lecture
+    [one] { $count } lecture
+   *[other] { $count } lectures
+}
+reading-made-in = { " " }— pays de fabrication : { $countries }
+reading-partial-short = { " " }(partielle)
+reading-not-understood = non compris
+reading-partial = { " " }(correspondance partielle)
+reading-confidence = { " " }[{ $confidence }]
+
+
+## identify : pourquoi un modèle est candidat (+), ce qui le contredit (-), ni l'un ni l'autre (~)
+
+reason-craft = fabrication artisanale : seules les caractéristiques peuvent y conduire
+reason-type-matches = type { $kind } : concorde
+reason-type-near = type indiqué : { $kind } ; répertorié comme { $listed }
+reason-type-not = le type est { $kind }, pas { $listed }
+reason-calibre-matches = calibre { $calibre } : concorde
+reason-calibre-not = calibre { $calibre } : ce modèle tire du { $fires }
+reason-calibre-options = calibre parmi { $options } : ce modèle tire du { $fires }
+reason-produced-in = pays de production : { $country }
+reason-not-produced-in = pas de production connue dans ce pays : { $country }
+reason-serial-format = format du numéro de série : { $meaning }
+reason-trait-matches = { $key } : { $value } — concorde
+reason-trait-not = { $key } : { $value }, mais ce modèle a : { $shown }
+reason-feature-fits = la caractéristique « { $feature } » concorde : { $found }
+reason-mark = marquage « { $input } » = { $reading }
+reason-mark-family = marquage « { $input } » = { $reading } (cette famille)
+reason-mark-variant = marquage « { $input } » = { $reading } (une variante)
+reason-mark-copy = marquage « { $input } » = { $reading } (une copie)
+reason-mark-other-model = marquage « { $input } » = { $reading }, un autre modèle
+reason-mark-elsewhere = marquage « { $input } » = { $reading }, qui ne mène pas ici
+reason-variants-equal = les faits conviennent autant à { $count } variantes ({ $names }{ $more ->
+    [0] {""}
+   *[other] , et { $more } autres
+}) : la variante n'est pas établie
+
+## identify : ce qui reste incertain
+
+uncertain-no-match = aucun modèle de la bibliothèque ne correspond à ces faits : les candidats listés sont seulement les plus proches, et l'arme peut être d'un modèle que la bibliothèque ne contient pas
+uncertain-model = modèle non établi : { $names } conviennent autant
+uncertain-country = pays de fabrication non établi : { $names }
+uncertain-some-obliterated = certains marquages effacés : ce qui a été effacé pouvait désigner un autre fabricant
+uncertain-obliterated = marquages effacés : l'identification repose sur les seules caractéristiques
+uncertain-no-marks = aucun marquage indiqué : fabricant et pays reposent sur les caractéristiques
+uncertain-mark-unknown = le marquage « { $mark } » ne correspond à rien dans la bibliothèque
+uncertain-mark-readings = le marquage « { $mark } » a { $count } lectures : voir les marquages
+uncertain-no-serial = numéro de série non relevé
+uncertain-serial-partial = numéro de série partiellement lisible : la partie lue est conservée telle quelle
+uncertain-serial-obliterated = numéro de série effacé : envisager une révélation en laboratoire
+uncertain-craft = fabrication artisanale possible : confiance faible, à confirmer par examen
+
+## identify : photos à prendre
+
+photo-left = arme entière, côté gauche, avec une échelle
+photo-right = arme entière, côté droit, avec une échelle
+photo-serial = numéro de série sur la carcasse ou la boîte de culasse, en gros plan
+photo-marks = chaque marquage, en gros plan, avec une échelle
+
+## Événements de la chaîne de traçabilité, un par ligne
+
+custody-event = { "  " }n° { $id } { $when } { $action } par { $officer } ({ $unit }, { $station })
+custody-recorded = ; enregistré le { $at }
+custody-to = ; remis à { $to }
+custody-place = ; lieu : { $place }
+custody-note = ; note : { $note }
+
+## Mots des vocabulaires (`word-<genre>-<id>`) : le mot affiché ; `.also`, d'autres mots qu'on
+## peut taper pour lui, séparés par des virgules. La saisie est lue dans toutes les langues.
+
+word-event-seized = saisie
+    .also = saisi, saisis, saisies
+word-event-found = découverte
+    .also = découvert, trouvé, trouvée
+word-event-surrendered = remise volontaire
+    .also = remis, remise, rendu, rendue
+word-event-captured = prise
+    .also = pris, capturé, capturée
+word-event-recovered = récupérée
+    .also = récupéré
+word-event-lost = perdue
+    .also = perdu, perte
+word-event-stolen = volée
+    .also = volé, vol
+word-kind-weapon = arme
+word-kind-ammunition = munitions
+    .also = munition
+word-kind-component = pièce
+    .also = pièce détachée, composant
+word-serial-status-present = présent
+    .also = lisible
+word-serial-status-partial = partiel
+    .also = partiellement lisible
+word-serial-status-obliterated = effacé
+    .also = oblitéré, limé, meulé
+word-serial-status-absent = absent
+    .also = aucun
+word-serial-status-unknown = inconnu
+word-mark-event-manufacture = fabrication
+word-mark-event-import = importation
+    .also = import
+word-mark-event-proof = épreuve
+    .also = poinçon d'épreuve
+word-mark-event-state = État
+    .also = propriété de l'État
+word-mark-event-unit = unité
+word-mark-event-secondary = secondaire
+word-mark-event-deactivation = neutralisation
+word-mark-event-other = autre
+word-legibility-clear = lisible
+    .also = net, clair
+word-legibility-partial = partiellement lisible
+    .also = partiel, partielle
+word-legibility-abraded = usé
+    .also = usée, abrasé, abrasée
+word-legibility-obliterated = effacé
+    .also = effacée, oblitéré, oblitérée
+word-outcome-traced = tracée
+    .also = tracé, retrouvée, retrouvé
+word-outcome-not-traced = non tracée
+    .also = non tracé
+word-outcome-restricted = restreinte
+    .also = restreint, confidentiel
+word-outcome-refused = refusée
+    .also = refusé
+word-outcome-untraceable = intraçable
+    .also = impossible à tracer
+word-priority-routine = normale
+    .also = ordinaire
+word-priority-urgent = urgente
+word-ack-stored = enregistré
+word-ack-duplicate = doublon
+word-ack-incomplete = incomplet
+word-ack-rejected = rejeté
+word-photos-reduced = réduites
+    .also = réduite
+word-photos-full = originales
+    .also = originale, complètes
+word-photos-none = aucune
+word-outbox-pending = en attente
+word-outbox-sent = envoyé
+word-outbox-acknowledged = reçu
+    .also = accusé de réception
+word-custody-seized = saisie
+    .also = saisi
+word-custody-transferred = transférée
+    .also = transféré, transfert
+word-custody-stored = entreposée
+    .also = entreposé, stockée, stocké
+word-custody-examined = examinée
+    .also = examiné, expertisée, expertisé
+word-custody-marked = marquée
+    .also = marqué, marquage
+word-custody-destroyed = détruite
+    .also = détruit, destruction
+word-custody-returned = restituée
+    .also = restitué, restitution
+word-view-overall = vue d'ensemble
+    .also = ensemble
+word-view-left = côté gauche
+    .also = gauche
+word-view-right = côté droit
+    .also = droite, droit
+word-view-top = dessus
+word-view-bottom = dessous
+word-view-front = avant
+    .also = face
+word-view-rear = arrière
+word-view-markings = marquages
+    .also = marquage
+word-view-serial = numéro de série
+    .also = numéro
+word-view-headstamp = culot
+    .also = marquage de culot
+word-view-packaging = emballage
+word-view-component = pièce
+word-view-other = autre
+word-direction-sent = envoyée
+word-direction-received = reçue
+word-inbox-stored = enregistré
+word-inbox-duplicate = doublon
+word-inbox-incomplete = incomplet
+word-inbox-rejected = rejeté
+word-inbox-answered = répondu
+word-ammunition-cartridge = cartouche
+word-ammunition-shotshell = cartouche de chasse
+word-ammunition-grenade = grenade
+word-ammunition-mortar-bomb = obus de mortier
+word-ammunition-rocket = roquette
+word-ammunition-missile = missile
+word-ammunition-shell = obus
+    .also = obus d'artillerie
+word-ammunition-projectile = projectile
+word-ammunition-mine = mine
+word-ammunition-fuze = fusée
+    .also = fusée d'obus
+word-component-barrel = canon
+word-component-receiver = boîte de culasse
+    .also = carcasse supérieure, carcasse inférieure
+word-component-frame = carcasse
+word-component-slide = glissière
+    .also = culasse de pistolet
+word-component-bolt = culasse
+    .also = culasse mobile, verrou
+word-component-bolt-carrier = porte-culasse
+word-component-cylinder = barillet
+word-component-trigger-group = mécanisme de détente
+    .also = détente
+word-component-magazine = chargeur
+word-component-stock = crosse
+word-component-suppressor = silencieux
+    .also = modérateur de son
+word-component-sight = organe de visée
+    .also = viseur, lunette, hausse
+word-component-fuze = fusée
+word-component-primer = amorce
+word-component-cartridge-case = douille
+word-component-propellant = poudre
+    .also = charge propulsive
+word-component-projectile = projectile
+    .also = balle
+word-type-self-loading-pistol = pistolet semi-automatique
+    .also = pistolet
+word-type-revolver = revolver
+word-type-rifle = fusil
+word-type-carbine = carabine
+word-type-sub-machine-gun = pistolet-mitrailleur
+    .also = mitraillette
+word-type-assault-rifle = fusil d'assaut
+word-type-light-machine-gun = mitrailleuse légère
+    .also = fusil-mitrailleur, mitrailleuse
+word-type-heavy-machine-gun = mitrailleuse lourde
+word-type-grenade-launcher = lance-grenades
+word-type-portable-anti-aircraft-gun = canon antiaérien portatif
+word-type-portable-anti-tank-gun = canon antichar portatif
+word-type-recoilless-rifle = canon sans recul
+word-type-anti-tank-launcher = lance-roquettes antichar
+    .also = lance-roquettes
+word-type-anti-aircraft-launcher = lance-missiles antiaérien
+word-type-mortar = mortier
+word-type-shotgun = fusil de chasse
+    .also = fusil à pompe
+word-confidence-high = élevée
+word-confidence-medium = moyenne
+word-confidence-low = faible
+
+unknown-word = « { $word } » n'est pas parmi : { $expected }
+
+## --help de chaque commande (`cmd-<chemin de la commande>`) et argument (`arg-<chemin>-<id>`) ;
+## `.long` est le texte plus long de `--help` (`-h` montre la première ligne).
+
+cmd-fieldtrace = Identifier, enregistrer et tracer les armes légères et de petit calibre, hors ligne
+    .long =
+        Identifier, enregistrer et tracer les armes légères et de petit calibre, hors ligne.
+
+        fieldtrace emporte sa propre bibliothèque de référence d'armes, de marquages, de marquages de culot et de calibres, chaque entrée avec sa source publique et son degré de confiance. Il fonctionne sans réseau.
+arg-home = Dossier des données (registre, photos, clés) ; par défaut : le dossier de données du système
+arg-json = Écrire du JSON lisible par une machine sur la sortie standard, aux clés stables
+arg-no_input = Ne jamais poser de question ; échouer avec un message clair quand une donnée manque
+arg-passphrase_file = Lire la phrase secrète des clés sur la première ligne de FICHIER (scripts : contrairement à FIELDTRACE_PASSPHRASE, elle n'est pas dans l'environnement du processus pendant la commande)
+arg-lang = Langue des sorties lisibles : en, fr, ... (une par catalogue sous i18n/) ; par défaut : FIELDTRACE_LANG, sinon la langue du système, sinon l'anglais
+cmd-ref = Chercher et lire dans la bibliothèque de référence
+cmd-ref-search = Chercher modèles, marquages, fabricants, calibres, marquages de culot et pays
+arg-ref-search-query = Mots à chercher : un nom, un code, un calibre ou une caractéristique
+arg-ref-search-kind = Seulement les entrées de ce genre
+arg-ref-search-weapon_type = Seulement les modèles de cette catégorie de l'IIT (assault-rifle, self-loading-pistol, fusil d'assaut, pistolet, ...)
+arg-ref-search-calibre = Seulement les entrées de ce calibre (toute graphie courante)
+arg-ref-search-country = Seulement les entrées liées à ce pays (code ou nom)
+arg-ref-search-limit = Au plus ce nombre de résultats
+arg-ref-search-all = Tous les résultats, quel qu'en soit le nombre
+cmd-ref-show = Montrer une entrée avec les sources qu'elle cite
+arg-ref-show-id = Identifiant de l'entrée, tel que `ref search` l'affiche
+cmd-ref-stats = Effectifs, version des données et SHA-256 de la bibliothèque intégrée
+cmd-ref-check = Vérifier un dossier de données de référence : toutes les règles de la compilation, et les exemples des entrées
+arg-ref-check-dir = Le dossier des fichiers `*.toml`
+cmd-decode = Dire ce que signifie un marquage, un marquage de culot, un nom de modèle, un calibre ou un numéro de série
+    .long =
+        Dire ce que signifie un marquage, un marquage de culot, un nom de modèle, un calibre ou un numéro de série
+
+        Décrivez les symboles en mots ou en notation : '66 dans un triangle', '/66\', '((10))', 'flèche dans un triangle', 'étoile' ; tapez le texte tel qu'il est imprimé : 'ИЖ', '56式', 'LC 78'. Un marquage ambigu donne toutes les lectures qu'il admet, chacune avec son degré de confiance.
+arg-decode-text = Un ou plusieurs marquages, chacun comme un argument (entre guillemets s'il contient des espaces)
+cmd-identify = Identifier une arme à partir des faits ; sur un terminal, demander ce qui manque
+arg-identify-weapon_type = Catégorie de l'IIT : fusil d'assaut, fusil, pistolet, mitrailleuse légère, ... (ou assault-rifle, rifle, self-loading-pistol, ...)
+arg-identify-calibre = Calibre, dans toute graphie courante : 7.62x39, '7,62 x 39', M43, 9mm Luger
+arg-identify-markings = Un marquage tel que lu (à répéter pour plusieurs) : '66 dans un triangle', 'M70', 'ИЖ'
+arg-identify-marks_obliterated = Les marquages ont été effacés ou sont illisibles (avec --marking : certains l'ont été, pas ceux donnés)
+arg-identify-dont_know = Une question à laquelle l'agent ne peut pas répondre (type, calibre, markings, stock, ...) ; répétable
+arg-identify-serial = Numéro de série tel que lu ; marquer les caractères illisibles par '?', ou dire 'obliterated'
+arg-identify-features = Une caractéristique : clé=valeur (stock=underfolding) ou en mots (boîte de culasse emboutie) ; répétable
+arg-identify-country = Pays de fabrication, s'il est connu (code ou nom)
+arg-identify-answers = Répondre aux questions de l'assistant depuis un fichier TOML au lieu du terminal
+cmd-init = Définir l'identité de ce poste, enregistrée à chaque écriture dans le registre
+arg-init-name = Nom du poste, par ex. « Poste frontière de Bamako 3 »
+arg-init-unit = Unité ou service
+arg-init-officer = L'agent responsable des enregistrements de cet ordinateur
+arg-init-force = Remplacer une identité déjà définie (les enregistrements antérieurs gardent l'ancienne)
+cmd-item = Le registre des pièces à conviction : objets, marquages, pièces et photos
+cmd-item-add = Ajouter un objet à partir des options, ou du résultat de `identify --json`
+arg-item-add-record_id = L'identifiant propre du journal de saisie pour cet objet
+arg-item-add-date = AAAA-MM-JJ (avec l'heure si on veut) ou JJ/MM/AAAA
+arg-item-add-event = saisie, découverte, remise volontaire, prise, récupérée, perdue, volée
+arg-item-add-location = Le lieu, en mots
+arg-item-add-lat = Latitude, en degrés décimaux
+arg-item-add-lon = Longitude, en degrés décimaux
+arg-item-add-kind = arme, munitions ou pièce
+arg-item-add-weapon_type = Catégorie de l'IIT (fusil d'assaut, pistolet, ...)
+arg-item-add-make = Fabricant, tel que marqué ou connu
+arg-item-add-model = Modèle, tel que marqué ou connu
+arg-item-add-calibre = Toute graphie courante ; normalisée quand la bibliothèque la connaît
+arg-item-add-serial = Tel que lu ; '?' pour chaque caractère illisible
+arg-item-add-serial_status = présent, partiel, effacé, absent, inconnu (par défaut : d'après le numéro)
+arg-item-add-serial_location = Où le numéro de série a été lu : carcasse, boîte de culasse, canon, glissière, culasse, ...
+arg-item-add-country = Pays de fabrication (code ou nom)
+arg-item-add-year = Année de fabrication
+arg-item-add-quantity = Nombre de cartouches ou de pièces
+arg-item-add-headstamp = Marquage de culot des cartouches, tel que lu
+arg-item-add-lot = Numéro de lot des munitions
+arg-item-add-condition = État de l'objet : fonctionnel, endommagé, incomplet, ...
+arg-item-add-unit = Unité qui l'a récupéré (par défaut : celle du poste)
+arg-item-add-officer = Agent qui l'a récupéré (par défaut : celui du poste)
+arg-item-add-notes = Tout autre élément à consigner
+arg-item-add-model_id = Identifiant du modèle dans la bibliothèque, choisi par l'identification
+arg-item-add-id_method = Comment il a été identifié : marks (marquages), features (caractéristiques) ou both (les deux)
+arg-item-add-id_confidence = élevée, moyenne ou faible (high, medium, low)
+arg-item-add-suspected = copy (copie) ou craft (fabrication artisanale)
+arg-item-add-illicit_basis = Pourquoi il est illicite (IIT, par. 17 a))
+arg-item-add-legal_basis = Le fondement juridique de sa détention et de son traçage
+arg-item-add-markings = Un marquage tel que lu (répétable) ; `item mark` enregistre son événement et sa pièce
+arg-item-add-from_identify = JSON écrit par `identify --json` : modèle, calibre, marquages et numéro de série en viennent
+cmd-item-list = Lister les objets, les plus récents en dernier
+arg-item-list-event = Seulement les objets de cet événement (saisie, découverte, ...)
+arg-item-list-kind = Seulement les objets de ce genre (arme, munitions, pièce)
+arg-item-list-weapon_type = Seulement les objets de ce type (catégorie de l'IIT)
+arg-item-list-from = À partir de cette date (AAAA-MM-JJ)
+arg-item-list-to = Jusqu'à cette date (AAAA-MM-JJ)
+arg-item-list-place = Une partie du lieu
+arg-item-list-query = Texte libre : numéro de série, fabricant, modèle, marquages, notes, identifiant du journal
+cmd-item-show = Un objet avec ses marquages, pièces, photos, chaîne de traçabilité et historique
+arg-item-show-item = Numéro ou UUID de l'objet
+cmd-item-print = Une page imprimable (A4) du procès-verbal de saisie : l'objet, ses marquages, les photos des marquages, la chaîne de traçabilité, les demandes de traçage où il figure (identifiant du paquet, SHA-256 du manifeste), des cases pour les signatures
+arg-item-print-item = { arg-item-show-item }
+arg-item-print-out = Où écrire la page (HTML, de façon atomique) ; l'imprimer ou la convertir en PDF
+cmd-item-edit = Modifier des champs ; chaque modification est enregistrée avec qui, quand, l'ancienne et la nouvelle valeur
+arg-item-edit-item = { arg-item-show-item }
+arg-item-edit-record_id = { arg-item-add-record_id }
+arg-item-edit-date = { arg-item-add-date }
+arg-item-edit-event = { arg-item-add-event }
+arg-item-edit-location = { arg-item-add-location }
+arg-item-edit-lat = { arg-item-add-lat }
+arg-item-edit-lon = { arg-item-add-lon }
+arg-item-edit-kind = { arg-item-add-kind }
+arg-item-edit-weapon_type = { arg-item-add-weapon_type }
+arg-item-edit-make = { arg-item-add-make }
+arg-item-edit-model = { arg-item-add-model }
+arg-item-edit-calibre = { arg-item-add-calibre }
+arg-item-edit-serial = { arg-item-add-serial }
+arg-item-edit-serial_status = { arg-item-add-serial_status }
+arg-item-edit-serial_location = { arg-item-add-serial_location }
+arg-item-edit-country = { arg-item-add-country }
+arg-item-edit-year = { arg-item-add-year }
+arg-item-edit-quantity = { arg-item-add-quantity }
+arg-item-edit-headstamp = { arg-item-add-headstamp }
+arg-item-edit-lot = { arg-item-add-lot }
+arg-item-edit-condition = { arg-item-add-condition }
+arg-item-edit-unit = { arg-item-add-unit }
+arg-item-edit-officer = { arg-item-add-officer }
+arg-item-edit-notes = { arg-item-add-notes }
+arg-item-edit-model_id = { arg-item-add-model_id }
+arg-item-edit-id_method = { arg-item-add-id_method }
+arg-item-edit-id_confidence = { arg-item-add-id_confidence }
+arg-item-edit-suspected = { arg-item-add-suspected }
+arg-item-edit-illicit_basis = { arg-item-add-illicit_basis }
+arg-item-edit-legal_basis = { arg-item-add-legal_basis }
+arg-item-edit-reason = Pourquoi la modification a été faite
+cmd-item-mark = Enregistrer un marquage sur un objet ou l'une de ses pièces
+arg-item-mark-item = { arg-item-show-item }
+arg-item-mark-text = Le marquage tel que lu, ou en mots ('66 dans un triangle')
+arg-item-mark-event = fabrication, importation, épreuve, État, unité, secondaire, neutralisation, autre
+arg-item-mark-part = Où il se trouve : boîte de culasse, canon, glissière, culasse, ...
+arg-item-mark-component = Numéro de la pièce (d'après `item show`), pour une pièce d'une autre origine
+arg-item-mark-legibility = lisible, partiellement lisible, usé, effacé
+cmd-item-component = Enregistrer une pièce d'une arme modulaire ou d'origines mêlées
+arg-item-component-item = { arg-item-show-item }
+arg-item-component-part = canon, glissière, culasse, carcasse supérieure, ...
+arg-item-component-make = { arg-item-add-make }
+arg-item-component-model = { arg-item-add-model }
+arg-item-component-country = { arg-item-add-country }
+arg-item-component-serial = { arg-item-add-serial }
+arg-item-component-serial_status = { arg-item-add-serial_status }
+arg-item-component-notes = { arg-item-add-notes }
+cmd-item-photo = Joindre des photos : conservées par SHA-256, jamais modifiées, EXIF lu, une copie réduite dérivée
+arg-item-photo-item = { arg-item-show-item }
+arg-item-photo-files = Fichiers JPEG ou PNG
+arg-item-photo-view = vue d'ensemble, côté gauche, côté droit, dessus, dessous, avant, arrière, marquages, numéro de série, culot, ...
+cmd-custody = La chaîne de traçabilité : ajouter un événement, lire celle d'un objet, vérifier la chaîne
+arg-custody-item = { arg-item-show-item }
+arg-custody-action = saisie, transférée, entreposée, examinée, marquée, détruite, restituée
+arg-custody-to = Qui l'a reçu (pour un transfert)
+arg-custody-place = Où il se trouve maintenant
+arg-custody-note = Une note sur l'événement
+arg-custody-at = Quand c'est arrivé, si ce n'est pas maintenant : "2026-03-14 09:30" (UTC sauf décalage indiqué) ou une date ; l'heure de l'enregistrement est conservée à côté
+cmd-custody-log = Les événements de la chaîne de traçabilité d'un objet, les plus anciens d'abord
+arg-custody-log-item = { arg-item-show-item }
+cmd-custody-verify = Vérifier chaque empreinte et chaque lien de tout le journal ; code de sortie 4 en cas d'altération
+cmd-import = Importer un journal de saisie avec photos (CSV) dans le registre
+arg-import-log = Le journal de saisie : CSV en UTF-8, avec `,` `;` ou une tabulation entre les champs
+arg-import-photos = Dossier par rapport auquel les chemins des photos du journal sont donnés
+arg-import-map = Table des colonnes (TOML) pour une autre disposition, ou une intégrée : `kobo`, `odk`
+arg-import-dry_run = Tout vérifier et tout signaler, ne rien écrire
+arg-import-strict = Ne rien importer si une ligne est rejetée
+cmd-export = Exporter le registre
+cmd-export-csv = Une ligne par objet : les colonnes du modèle, l'identification et l'état de la chaîne de traçabilité
+    .long =
+        Une ligne par objet : les colonnes du modèle, l'identification et l'état de la chaîne de traçabilité
+
+        Les identifiants qu'un tableur changerait en nombres ou en dates (un numéro 012345, 12E4) sont écrits ="012345", qu'Excel et LibreOffice gardent comme du texte ; --plain les écrit tels quels, pour d'autres outils.
+arg-export-csv-out = Écrire ici (de façon atomique) au lieu de la sortie standard
+arg-export-csv-delimiter = Le séparateur de champs : ',' (par défaut), ';' (Excel en français et les autres paramètres régionaux à virgule décimale) ou 'tab'
+arg-export-csv-plain = Écrire les identifiants tels quels, sans la protection contre le tableur
+cmd-export-geojson = Une entité GeoJSON par objet (RFC 7946 : WGS 84, longitude d'abord), pour QGIS
+    .long =
+        Une entité GeoJSON par objet (RFC 7946 : WGS 84, longitude d'abord), pour QGIS
+
+        Chaque entité porte le type de l'objet, son fabricant, son modèle, son calibre, son numéro de série, son pays de fabrication, l'événement, la date, le lieu et l'état du traçage ; un objet sans coordonnées n'a pas de géométrie.
+arg-export-geojson-out = { arg-export-csv-out }
+arg-export-geojson-coarsen_km = Déplacer chaque point au centre de sa maille d'une grille de cette largeur en km (0 : lieux exacts)
+cmd-keys = Les clés de signature et de déchiffrement de ce poste, et les correspondants de confiance
+cmd-keys-init = Créer la clé de signature minisign et la clé de déchiffrement age de ce poste
+    .long =
+        Créer la clé de signature minisign et la clé de déchiffrement age de ce poste
+
+        Les clés secrètes sont protégées par une phrase secrète, demandée au terminal ou prise dans FIELDTRACE_PASSPHRASE. Elles sont écrites dans <home>/keys, en mode 0600, et jamais affichées.
+cmd-keys-show = Afficher l'identifiant de clé et les clés publiques de ce poste
+cmd-keys-export = Afficher la clé publique de ce poste au format minisign .pub standard, pour que les correspondants lui fassent confiance
+    .long =
+        Afficher la clé publique de ce poste au format minisign .pub standard, pour que les correspondants lui fassent confiance
+
+        Avec --out FICHIER.ftkey, écrire plutôt une carte de clés : les deux clés publiques, le nom et l'unité du poste, signés par sa propre clé (la phrase secrète est demandée), et afficher l'empreinte qu'un correspondant compare par téléphone.
+arg-keys-export-age = Afficher plutôt le destinataire age (age1...), pour que les correspondants chiffrent pour ce poste
+arg-keys-export-out = Écrire la carte de clés signée (.ftkey) dans ce fichier
+cmd-keys-trust = Faire confiance à un correspondant (un point de contact national, un autre poste) : accepter ses paquets, lui adresser des demandes
+    .long =
+        Faire confiance à un correspondant (un point de contact national, un autre poste) : accepter ses paquets, lui adresser des demandes
+
+        Une carte de clés (.ftkey, issue de `keys export --out`) est prise en une fois, sa signature vérifiée, son identifiant de clé et son empreinte affichés pour les comparer par téléphone.
+arg-keys-trust-file = La carte de clés du correspondant (.ftkey), ou son fichier de clé publique minisign (.pub)
+arg-keys-trust-name = Le nom que les demandes utilisent pour lui (`trace new --to NOM`) ; par défaut, le nom inscrit sur la carte de clés
+arg-keys-trust-age = Le destinataire age du correspondant (age1...), pour lui chiffrer les paquets
+cmd-keys-list = Lister les correspondants de confiance
+cmd-keys-revoke = Révoquer la clé d'un correspondant : ses paquets sont refusés désormais
+arg-keys-revoke-name = Le nom du correspondant, tel que `keys list` l'affiche
+cmd-trace = Établir, vérifier et signer des demandes de traçage ; les écrire dans la boîte d'envoi ; les montrer en codes QR
+cmd-trace-new = Établir une demande de traçage pour des objets et la vérifier avant toute signature
+    .long =
+        Établir une demande de traçage pour des objets et la vérifier avant toute signature
+
+        La demande porte ce que demande le paragraphe 17 de l'IIT : le caractère illicite et le fondement juridique, les marquages, le type, le calibre, le numéro de série et les photos de chaque objet, et l'usage prévu. Tout ce qui manque ou est faible est listé ; --strict refuse une demande à laquelle manque un contenu obligatoire.
+arg-trace-new-items = Numéros ou UUID des objets
+arg-trace-new-to = Le correspondant de confiance à qui la demande est destinée (`keys list`)
+arg-trace-new-illicit_basis = Pourquoi les armes sont illicites (IIT, par. 17 a)) ; par défaut : d'après les objets
+arg-trace-new-legal_basis = Le fondement juridique de la demande (IIT, par. 17 a)) ; par défaut : d'après les objets
+arg-trace-new-intended_use = À quoi serviront les informations (IIT, par. 17 c))
+arg-trace-new-authority = L'autorité requérante ; par défaut : l'unité de ce poste
+arg-trace-new-poc = Point de contact : nom et moyen de le joindre ; par défaut : l'agent de ce poste
+arg-trace-new-priority = Dans quel délai une réponse est nécessaire : normale ou urgente ; urgente demande une --justification
+arg-trace-new-justification = Pourquoi cette priorité
+arg-trace-new-confidentiality = Restrictions de confidentialité sur les informations envoyées et reçues
+arg-trace-new-strict = Ne rien créer s'il manque un contenu obligatoire (code de sortie 2)
+cmd-trace-export = Signer une demande et écrire son paquet dans la boîte d'envoi
+arg-trace-export-id = Numéro de la demande (`trace list`) ou identifiant du paquet
+arg-trace-export-encrypt_to = Chiffrer le paquet avec age pour la clé de ce correspondant de confiance (.ftpkt.age)
+arg-trace-export-photos = Quelles photos partent en pièces jointes : réduites (les copies JPEG de 1024 px), originales (les originaux, octet pour octet) ou aucune (leurs empreintes restent dans la demande signée)
+cmd-trace-qr = Montrer une demande exportée en codes QR (parties à codage fontaine BC-UR du manifeste signé)
+    .long =
+        Montrer une demande exportée en codes QR (parties à codage fontaine BC-UR du manifeste signé)
+
+        Seul le manifeste signé passe par QR ; les photos suivent par fichier. Sans option de sortie, les parties `ur:` sont affichées une par ligne.
+arg-trace-qr-id = { arg-trace-export-id }
+arg-trace-qr-out = Écrire un PNG par partie dans ce dossier
+arg-trace-qr-gif = Écrire un GIF animé de toutes les parties
+arg-trace-qr-sheet = Écrire une feuille texte imprimable des parties `ur:` simples
+arg-trace-qr-terminal = Dessiner les codes dans le terminal, l'un après l'autre
+arg-trace-qr-extra = Parties mélangées après les simples, pour qu'un lecteur qui manque des images puisse finir
+arg-trace-qr-fps = Images par seconde du GIF
+cmd-trace-print = Une page imprimable (A4) d'une demande, selon la présentation du paragraphe 17 de l'IIT
+    .long =
+        Une page imprimable (A4) d'une demande, selon la présentation du paragraphe 17 de l'IIT
+
+        Avec l'identifiant du paquet, le SHA-256 du manifeste et les codes QR du manifeste signé, pour que le papier puisse être vérifié contre le fichier, et des cases pour les signatures.
+arg-trace-print-id = { arg-trace-export-id }
+arg-trace-print-out = { arg-item-print-out }
+cmd-trace-respond = Répondre à une demande de traçage reçue par une réponse signée dans la boîte d'envoi (côté point de contact national)
+arg-trace-respond-id = Numéro de la demande reçue (`trace list --received`) ou identifiant du paquet
+arg-trace-respond-outcome = Ce que le traçage a établi (IIT, par. 19 à 22) : tracée, non tracée, restreinte, refusée ou intraçable
+arg-trace-respond-note = Ce qui a été trouvé, ou pourquoi il n'y a pas de réponse
+arg-trace-respond-last_legal_holder = Le dernier détenteur légal de l'arme ou des armes, s'il est connu
+arg-trace-respond-transfer_chain = Un maillon de la chaîne des transferts, le plus ancien d'abord ; à répéter pour chacun
+cmd-trace-list = Les demandes de traçage et leur état, les plus anciennes d'abord
+arg-trace-list-overdue = Seulement les demandes sans accusé de réception ou sans réponse dans les délais (config.toml `[deadlines] acknowledge_days`, `answer_days` ; 14 et 60 jours par défaut)
+arg-trace-list-received = Les demandes reçues d'autres postes et leur état (côté point de contact national)
+cmd-trace-show = Une demande : son état, son contenu, sa complétude et son paquet
+arg-trace-show-id = { arg-trace-export-id }
+cmd-packet = Vérifier un paquet hors ligne, afficher son contenu, ou en reconstituer un à partir de codes QR
+cmd-packet-verify = Faire toutes les vérifications sur un paquet (.ftpkt ou .ftpkt.age) ; code de sortie 4 s'il en échoue une
+arg-packet-verify-file = Le fichier du paquet
+arg-packet-verify-pubkey = Vérifier la signature avec cette clé publique minisign au lieu de la liste de confiance
+arg-packet-verify-without_attachments = Accepter un paquet qui porte une partie seulement des pièces jointes qu'il liste (un paquet qui n'en porte aucune, le manifeste signé seul comme l'apportent les codes QR, est valide de toute façon, ses pièces jointes en attente)
+cmd-packet-show = Vérifier un paquet et afficher ce qu'il dit
+arg-packet-show-file = { arg-packet-verify-file }
+arg-packet-show-pubkey = { arg-packet-verify-pubkey }
+arg-packet-show-without_attachments = { arg-packet-verify-without_attachments }
+cmd-packet-assemble = Reconstituer un paquet (sans pièces jointes) à partir d'images de codes QR ou de texte `ur:` scanné
+    .long =
+        Reconstituer un paquet (sans pièces jointes) à partir d'images de codes QR ou de texte `ur:` scanné
+
+        Les parties peuvent venir dans n'importe quel ordre, en double, et certaines manquer, comme le permettent les codes fontaine.
+arg-packet-assemble-images = Images contenant des codes QR (PNG, JPEG, ou un GIF animé)
+arg-packet-assemble-ur = Un fichier texte avec une partie `ur:` par ligne (lignes '#' et lignes vides ignorées)
+arg-packet-assemble-out = Où écrire le paquet
+cmd-inbox = Recevoir des paquets : vérifier, enregistrer une seule fois, mettre en quarantaine les refusés, accuser réception
+cmd-inbox-import = Vérifier et enregistrer des fichiers de paquets (.ftpkt, .ftpkt.age) ou tous les paquets d'un dossier
+    .long =
+        Vérifier et enregistrer des fichiers de paquets (.ftpkt, .ftpkt.age) ou tous les paquets d'un dossier
+
+        Les paquets refusés (signature invalide, expéditeur inconnu, autre destinataire, identifiant de paquet en conflit) sont copiés dans <home>/quarantine/ avec leur motif ; code de sortie 3 s'il y en a. Une demande de traçage reçoit un accusé de réception signé dans la boîte d'envoi.
+arg-inbox-import-paths = Fichiers de paquets ou dossiers
+cmd-inbox-list = Paquets reçus et refusés
+arg-inbox-list-quarantined = Seulement les paquets en quarantaine, avec leurs motifs (`inbox release` prend leur numéro)
+cmd-inbox-attach = Recevoir les photos d'un paquet arrivé en plusieurs parties : le manifeste signé par QR, les photos par fichier
+    .long =
+        Recevoir les photos d'un paquet arrivé en plusieurs parties : le manifeste signé par QR, les photos par fichier
+
+        Chaque fichier (ou chaque fichier d'un dossier) est comparé au SHA-256 et à la taille que liste le manifeste signé ; les fichiers qui ne sont aucun d'eux sont nommés et laissés de côté. Quand le dernier est arrivé, le paquet entier est reconstitué, vérifié, enregistré et fait l'objet d'un nouvel accusé de réception.
+arg-inbox-attach-id = Numéro du paquet reçu (`inbox list`) ou identifiant du paquet
+arg-inbox-attach-paths = Fichiers de photos ou dossiers
+cmd-inbox-release = Recevoir à nouveau un paquet en quarantaine une fois sa cause réglée (la clé de son expéditeur approuvée, par exemple), ou le clore sur décision d'une personne (--dismiss) ; qui et pourquoi sont enregistrés
+arg-inbox-release-id = Numéro de quarantaine (`inbox list --quarantined`)
+arg-inbox-release-reason = Pourquoi il est libéré : ce qui a été réglé ou décidé
+arg-inbox-release-dismiss = Ne pas le recevoir : une personne en a décidé ainsi (un conflit tranché en faveur du paquet déjà reçu, par exemple)
+cmd-sync = Copier les paquets de la boîte d'envoi vers un dossier (clé USB, dossier partagé) et y prendre les réponses
+    .long =
+        Copier les paquets de la boîte d'envoi vers un dossier (clé USB, dossier partagé) et y prendre les réponses
+
+        Sans risque à relancer, à interrompre puis relancer, et sur un dossier partagé par plusieurs postes : les fichiers sont nommés d'après l'identifiant du paquet, écrits sous un nom temporaire, synchronisés sur le disque, renommés, relus et contrôlés par empreinte ; un fichier différent du même nom n'est jamais écrasé, et les paquets destinés à d'autres postes ne sont pas touchés.
+arg-sync-to = Le dossier avec lequel synchroniser
+cmd-report = Indicateur 16.4.2 des ODD et effectifs récapitulatifs du registre
+cmd-report-sdg = ODD 16.4.2 : la part des objets saisis, découverts ou remis pendant la période dont l'origine illicite a été tracée
+arg-report-sdg-from = Premier jour (AAAA-MM-JJ) ; le 1er janvier de cette année s'il n'est pas donné
+arg-report-sdg-to = Dernier jour, inclus (AAAA-MM-JJ) ; le 31 décembre de cette année s'il n'est pas donné
+cmd-report-summary = Les objets par type, pays de fabrication, événement, lieu et mois, et les demandes de traçage
+    .long =
+        Les objets par type, pays de fabrication, événement, lieu et mois, et les demandes de traçage
+
+        Sans --from ni --to, tous les objets du registre.
+arg-report-summary-from = Premier jour (AAAA-MM-JJ), d'après la date de l'événement
+arg-report-summary-to = Dernier jour, inclus (AAAA-MM-JJ)
+cmd-report-html = Une page HTML autonome : ODD 16.4.2, graphiques, une carte et les demandes de traçage
+    .long =
+        Une page HTML autonome : ODD 16.4.2, graphiques, une carte et les demandes de traçage
+
+        Rien n'y est téléchargé à l'affichage (ni scripts, ni polices, ni liens) : elle s'ouvre hors ligne dans tout navigateur et peut être envoyée par courriel. Ses chiffres sont ceux de `report sdg --json` et `report summary --json` pour la même période.
+arg-report-html-from = { arg-report-sdg-from }
+arg-report-html-to = { arg-report-sdg-to }
+arg-report-html-out = Où écrire la page (de façon atomique)
+arg-report-html-coarsen_km = Placer chaque lieu au centre de sa maille d'une grille de cette largeur en km, car un lieu exact peut mettre des personnes en danger (0 : lieux exacts)
+cmd-generate = Écrire les complétions du shell, la page de manuel ou la table de couverture de la référence
+arg-generate-what = Quoi écrire : les complétions bash, zsh, fish, powershell ou elvish, la page de manuel (man), la table de couverture (coverage) ou les tables des vocabulaires (vocabulary)
+arg-generate-out = Dossier où écrire (par défaut : sur la sortie standard)
+cmd-help = Afficher ce message ou l'aide des sous-commandes données
+arg-help = Afficher l'aide (plus de détails avec '--help')
+    .long = Afficher l'aide (un résumé avec '-h')
+arg-version = Afficher la version
+
+## Autres mots
+
+word-id-method-marks = marquages
+    .also = marks
+word-id-method-features = caractéristiques
+word-id-method-both = les deux
+    .also = marquages et caractéristiques
+word-suspected-copy = copie
+word-suspected-craft = artisanale
+    .also = artisanal, fabrication artisanale
+word-mark-kind-manufacturer = fabricant
+word-mark-kind-factory-code = code d'usine
+word-mark-kind-country = pays
+word-mark-kind-year-code = code d'année
+word-mark-kind-year = année
+word-mark-kind-proof = poinçon d'épreuve
+word-mark-kind-import = importation
+word-mark-kind-secondary = secondaire
+word-mark-kind-arsenal = arsenal
+word-mark-kind-inspector = contrôleur
+word-mark-kind-selector = sélecteur
+word-mark-kind-model-designation = désignation du modèle
+word-mark-kind-serial-format = format de numéro
+word-mark-kind-calibre = calibre
+word-mark-kind-headstamp = marquage de culot
+custody-transfer-needs-to = un transfert demande --to : qui l'a reçu
