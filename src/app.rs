@@ -80,7 +80,7 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
         return commands::generate::run(args);
     }
     let mut ctx = Ctx::new(
-        RefData::open_embedded().context("cannot open the embedded reference library")?,
+        RefData::open_embedded().with_context(|| crate::t!("error-embedded-library"))?,
         ui,
         Clock::from_env()?,
         cli.lang.unwrap_or_else(crate::i18n::current),
@@ -117,5 +117,5 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
 fn default_home() -> anyhow::Result<PathBuf> {
     directories::ProjectDirs::from("", "", "fieldtrace")
         .map(|dirs| dirs.data_dir().to_path_buf())
-        .context("no home directory for this user: pass --home DIR or set FIELDTRACE_HOME")
+        .with_context(|| crate::t!("error-no-home"))
 }

@@ -13,6 +13,7 @@ use crate::cli::Lang;
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::error::usage;
+use crate::t;
 use crate::keys::{KeyStore, SecretString};
 use crate::packet::KeyId;
 use crate::refdata::RefData;
@@ -87,7 +88,7 @@ impl Ctx {
     pub fn register(&self) -> anyhow::Result<RefMut<'_, Register>> {
         if self.register.get().is_none() {
             let opened = Register::open(&self.home)
-                .with_context(|| format!("cannot open the register in {}", self.home.display()))?;
+                .with_context(|| t!("error-open-register", home = self.home.display().to_string()))?;
             let _ = self.register.set(RefCell::new(opened));
         }
         let register = self.open_register()?;
@@ -103,7 +104,7 @@ impl Ctx {
     pub fn register_read(&self) -> anyhow::Result<RefMut<'_, Register>> {
         if self.register.get().is_none() {
             let opened = Register::open_read_only(&self.home)
-                .with_context(|| format!("cannot open the register in {}", self.home.display()))?;
+                .with_context(|| t!("error-open-register", home = self.home.display().to_string()))?;
             let _ = self.register.set(RefCell::new(opened));
         }
         self.open_register()
@@ -127,8 +128,8 @@ impl Ctx {
     /// This station's identity, from `config.toml`.
     pub fn station(&self) -> anyhow::Result<Station> {
         self.config()?.station.clone().ok_or_else(|| {
-            usage("this station has no identity yet")
-                .hint("run `fieldtrace init --name STATION --unit UNIT --officer NAME` once")
+            usage(t!("error-no-station"))
+                .hint(t!("hint-no-station"))
                 .into()
         })
     }
@@ -205,8 +206,8 @@ impl Ctx {
     pub fn initialised_keys(&self) -> anyhow::Result<KeyStore> {
         let keys = self.key_store()?;
         if !keys.is_initialised() {
-            return Err(usage("this station has no keys yet")
-                .hint("run `fieldtrace keys init`")
+            return Err(usage(t!("error-no-keys"))
+                .hint(t!("hint-no-keys"))
                 .into());
         }
         Ok(keys)
@@ -222,12 +223,10 @@ impl Ctx {
             return Ok(SecretString::from(value));
         }
         if self.no_input || !self.ui.is_interactive() {
-            return Err(usage(format!("a passphrase is needed to {purpose}"))
-                .hint(format!(
-                    "set {PASSPHRASE_ENV}, or run at a terminal without --no-input"
-                ))
+            return Err(usage(t!("error-passphrase-needed", purpose = purpose))
+                .hint(t!("hint-passphrase", env = PASSPHRASE_ENV))
                 .into());
         }
-        prompt::passphrase(&format!("Passphrase to {purpose}"), confirm)
+        prompt::passphrase(&t!("prompt-passphrase", purpose = purpose), confirm)
     }
 }

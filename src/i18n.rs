@@ -329,6 +329,12 @@ pub fn word_in(lang: &Lang, kind: &str, id: &str) -> String {
     }
 }
 
+/// An id as the officer reads it: the id itself in English, the catalogue's word in another
+/// language (`seized`, `saisie`).
+pub fn shown(kind: &str, id: &str) -> String {
+    word_in(&current(), kind, id)
+}
+
 /// The word for a vocabulary's id in the officer's language: the catalogue's `<kind>-<id>`
 /// (`type-assault-rifle`, `event-seized`), else the id in words.
 pub fn label(kind: &str, id: &str) -> String {

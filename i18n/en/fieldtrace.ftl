@@ -553,3 +553,206 @@ word-mark-kind-serial-format = serial format
 word-mark-kind-calibre = calibre
 word-mark-kind-headstamp = headstamp
 custody-transfer-needs-to = a transfer needs --to: who received it
+
+## What a trace will miss: an item's warnings
+
+warn-serial-place-unknown = where the serial was read is not recorded: a trace needs the frame or receiver serial
+warn-serial-not-frame = serial read from the { $place }, not the frame or receiver: parts are swapped, a trace needs the frame or receiver serial
+warn-no-iti-marking = no ITI marking recorded: no maker, country or serial, nor a factory code (ITI para. 8)
+warn-serial-obliterated = serial obliterated: consider recovery by a forensic laboratory
+warn-serial-absent = no serial at all (status absent): a trace rests on the other marks and the photos
+warn-no-serial = no serial recorded: a trace needs the serial from the frame or receiver (`item edit --serial`, or --serial-status absent if there is none)
+warn-no-mark-photo = no photo of the marks or the serial
+warn-mixed-origin = mixed origin: components from { $countries }
+warn-calibre-kept = calibre kept as written: { $error }
+
+## What a trace request lacks (`code` in --json)
+
+check-no-illicit-nature = the illicit nature of the weapons is not given (ITI para. 17(a)): --illicit-basis
+check-no-legal-basis = no legal basis given (ITI para. 17(a)): --legal-basis
+check-no-intended-use = the intended use of the information is not given (ITI para. 17(c)): --intended-use
+check-no-justification = urgent priority without a justification: --justification
+check-no-confidentiality = no confidentiality restriction stated: --confidentiality
+check-no-headstamp = no headstamp or lot recorded
+check-no-calibre = calibre not recorded
+check-no-markings = no markings, maker, country or serial recorded: nothing to trace by (ITI para. 17(b))
+check-no-type = type not recorded
+check-serial-not-frame = serial not read from the frame or receiver (parts are swapped): --serial-location
+check-serial-obliterated = serial obliterated: consider recovery by a forensic laboratory before tracing
+check-no-serial = no serial recorded
+check-no-import-mark = no import mark recorded (record 'none seen' with `item mark ITEM 'none seen' --event import`)
+check-no-mark-photo = no photo of the marks
+
+## Item fields, as `item show` labels them
+
+word-field-record_id = record_id
+word-field-date = date
+word-field-event = event
+word-field-location = location
+word-field-lat = lat
+word-field-lon = lon
+word-field-kind = kind
+word-field-type = type
+word-field-make = make
+word-field-model = model
+word-field-calibre = calibre
+word-field-serial = serial
+word-field-country = country
+word-field-year = year
+word-field-quantity = quantity
+word-field-headstamp = headstamp
+word-field-lot = lot
+word-field-condition = condition
+word-field-unit = unit
+word-field-officer = officer
+word-field-notes = notes
+word-field-serial_status = serial_status
+word-field-serial_location = serial_location
+word-field-model_id = model_id
+word-field-id_method = id_method
+word-field-id_confidence = id_confidence
+word-field-suspected = suspected
+word-field-illicit_basis = illicit_basis
+word-field-legal_basis = legal_basis
+
+## item
+
+item-not-identify-json = { $file }: not the JSON of `identify --json`: { $error }
+item-added = Added item { $id } ({ $uuid })
+item-none-match = No items match.
+item-no-custody = no custody event
+item-serial = serial { $serial } ({ $status })
+item-heading = Item { $id } ({ $uuid })
+item-recorded = recorded
+item-recorded-by = { $at } by { $by }
+item-marks = Marks
+item-mark-on = { " " }on the { $part }
+item-components = Components
+item-photos = Photos
+item-photo-time-unknown = time unknown
+item-custody = Custody
+item-no-events = no events
+item-changes = Changes
+item-change = { $field }: '{ $old }' → '{ $new }' by { $by }
+item-for-a-trace = For a trace
+item-nothing-to-change = nothing to change: give the fields to change as flags (--serial ..., --model ...)
+item-unchanged = Item { $id }: nothing changed (the values were already so)
+item-changed = Item { $id }: changed { $fields }
+item-mark-reads-as = { " " }(reads as { $reading })
+item-mark-recorded = Item { $id }: mark { $mark } recorded{ $reading }
+item-component-recorded = Item { $id }: component { $component } ({ $part }) recorded
+item-photo-added = { $file }: added as { $sha } ({ $width }×{ $height })
+item-photo-there = { $file }: already there as { $sha } ({ $width }×{ $height })
+item-printed = Item { $id } written to { $file } (print it, A4)
+
+## Messages on stderr
+
+ui-warning = warning:
+ui-error = error:
+ui-hint = hint:
+ui-progress = {"{"}bar:30{"}"} {"{"}pos{"}"}/{"{"}len{"}"} { $unit }  {"{"}per_sec{"}"}  {"{"}elapsed{"}"} elapsed, {"{"}eta{"}"} left
+
+## Errors and what to do about them
+
+error-busy = another fieldtrace is writing to this register and did not finish in time; this command changed nothing
+error-clash = another fieldtrace stored the same records while this one was working; this command changed nothing
+hint-busy = wait for the other fieldtrace (an import, a sync) to finish, then run this command again: what is already stored is skipped
+hint-database-said = the database said: { $detail }
+hint-clock = FIELDTRACE_NOW takes an RFC 3339 time, such as 2026-11-25T12:00:00Z
+hint-config = fix { $path }, or remove it and set the station again with `fieldtrace init`
+hint-item-list = `fieldtrace item list` shows the items and their numbers
+hint-trace-list = `fieldtrace trace list` shows the requests: give a number or a packet id
+hint-too-new = install the newer fieldtrace that wrote this register
+hint-damaged-copy = copy the whole home folder aside first, as it is: it is the evidence
+hint-damaged-restore = restore register.sqlite3 from the station's last copy, or recover what SQLite can still read: `sqlite3 register.sqlite3 .recover | sqlite3 recovered.sqlite3`
+hint-damaged-check = then check the result in a home of its own: `fieldtrace --home COPY custody verify`
+hint-needs-upgrade = copy the home to a writable place and run fieldtrace there once
+hint-wrong-passphrase = the passphrase is the one given to `fieldtrace keys init`
+hint-key-damaged = restore { $path } from the station's key backup; the passphrase itself is right
+hint-keys-replaced = someone replaced the key files in { $dir }: nothing is signed with them
+hint-keys-restore = restore this station's own keys from its backup; if the station really has new keys, peers must trust them anew, and `signing_key_id` under `[keys]` in config.toml is what records them
+hint-keys-list = `fieldtrace keys list` shows the trusted peers
+error-open-register = cannot open the register in { $home }
+error-no-station = this station has no identity yet
+hint-no-station = run `fieldtrace init --name STATION --unit UNIT --officer NAME` once
+error-no-keys = this station has no keys yet
+hint-no-keys = run `fieldtrace keys init`
+error-passphrase-needed = a passphrase is needed to { $purpose }
+hint-passphrase = set { $env }, or run at a terminal without --no-input
+prompt-passphrase = Passphrase to { $purpose }
+error-embedded-library = cannot open the embedded reference library
+error-no-home = no home directory for this user: pass --home DIR or set FIELDTRACE_HOME
+
+## init
+
+init-empty = --name, --unit and --officer must not be empty
+init-already = this station is already '{ $name }' ({ $unit }, { $officer })
+hint-init-force = pass --force to change it; earlier records keep the old identity
+init-done = Station '{ $name }' ({ $unit }), officer { $officer }: data in { $home }
+
+## custody
+
+custody-usage = give an item and --action, or `custody log ITEM`, or `custody verify`
+custody-recorded-as = Item { $item }: { $action } recorded as custody event #{ $id }
+custody-none-yet = Item { $item } has no custody event yet.
+custody-intact = Custody log intact: { $events } events, every hash and link checks. Head { $head }
+custody-intact-heads = Custody log intact: { $events } events. Received chain heads: { $problems } problem(s)
+custody-tampered = Custody log TAMPERED: { $problems } problem(s) in { $events } events
+purpose-signing = unlock this station's signing key
+purpose-decryption = unlock this station's decryption key
+purpose-new-keys = protect this station's new keys
+purpose-key-card = sign this station's key card
+
+## identify: the wizard
+
+question-type = What type of weapon is it?
+question-calibre = What calibre is it? (marked on the barrel, or read from a cartridge)
+question-markings = What marks can you read? (as printed, or in words: '66 in a triangle')
+question-serial = Serial number as read? ('?' for each illegible character, 'obliterated' if ground off)
+question-volunteered = (given without being asked)
+wizard-leading = leading: { $names }
+wizard-dont-know = Don't know
+wizard-back = ← Back to the previous question
+wizard-other = Other (type it)
+wizard-calibre-as-marked = Calibre as marked
+wizard-marks-help = several: separate with ' | '; 'obliterated' if removed; empty if none; '<' for back
+wizard-text-help = empty if you cannot read it; '<' for back
+wizard-add = Add this weapon to the register?
+wizard-how-recovered = How was it recovered?
+wizard-date = Date (YYYY-MM-DD or DD/MM/YYYY)
+wizard-where = Where (empty if not known)
+wizard-repeat = Repeat it
+wizard-differ = The two entries differ; try again
+wizard-not-recorded = { $error }; the identification above is not recorded (save it with --json and `item add --from-identify` once the station is set up)
+# What the officer types for "obliterated" in the wizard (any of these words).
+wizard-obliterated-words = obliterated
+
+## identify: the result
+
+identify-no-facts = no facts given: pass --type, --calibre, --marking, --feature or --serial, use --answers FILE, or run on a terminal to be asked
+identify-answers-unreadable = cannot read the answers file { $file }
+identify-answers = Answers
+identify-answer-obliterated = marks obliterated
+identify-answer-dont-know = don't know
+identify-no-match = No model in the library matches these facts. Closest, best first
+identify-candidates = Candidates, best first
+identify-none = none: no model in the library fits these facts
+identify-documented-in = documented in { $places }
+identify-score = score { $score } · { $confidence } confidence, by { $basis } · { $id }
+identify-marks = Marks
+identify-serial = Serial
+identify-serial-line = '{ $input }': { $status }, legible '{ $legible }'
+identify-serial-fits = fits { $meaning } [{ $confidence }]
+identify-uncertain = Still uncertain
+identify-photos = Photos to take
+identify-next-question = Most telling next question
+identify-answer-with = answer with --feature { $field }=VALUE or the matching flag, or run on a terminal
+word-basis-marks = marks
+word-basis-features = features
+word-basis-marks-and-features = marks and features
+word-basis-none = none
+word-flag-closest = closest
+word-flag-craft = craft
+word-flag-copy = copy
+word-flag-variant-unknown = variant unknown
+word-field-markings = markings

@@ -614,3 +614,205 @@ word-mark-kind-serial-format = format de numéro
 word-mark-kind-calibre = calibre
 word-mark-kind-headstamp = marquage de culot
 custody-transfer-needs-to = un transfert demande --to : qui l'a reçu
+
+## Ce qui manquera à un traçage : les avertissements d'un objet
+
+warn-serial-place-unknown = l'endroit où le numéro de série a été lu n'est pas consigné : un traçage a besoin du numéro de la carcasse ou de la boîte de culasse
+warn-serial-not-frame = numéro de série lu sur : { $place }, pas sur la carcasse ni la boîte de culasse : les pièces s'échangent, un traçage a besoin du numéro de la carcasse ou de la boîte de culasse
+warn-no-iti-marking = aucun marquage au sens de l'IIT consigné : ni fabricant, ni pays, ni numéro de série, ni code d'usine (IIT, par. 8)
+warn-serial-obliterated = numéro de série effacé : envisager une révélation par un laboratoire de police scientifique
+warn-serial-absent = aucun numéro de série (état absent) : un traçage repose sur les autres marquages et les photos
+warn-no-serial = aucun numéro de série consigné : un traçage a besoin du numéro de la carcasse ou de la boîte de culasse (`item edit --serial`, ou --serial-status absent s'il n'y en a pas)
+warn-no-mark-photo = aucune photo des marquages ni du numéro de série
+warn-mixed-origin = origine mixte : pièces de { $countries }
+warn-calibre-kept = calibre conservé tel qu'écrit : { $error }
+
+## Ce qui manque à une demande de traçage (`code` dans --json)
+
+check-no-illicit-nature = le caractère illicite des armes n'est pas indiqué (IIT, par. 17 a)) : --illicit-basis
+check-no-legal-basis = aucun fondement juridique indiqué (IIT, par. 17 a)) : --legal-basis
+check-no-intended-use = l'usage prévu des informations n'est pas indiqué (IIT, par. 17 c)) : --intended-use
+check-no-justification = priorité urgente sans justification : --justification
+check-no-confidentiality = aucune restriction de confidentialité indiquée : --confidentiality
+check-no-headstamp = aucun marquage de culot ni numéro de lot consigné
+check-no-calibre = calibre non consigné
+check-no-markings = aucun marquage, fabricant, pays ni numéro de série consigné : rien pour tracer (IIT, par. 17 b))
+check-no-type = type non consigné
+check-serial-not-frame = numéro de série non lu sur la carcasse ni la boîte de culasse (les pièces s'échangent) : --serial-location
+check-serial-obliterated = numéro de série effacé : envisager une révélation par un laboratoire de police scientifique avant le traçage
+check-no-serial = aucun numéro de série consigné
+check-no-import-mark = aucun marquage d'importation consigné (consigner « aucun vu » avec `item mark OBJET 'aucun vu' --event importation`)
+check-no-mark-photo = aucune photo des marquages
+
+## Champs d'un objet, tels que `item show` les nomme
+
+word-field-record_id = identifiant du journal
+word-field-date = date
+word-field-event = événement
+word-field-location = lieu
+word-field-lat = latitude
+word-field-lon = longitude
+word-field-kind = genre
+word-field-type = type
+word-field-make = fabricant
+word-field-model = modèle
+word-field-calibre = calibre
+word-field-serial = numéro de série
+word-field-country = pays
+word-field-year = année
+word-field-quantity = quantité
+word-field-headstamp = culot
+word-field-lot = lot
+word-field-condition = état
+word-field-unit = unité
+word-field-officer = agent
+word-field-notes = notes
+word-field-serial_status = état du numéro
+word-field-serial_location = emplacement du numéro
+word-field-model_id = id du modèle
+word-field-id_method = identifié par
+word-field-id_confidence = confiance
+word-field-suspected = soupçon
+word-field-illicit_basis = caractère illicite
+word-field-legal_basis = fondement juridique
+
+## item
+
+item-not-identify-json = { $file } : ce n'est pas le JSON de `identify --json` : { $error }
+item-added = Objet { $id } ajouté ({ $uuid })
+item-none-match = Aucun objet ne correspond.
+item-no-custody = aucun événement de traçabilité
+item-serial = n° de série { $serial } ({ $status })
+item-heading = Objet { $id } ({ $uuid })
+item-recorded = enregistré
+item-recorded-by = { $at } par { $by }
+item-marks = Marquages
+item-mark-on = { " " }sur : { $part }
+item-components = Pièces
+item-photos = Photos
+item-photo-time-unknown = heure inconnue
+item-custody = Chaîne de traçabilité
+item-no-events = aucun événement
+item-changes = Modifications
+item-change = { $field } : « { $old } » → « { $new } » par { $by }
+item-for-a-trace = Pour un traçage
+item-nothing-to-change = rien à modifier : donnez les champs à modifier en options (--serial ..., --model ...)
+item-unchanged = Objet { $id } : rien n'a changé (les valeurs étaient déjà celles-là)
+item-changed = Objet { $id } : modifié { $fields }
+item-mark-reads-as = { " " }(se lit : { $reading })
+item-mark-recorded = Objet { $id } : marquage { $mark } enregistré{ $reading }
+item-component-recorded = Objet { $id } : pièce { $component } ({ $part }) enregistrée
+item-photo-added = { $file } : ajoutée sous { $sha } ({ $width }×{ $height })
+item-photo-there = { $file } : déjà présente sous { $sha } ({ $width }×{ $height })
+item-printed = Objet { $id } écrit dans { $file } (à imprimer, A4)
+
+## Messages sur la sortie d'erreur
+
+ui-warning = avertissement :
+ui-error = erreur :
+ui-hint = conseil :
+ui-progress = {"{"}bar:30{"}"} {"{"}pos{"}"}/{"{"}len{"}"} { $unit }  {"{"}per_sec{"}"}  {"{"}elapsed{"}"} écoulé, {"{"}eta{"}"} restant
+
+## Erreurs et ce qu'on peut y faire
+
+error-busy = un autre fieldtrace écrit dans ce registre et n'a pas fini à temps ; cette commande n'a rien modifié
+error-clash = un autre fieldtrace a enregistré les mêmes données pendant que celui-ci travaillait ; cette commande n'a rien modifié
+hint-busy = attendez que l'autre fieldtrace (une importation, une synchronisation) ait fini, puis relancez cette commande : ce qui est déjà enregistré est ignoré
+hint-database-said = la base de données a dit : { $detail }
+hint-clock = FIELDTRACE_NOW prend une heure RFC 3339, par exemple 2026-11-25T12:00:00Z
+hint-config = corrigez { $path }, ou supprimez-le et définissez à nouveau le poste avec `fieldtrace init`
+hint-item-list = `fieldtrace item list` montre les objets et leurs numéros
+hint-trace-list = `fieldtrace trace list` montre les demandes : donnez un numéro ou un identifiant de paquet
+hint-too-new = installez la version plus récente de fieldtrace qui a écrit ce registre
+hint-damaged-copy = copiez d'abord tout le dossier de données à part, tel quel : c'est la preuve
+hint-damaged-restore = restaurez register.sqlite3 depuis la dernière copie du poste, ou récupérez ce que SQLite peut encore lire : `sqlite3 register.sqlite3 .recover | sqlite3 recovered.sqlite3`
+hint-damaged-check = puis vérifiez le résultat dans un dossier de données à lui : `fieldtrace --home COPIE custody verify`
+hint-needs-upgrade = copiez le dossier de données dans un endroit accessible en écriture et lancez-y fieldtrace une fois
+hint-wrong-passphrase = la phrase secrète est celle donnée à `fieldtrace keys init`
+hint-key-damaged = restaurez { $path } depuis la sauvegarde des clés du poste ; la phrase secrète elle-même est correcte
+hint-keys-replaced = quelqu'un a remplacé les fichiers de clés dans { $dir } : rien n'est signé avec elles
+hint-keys-restore = restaurez les clés propres à ce poste depuis sa sauvegarde ; si le poste a vraiment de nouvelles clés, les correspondants doivent à nouveau leur faire confiance, et c'est `signing_key_id` sous `[keys]` dans config.toml qui les consigne
+hint-keys-list = `fieldtrace keys list` montre les correspondants de confiance
+error-open-register = impossible d'ouvrir le registre dans { $home }
+error-no-station = ce poste n'a pas encore d'identité
+hint-no-station = lancez une fois `fieldtrace init --name POSTE --unit UNITÉ --officer NOM`
+error-no-keys = ce poste n'a pas encore de clés
+hint-no-keys = lancez `fieldtrace keys init`
+error-passphrase-needed = une phrase secrète est nécessaire pour { $purpose }
+hint-passphrase = définissez { $env }, ou lancez la commande dans un terminal sans --no-input
+prompt-passphrase = Phrase secrète pour { $purpose }
+error-embedded-library = impossible d'ouvrir la bibliothèque de référence intégrée
+error-no-home = pas de dossier personnel pour cet utilisateur : passez --home DOSSIER ou définissez FIELDTRACE_HOME
+
+## init
+
+init-empty = --name, --unit et --officer ne doivent pas être vides
+init-already = ce poste est déjà « { $name } » ({ $unit }, { $officer })
+hint-init-force = passez --force pour le changer ; les enregistrements antérieurs gardent l'ancienne identité
+init-done = Poste « { $name } » ({ $unit }), agent { $officer } : données dans { $home }
+
+## custody
+
+custody-usage = donnez un objet et --action, ou `custody log OBJET`, ou `custody verify`
+custody-recorded-as = Objet { $item } : { $action } — enregistré comme événement n° { $id } de la chaîne de traçabilité
+custody-none-yet = L'objet { $item } n'a encore aucun événement de traçabilité.
+custody-intact = Chaîne de traçabilité intacte : { $events } événements, chaque empreinte et chaque lien vérifiés. Tête { $head }
+custody-intact-heads = Chaîne de traçabilité intacte : { $events } événements. Têtes de chaîne reçues : { $problems } problème(s)
+custody-tampered = Chaîne de traçabilité ALTÉRÉE : { $problems } problème(s) sur { $events } événements
+purpose-signing = déverrouiller la clé de signature de ce poste
+purpose-decryption = déverrouiller la clé de déchiffrement de ce poste
+purpose-new-keys = protéger les nouvelles clés de ce poste
+purpose-key-card = signer la carte de clés de ce poste
+
+## identify : l'assistant
+
+question-type = Quel type d'arme est-ce ?
+question-calibre = Quel est son calibre ? (marqué sur le canon, ou lu sur une cartouche)
+question-markings = Quels marquages pouvez-vous lire ? (tels qu'imprimés, ou en mots : '66 dans un triangle')
+question-serial = Numéro de série tel que lu ? ('?' pour chaque caractère illisible, 'effacé' s'il a été meulé)
+question-volunteered = (donné sans être demandé)
+wizard-leading = en tête : { $names }
+wizard-dont-know = Je ne sais pas
+wizard-back = ← Revenir à la question précédente
+wizard-other = Autre (le taper)
+wizard-calibre-as-marked = Calibre tel que marqué
+wizard-marks-help = plusieurs : séparer par ' | ' ; 'effacé' s'ils ont été effacés ; vide s'il n'y en a pas ; '<' pour revenir
+wizard-text-help = vide si vous ne pouvez pas le lire ; '<' pour revenir
+wizard-add = Ajouter cette arme au registre ?
+wizard-how-recovered = Comment a-t-elle été récupérée ?
+wizard-date = Date (AAAA-MM-JJ ou JJ/MM/AAAA)
+wizard-where = Lieu (vide s'il n'est pas connu)
+wizard-repeat = Répétez-la
+wizard-differ = Les deux saisies diffèrent ; recommencez
+wizard-not-recorded = { $error } ; l'identification ci-dessus n'est pas enregistrée (conservez-la avec --json et `item add --from-identify` une fois le poste configuré)
+wizard-obliterated-words = effacé, effacés, efface, effaces, oblitéré, illisible
+
+## identify : le résultat
+
+identify-no-facts = aucun fait donné : passez --type, --calibre, --marking, --feature ou --serial, utilisez --answers FICHIER, ou lancez la commande dans un terminal pour répondre aux questions
+identify-answers-unreadable = impossible de lire le fichier de réponses { $file }
+identify-answers = Réponses
+identify-answer-obliterated = marquages effacés
+identify-answer-dont-know = je ne sais pas
+identify-no-match = Aucun modèle de la bibliothèque ne correspond à ces faits. Les plus proches, du meilleur au moins bon
+identify-candidates = Candidats, du meilleur au moins bon
+identify-none = aucun : aucun modèle de la bibliothèque ne correspond à ces faits
+identify-documented-in = documenté en/au : { $places }
+identify-score = score { $score } · confiance { $confidence }, d'après : { $basis } · { $id }
+identify-marks = Marquages
+identify-serial = Numéro de série
+identify-serial-line = « { $input } » : { $status }, lisible « { $legible } »
+identify-serial-fits = correspond à { $meaning } [{ $confidence }]
+identify-uncertain = Encore incertain
+identify-photos = Photos à prendre
+identify-next-question = Question suivante la plus utile
+identify-answer-with = répondez avec --feature { $field }=VALEUR ou l'option correspondante, ou lancez la commande dans un terminal
+word-basis-marks = marquages
+word-basis-features = caractéristiques
+word-basis-marks-and-features = marquages et caractéristiques
+word-basis-none = rien
+word-flag-closest = le plus proche
+word-flag-craft = artisanale
+word-flag-copy = copie
+word-flag-variant-unknown = variante inconnue
+word-field-markings = marquages

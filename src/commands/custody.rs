@@ -3,6 +3,7 @@
 use crate::app::{Ctx, Status};
 use crate::cli::{CustodyArgs, CustodyCommand};
 use crate::error::usage;
+use crate::t;
 use crate::register::custody::{self, NewEvent};
 use crate::register::resolve_item;
 use crate::ui::readings::print_event;
@@ -13,10 +14,7 @@ pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
         Some(CustodyCommand::Verify) => verify(ctx),
         None => {
             let (Some(item), Some(action)) = (args.item, args.action) else {
-                return Err(usage(
-                    "give an item and --action, or `custody log ITEM`, or `custody verify`",
-                )
-                .into());
+                return Err(usage(t!("custody-usage")).into());
             };
             append(
                 ctx,
@@ -42,9 +40,11 @@ fn append(ctx: &Ctx, reference: &str, new: NewEvent) -> anyhow::Result<Status> {
     if ctx.ui.is_json() {
         ctx.ui.json(&event)?;
     } else {
-        ctx.ui.line(&format!(
-            "Item {item}: {} recorded as custody event #{}",
-            event.action, event.id
+        ctx.ui.line(&t!(
+            "custody-recorded-as",
+            item = item,
+            action = crate::i18n::shown("custody", &event.action),
+            id = event.id
         ))?;
     }
     Ok(Status::Success)
@@ -58,7 +58,7 @@ fn log(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
         ctx.ui.json(&events)?;
     } else if events.is_empty() {
         ctx.ui
-            .line(&format!("Item {item} has no custody event yet."))?;
+            .line(&t!("custody-none-yet", item = item))?;
     } else {
         for e in &events {
             print_event(ctx, e)?;
@@ -73,24 +73,25 @@ fn verify(ctx: &Ctx) -> anyhow::Result<Status> {
     if ctx.ui.is_json() {
         ctx.ui.json(&result)?;
     } else if result.valid {
-        ctx.ui.line(&format!(
-            "Custody log intact: {} events, every hash and link checks. Head {}",
-            result.events, result.head
+        ctx.ui.line(&t!(
+            "custody-intact",
+            events = result.events,
+            head = result.head.as_str()
         ))?;
     } else if result.problems.is_empty() {
-        ctx.ui.line(&format!(
-            "Custody log intact: {} events. Received chain heads: {} problem(s)",
-            result.events,
-            result.received_heads.len()
+        ctx.ui.line(&t!(
+            "custody-intact-heads",
+            events = result.events,
+            problems = result.received_heads.len()
         ))?;
         for p in &result.received_heads {
             ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
         }
     } else {
-        ctx.ui.line(&format!(
-            "Custody log TAMPERED: {} problem(s) in {} events",
-            result.problems.len(),
-            result.events
+        ctx.ui.line(&t!(
+            "custody-tampered",
+            problems = result.problems.len(),
+            events = result.events
         ))?;
         for p in &result.problems {
             ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;

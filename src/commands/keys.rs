@@ -54,7 +54,7 @@ fn init(ctx: &Ctx) -> anyhow::Result<Status> {
             store.dir().to_path_buf(),
         )));
     }
-    let passphrase = ctx.passphrase("protect this station's new keys", true)?;
+    let passphrase = ctx.passphrase(&crate::t!("purpose-new-keys"), true)?;
     let keys = store.init(&passphrase)?;
     config::record_keys(&ctx.home, keys.key_id.to_string())?;
     let shown = public_keys(&store, &keys);
@@ -106,7 +106,7 @@ fn export_card(ctx: &Ctx, out: &Path) -> anyhow::Result<Status> {
     let station = ctx.station()?;
     let store = ctx.initialised_keys()?;
     let keys = store.public()?;
-    let secret = ctx.passphrase("sign this station's key card", false)?;
+    let secret = ctx.passphrase(&crate::t!("purpose-key-card"), false)?;
     let key = store.unlock_signing_key(&secret)?;
     let (bytes, written) = card::write(&station.name, &station.unit, &keys, &key)?;
     crate::fs::write_atomically(out, &bytes)

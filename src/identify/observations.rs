@@ -256,7 +256,15 @@ pub fn trait_value(
         .values
         .iter()
         .filter(|v| {
-            let text = format!("{} {}", v.id, v.label).to_lowercase();
+            // The label in every language: `crosse repliable` is `underfolding`.
+            let labels: Vec<&str> = v.labels.values().map(String::as_str).collect();
+            let text = crate::refdata::fold::fold(&format!(
+                "{} {} {}",
+                v.id,
+                v.label,
+                labels.join(" ")
+            ))
+            .to_lowercase();
             words.iter().all(|w| text.contains(w.as_str()))
         })
         .map(|v| v.id.as_str())

@@ -13,6 +13,8 @@ use serde::Serialize;
 
 use super::{RegisterError, Station, resolve_item};
 use crate::identify::observations::{parse_country, parse_type};
+use crate::i18n::Said;
+use crate::said;
 use crate::refdata::Catalog;
 use crate::refdata::normalize::text_key;
 use crate::trace::gaps;
@@ -185,7 +187,7 @@ fn number<T: std::str::FromStr>(field: &str, value: &str) -> Result<T, RegisterE
 impl Normalizer<'_> {
     /// The stored value of one field, and a warning for the officer if the value is kept but
     /// could not be matched to the library.
-    pub fn value(&self, name: &str, raw: &str) -> Result<(Value, Option<String>), RegisterError> {
+    pub fn value(&self, name: &str, raw: &str) -> Result<(Value, Option<Said>), RegisterError> {
         self.value_of_kind(name, raw, None)
     }
 
@@ -196,7 +198,7 @@ impl Normalizer<'_> {
         name: &str,
         raw: &str,
         kind: Option<&str>,
-    ) -> Result<(Value, Option<String>), RegisterError> {
+    ) -> Result<(Value, Option<Said>), RegisterError> {
         let Some(spec) = field(name) else {
             return Err(RegisterError::invalid(name, "no such field"));
         };
@@ -246,7 +248,7 @@ impl Normalizer<'_> {
                 Ok(id) => text(id),
                 Err(err) => Ok((
                     Value::Text(raw.to_owned()),
-                    Some(format!("calibre kept as written: {err}")),
+                    Some(said!("warn-calibre-kept", error = err.to_string())),
                 )),
             },
             ("model_id", _) => match self.catalog.model(raw) {
@@ -355,7 +357,7 @@ pub fn default_to_station(input: &mut ItemInput, station: &Station) {
 #[derive(Debug, Default)]
 pub struct Checked {
     pub values: BTreeMap<&'static str, Value>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
 }
 
 /// Checks a whole new item. `date` and `event` are required; `kind` defaults to weapon.
@@ -464,7 +466,7 @@ pub fn edit(
     reason: Option<&str>,
     station: &Station,
     now: &str,
-) -> Result<(Vec<String>, Vec<String>), RegisterError> {
+) -> Result<(Vec<String>, Vec<Said>), RegisterError> {
     let mut changed = Vec::new();
     let mut warnings = Vec::new();
     // A serial read again says how legible it now is, unless the edit states that too.
@@ -691,7 +693,7 @@ pub struct Item {
     pub custody: Vec<super::custody::Event>,
     pub changes: Vec<Change>,
     /// What a trace will miss or get wrong: shown to the officer, never blocking.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
     pub created_at: String,
     pub created_by: String,
 }
@@ -812,17 +814,17 @@ fn text_field<'a>(item: &'a Item, name: &str) -> Option<&'a str> {
 }
 
 /// What a trace will miss or get wrong, in the officer's words.
-pub fn warnings(item: &Item) -> Vec<String> {
+pub fn warnings(item: &Item) -> Vec<Said> {
     let mut out = Vec::new();
     let kind = text_field(item, "kind").unwrap_or("weapon");
     let status = text_field(item, "serial_status").unwrap_or("unknown");
     let serial_location = text_field(item, "serial_location").map(str::to_lowercase);
     if kind == "weapon" && gaps::serial_readable(status) {
         match serial_location.as_deref() {
-            None => out.push("where the serial was read is not recorded: a trace needs the frame or receiver serial".into()),
-            Some(place) if !gaps::serial_on_frame(Some(place)) => out.push(format!(
-                "serial read from the {place}, not the frame or receiver: parts are swapped, a trace needs the frame or receiver serial"
-            )),
+            None => out.push(said!("warn-serial-place-unknown")),
+            Some(place) if !gaps::serial_on_frame(Some(place)) => {
+                out.push(said!("warn-serial-not-frame", place = place));
+            }
             Some(_) => {}
         }
     }
@@ -837,24 +839,20 @@ pub fn warnings(item: &Item) -> Vec<String> {
         && text_field(item, "country").is_none()
         && !origin_mark
     {
-        out.push("no ITI marking recorded: no maker, country or serial, nor a factory code (ITI para. 8)".into());
+        out.push(said!("warn-no-iti-marking"));
     }
     if status == "obliterated" {
-        out.push("serial obliterated: consider recovery by a forensic laboratory".into());
+        out.push(said!("warn-serial-obliterated"));
     }
     if kind == "weapon" && text_field(item, "serial").is_none() {
         match status {
             "obliterated" => {}
-            "absent" => out.push(
-                "no serial at all (status absent): a trace rests on the other marks and the photos".into(),
-            ),
-            _ => out.push(
-                "no serial recorded: a trace needs the serial from the frame or receiver (`item edit --serial`, or --serial-status absent if there is none)".into(),
-            ),
+            "absent" => out.push(said!("warn-serial-absent")),
+            _ => out.push(said!("warn-no-serial")),
         }
     }
     if kind == "weapon" && !gaps::shows_marks(item.photos.iter().map(|p| p.view.as_str())) {
-        out.push("no photo of the marks or the serial".into());
+        out.push(said!("warn-no-mark-photo"));
     }
     let countries: Vec<&str> = item
         .components
@@ -864,10 +862,7 @@ pub fn warnings(item: &Item) -> Vec<String> {
     if let Some(first) = countries.first()
         && countries.iter().any(|c| c != first)
     {
-        out.push(format!(
-            "mixed origin: components from {}",
-            countries.join(", ")
-        ));
+        out.push(said!("warn-mixed-origin", countries = countries.join(", ")));
     }
     out
 }

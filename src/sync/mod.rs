@@ -173,7 +173,7 @@ impl Unlocker<'_> {
         if self.signing_key.is_none() {
             let secret = self
                 .ctx
-                .passphrase("unlock this station's signing key", false)?;
+                .passphrase(&crate::t!("purpose-signing"), false)?;
             self.signing_key = Some(self.store.unlock_signing_key(&secret)?);
         }
         self.signing_key
@@ -187,7 +187,7 @@ impl Keyring for Unlocker<'_> {
         if self.identity.is_none() {
             let secret = self
                 .ctx
-                .passphrase("unlock this station's decryption key", false)?;
+                .passphrase(&crate::t!("purpose-decryption"), false)?;
             self.identity = Some(self.store.unlock_identity(&secret)?);
         }
         self.identity

@@ -45,10 +45,10 @@ pub fn print_readings(
         } else {
             String::new()
         };
-        let confidence = crate::i18n::label("confidence", &r.confidence.to_string());
+        let confidence = crate::i18n::shown("confidence", &r.confidence.to_string());
         ui.line(&format!(
             "  {:<18} {} {}",
-            crate::i18n::label("mark-kind", &r.kind),
+            crate::i18n::shown("mark-kind", &r.kind),
             meaning,
             ui.dim(&format!("[{confidence}{fit}] {}", r.marking_id))
         ))?;
@@ -72,7 +72,7 @@ pub fn print_event(ctx: &Ctx, e: &custody::Event) -> anyhow::Result<()> {
         "custody-event",
         id = e.id,
         when = e.occurred_at.clone(),
-        action = crate::i18n::label("custody", &e.action.to_string()),
+        action = crate::i18n::shown("custody", &e.action.to_string()),
         officer = e.officer.clone(),
         unit = e.unit.clone(),
         station = e.station.clone()
