@@ -154,6 +154,12 @@ fn print(
     let ui = &ctx.ui;
     if !asked.is_empty() {
         ui.heading(&t!("identify-answers"))?;
+        let width = asked
+            .iter()
+            .map(|e| field_name(catalog, &e.field).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(10);
         for exchange in asked {
             let answer = match &exchange.answer {
                 Answer::Value(v) => answer_word(catalog, &exchange.field, v),
@@ -163,7 +169,7 @@ fn print(
                 Answer::Back => continue,
             };
             let field = field_name(catalog, &exchange.field);
-            ui.line(&format!("  {field:<10} {answer}"))?;
+            ui.line(&format!("  {field:<width$} {answer}"))?;
         }
     }
     if assessment.no_match && !assessment.candidates.is_empty() {

@@ -68,7 +68,7 @@ pub fn suggest(suggestions: &[String]) -> String {
         String::new()
     } else {
         let quoted: Vec<String> = suggestions.iter().map(|s| format!("'{s}'")).collect();
-        format!(" (did you mean {}?)", quoted.join(", "))
+        crate::t!("did-you-mean", options = quoted.join(", "))
     }
 }
 
@@ -425,6 +425,17 @@ impl Catalog {
 
     pub fn trait_def(&self, key: &str) -> Option<&Trait> {
         self.traits.iter().find(|t| t.key == key)
+    }
+
+    /// A trait by its key or by its name in any language (`crosse` is `stock`).
+    pub fn trait_named(&self, name: &str) -> Option<&Trait> {
+        let fold = |s: &str| fold::fold(s.trim()).to_lowercase();
+        let wanted = fold(name);
+        self.trait_def(name).or_else(|| {
+            self.traits
+                .iter()
+                .find(|t| t.names.values().any(|n| fold(n) == wanted))
+        })
     }
 
     pub fn country_name(&self, code: &str) -> String {
