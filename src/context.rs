@@ -13,11 +13,11 @@ use crate::cli::Lang;
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::error::usage;
-use crate::t;
 use crate::keys::{KeyStore, SecretString};
 use crate::packet::KeyId;
 use crate::refdata::RefData;
 use crate::register::{Register, Station};
+use crate::t;
 use crate::ui::{Ui, prompt};
 
 /// Scripts and tests give the passphrase here instead of at the terminal.
@@ -87,8 +87,12 @@ impl Ctx {
     /// it is asked for, and the same connection after that.
     pub fn register(&self) -> anyhow::Result<RefMut<'_, Register>> {
         if self.register.get().is_none() {
-            let opened = Register::open(&self.home)
-                .with_context(|| t!("error-open-register", home = self.home.display().to_string()))?;
+            let opened = Register::open(&self.home).with_context(|| {
+                t!(
+                    "error-open-register",
+                    home = self.home.display().to_string()
+                )
+            })?;
             let _ = self.register.set(RefCell::new(opened));
         }
         let register = self.open_register()?;
@@ -103,8 +107,12 @@ impl Ctx {
     /// and nothing in the home changes. The connection already open, if any, serves as well.
     pub fn register_read(&self) -> anyhow::Result<RefMut<'_, Register>> {
         if self.register.get().is_none() {
-            let opened = Register::open_read_only(&self.home)
-                .with_context(|| t!("error-open-register", home = self.home.display().to_string()))?;
+            let opened = Register::open_read_only(&self.home).with_context(|| {
+                t!(
+                    "error-open-register",
+                    home = self.home.display().to_string()
+                )
+            })?;
             let _ = self.register.set(RefCell::new(opened));
         }
         self.open_register()
@@ -206,9 +214,7 @@ impl Ctx {
     pub fn initialised_keys(&self) -> anyhow::Result<KeyStore> {
         let keys = self.key_store()?;
         if !keys.is_initialised() {
-            return Err(usage(t!("error-no-keys"))
-                .hint(t!("hint-no-keys"))
-                .into());
+            return Err(usage(t!("error-no-keys")).hint(t!("hint-no-keys")).into());
         }
         Ok(keys)
     }

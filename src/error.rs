@@ -8,9 +8,9 @@
 use std::fmt;
 
 use crate::import::ImportError;
-use crate::t;
 use crate::keys::KeyError;
 use crate::register::RegisterError;
+use crate::t;
 
 /// What kind of failure: it decides the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,10 +191,7 @@ fn contention(error: &anyhow::Error) -> Option<CommandError> {
     Some(CommandError {
         kind: ErrorKind::Busy,
         error: anyhow::anyhow!("{message}"),
-        hints: vec![
-            t!("hint-busy"),
-            said,
-        ],
+        hints: vec![t!("hint-busy"), said],
     })
 }
 
@@ -205,18 +202,9 @@ fn register(err: &RegisterError) -> (ErrorKind, Vec<String>) {
         RegisterError::Invalid { .. } | RegisterError::Photo { .. } => {
             (ErrorKind::Usage, Vec::new())
         }
-        RegisterError::UnknownItem(_) => (
-            ErrorKind::Usage,
-            vec![t!("hint-item-list")],
-        ),
-        RegisterError::UnknownTraceRequest(_) => (
-            ErrorKind::Usage,
-            vec![t!("hint-trace-list")],
-        ),
-        RegisterError::TooNew { .. } => (
-            ErrorKind::Failure,
-            vec![t!("hint-too-new")],
-        ),
+        RegisterError::UnknownItem(_) => (ErrorKind::Usage, vec![t!("hint-item-list")]),
+        RegisterError::UnknownTraceRequest(_) => (ErrorKind::Usage, vec![t!("hint-trace-list")]),
+        RegisterError::TooNew { .. } => (ErrorKind::Failure, vec![t!("hint-too-new")]),
         RegisterError::Damaged { .. } => (
             ErrorKind::Verification,
             vec![
@@ -225,10 +213,7 @@ fn register(err: &RegisterError) -> (ErrorKind, Vec<String>) {
                 t!("hint-damaged-check"),
             ],
         ),
-        RegisterError::NeedsUpgrade { .. } => (
-            ErrorKind::Failure,
-            vec![t!("hint-needs-upgrade")],
-        ),
+        RegisterError::NeedsUpgrade { .. } => (ErrorKind::Failure, vec![t!("hint-needs-upgrade")]),
         RegisterError::ReadOnly => (ErrorKind::Failure, Vec::new()),
         RegisterError::Sqlite(_) | RegisterError::Io(_) => (ErrorKind::Failure, Vec::new()),
     }
@@ -237,10 +222,7 @@ fn register(err: &RegisterError) -> (ErrorKind, Vec<String>) {
 /// The officer's choices are usage errors; damaged key files and I/O are failures.
 fn keys(err: &KeyError) -> (ErrorKind, Vec<String>) {
     match err {
-        KeyError::WrongPassphrase(_) => (
-            ErrorKind::Usage,
-            vec![t!("hint-wrong-passphrase")],
-        ),
+        KeyError::WrongPassphrase(_) => (ErrorKind::Usage, vec![t!("hint-wrong-passphrase")]),
         KeyError::Damaged { path, .. } => (
             ErrorKind::Failure,
             vec![t!("hint-key-damaged", path = path.display().to_string())],
@@ -252,10 +234,7 @@ fn keys(err: &KeyError) -> (ErrorKind, Vec<String>) {
                 t!("hint-keys-restore"),
             ],
         ),
-        KeyError::UnknownPeer(_) => (
-            ErrorKind::Usage,
-            vec![t!("hint-keys-list")],
-        ),
+        KeyError::UnknownPeer(_) => (ErrorKind::Usage, vec![t!("hint-keys-list")]),
         KeyError::AlreadyInitialised(_)
         | KeyError::NotInitialised(_)
         | KeyError::EmptyPassphrase

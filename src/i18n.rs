@@ -477,12 +477,16 @@ mod tests {
             // French names), and so are the other words typed for a word (`.also`); every other
             // message and attribute is in every language.
             let optional = |k: &String| k.starts_with("country-") || k.ends_with(".also");
-            let english: BTreeSet<String> = english.iter().filter(|k| !optional(k)).cloned().collect();
+            let english: BTreeSet<String> =
+                english.iter().filter(|k| !optional(k)).cloned().collect();
             let own: BTreeSet<String> = keys(&lang).into_iter().filter(|k| !optional(k)).collect();
             let only_english: Vec<&String> = english.difference(&own).collect();
             let only_here: Vec<&String> = own.difference(&english).collect();
             assert!(only_english.is_empty(), "{lang} lacks {only_english:?}");
-            assert!(only_here.is_empty(), "{lang} has, English lacks, {only_here:?}");
+            assert!(
+                only_here.is_empty(),
+                "{lang} has, English lacks, {only_here:?}"
+            );
         }
     }
 
@@ -557,10 +561,19 @@ mod tests {
         assert_eq!("remise volontaire".parse::<Event>(), Ok(Event::Surrendered));
         assert_eq!("urgente".parse::<Priority>(), Ok(Priority::Urgent));
         assert_eq!("tracée".parse::<TraceOutcome>(), Ok(TraceOutcome::Traced));
-        assert_eq!("non tracée".parse::<TraceOutcome>(), Ok(TraceOutcome::NotTraced));
-        assert_eq!("transférée".parse::<CustodyAction>(), Ok(CustodyAction::Transferred));
+        assert_eq!(
+            "non tracée".parse::<TraceOutcome>(),
+            Ok(TraceOutcome::NotTraced)
+        );
+        assert_eq!(
+            "transférée".parse::<CustodyAction>(),
+            Ok(CustodyAction::Transferred)
+        );
         assert_eq!("marquages".parse::<PhotoView>(), Ok(PhotoView::Markings));
-        assert_eq!(find_word("type", "pistolet", crate::refdata::schema::WEAPON_TYPES), Some("self-loading-pistol"));
+        assert_eq!(
+            find_word("type", "pistolet", crate::refdata::schema::WEAPON_TYPES),
+            Some("self-loading-pistol")
+        );
         assert!("égarée".parse::<Event>().is_err());
     }
 
@@ -583,7 +596,11 @@ mod tests {
                 }
             }
         }
-        assert!(found.is_empty(), "outside the catalogue:\n{}", found.join("\n"));
+        assert!(
+            found.is_empty(),
+            "outside the catalogue:\n{}",
+            found.join("\n")
+        );
     }
 
     /// The files whose every message is in the catalogue (see docs/translating.md for the rest).
@@ -600,6 +617,7 @@ mod tests {
         "commands/init.rs",
         "commands/item.rs",
         "commands/trace.rs",
+        "commands/report.rs",
     ];
 
     #[test]

@@ -3,9 +3,9 @@
 use crate::app::{Ctx, Status};
 use crate::cli::{CustodyArgs, CustodyCommand};
 use crate::error::usage;
-use crate::t;
 use crate::register::custody::{self, NewEvent};
 use crate::register::resolve_item;
+use crate::t;
 use crate::ui::readings::print_event;
 
 pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
@@ -57,8 +57,7 @@ fn log(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
     if ctx.ui.is_json() {
         ctx.ui.json(&events)?;
     } else if events.is_empty() {
-        ctx.ui
-            .line(&t!("custody-none-yet", item = item))?;
+        ctx.ui.line(&t!("custody-none-yet", item = item))?;
     } else {
         for e in &events {
             print_event(ctx, e)?;

@@ -6,13 +6,13 @@ use crate::app::{Ctx, Status};
 use crate::cli::IdentifyArgs;
 use crate::error::usage;
 use crate::i18n::shown;
-use crate::t;
 use crate::identify::answers::AnswersFile;
 use crate::identify::observations::{parse_country, parse_feature, parse_type};
 use crate::identify::session::{self, Exchange};
 use crate::identify::{Answer, Assessment, Engine, Observations};
 use crate::refdata::{Catalog, RefError};
 use crate::register::intake;
+use crate::t;
 use crate::ui::prompt::{self, TerminalAnswerer};
 use crate::ui::readings::print_readings;
 
@@ -32,8 +32,12 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
         && obs.unknown.is_empty();
 
     let (assessment, asked) = if let Some(path) = &args.answers {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| t!("identify-answers-unreadable", file = path.display().to_string()))?;
+        let text = std::fs::read_to_string(path).with_context(|| {
+            t!(
+                "identify-answers-unreadable",
+                file = path.display().to_string()
+            )
+        })?;
         let mut answers = AnswersFile::parse(&text, &catalog)
             .map_err(|e| usage(format!("{}: {e}", path.display())))?;
         let outcome = session::run(&engine, obs, &mut answers)?;

@@ -4,8 +4,8 @@ use crate::app::{Ctx, Status};
 use crate::cli::InitArgs;
 use crate::config;
 use crate::error::usage;
-use crate::t;
 use crate::register::Station;
+use crate::t;
 
 pub fn run(ctx: &Ctx, args: &InitArgs) -> anyhow::Result<Status> {
     let station = Station {

@@ -5,13 +5,13 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use crate::app::{Ctx, Status};
-use crate::i18n::Said;
-use crate::t;
 use crate::cli::{ItemCommand, ItemFields, ItemListArgs};
 use crate::error::usage;
+use crate::i18n::Said;
 use crate::refdata::Catalog;
 use crate::register::item::{self, ItemInput, ListFilter, NewComponent, NewMark, Normalizer};
 use crate::register::{intake, photos, resolve_item};
+use crate::t;
 use crate::ui::readings::print_event;
 
 pub fn run(ctx: &Ctx, cmd: ItemCommand) -> anyhow::Result<Status> {
@@ -251,7 +251,11 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
         ui.json(&item)?;
         return Ok(Status::Success);
     }
-    ui.heading(&t!("item-heading", id = item.id, uuid = item.uuid.to_string()))?;
+    ui.heading(&t!(
+        "item-heading",
+        id = item.id,
+        uuid = item.uuid.to_string()
+    ))?;
     for (name, value) in &item.fields {
         let text = match value {
             serde_json::Value::Null => continue,
@@ -483,9 +487,21 @@ fn photo(
     for a in &attached {
         let sha = &a.sha256[..12];
         let line = if a.added {
-            t!("item-photo-added", file = a.file.as_str(), sha = sha, width = a.width, height = a.height)
+            t!(
+                "item-photo-added",
+                file = a.file.as_str(),
+                sha = sha,
+                width = a.width,
+                height = a.height
+            )
         } else {
-            t!("item-photo-there", file = a.file.as_str(), sha = sha, width = a.width, height = a.height)
+            t!(
+                "item-photo-there",
+                file = a.file.as_str(),
+                sha = sha,
+                width = a.width,
+                height = a.height
+            )
         };
         ctx.ui.line(&line)?;
         for note in &a.exif.notes {

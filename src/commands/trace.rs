@@ -2,11 +2,11 @@
 //! `crate::sync::respond`; this prints it.
 
 use crate::app::{Ctx, Status};
-use crate::t;
 use crate::cli::TraceCommand;
 use crate::error::usage;
 use crate::qr;
 use crate::sync::respond;
+use crate::t;
 use crate::trace::{Finding, RequestFacts, draft, export, sheet, status};
 
 pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
@@ -316,7 +316,10 @@ fn list_received(ctx: &Ctx) -> anyhow::Result<Status> {
             },
             r.outcome
                 .as_ref()
-                .map(|o| t!("trace-answered", outcome = crate::i18n::shown("outcome", &o.to_string())))
+                .map(|o| t!(
+                    "trace-answered",
+                    outcome = crate::i18n::shown("outcome", &o.to_string())
+                ))
                 .unwrap_or_default()
         ))?;
     }
@@ -364,7 +367,12 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
         };
         ui.line(&row(
             t!("trace-show-exported"),
-            t!("trace-show-exported-to", at = at.as_str(), file = file.as_str(), state = state),
+            t!(
+                "trace-show-exported-to",
+                at = at.as_str(),
+                file = file.as_str(),
+                state = state
+            ),
         ))?;
         if let Some(to) = &request.encrypted_to {
             ui.line(&row(
@@ -374,7 +382,10 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
         }
         ui.line(&row(
             t!("trace-show-manifest"),
-            format!("SHA-256 {}", request.manifest_sha256.as_deref().unwrap_or("?")),
+            format!(
+                "SHA-256 {}",
+                request.manifest_sha256.as_deref().unwrap_or("?")
+            ),
         ))?;
     }
     if let (Some(status), Some(at)) = (&progress.ack_status, &progress.acknowledged_at) {

@@ -262,13 +262,9 @@ pub fn trait_value(
         .filter(|v| {
             // The label in every language: `crosse repliable` is `underfolding`.
             let labels: Vec<&str> = v.labels.values().map(String::as_str).collect();
-            let text = crate::refdata::fold::fold(&format!(
-                "{} {} {}",
-                v.id,
-                v.label,
-                labels.join(" ")
-            ))
-            .to_lowercase();
+            let text =
+                crate::refdata::fold::fold(&format!("{} {} {}", v.id, v.label, labels.join(" ")))
+                    .to_lowercase();
             words.iter().all(|w| text.contains(w.as_str()))
         })
         .map(|v| v.id.as_str())

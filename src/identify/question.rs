@@ -8,8 +8,8 @@ use super::model_trait;
 use super::observations::Observations;
 use crate::i18n::Said;
 use crate::refdata::Catalog;
-use crate::said;
 use crate::refdata::schema::{Model, WEAPON_TYPES};
+use crate::said;
 
 /// A question for the officer.
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -12,11 +12,11 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
 
 use super::{RegisterError, Station, resolve_item};
-use crate::identify::observations::{parse_country, parse_type};
 use crate::i18n::Said;
-use crate::said;
+use crate::identify::observations::{parse_country, parse_type};
 use crate::refdata::Catalog;
 use crate::refdata::normalize::text_key;
+use crate::said;
 use crate::trace::gaps;
 use crate::vocab::{AmmunitionType, ComponentType};
 

@@ -82,7 +82,12 @@ mod said {
     }
 
     pub fn needs_upgrade(path: &str, found: i64, known: i64) -> String {
-        t!("reg-needs-upgrade", path = path, found = found, known = known)
+        t!(
+            "reg-needs-upgrade",
+            path = path,
+            found = found,
+            known = known
+        )
     }
 }
 

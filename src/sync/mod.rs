@@ -171,9 +171,7 @@ impl std::fmt::Debug for Unlocker<'_> {
 impl Unlocker<'_> {
     pub(crate) fn signing_key(&mut self) -> anyhow::Result<&SigningKey> {
         if self.signing_key.is_none() {
-            let secret = self
-                .ctx
-                .passphrase(&crate::t!("purpose-signing"), false)?;
+            let secret = self.ctx.passphrase(&crate::t!("purpose-signing"), false)?;
             self.signing_key = Some(self.store.unlock_signing_key(&secret)?);
         }
         self.signing_key

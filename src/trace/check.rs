@@ -4,9 +4,9 @@
 use serde::Serialize;
 
 use super::body::{ItemEntry, RequestBody};
+use super::gaps;
 use crate::i18n::Said;
 use crate::said;
-use super::gaps;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -158,7 +158,12 @@ fn check_item(item: &ItemEntry, position: usize, out: &mut Vec<Finding>) {
             at,
             said!("check-serial-obliterated"),
         )),
-        _ => out.push(finding(Level::Weak, "no-serial", at, said!("check-no-serial"))),
+        _ => out.push(finding(
+            Level::Weak,
+            "no-serial",
+            at,
+            said!("check-no-serial"),
+        )),
     }
     if !item.marks.iter().any(|m| m.event() == "import") {
         out.push(finding(

@@ -79,8 +79,9 @@ fn reduced_copies(
         let reduced = photos::ensure_reduced(&ctx.home, &photo.sha256, ctx.today())
             .map_err(anyhow::Error::new)
             .and_then(|path| {
-                std::fs::read(ctx.home.join(&path))
-                    .with_context(|| crate::t!("error-cannot-read", file = path.display().to_string()))
+                std::fs::read(ctx.home.join(&path)).with_context(|| {
+                    crate::t!("error-cannot-read", file = path.display().to_string())
+                })
             });
         match reduced {
             Ok(bytes) => {

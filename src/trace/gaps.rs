@@ -42,7 +42,9 @@ mod tests {
     fn the_shared_rules() {
         assert!(serial_readable("partial") && !serial_readable("obliterated"));
         assert!(serial_on_frame(Some("Receiver, left")));
-        assert!(serial_on_frame(Some("carcasse")) && serial_on_frame(Some("boîte de culasse, gauche")));
+        assert!(
+            serial_on_frame(Some("carcasse")) && serial_on_frame(Some("boîte de culasse, gauche"))
+        );
         assert!(!serial_on_frame(Some("barrel")) && !serial_on_frame(None));
         assert!(shows_marks(["overall", "serial"]) && !shows_marks(["overall"]));
     }

@@ -20,7 +20,6 @@ impl<'a> TerminalAnswerer<'a> {
     }
 }
 
-
 impl Answerer for TerminalAnswerer<'_> {
     type Error = anyhow::Error;
 
@@ -41,7 +40,11 @@ impl Answerer for TerminalAnswerer<'_> {
         }
         // "Don't know" first, then every value in its fixed order, then "other" and "back";
         // typing filters the list.
-        let (dont_know, other, back) = (t!("wizard-dont-know"), t!("wizard-other"), t!("wizard-back"));
+        let (dont_know, other, back) = (
+            t!("wizard-dont-know"),
+            t!("wizard-other"),
+            t!("wizard-back"),
+        );
         let mut items: Vec<&str> = vec![dont_know.as_str()];
         items.extend(question.options.iter().map(|o| o.label.text()));
         if question.free_text {

@@ -119,11 +119,22 @@ fn a_french_officer_records_identifies_and_traces_without_meeting_english() {
         "init",
         fr(
             env,
-            &["init", "--name", "Poste 4", "--unit", "Douanes", "--officer", "B. Coulibaly"],
+            &[
+                "init",
+                "--name",
+                "Poste 4",
+                "--unit",
+                "Douanes",
+                "--officer",
+                "B. Coulibaly",
+            ],
             2,
         ),
     );
-    assert!(out.contains("erreur : ce poste est déjà « Post 3 »"), "{out}");
+    assert!(
+        out.contains("erreur : ce poste est déjà « Post 3 »"),
+        "{out}"
+    );
     assert!(out.contains("conseil : passez --force"), "{out}");
 
     // Identification from French words.
@@ -148,7 +159,10 @@ fn a_french_officer_records_identifies_and_traces_without_meeting_english() {
     assert!(out.contains("Candidats, du meilleur au moins bon"), "{out}");
     assert!(out.contains("+ type fusil d'assaut : concorde"), "{out}");
     assert!(out.contains("Photos à prendre"), "{out}");
-    assert!(out.contains("— Chine"), "the country stays in French: {out}");
+    assert!(
+        out.contains("— Chine"),
+        "the country stays in French: {out}"
+    );
 
     // An item, typed in French: event, kind, type, serial place, date as written in Mali.
     let out = check(
@@ -183,13 +197,25 @@ fn a_french_officer_records_identifies_and_traces_without_meeting_english() {
         ),
     );
     assert!(out.contains("Objet 1 ajouté"), "{out}");
-    assert!(out.contains("avertissement : aucune photo des marquages"), "{out}");
+    assert!(
+        out.contains("avertissement : aucune photo des marquages"),
+        "{out}"
+    );
     assert!(
         !out.contains("l'endroit où le numéro de série a été lu"),
         "'boîte de culasse' is the receiver: {out}"
     );
     env.run(
-        &["item", "mark", "1", "aucun vu", "--event", "importation", "--part", "carcasse"],
+        &[
+            "item",
+            "mark",
+            "1",
+            "aucun vu",
+            "--event",
+            "importation",
+            "--part",
+            "carcasse",
+        ],
         0,
     );
 
@@ -199,7 +225,11 @@ fn a_french_officer_records_identifies_and_traces_without_meeting_english() {
     );
     let out = check(
         "item photo",
-        fr(env, &["item", "photo", "1", &photo, "--view", "marquages"], 0),
+        fr(
+            env,
+            &["item", "photo", "1", &photo, "--view", "marquages"],
+            0,
+        ),
     );
     assert!(out.contains("ajoutée sous"), "{out}");
 
@@ -207,7 +237,14 @@ fn a_french_officer_records_identifies_and_traces_without_meeting_english() {
         "custody",
         fr(
             env,
-            &["custody", "1", "--action", "transférée", "--to", "Magasin central"],
+            &[
+                "custody",
+                "1",
+                "--action",
+                "transférée",
+                "--to",
+                "Magasin central",
+            ],
             0,
         ),
     );
@@ -247,9 +284,15 @@ fn a_french_officer_records_identifies_and_traces_without_meeting_english() {
             0,
         ),
     );
-    assert!(out.contains("Demande de traçage 1 pour « ML NPC »"), "{out}");
+    assert!(
+        out.contains("Demande de traçage 1 pour « ML NPC »"),
+        "{out}"
+    );
     let request = env.json(&["trace", "show", "1"], 0);
-    assert_eq!(request["body"]["prio"], "urgent", "the id is stored: {request}");
+    assert_eq!(
+        request["body"]["prio"], "urgent",
+        "the id is stored: {request}"
+    );
 
     let out = check("trace export", fr(env, &["trace", "export", "1"], 0));
     assert!(out.contains("signée dans"), "{out}");
@@ -265,7 +308,10 @@ fn a_french_officer_records_identifies_and_traces_without_meeting_english() {
         "bad event",
         fr(env, &["item", "list", "--event", "égarée"], 2),
     );
-    assert!(out.contains("« égarée » n'est pas parmi : saisie, découverte"), "{out}");
+    assert!(
+        out.contains("« égarée » n'est pas parmi : saisie, découverte"),
+        "{out}"
+    );
 
     // The CSV export has the same columns in every language.
     let (csv_en, _) = env.run(&["export", "csv"], 0);
@@ -326,8 +372,12 @@ fn the_language_comes_from_the_flag_the_environment_or_the_locale() {
     locale.env("LANG", "fr_FR.UTF-8");
     assert!(decode(&mut locale).contains("lectures"), "LANG=fr_FR");
     let mut both = env.cmd(&["decode", "56式"]);
-    both.env("LC_ALL", "fr_ML.UTF-8").env("FIELDTRACE_LANG", "en");
-    assert!(decode(&mut both).contains("readings"), "FIELDTRACE_LANG wins");
+    both.env("LC_ALL", "fr_ML.UTF-8")
+        .env("FIELDTRACE_LANG", "en");
+    assert!(
+        decode(&mut both).contains("readings"),
+        "FIELDTRACE_LANG wins"
+    );
     let mut flag = env.cmd(&["--lang", "fr", "decode", "56式"]);
     flag.env("FIELDTRACE_LANG", "en");
     let out = decode(&mut flag);
@@ -336,10 +386,16 @@ fn the_language_comes_from_the_flag_the_environment_or_the_locale() {
     assert!(out.contains("— Chine [élevée] cn-wu-liu-shi"), "{out}");
     let mut unknown = env.cmd(&["decode", "56式"]);
     unknown.env("LANG", "de_DE.UTF-8");
-    assert!(decode(&mut unknown).contains("readings"), "no German: English");
+    assert!(
+        decode(&mut unknown).contains("readings"),
+        "no German: English"
+    );
 
     let (_, err) = env.run(&["--lang", "xx", "decode", "56式"], 2);
-    assert!(err.contains("no messages in 'xx': the languages are en, fr"), "{err}");
+    assert!(
+        err.contains("no messages in 'xx': the languages are en, fr"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -358,7 +414,10 @@ fn help_is_french_for_every_command() {
     ] {
         let out = fr(&env, &args, 0);
         for phrase in &phrases {
-            assert!(!out.contains(phrase.as_str()), "{args:?}: '{phrase}' in:\n{out}");
+            assert!(
+                !out.contains(phrase.as_str()),
+                "{args:?}: '{phrase}' in:\n{out}"
+            );
         }
         assert!(out.contains("Utilisation :"), "{args:?}:\n{out}");
     }
@@ -379,7 +438,15 @@ fn french_snapshots() {
     insta::assert_snapshot!("french_wizard", wizard);
     let identify = fr(
         &env,
-        &["identify", "--type", "pistolet", "--marking", "étoile", "--serial", "AB12?4"],
+        &[
+            "identify",
+            "--type",
+            "pistolet",
+            "--marking",
+            "étoile",
+            "--serial",
+            "AB12?4",
+        ],
         0,
     );
     insta::assert_snapshot!("french_identify", identify);
