@@ -618,6 +618,7 @@ mod tests {
         "commands/item.rs",
         "commands/trace.rs",
         "commands/report.rs",
+        "commands/keys.rs",
     ];
 
     #[test]

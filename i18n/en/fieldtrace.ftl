@@ -988,3 +988,28 @@ word-group-country-of-manufacture = country of manufacture
 word-group-event = event
 word-group-place = place
 word-group-month = month
+
+## keys
+
+error-cannot-write = cannot write { $file }
+keys-created = Keys created in { $dir }: signing key { $key } (minisign), decryption key { $age } (age)
+keys-created-next = Give peers your key card (`fieldtrace keys export --out station.ftkey`) and read them its fingerprint by phone; keep the passphrase safe: it cannot be recovered.
+keys-show-id = key id
+keys-show-dir = directory
+keys-card-written = Wrote { $file }: '{ $name }' ({ $unit }), key id { $key }, fingerprint { $fingerprint }
+keys-card-next = Give the file to the peer (`keys trust FILE`) and read them the fingerprint by phone.
+keys-age-mismatch = --age { $age } is not the age key the card { $file } carries
+keys-pub-needs-name = { $file }: a .pub file needs --name
+hint-keys-card = or trust the peer's key card: `keys export --out station.ftkey` there
+keys-own-key = { $file } is this station's own key ({ $key })
+keys-card-of = Key card of '{ $name }' ({ $unit }): key id { $key }, fingerprint { $fingerprint }
+keys-compare-fingerprint = Compare the fingerprint by phone with the one its station read out; `keys revoke` if they differ.
+keys-can-encrypt = packets can be encrypted to it
+keys-cannot-encrypt = no age key: packets to it cannot be encrypted (add --age)
+keys-trusted = Trusted '{ $name }': signing key { $key }; { $encrypt }
+keys-trust-list-unreadable = cannot read the trust list
+keys-no-peers = No trusted peers yet: `fieldtrace keys trust FILE --name NAME`.
+keys-no-age = no age key
+keys-revoked-mark = REVOKED
+keys-revoked = Revoked '{ $name }': its packets are refused from now on
+item-bad-view = view { $error }

@@ -1049,3 +1049,28 @@ word-group-country-of-manufacture = pays de fabrication
 word-group-event = événement
 word-group-place = lieu
 word-group-month = mois
+
+## keys
+
+error-cannot-write = impossible d'écrire { $file }
+keys-created = Clés créées dans { $dir } : clé de signature { $key } (minisign), clé de déchiffrement { $age } (age)
+keys-created-next = Donnez votre carte de clés aux correspondants (`fieldtrace keys export --out poste.ftkey`) et lisez-leur son empreinte par téléphone ; gardez la phrase secrète en lieu sûr : elle ne peut pas être récupérée.
+keys-show-id = id de clé
+keys-show-dir = dossier
+keys-card-written = Écrit { $file } : « { $name } » ({ $unit }), id de clé { $key }, empreinte { $fingerprint }
+keys-card-next = Donnez le fichier au correspondant (`keys trust FICHIER`) et lisez-lui l'empreinte par téléphone.
+keys-age-mismatch = --age { $age } n'est pas la clé age que porte la carte { $file }
+keys-pub-needs-name = { $file } : un fichier .pub demande --name
+hint-keys-card = ou faites confiance à la carte de clés du correspondant : `keys export --out poste.ftkey` chez lui
+keys-own-key = { $file } est la propre clé de ce poste ({ $key })
+keys-card-of = Carte de clés de « { $name } » ({ $unit }) : id de clé { $key }, empreinte { $fingerprint }
+keys-compare-fingerprint = Comparez l'empreinte par téléphone avec celle que son poste a lue ; `keys revoke` si elles diffèrent.
+keys-can-encrypt = les paquets peuvent lui être chiffrés
+keys-cannot-encrypt = pas de clé age : les paquets ne peuvent pas lui être chiffrés (ajoutez --age)
+keys-trusted = Correspondant de confiance « { $name } » : clé de signature { $key } ; { $encrypt }
+keys-trust-list-unreadable = impossible de lire la liste de confiance
+keys-no-peers = Aucun correspondant de confiance pour l'instant : `fieldtrace keys trust FICHIER --name NOM`.
+keys-no-age = pas de clé age
+keys-revoked-mark = RÉVOQUÉ
+keys-revoked = Clé de « { $name } » révoquée : ses paquets sont refusés désormais
+item-bad-view = vue : { $error }

@@ -213,7 +213,11 @@ fn print(
                 "identify-score",
                 score = c.score,
                 confidence = shown("confidence", c.confidence),
-                basis = shown("basis", &c.basis.replace(' ', "-")),
+                basis = if crate::i18n::current().is_english() {
+                    c.basis.to_owned()
+                } else {
+                    shown("basis", &c.basis.replace(' ', "-"))
+                },
                 id = c.model_id.as_str()
             ))
         ))?;
@@ -294,7 +298,7 @@ fn field_name(catalog: &Catalog, field: &str) -> String {
 /// An answer as the officer reads it: a trait value's label, a type's word.
 fn answer_word(catalog: &Catalog, field: &str, value: &str) -> String {
     let lang = crate::i18n::current();
-    if field == "type" {
+    if field == "type" || lang.is_english() {
         return shown("type", value);
     }
     catalog

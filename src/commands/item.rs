@@ -469,7 +469,8 @@ fn photo(
     let station = ctx.station()?;
     let mut register = ctx.register()?;
     let id = resolve_item(register.conn(), reference)?;
-    let view = crate::vocab::read_word("view", view, photos::VIEWS).map_err(usage)?;
+    let view = crate::vocab::read_word("view", view, photos::VIEWS)
+        .map_err(|e| usage(t!("item-bad-view", error = e.to_string())))?;
     let attached = photos::attach(
         &mut register,
         &ctx.home,
