@@ -468,7 +468,7 @@ mod tests {
         for lang in available() {
             let loader: FluentLanguageLoader = fluent_language_loader!();
             loader
-                .load_languages(&Localizations, &[lang.0.clone()])
+                .load_languages(&Localizations, std::slice::from_ref(&lang.0))
                 .unwrap_or_else(|e| panic!("{lang}: {e}"));
             if lang.is_english() {
                 continue;

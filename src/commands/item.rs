@@ -476,7 +476,7 @@ fn photo(
         &ctx.home,
         id,
         files,
-        &view,
+        view,
         &station,
         &ctx.clock,
     )?;

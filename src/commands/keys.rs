@@ -6,12 +6,12 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::app::{Ctx, Status};
-use crate::t;
 use crate::cli::KeysCommand;
 use crate::config;
 use crate::error::usage;
 use crate::keys::{KeyError, KeyStore, Peer, StationKeys, card};
 use crate::sync::verify::{MAX_PUBLIC_KEY_FILE, read_named_text};
+use crate::t;
 
 pub fn run(ctx: &Ctx, cmd: KeysCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -81,10 +81,13 @@ fn show(ctx: &Ctx) -> anyhow::Result<Status> {
         ctx.ui.json(&shown)?;
     } else {
         let row = |label: String, value: String| format!("{:<11}{value}", format!("{label}:"));
-        ctx.ui.line(&row(t!("keys-show-id"), shown.key_id.to_string()))?;
-        ctx.ui.line(&row("minisign".into(), shown.minisign.to_string()))?;
+        ctx.ui
+            .line(&row(t!("keys-show-id"), shown.key_id.to_string()))?;
+        ctx.ui
+            .line(&row("minisign".into(), shown.minisign.to_string()))?;
         ctx.ui.line(&row("age".into(), shown.age.to_string()))?;
-        ctx.ui.line(&row(t!("keys-show-dir"), shown.dir.to_string()))?;
+        ctx.ui
+            .line(&row(t!("keys-show-dir"), shown.dir.to_string()))?;
     }
     Ok(Status::Success)
 }

@@ -175,7 +175,7 @@ fn summary(
                 "report-overdue-line",
                 id = o.id,
                 to = o.recipient.as_str(),
-                why = crate::i18n::shown("overdue", &o.overdue),
+                why = crate::i18n::shown("overdue", o.overdue),
                 days = o.days_waiting
             )
         ))?;

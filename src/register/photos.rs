@@ -247,7 +247,7 @@ pub fn attach(
     let added = register.write(|tx| {
         checked
             .iter()
-            .map(|(_, _, p)| link(tx, id, p, &view, station, now))
+            .map(|(_, _, p)| link(tx, id, p, view, station, now))
             .collect::<Result<Vec<bool>, _>>()
     })?;
     Ok(checked

@@ -132,7 +132,7 @@ pub fn render(page: &Page) -> String {
                             tr class="overdue" data-key=(o.id) {
                                 td { (o.id) " " code { (o.packet_id) } }
                                 td { (o.recipient) }
-                                td { (label("overdue", &o.overdue)) }
+                                td { (label("overdue", o.overdue)) }
                                 td class="n" { (o.days_waiting) }
                             }
                         }
