@@ -619,6 +619,7 @@ mod tests {
         "commands/trace.rs",
         "commands/report.rs",
         "commands/keys.rs",
+        "commands/reference.rs",
     ];
 
     #[test]

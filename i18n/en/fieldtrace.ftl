@@ -1013,3 +1013,32 @@ keys-no-age = no age key
 keys-revoked-mark = REVOKED
 keys-revoked = Revoked '{ $name }': its packets are refused from now on
 item-bad-view = view { $error }
+
+## ref
+
+ref-nothing = Nothing in the library matches '{ $query }'.
+ref-shown-of = { $shown } of { $total } shown: --limit N or --all for more, or narrow with --type, --calibre, --country, --kind
+ref-found = { $total } found
+ref-show-hint = `fieldtrace ref show ID` gives an entry with its sources.
+ref-sources = Sources
+ref-library = Reference library { $version }
+ref-models = models
+ref-markings = marking profiles
+ref-manufacturers = manufacturers
+ref-calibres = calibres
+ref-headstamps = headstamps
+ref-countries = countries
+ref-sources-count = sources
+ref-check-summary = { $files } files, { $entries } entries, { $examples } examples: { $problems ->
+    [0] no problems
+    [one] 1 problem
+   *[other] { $problems } problems
+}
+word-entry-kind-model = model
+word-entry-kind-marking = marking
+word-entry-kind-headstamp = headstamp
+word-entry-kind-calibre = calibre
+word-entry-kind-manufacturer = manufacturer
+word-entry-kind-country = country
+word-entry-kind-source = source
+word-entry-kind-trait = trait

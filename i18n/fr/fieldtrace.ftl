@@ -1074,3 +1074,32 @@ keys-no-age = pas de clé age
 keys-revoked-mark = RÉVOQUÉ
 keys-revoked = Clé de « { $name } » révoquée : ses paquets sont refusés désormais
 item-bad-view = vue : { $error }
+
+## ref
+
+ref-nothing = Rien dans la bibliothèque ne correspond à « { $query } ».
+ref-shown-of = { $shown } sur { $total } affichés : --limit N ou --all pour plus, ou affinez avec --type, --calibre, --country, --kind
+ref-found = { $total } trouvé(s)
+ref-show-hint = `fieldtrace ref show ID` donne une entrée avec ses sources.
+ref-sources = Sources
+ref-library = Bibliothèque de référence { $version }
+ref-models = modèles
+ref-markings = profils de marquage
+ref-manufacturers = fabricants
+ref-calibres = calibres
+ref-headstamps = marquages de culot
+ref-countries = pays
+ref-sources-count = sources
+ref-check-summary = { $files } fichiers, { $entries } entrées, { $examples } exemples : { $problems ->
+    [0] aucun problème
+    [one] 1 problème
+   *[other] { $problems } problèmes
+}
+word-entry-kind-model = modèle
+word-entry-kind-marking = marquage
+word-entry-kind-headstamp = marquage de culot
+word-entry-kind-calibre = calibre
+word-entry-kind-manufacturer = fabricant
+word-entry-kind-country = pays
+word-entry-kind-source = source
+word-entry-kind-trait = caractéristique
