@@ -620,6 +620,7 @@ mod tests {
         "commands/report.rs",
         "commands/keys.rs",
         "commands/reference.rs",
+        "commands/packet.rs",
     ];
 
     #[test]

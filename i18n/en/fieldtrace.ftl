@@ -1042,3 +1042,24 @@ word-entry-kind-manufacturer = manufacturer
 word-entry-kind-country = country
 word-entry-kind-source = source
 word-entry-kind-trait = trait
+
+## packet
+
+packet-packet = packet
+packet-signed-by = signed by '{ $name }' ({ $key })
+packet-signed-by-unknown = signed by unknown key { $key }
+packet-signer-unknown = signer unknown
+packet-valid-pending = VALID { $what }, { $signer }: signature valid, { $pending } attachment(s) pending ({ $present }/{ $expected } present, { $ok } ok); they are checked against the signed manifest when they come (`inbox attach`)
+packet-valid = VALID { $what }, { $signer }; attachments { $present }/{ $expected } present, { $ok } ok
+packet-invalid = INVALID { $file }: { $what }, { $signer }
+packet-from = from
+packet-from-key = { $name } ({ $unit }), key { $key }
+packet-to = to
+packet-to-key = { $name }, key { $key }
+packet-seq = seq
+packet-created = created
+packet-corrects = corrects
+packet-manifest = manifest
+packet-attached = attached
+packet-attachment = { $sha } { $media } ({ $bytes } bytes)
+packet-assembled = Assembled { $file } ({ $bytes } bytes) from { $parts } part(s), { $ignored } ignored; photos, if any, follow by file

@@ -1103,3 +1103,24 @@ word-entry-kind-manufacturer = fabricant
 word-entry-kind-country = pays
 word-entry-kind-source = source
 word-entry-kind-trait = caractéristique
+
+## packet
+
+packet-packet = paquet
+packet-signed-by = signé par « { $name } » ({ $key })
+packet-signed-by-unknown = signé par une clé inconnue { $key }
+packet-signer-unknown = signataire inconnu
+packet-valid-pending = VALIDE { $what }, { $signer } : signature valide, { $pending } pièce(s) jointe(s) en attente ({ $present }/{ $expected } présente(s), { $ok } correcte(s)) ; elles sont vérifiées contre le manifeste signé à leur arrivée (`inbox attach`)
+packet-valid = VALIDE { $what }, { $signer } ; pièces jointes { $present }/{ $expected } présentes, { $ok } correctes
+packet-invalid = INVALIDE { $file } : { $what }, { $signer }
+packet-from = de
+packet-from-key = { $name } ({ $unit }), clé { $key }
+packet-to = à
+packet-to-key = { $name }, clé { $key }
+packet-seq = séq.
+packet-created = créé
+packet-corrects = corrige
+packet-manifest = manifeste
+packet-attached = joint
+packet-attachment = { $sha } { $media } ({ $bytes } octets)
+packet-assembled = Assemblé { $file } ({ $bytes } octets) à partir de { $parts } partie(s), { $ignored } ignorée(s) ; les photos, s'il y en a, suivent par fichier

@@ -1,12 +1,12 @@
 //! `ref search`, `ref show`, `ref stats`.
 
 use crate::app::{Ctx, Status};
-use crate::t;
 use crate::cli::{RefCommand, RefSearchArgs};
 use crate::error::usage;
 use crate::identify::observations::{parse_country, parse_type};
 use crate::refdata::check::check_dir;
 use crate::refdata::{RefError, SearchFilter};
+use crate::t;
 
 pub fn run(ctx: &Ctx, cmd: RefCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -175,13 +175,12 @@ fn stats(ctx: &Ctx) -> anyhow::Result<Status> {
 }
 
 fn check(ctx: &Ctx, dir: &std::path::Path) -> anyhow::Result<Status> {
-    let report = check_dir(dir, ctx.clock.year())
-        .map_err(|err| {
-            anyhow::anyhow!(
-                "{}: {err}",
-                t!("error-cannot-read", file = dir.display().to_string())
-            )
-        })?;
+    let report = check_dir(dir, ctx.clock.year()).map_err(|err| {
+        anyhow::anyhow!(
+            "{}: {err}",
+            t!("error-cannot-read", file = dir.display().to_string())
+        )
+    })?;
     let ui = &ctx.ui;
     if ui.is_json() {
         let problems: Vec<_> = report
