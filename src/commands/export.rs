@@ -48,7 +48,11 @@ fn written(ctx: &Ctx, out: Option<PathBuf>, rows: usize) -> anyhow::Result<Statu
         && !ctx.ui.is_json()
     {
         ctx.ui
-            .line(&format!("{rows} items written to {}", path.display()))?;
+            .line(&crate::t!(
+                "export-written",
+                rows = rows,
+                file = path.display().to_string()
+            ))?;
     }
     Ok(Status::Success)
 }
