@@ -1071,3 +1071,19 @@ ref-unknown-value = unknown { $field } '{ $value }'{ $suggestions }
 export-written = { $rows } items written to { $file }
 word-field-feature = feature
 word-field-dont-know = dont-know
+
+## The keys' errors
+
+key-already = this station already has keys in { $dir }; they are never replaced silently
+key-not-initialised = this station has no keys yet in { $dir }: run `fieldtrace keys init`
+key-empty-passphrase = an empty passphrase cannot protect a secret key
+key-wrong-passphrase = wrong passphrase for { $path }
+key-damaged = { $path } is damaged: the passphrase is right (it opens { $other }) but this file does not decrypt
+key-replaced = the key files in { $dir } are not this station's: `keys init` recorded signing key { $recorded }, the files hold { $found }
+key-bad-file = { $path } is not a valid key file: { $reason }
+key-bad-public = not a minisign public key: { $reason }
+key-bad-recipient = not an age recipient (age1...): '{ $value }'
+key-duplicate-name = a peer named '{ $name }' is already trusted
+key-duplicate-key = key { $key } is already trusted as '{ $name }'
+key-unknown-peer = no trusted peer named '{ $name }'
+key-generate = key generation failed: { $reason }

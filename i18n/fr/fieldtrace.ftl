@@ -1132,3 +1132,19 @@ ref-unknown-value = { $field } inconnu(e) : « { $value } »{ $suggestions }
 export-written = { $rows } objets écrits dans { $file }
 word-field-feature = caractéristique
 word-field-dont-know = --dont-know
+
+## Les erreurs des clés
+
+key-already = ce poste a déjà des clés dans { $dir } ; elles ne sont jamais remplacées sans le dire
+key-not-initialised = ce poste n'a pas encore de clés dans { $dir } : lancez `fieldtrace keys init`
+key-empty-passphrase = une phrase secrète vide ne peut pas protéger une clé secrète
+key-wrong-passphrase = phrase secrète erronée pour { $path }
+key-damaged = { $path } est endommagé : la phrase secrète est la bonne (elle ouvre { $other }) mais ce fichier ne se déchiffre pas
+key-replaced = les fichiers de clés dans { $dir } ne sont pas ceux de ce poste : `keys init` a consigné la clé de signature { $recorded }, les fichiers contiennent { $found }
+key-bad-file = { $path } n'est pas un fichier de clé valide : { $reason }
+key-bad-public = ce n'est pas une clé publique minisign : { $reason }
+key-bad-recipient = ce n'est pas un destinataire age (age1...) : « { $value } »
+key-duplicate-name = un correspondant nommé « { $name } » est déjà de confiance
+key-duplicate-key = la clé { $key } est déjà de confiance sous le nom « { $name } »
+key-unknown-peer = aucun correspondant de confiance nommé « { $name } »
+key-generate = la génération des clés a échoué : { $reason }
