@@ -1087,3 +1087,30 @@ key-duplicate-name = a peer named '{ $name }' is already trusted
 key-duplicate-key = key { $key } is already trusted as '{ $name }'
 key-unknown-peer = no trusted peer named '{ $name }'
 key-generate = key generation failed: { $reason }
+
+## inbox
+
+sync-packets-unit = packets
+inbox-ack-in-outbox = ; acknowledgement { $ack } in the outbox
+inbox-pending-follow = ; { $count } attachment(s) pending, to follow by file (`inbox attach`)
+inbox-imported = { $packets } packet(s): { $stored } stored, { $duplicate } duplicate, { $rejected } rejected, { $quarantined } quarantined
+inbox-received = Received
+inbox-pending = { $count } attachment(s) pending
+inbox-from = from { $from }
+inbox-quarantined = Quarantined
+inbox-released = { $outcome } by { $by } at { $at }: { $reason }
+inbox-unmatched = { $file }: not one of the attachments packet { $packet } waits for (hash or size differ)
+inbox-complete = Inbox { $inbox }: every attachment in and checked against the signed manifest; packet { $packet } complete{ $ack }
+inbox-partly = Inbox { $inbox }: { $taken } attachment(s) taken, { $pending } still pending
+inbox-still-refused = Quarantined packet #{ $id } is still refused: { $code }: { $detail }
+inbox-release-outcome = Quarantined packet #{ $id } { $outcome }
+word-received-stored = stored
+word-received-duplicate = duplicate
+word-received-rejected = rejected
+word-received-quarantined = quarantined
+word-received-not-ours = not-ours
+word-received-seen = seen
+word-release-released = released
+word-release-dismissed = dismissed
+word-release-still-refused = still-refused
+word-release-received = received

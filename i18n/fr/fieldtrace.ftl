@@ -1148,3 +1148,30 @@ key-duplicate-name = un correspondant nommé « { $name } » est déjà de confi
 key-duplicate-key = la clé { $key } est déjà de confiance sous le nom « { $name } »
 key-unknown-peer = aucun correspondant de confiance nommé « { $name } »
 key-generate = la génération des clés a échoué : { $reason }
+
+## inbox
+
+sync-packets-unit = paquets
+inbox-ack-in-outbox = ; accusé de réception { $ack } dans la boîte d'envoi
+inbox-pending-follow = ; { $count } pièce(s) jointe(s) en attente, à suivre par fichier (`inbox attach`)
+inbox-imported = { $packets } paquet(s) : { $stored } enregistré(s), { $duplicate } doublon(s), { $rejected } rejeté(s), { $quarantined } en quarantaine
+inbox-received = Reçus
+inbox-pending = { $count } pièce(s) jointe(s) en attente
+inbox-from = de { $from }
+inbox-quarantined = En quarantaine
+inbox-released = { $outcome } par { $by } le { $at } : { $reason }
+inbox-unmatched = { $file } : ce n'est aucune des pièces jointes qu'attend le paquet { $packet } (empreinte ou taille différente)
+inbox-complete = Réception { $inbox } : toutes les pièces jointes sont arrivées et vérifiées contre le manifeste signé ; paquet { $packet } complet{ $ack }
+inbox-partly = Réception { $inbox } : { $taken } pièce(s) jointe(s) prise(s), { $pending } encore en attente
+inbox-still-refused = Le paquet en quarantaine n° { $id } est toujours refusé : { $code } : { $detail }
+inbox-release-outcome = Paquet en quarantaine n° { $id } : { $outcome }
+word-received-stored = enregistré
+word-received-duplicate = doublon
+word-received-rejected = rejeté
+word-received-quarantined = en quarantaine
+word-received-not-ours = pas pour nous
+word-received-seen = déjà vu
+word-release-released = libéré
+word-release-dismissed = écarté
+word-release-still-refused = toujours refusé
+word-release-received = reçu
