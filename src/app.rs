@@ -45,7 +45,7 @@ pub fn main() -> ExitCode {
         .and_then(|matches| Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
-        Err(err) => err.exit(),
+        Err(err) => return command_line_error(&err),
     };
     let ui = Ui::new(cli.json);
     match run(cli, ui) {
@@ -64,6 +64,73 @@ pub fn main() -> ExitCode {
             ExitCode::from(err.exit_code())
         }
     }
+}
+
+/// clap's own errors (an unknown flag, a bad value), said in the officer's language; clap has
+/// no catalogue, so the kinds a person meets are written here and the rest left to clap.
+fn command_line_error(err: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let shown_by_clap = matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if shown_by_clap || crate::i18n::current().is_english() {
+        err.exit()
+    }
+    let text = |kind: ContextKind| -> String {
+        match err.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(", "),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(v)) => v
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            Some(ContextValue::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let (value, arg) = (
+        text(ContextKind::InvalidValue),
+        text(ContextKind::InvalidArg),
+    );
+    let message = match err.kind() {
+        ErrorKind::InvalidValue => crate::t!("clap-invalid-value", value = value, arg = arg),
+        ErrorKind::ValueValidation => crate::t!(
+            "clap-invalid-value-because",
+            value = value,
+            arg = arg,
+            reason = std::error::Error::source(err)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        ),
+        ErrorKind::UnknownArgument => crate::t!("clap-unknown-argument", arg = arg),
+        ErrorKind::InvalidSubcommand => crate::t!(
+            "clap-unknown-command",
+            name = text(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => crate::t!("clap-missing", args = arg),
+        ErrorKind::MissingSubcommand => crate::t!("clap-missing-command"),
+        ErrorKind::ArgumentConflict => crate::t!(
+            "clap-conflict",
+            arg = arg,
+            other = text(ContextKind::PriorArg)
+        ),
+        _ => err.exit(),
+    };
+    let ui = Ui::new(false);
+    ui.error(&message);
+    for suggested in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand] {
+        let suggestion = text(suggested);
+        if !suggestion.is_empty() {
+            ui.hint(&crate::t!("clap-did-you-mean", suggestion = suggestion));
+        }
+    }
+    ui.hint(&crate::t!("clap-more-help"));
+    ExitCode::from(2)
 }
 
 /// The reader went away (`fieldtrace ... | head`): not an error worth a message.

@@ -1114,3 +1114,15 @@ word-release-released = released
 word-release-dismissed = dismissed
 word-release-still-refused = still-refused
 word-release-received = received
+
+## The command line's own errors (in English, clap writes them itself)
+
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-invalid-value-because = invalid value '{ $value }' for '{ $arg }': { $reason }
+clap-unknown-argument = unexpected argument '{ $arg }'
+clap-unknown-command = unknown command '{ $name }'
+clap-missing = required arguments missing: { $args }
+clap-missing-command = a command is needed
+clap-conflict = '{ $arg }' cannot be used with '{ $other }'
+clap-did-you-mean = did you mean '{ $suggestion }'?
+clap-more-help = for more information, try '--help'

@@ -1175,3 +1175,15 @@ word-release-released = libéré
 word-release-dismissed = écarté
 word-release-still-refused = toujours refusé
 word-release-received = reçu
+
+## Les erreurs de la ligne de commande
+
+clap-invalid-value = valeur « { $value } » invalide pour « { $arg } »
+clap-invalid-value-because = valeur « { $value } » invalide pour « { $arg } » : { $reason }
+clap-unknown-argument = argument inattendu « { $arg } »
+clap-unknown-command = commande inconnue « { $name } »
+clap-missing = arguments obligatoires manquants : { $args }
+clap-missing-command = une commande est nécessaire
+clap-conflict = « { $arg } » ne peut pas être utilisé avec « { $other } »
+clap-did-you-mean = vouliez-vous dire « { $suggestion } » ?
+clap-more-help = pour plus d'informations, essayez « --help »

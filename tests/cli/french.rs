@@ -421,6 +421,22 @@ fn help_is_french_for_every_command() {
         }
         assert!(out.contains("Utilisation :"), "{args:?}:\n{out}");
     }
+    // clap's own errors, in French too.
+    let out = fr(
+        &env,
+        &["trace", "new", "1", "--to", "X", "--priority", "bof"],
+        2,
+    );
+    assert!(
+        out.contains("erreur : valeur « bof » invalide pour « --priority <PRIORITY> » : « bof » n'est pas parmi : normale, urgente"),
+        "{out}"
+    );
+    assert!(out.contains("conseil : pour plus d'informations"), "{out}");
+    let out = fr(&env, &["item", "ad"], 2);
+    assert!(
+        out.contains("conseil : vouliez-vous dire « add » ?"),
+        "{out}"
+    );
     let out = fr(&env, &["trace", "new", "--help"], 0);
     assert!(out.contains("[par défaut : routine]"), "{out}");
     assert!(out.contains("Établir une demande de traçage"), "{out}");
