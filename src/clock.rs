@@ -66,6 +66,15 @@ impl Clock {
         self
     }
 
+    /// The same time source for another thread (a server's), with its own id counter.
+    pub fn detached(&self) -> Clock {
+        Clock {
+            fixed: self.fixed,
+            seed: self.seed.clone(),
+            ..Clock::system()
+        }
+    }
+
     pub fn is_fixed(&self) -> bool {
         self.fixed.is_some()
     }

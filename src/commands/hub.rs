@@ -1,0 +1,184 @@
+//! `hub init|enroll|revoke|stations|status|quarantine|serve`: the work is in `crate::hub`;
+//! this parses and prints.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::app::{Ctx, Status};
+use crate::cli::hub::{DbArg, HubCommand};
+use crate::error::usage;
+use crate::hub::{self, HubError, HubStore, server};
+
+fn open(ctx: &Ctx, db: &DbArg) -> anyhow::Result<HubStore> {
+    let url = hub::db_url(&ctx.home, db.db.as_deref());
+    HubStore::open(&url, &ctx.now()).map_err(|e| {
+        let shown = url.shown();
+        match e {
+            HubError::Postgres(_) | HubError::Url(_) => usage(format!("{shown}: {e}"))
+                .hint("is PostgreSQL running, and the URL right? (README: running a hub)")
+                .into(),
+            other => {
+                anyhow::Error::new(other).context(format!("cannot open the hub store {shown}"))
+            }
+        }
+    })
+}
+
+pub fn run(ctx: &Ctx, cmd: HubCommand) -> anyhow::Result<Status> {
+    match cmd {
+        HubCommand::Init(db) => init(ctx, &db),
+        HubCommand::Enroll { file, name, db } => {
+            let store = open(ctx, &db)?;
+            let enrolled = hub::enroll::enroll(ctx, &store, &file, name.as_deref())?;
+            if ctx.ui.is_json() {
+                ctx.ui.json(&enrolled)?;
+            } else {
+                ctx.ui.line(&format!(
+                    "Enrolled '{}': key {}; its requests are accepted from now on",
+                    enrolled.name, enrolled.key_id
+                ))?;
+            }
+            Ok(Status::Success)
+        }
+        HubCommand::Revoke { station, db } => {
+            let store = open(ctx, &db)?;
+            let revoked = hub::enroll::revoke(ctx, &store, &station)?;
+            if ctx.ui.is_json() {
+                ctx.ui.json(&revoked)?;
+            } else {
+                ctx.ui.line(&format!(
+                    "Revoked '{}' (key {}): its requests and packets are refused from now on",
+                    revoked.name, revoked.key_id
+                ))?;
+            }
+            Ok(Status::Success)
+        }
+        HubCommand::Stations(db) => {
+            let stations = open(ctx, &db)?.stations()?;
+            if ctx.ui.is_json() {
+                ctx.ui.json(&stations)?;
+                return Ok(Status::Success);
+            }
+            if stations.is_empty() {
+                ctx.ui
+                    .line("No station enrolled yet: `fieldtrace hub enroll FILE --name NAME`.")?;
+            }
+            for s in &stations {
+                let state = match &s.revoked_at {
+                    Some(at) => format!("REVOKED {at}"),
+                    None => format!("enrolled {}", s.enrolled_at),
+                };
+                ctx.ui
+                    .line(&format!("{:<24} {}  {state}", s.name, s.key_id))?;
+            }
+            Ok(Status::Success)
+        }
+        HubCommand::Status(db) => status(ctx, &db),
+        HubCommand::Quarantine(db) => {
+            let refused = open(ctx, &db)?.quarantined()?;
+            if ctx.ui.is_json() {
+                ctx.ui.json(&refused)?;
+                return Ok(Status::Success);
+            }
+            for q in &refused {
+                ctx.ui.line(&format!(
+                    "{}  {:<22} {}  from {}: {}",
+                    q.at,
+                    q.reason,
+                    q.packet_id.as_deref().unwrap_or("-"),
+                    q.station_key_id,
+                    q.detail
+                ))?;
+            }
+            Ok(Status::Success)
+        }
+        HubCommand::Serve {
+            listen,
+            max_body,
+            timeout,
+            db,
+        } => {
+            let store = Arc::new(open(ctx, &db)?);
+            let engine = store.engine();
+            let mut limits = server::Limits {
+                timeout: Duration::from_secs(timeout.max(1)),
+                ..server::Limits::default()
+            };
+            if let Some(max) = max_body {
+                limits.max_body = max;
+            }
+            let shown = hub::db_url(&ctx.home, db.db.as_deref()).shown();
+            server::serve(ctx, store, &listen, limits, &mut |address| {
+                if ctx.ui.is_json() {
+                    ctx.ui.json(&serde_json::json!({
+                        "listening": address.to_string(),
+                        "engine": engine,
+                    }))
+                } else {
+                    ctx.ui.line(&format!(
+                        "Hub listening on http://{address} (store: {engine} {shown}); stop it with Ctrl-C"
+                    ))
+                }
+            })?;
+            Ok(Status::Success)
+        }
+    }
+}
+
+fn init(ctx: &Ctx, db: &DbArg) -> anyhow::Result<Status> {
+    ctx.initialised_keys()?;
+    ctx.station()?;
+    let store = open(ctx, db)?;
+    let version = store.migrate(&ctx.now())?;
+    let shown = hub::db_url(&ctx.home, db.db.as_deref()).shown();
+    if ctx.ui.is_json() {
+        ctx.ui.json(&serde_json::json!({
+            "engine": store.engine(),
+            "db": shown,
+            "schema_version": version,
+        }))?;
+    } else {
+        ctx.ui.line(&format!(
+            "Hub store ready: {} {shown}, schema version {version}. Next: `fieldtrace hub enroll FILE --name NAME`, then `fieldtrace hub serve`.",
+            store.engine()
+        ))?;
+    }
+    Ok(Status::Success)
+}
+
+fn status(ctx: &Ctx, db: &DbArg) -> anyhow::Result<Status> {
+    let store = open(ctx, db)?;
+    let counts = store.counts()?;
+    let problems = store.check_integrity()?;
+    if ctx.ui.is_json() {
+        ctx.ui.json(&serde_json::json!({
+            "engine": store.engine(),
+            "counts": counts,
+            "integrity": if problems.is_empty() { "clean" } else { "damaged" },
+            "problems": problems,
+        }))?;
+    } else {
+        ctx.ui.line(&format!(
+            "{} station(s), {} packet(s) stored, {} refused, {} in mailboxes ({} waiting), {} blob(s)",
+            counts.stations,
+            counts.packets,
+            counts.quarantined,
+            counts.mailbox,
+            counts.mailbox_waiting,
+            counts.blobs
+        ))?;
+        if problems.is_empty() {
+            ctx.ui.line(
+                "Integrity: clean (every blob hashes to its name; nothing names a missing blob)",
+            )?;
+        }
+        for p in &problems {
+            ctx.ui.warn(p);
+        }
+    }
+    Ok(if problems.is_empty() {
+        Status::Success
+    } else {
+        Status::VerificationFailed
+    })
+}
