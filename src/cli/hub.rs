@@ -49,6 +49,10 @@ pub enum HubCommand {
     /// Uploads refused, with their reason code
     Quarantine(DbArg),
 
+    /// The national register the stations' seizure reports make
+    #[command(subcommand)]
+    Report(HubReport),
+
     /// Serve the hub over HTTP until stopped
     ///
     /// Plain HTTP: for TLS, put it behind a reverse proxy (README), or listen on 127.0.0.1
@@ -66,4 +70,25 @@ pub enum HubCommand {
         #[command(flatten)]
         db: DbArg,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HubReport {
+    /// National SDG 16.4.2: of the weapons seized, found, surrendered, captured or recovered
+    /// in the period at every station, the share whose illicit origin was traced; by station
+    Sdg(HubPeriod),
+    /// Items by station, type, country of manufacture, place and month
+    Summary(HubPeriod),
+}
+
+#[derive(Debug, Args)]
+pub struct HubPeriod {
+    /// First day (YYYY-MM-DD); the 1st of January of this year when not given
+    #[arg(long)]
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day, included (YYYY-MM-DD); the 31st of December of this year when not given
+    #[arg(long)]
+    pub to: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub db: DbArg,
 }

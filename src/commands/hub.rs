@@ -5,9 +5,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::app::{Ctx, Status};
-use crate::cli::hub::{DbArg, HubCommand};
+use crate::cli::hub::{DbArg, HubCommand, HubPeriod, HubReport};
 use crate::error::usage;
 use crate::hub::{self, HubError, HubStore, server};
+use crate::report::Period;
 
 fn open(ctx: &Ctx, db: &DbArg) -> anyhow::Result<HubStore> {
     let url = hub::db_url(&ctx.home, db.db.as_deref());
@@ -74,6 +75,7 @@ pub fn run(ctx: &Ctx, cmd: HubCommand) -> anyhow::Result<Status> {
             Ok(Status::Success)
         }
         HubCommand::Status(db) => status(ctx, &db),
+        HubCommand::Report(what) => report(ctx, what),
         HubCommand::Quarantine(db) => {
             let refused = open(ctx, &db)?.quarantined()?;
             if ctx.ui.is_json() {
@@ -154,6 +156,7 @@ fn status(ctx: &Ctx, db: &DbArg) -> anyhow::Result<Status> {
         ctx.ui.json(&serde_json::json!({
             "engine": store.engine(),
             "counts": counts,
+            "custody_events": store.custody_events()?,
             "integrity": if problems.is_empty() { "clean" } else { "damaged" },
             "problems": problems,
         }))?;
@@ -181,4 +184,59 @@ fn status(ctx: &Ctx, db: &DbArg) -> anyhow::Result<Status> {
     } else {
         Status::VerificationFailed
     })
+}
+
+fn period(ctx: &Ctx, p: &HubPeriod) -> anyhow::Result<crate::report::Period> {
+    crate::report::Period::new(p.from, p.to, ctx.today())
+}
+
+fn report(ctx: &Ctx, what: HubReport) -> anyhow::Result<Status> {
+    match what {
+        HubReport::Sdg(p) => {
+            let Period { from, to } = period(ctx, &p)?;
+            let sdg = open(ctx, &p.db)?.national_sdg(&from, &to)?;
+            if ctx.ui.is_json() {
+                ctx.ui.json(&sdg)?;
+                return Ok(Status::Success);
+            }
+            let share = sdg
+                .proportion
+                .map_or_else(|| "-".to_owned(), |p| format!("{:.1}%", p * 100.0));
+            ctx.ui.line(&format!(
+                "SDG 16.4.2, {from} to {to}, every station: {} of {} weapons recovered traced ({share})",
+                sdg.traced, sdg.recovered
+            ))?;
+            for (station, c) in &sdg.by_station {
+                ctx.ui.line(&format!(
+                    "  {station:<24} {:>6} of {:>6}",
+                    c.traced, c.recovered
+                ))?;
+            }
+        }
+        HubReport::Summary(p) => {
+            let Period { from, to } = period(ctx, &p)?;
+            let summary = open(ctx, &p.db)?.national_summary(&from, &to)?;
+            if ctx.ui.is_json() {
+                ctx.ui.json(&summary)?;
+                return Ok(Status::Success);
+            }
+            ctx.ui.line(&format!(
+                "{} item(s) reported, {from} to {to}",
+                summary.items
+            ))?;
+            for (title, counts) in [
+                ("By station", &summary.by_station),
+                ("By type", &summary.by_type),
+                ("By country of manufacture", &summary.by_country),
+                ("By place", &summary.by_place),
+                ("By month", &summary.by_month),
+            ] {
+                ctx.ui.heading(title)?;
+                for (key, n) in counts {
+                    ctx.ui.line(&format!("  {key:<32} {n:>6}"))?;
+                }
+            }
+        }
+    }
+    Ok(Status::Success)
 }

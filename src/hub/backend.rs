@@ -13,14 +13,17 @@ pub enum Val<'a> {
     Text(&'a str),
     OptText(Option<&'a str>),
     Int(i64),
+    OptInt(Option<i64>),
+    OptReal(Option<f64>),
     Bytes(&'a [u8]),
 }
 
 /// A value read from a row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Null,
     Int(i64),
+    Real(f64),
     Text(String),
     Bytes(Vec<u8>),
 }
@@ -80,8 +83,14 @@ pub trait Backend: Send + Sync {
     ) -> Result<(), HubError>;
 }
 
-const SQLITE_MIGRATIONS: &[&str] = &[include_str!("../../migrations/hub-sqlite/0001_hub.sql")];
-const POSTGRES_MIGRATIONS: &[&str] = &[include_str!("../../migrations/hub-postgres/0001_hub.sql")];
+const SQLITE_MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/hub-sqlite/0001_hub.sql"),
+    include_str!("../../migrations/hub-sqlite/0002_national_register.sql"),
+];
+const POSTGRES_MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/hub-postgres/0001_hub.sql"),
+    include_str!("../../migrations/hub-postgres/0002_national_register.sql"),
+];
 
 /// SQLite: one connection, writers one at a time (`BEGIN IMMEDIATE`), WAL journal.
 #[derive(Debug)]
@@ -115,6 +124,8 @@ fn lite_params<'a>(params: &'a [Val<'a>]) -> Vec<&'a dyn rusqlite::ToSql> {
                 Val::Text(s) => s,
                 Val::OptText(s) => s,
                 Val::Int(i) => i,
+                Val::OptInt(i) => i,
+                Val::OptReal(r) => r,
                 Val::Bytes(b) => b,
             }
         })
@@ -144,7 +155,7 @@ impl Sql for Lite<'_> {
                         Ok(match row.get_ref(i)? {
                             rusqlite::types::ValueRef::Null => Cell::Null,
                             rusqlite::types::ValueRef::Integer(n) => Cell::Int(n),
-                            rusqlite::types::ValueRef::Real(r) => Cell::Text(r.to_string()),
+                            rusqlite::types::ValueRef::Real(r) => Cell::Real(r),
                             rusqlite::types::ValueRef::Text(t) => {
                                 Cell::Text(String::from_utf8_lossy(t).into_owned())
                             }
@@ -267,6 +278,8 @@ fn pg_params<'a>(params: &'a [Val<'a>]) -> Vec<&'a (dyn postgres::types::ToSql +
                 Val::Text(s) => s,
                 Val::OptText(s) => s,
                 Val::Int(i) => i,
+                Val::OptInt(i) => i,
+                Val::OptReal(r) => r,
                 Val::Bytes(b) => b,
             }
         })
@@ -291,6 +304,8 @@ impl Sql for Pg<'_, '_> {
                 } else if *ty == Type::INT4 {
                     row.get::<_, Option<i32>>(i)
                         .map_or(Cell::Null, |n| Cell::Int(n.into()))
+                } else if *ty == Type::FLOAT8 {
+                    row.get::<_, Option<f64>>(i).map_or(Cell::Null, Cell::Real)
                 } else if *ty == Type::BYTEA {
                     row.get::<_, Option<Vec<u8>>>(i)
                         .map_or(Cell::Null, Cell::Bytes)

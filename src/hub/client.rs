@@ -15,10 +15,12 @@ use serde::Deserialize;
 use super::auth;
 use crate::clock::Clock;
 use crate::context::Ctx;
+use crate::error::usage;
 use crate::fs::{sha256_hex, write_atomically};
-use crate::packet::SigningKey;
+use crate::packet::{KeyId, Recipient, SigningKey};
 use crate::register::sync::OutboxEntry;
 use crate::sync::destination::{Copied, Destination, file_cap};
+use crate::sync::seizure;
 use crate::sync::{Exchange, Observer, SyncReport};
 
 /// Whether `--to` names a hub rather than a folder.
@@ -215,10 +217,43 @@ impl Destination for Hub<'_> {
     }
 }
 
-/// `sync --to URL`: the station's keys unlocked once, for the requests and the packets.
+impl Hub<'_> {
+    /// The key the hub signs with (the NPC's), as `GET /v1/hub` gives it.
+    pub fn npc_key(&self) -> anyhow::Result<KeyId> {
+        let (status, body) = self.request("GET", "/v1/hub", &[])?;
+        if status != 200 {
+            return Err(self.refused(status, &body));
+        }
+        let said: serde_json::Value =
+            serde_json::from_slice(&body).context("the hub's identity is not JSON")?;
+        said["key_id"]
+            .as_str()
+            .unwrap_or_default()
+            .parse()
+            .map_err(|e| anyhow::anyhow!("the hub's identity: {e}"))
+    }
+}
+
+/// `sync --to URL`: the station's keys unlocked once, for the requests and the packets; the
+/// seizure report of what changed signed first, for the NPC the hub signs as.
 pub fn sync(ctx: &Ctx, url: &str, each: &mut dyn Observer) -> anyhow::Result<SyncReport> {
     let mut exchange = Exchange::open(ctx)?;
     let key = exchange.signing_key()?.clone();
     let hub = Hub::new(url, key, &ctx.clock, &ctx.home);
-    crate::sync::sync_with(&mut exchange, &hub, each)
+    let npc = hub.npc_key()?;
+    let trust = exchange.key_store().trust_list()?;
+    let peer = trust.by_key_id(npc).filter(|p| !p.revoked).ok_or_else(|| {
+        usage(format!(
+            "the hub at {url} signs as key {npc}, which this station does not trust"
+        ))
+        .hint("trust the NPC's key first: `fieldtrace keys trust npc.pub --name NAME`")
+    })?;
+    let to = Recipient {
+        name: peer.name.clone(),
+        key_id: npc,
+    };
+    let reports = seizure::report_changes(&mut exchange, &to)?;
+    let mut report = crate::sync::sync_with(&mut exchange, &hub, each)?;
+    report.seizure_reports = reports;
+    Ok(report)
 }

@@ -14,6 +14,7 @@ pub mod backend;
 pub mod client;
 pub mod enroll;
 pub mod npc;
+pub mod register;
 pub mod server;
 pub mod store;
 

@@ -13,8 +13,9 @@ use super::HubStore;
 use super::store::{MailRow, PacketRow, Put, QuarantineRow, StationRow};
 use crate::context::Ctx;
 use crate::fs::sha256_hex;
-use crate::packet::{self, KeyId};
+use crate::packet::{self, KeyId, Kind};
 use crate::register::sync as register;
+use crate::sync::seizure::SeizureReport;
 use crate::sync::{Decision, Exchange, Incoming, Mode, ReceivedAs};
 use crate::vocab::OutboxState;
 
@@ -74,6 +75,12 @@ impl<'a> Npc<'a> {
         })
     }
 
+    /// Who signs for the hub: the NPC's key id and name, for `GET /v1/hub`.
+    pub fn identity(&self) -> serde_json::Value {
+        let from = self.exchange.station();
+        serde_json::json!({"key_id": from.key_id.to_string(), "name": from.name, "unit": from.unit})
+    }
+
     /// Decides one upload from an authenticated station.
     pub fn upload(
         &mut self,
@@ -110,6 +117,15 @@ impl<'a> Npc<'a> {
         if let Some((reason, detail)) = hub_refusal {
             return self.refuse(station, id, bytes, reason, &detail);
         }
+        // A seizure report feeds the national register, again if it comes again (the same
+        // facts: a hub stopped between storing it and recording it records it then).
+        let seizures = match &decision {
+            Decision::Accept(r) if r.manifest.kind == Kind::SeizureReport => Some(
+                serde_json::from_value::<SeizureReport>(r.manifest.body.clone())
+                    .map_err(|e| format!("the seizure report cannot be read: {e}")),
+            ),
+            _ => None,
+        };
         let received = self.exchange.apply(&source, Some(bytes), decision)?;
         let now = self.ctx.now();
         let kind = received.kind.clone().unwrap_or_default();
@@ -133,6 +149,14 @@ impl<'a> Npc<'a> {
                 let put = self.store.put_packet(&row, bytes)?;
                 if received.result == ReceivedAs::Duplicate || put != Put::Stored {
                     upload.result = Verdict::Duplicate;
+                }
+                match seizures {
+                    Some(Ok(report)) => self.store.record_seizures(&station.key_id, id, &report)?,
+                    Some(Err(why)) => {
+                        upload.reason = Some("bad-body".into());
+                        upload.detail = Some(why);
+                    }
+                    None => {}
                 }
             }
             ReceivedAs::Quarantined => {

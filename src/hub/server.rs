@@ -10,6 +10,7 @@
 //! - `GET /v1/mailbox/{id}`: one packet's bytes.
 //! - `POST /v1/mailbox/{id}/taken`: the station has decided on it; it leaves the mailbox.
 //! - `GET /v1/health`: unsigned, `{"ok": true}`.
+//! - `GET /v1/hub`: unsigned, who signs for the hub: `{"key_id", "name", "unit"}` of the NPC.
 //!
 //! Refusals before any decision: 400 `bad-id`, 401 (`unenrolled`, `revoked`,
 //! `bad-request-signature`, `stale-request`, `replayed-request`, `unsigned-request`), 408
@@ -78,6 +79,8 @@ enum Job {
 
 struct Shared {
     store: Arc<HubStore>,
+    /// `GET /v1/hub`: who signs for this hub.
+    identity: String,
     clock: Clock,
     limits: Limits,
     jobs: mpsc::Sender<Job>,
@@ -349,6 +352,15 @@ async fn taken(
 fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/v1/health", get(|| async { r#"{"ok":true}"# }))
+        .route(
+            "/v1/hub",
+            get(|State(shared): State<Arc<Shared>>| async move {
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    shared.identity.clone(),
+                )
+            }),
+        )
         .route("/v1/packets/{id}", put(put_packet))
         .route("/v1/mailbox", get(list_mailbox))
         .route("/v1/mailbox/{id}", get(get_mail))
@@ -392,6 +404,7 @@ pub fn serve(
     limits: Limits,
     ready: &mut dyn FnMut(SocketAddr) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    ctx.clock.count_ids_from_the_register_each_time();
     let mut npc = Npc::open(ctx, store.clone())?;
     // What the NPC signed while the hub was down waits in the mailboxes from the start.
     npc.sweep(None)?;
@@ -410,6 +423,7 @@ pub fn serve(
     let (jobs, mut queue) = mpsc::channel(256);
     let shared = Arc::new(Shared {
         store,
+        identity: npc.identity().to_string(),
         clock: ctx.clock.detached(),
         limits: limits.clone(),
         jobs,

@@ -174,7 +174,10 @@ impl HubStore {
         self.backend.engine()
     }
 
-    fn tx<T>(&self, mut f: impl FnMut(&mut dyn Sql) -> Result<T, HubError>) -> Result<T, HubError> {
+    pub(super) fn tx<T>(
+        &self,
+        mut f: impl FnMut(&mut dyn Sql) -> Result<T, HubError>,
+    ) -> Result<T, HubError> {
         let mut out = None;
         self.backend.transaction(&mut |sql| {
             out = Some(f(sql)?);

@@ -83,7 +83,7 @@ fn station(name: &str, key: &str) -> StationRow {
 
 fn migrations_run_once_and_record_the_version(store: &HubStore) {
     let again = store.migrate("2026-11-25T12:00:01Z");
-    assert_eq!(again.ok(), Some(1));
+    assert_eq!(again.ok(), Some(2));
     assert_eq!(store.counts().ok().map(|c| c.stations), Some(0));
 }
 

@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod receive;
 pub mod release;
 pub mod respond;
+pub mod seizure;
 pub mod verify;
 
 use std::path::{Path, PathBuf};
@@ -144,6 +145,9 @@ pub struct SyncReport {
     /// Why each failed packet could not be sent.
     #[serde(skip)]
     pub problems: Vec<String>,
+    /// The seizure reports signed for a hub in this run (their packet ids).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub seizure_reports: Vec<String>,
 }
 
 impl SyncReport {
@@ -284,6 +288,11 @@ impl<'a> Exchange<'a> {
     pub fn reload_trust(&mut self) -> anyhow::Result<()> {
         self.signers = self.keys.store.trust_list()?.known_signers();
         Ok(())
+    }
+
+    /// This station as it signs.
+    pub fn station(&self) -> &packet::Station {
+        &self.from
     }
 
     /// Whether `key_id` is a signer this station trusts now.
@@ -670,6 +679,7 @@ pub fn sync_with(
         received,
         packets,
         problems,
+        seizure_reports: Vec::new(),
     })
 }
 

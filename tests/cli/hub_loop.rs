@@ -142,7 +142,7 @@ fn enrolled(engine: Engine, extra: &[&str]) -> AtHub {
     let peers = Peers::one_way();
     let (station, npc) = (&peers.station, &peers.npc);
     let init = hub(npc, &engine, &["init"], 0);
-    assert_eq!(init["schema_version"], 1);
+    assert_eq!(init["schema_version"], 2);
     let (station_pub, _) = station.run(&["keys", "export"], 0);
     let station_pub = npc.write("station.pub", &station_pub);
     let enrolled = hub(
@@ -185,20 +185,37 @@ fn a_request_is_acknowledged_answered_and_counted_through_the_hub(engine: Engine
     at.peers.request(item, &[]);
     station.json(&["trace", "export", "1"], 0);
 
-    // The hub answers at once: the request goes, its acknowledgement comes back in one run.
+    // The hub answers at once: the request and the seizure report of the register go, their
+    // acknowledgements come back in one run.
     let out = sync(station, &url, 0);
-    assert_eq!(out["sent"]["copied"], 1, "{out}");
-    assert_eq!(out["received"]["stored"], 1, "{out}");
+    assert_eq!(
+        out["seizure_reports"].as_array().map(Vec::len),
+        Some(1),
+        "{out}"
+    );
+    assert_eq!(out["sent"]["copied"], 2, "{out}");
+    assert_eq!(out["received"]["stored"], 2, "{out}");
     assert_eq!(request_status(station), "acknowledged");
     let received = npc.json(&["trace", "list", "--received"], 0);
     assert_eq!(received[0]["status"], "stored");
     assert_eq!(received[0]["items"], 1);
 
-    // Again: nothing moves.
+    // Again: nothing moves, and nothing changed to report.
     let out = sync(station, &url, 0);
     assert_eq!(out["sent"]["copied"], 0, "{out}");
     assert_eq!(out["sent"]["already_there"], 0, "{out}");
     assert_eq!(out["received"]["stored"], 0, "{out}");
+    assert!(out.get("seizure_reports").is_none(), "{out}");
+    let sdg = hub(
+        npc,
+        &at.engine,
+        &words("report sdg --from 2026-01-01 --to 2026-12-31"),
+        0,
+    );
+    assert_eq!(
+        (sdg["recovered"].clone(), sdg["traced"].clone()),
+        (json!(1), json!(0))
+    );
 
     // The NPC answers on its own home, as with a folder; the hub mails it to the station.
     npc.json(
@@ -222,19 +239,131 @@ fn a_request_is_acknowledged_answered_and_counted_through_the_hub(engine: Engine
         ),
         1
     );
+    // The next sync reports the item's outcome to the national register.
+    let out = sync(station, &url, 0);
+    assert_eq!(
+        out["seizure_reports"].as_array().map(Vec::len),
+        Some(1),
+        "{out}"
+    );
+    assert_eq!(out["sent"]["copied"], 1, "{out}");
+    assert_eq!(out["received"]["stored"], 1, "{out}");
     for _ in 0..2 {
         let out = sync(station, &url, 0);
         assert_eq!(out["sent"]["copied"], 0, "{out}");
         assert_eq!(out["received"]["stored"], 0, "{out}");
     }
-    assert_eq!(count(npc, "SELECT COUNT(*) FROM inbox"), 2);
-    assert_eq!(count(station, "SELECT COUNT(*) FROM inbox"), 2);
+    // At the NPC: the request, two reports, the acknowledgement of the response. At the
+    // station: the acknowledgements of the request and the two reports, and the response.
+    assert_eq!(count(npc, "SELECT COUNT(*) FROM inbox"), 4);
+    assert_eq!(count(station, "SELECT COUNT(*) FROM inbox"), 4);
     let status = hub(npc, &at.engine, &["status"], 0);
     assert_eq!(status["integrity"], "clean", "{status}");
-    assert_eq!(status["counts"]["packets"], 2, "{status}");
-    assert_eq!(status["counts"]["mailbox"], 2, "{status}");
+    assert_eq!(status["counts"]["packets"], 4, "{status}");
+    assert_eq!(status["counts"]["mailbox"], 4, "{status}");
     assert_eq!(status["counts"]["mailbox_waiting"], 0, "{status}");
     assert_eq!(status["counts"]["quarantined"], 0, "{status}");
+    assert_eq!(
+        status["custody_events"],
+        count(station, "SELECT COUNT(*) FROM custody")
+    );
+
+    let sdg = hub(
+        npc,
+        &at.engine,
+        &words("report sdg --from 2026-01-01 --to 2026-12-31"),
+        0,
+    );
+    assert_eq!(
+        sdg,
+        json!({"from": "2026-01-01", "to": "2026-12-31", "recovered": 1, "traced": 1,
+               "proportion": 1.0, "by_station": {"Post 3": {"recovered": 1, "traced": 1}}})
+    );
+    let summary = hub(
+        npc,
+        &at.engine,
+        &words("report summary --from 2026-01-01 --to 2026-12-31"),
+        0,
+    );
+    assert_eq!(summary["items"], 1);
+    assert_eq!(summary["by_type"], json!({"assault-rifle": 1}));
+    assert_eq!(summary["by_country"], json!({"CN": 1}));
+    assert_eq!(summary["by_place"], json!({"Gao checkpoint": 1}));
+    assert_eq!(summary["by_month"], json!({"2026-03": 1}));
+    let (text, _) = npc.run(
+        &[
+            "hub",
+            "report",
+            "sdg",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+        ]
+        .iter()
+        .copied()
+        .chain(at.engine.args().iter().map(String::as_str))
+        .collect::<Vec<_>>(),
+        0,
+    );
+    assert!(
+        text.contains("1 of 1 weapons recovered traced (100.0%)"),
+        "{text}"
+    );
+
+    if let Engine::Postgres(url) = &at.engine {
+        analysts_read_the_views_and_nothing_else(url);
+    }
+}
+
+/// The read-only role of docs/hub.md: the views, and nothing else.
+fn analysts_read_the_views_and_nothing_else(url: &str) {
+    let mut db = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    let role = format!("fieldtrace_read_{}", uuid::Uuid::now_v7().simple());
+    let schema: String = db.query_one("SELECT current_schema()", &[]).unwrap().get(0);
+    // As docs/hub.md gives it to the DBA (with this test's schema and role).
+    db.batch_execute(&format!(
+        "CREATE ROLE {role} NOLOGIN;
+         GRANT USAGE ON SCHEMA {schema} TO {role};
+         GRANT SELECT ON v_national_items, v_sdg_16_4_2, v_custody TO {role};"
+    ))
+    .unwrap();
+    db.batch_execute(&format!("SET ROLE {role}")).unwrap();
+    let row = db
+        .query_one("SELECT year, recovered, traced FROM v_sdg_16_4_2", &[])
+        .unwrap();
+    assert_eq!(
+        (
+            row.get::<_, String>(0),
+            row.get::<_, i64>(1),
+            row.get::<_, i64>(2)
+        ),
+        ("2026".to_owned(), 1, 1)
+    );
+    let station: String = db
+        .query_one("SELECT station FROM v_national_items", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(station, "Post 3");
+    for forbidden in [
+        "SELECT * FROM national_items",
+        "SELECT * FROM blobs",
+        "DELETE FROM packets",
+        "UPDATE stations SET revoked_at = NULL",
+    ] {
+        let err = db.batch_execute(forbidden).unwrap_err();
+        assert_eq!(
+            err.code(),
+            Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+            "{forbidden}: {err:?}"
+        );
+    }
+    db.batch_execute("RESET ROLE").unwrap();
+    db.batch_execute(&format!(
+        "REVOKE ALL ON v_national_items, v_sdg_16_4_2, v_custody FROM {role};
+         REVOKE ALL ON SCHEMA {schema} FROM {role}; DROP ROLE {role};"
+    ))
+    .unwrap();
 }
 
 /// A command line of single words.
