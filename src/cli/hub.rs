@@ -49,6 +49,10 @@ pub enum HubCommand {
     /// Uploads refused, with their reason code
     Quarantine(DbArg),
 
+    /// Trace requests received through the hub, and the NPC's answers
+    #[command(subcommand)]
+    Trace(HubTrace),
+
     /// The national register the stations' seizure reports make
     #[command(subcommand)]
     Report(HubReport),
@@ -91,4 +95,35 @@ pub struct HubPeriod {
     pub to: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub db: DbArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HubTrace {
+    /// Requests received from the stations, oldest first, with their state
+    List {
+        /// Requests received (the default; kept for symmetry with `trace list --received`)
+        #[arg(long)]
+        received: bool,
+        /// Only requests not answered within `[deadlines] answer_days` of their receipt
+        #[arg(long)]
+        overdue: bool,
+    },
+    /// Answer a received request with a signed response; it reaches the station at its next
+    /// sync with the hub
+    Respond {
+        /// Received request number (`hub trace list`) or packet id
+        id: String,
+        /// What the trace established (ITI paras. 19-22)
+        #[arg(long, value_enum)]
+        outcome: crate::cli::Outcome,
+        /// What was found, or why there is no answer
+        #[arg(long)]
+        note: String,
+        /// The last legal holder of the weapon(s), when known
+        #[arg(long, value_name = "WHO")]
+        last_legal_holder: Option<String>,
+        /// One link of the transfer chain, oldest first; repeat for each
+        #[arg(long, value_name = "LINK")]
+        transfer_chain: Vec<String>,
+    },
 }

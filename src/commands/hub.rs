@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::app::{Ctx, Status};
-use crate::cli::hub::{DbArg, HubCommand, HubPeriod, HubReport};
+use crate::cli::hub::{DbArg, HubCommand, HubPeriod, HubReport, HubTrace};
 use crate::error::usage;
 use crate::hub::{self, HubError, HubStore, server};
 use crate::report::Period;
@@ -76,6 +76,7 @@ pub fn run(ctx: &Ctx, cmd: HubCommand) -> anyhow::Result<Status> {
         }
         HubCommand::Status(db) => status(ctx, &db),
         HubCommand::Report(what) => report(ctx, what),
+        HubCommand::Trace(what) => trace(ctx, what),
         HubCommand::Quarantine(db) => {
             let refused = open(ctx, &db)?.quarantined()?;
             if ctx.ui.is_json() {
@@ -239,4 +240,67 @@ fn report(ctx: &Ctx, what: HubReport) -> anyhow::Result<Status> {
         }
     }
     Ok(Status::Success)
+}
+
+fn trace(ctx: &Ctx, what: HubTrace) -> anyhow::Result<Status> {
+    match what {
+        HubTrace::List { overdue, .. } => {
+            let rows = hub::requests::received(ctx, overdue)?;
+            if ctx.ui.is_json() {
+                ctx.ui.json(&rows)?;
+                return Ok(Status::Success);
+            }
+            if rows.is_empty() {
+                ctx.ui.line(if overdue {
+                    "No request waits past its deadline."
+                } else {
+                    "No trace requests received yet."
+                })?;
+            }
+            for w in &rows {
+                let r = &w.request;
+                let late = w
+                    .overdue_days
+                    .map(|d| format!(", OVERDUE: {d} days without an answer"))
+                    .unwrap_or_default();
+                let answer = r
+                    .outcome
+                    .as_ref()
+                    .map(|o| format!(", answered: {o}"))
+                    .unwrap_or_default();
+                ctx.ui.line(&format!(
+                    "{:>4}  {:<10}  {}  from {:<20} {} item(s), received {}{answer}{late}",
+                    r.id, r.status, r.packet_id, r.from, r.items, r.received_at
+                ))?;
+            }
+            Ok(Status::Success)
+        }
+        HubTrace::Respond {
+            id,
+            outcome,
+            note,
+            last_legal_holder,
+            transfer_chain,
+        } => {
+            let responded = crate::sync::respond::respond(
+                ctx,
+                &id,
+                crate::sync::respond::Answer {
+                    outcome,
+                    note,
+                    holder: last_legal_holder,
+                    chain: transfer_chain,
+                },
+            )?;
+            if ctx.ui.is_json() {
+                ctx.ui.json(&responded)?;
+            } else {
+                ctx.ui.line(&format!(
+                    "Request {} answered '{}': response {} for {}, handed to it at its next sync with the hub",
+                    responded.request_number, responded.outcome, responded.packet_id, responded.to
+                ))?;
+            }
+            Ok(Status::Success)
+        }
+    }
 }

@@ -15,6 +15,7 @@ pub mod client;
 pub mod enroll;
 pub mod npc;
 pub mod register;
+pub mod requests;
 pub mod server;
 pub mod store;
 

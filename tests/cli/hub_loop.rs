@@ -217,11 +217,31 @@ fn a_request_is_acknowledged_answered_and_counted_through_the_hub(engine: Engine
         (json!(1), json!(0))
     );
 
-    // The NPC answers on its own home, as with a folder; the hub mails it to the station.
-    npc.json(
-        &words("trace respond 1 --outcome traced --note exported"),
+    // Two months on, the request is overdue at the NPC.
+    let listed = npc.json(&["hub", "trace", "list"], 0);
+    assert_eq!(listed[0]["status"], "stored", "{listed}");
+    assert!(listed[0].get("overdue_days").is_none(), "{listed}");
+    assert_eq!(
+        npc.json(&["hub", "trace", "list", "--overdue"], 0),
+        json!([])
+    );
+    let late = npc
+        .cmd(&["hub", "trace", "list", "--overdue", "--json"])
+        .env("FIELDTRACE_NOW", "2027-02-01T12:00:00Z")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let late: Value = serde_json::from_slice(&late).unwrap();
+    assert_eq!(late[0]["overdue_days"], 68, "{late}");
+
+    // The NPC answers (`trace respond` in its home does the same); the hub mails it.
+    let responded = npc.json(
+        &words("hub trace respond 1 --outcome traced --note exported"),
         0,
     );
+    assert_eq!(responded["outcome"], "traced");
     let out = sync(station, &url, 0);
     assert_eq!(out["received"]["stored"], 1, "{out}");
     // Its acknowledgement of the response leaves in the same run.
