@@ -8,6 +8,8 @@
 //!   eval "$(tools/throwaway-postgres.sh start)"
 //!   cargo bench --bench hub-load -- [STATIONS] [PACKETS] [KILLS]   # default 200 50 20
 //!
+//! `FIELDTRACE_BIN` runs another build of the binary as the hub (and for the set-up).
+//!
 //! Stations and packets are made in-process (keys generated, packets built with the library,
 //! enrolled straight into the hub store and the NPC's trust list), since 200 passphrase-
 //! protected homes by the CLI would spend minutes in scrypt. Each simulated station is a thread
@@ -38,12 +40,16 @@ use fieldtrace::packet::{
 };
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_fieldtrace");
+/// The binary the hub runs as: this build's, or `FIELDTRACE_BIN` (a release build measured by a
+/// harness built for tests, say).
+fn bin() -> String {
+    std::env::var("FIELDTRACE_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_fieldtrace").to_owned())
+}
 const PASSPHRASE: &str = "bench passphrase";
 const NOW: &str = "2026-11-25T12:00:00Z";
 
 fn fieldtrace(home: &Path, args: &[&str]) -> Value {
-    let out = Command::new(BIN)
+    let out = Command::new(bin())
         .arg("--home")
         .arg(home)
         .args(args)
@@ -162,7 +168,7 @@ fn setup(base_url: &str, stations: usize, packets: usize) -> Setup {
 
 /// `hub serve` on PostgreSQL; returns it and the address it listens on.
 fn serve(setup: &Setup, listen: &str) -> (Child, String) {
-    let mut child = Command::new(BIN)
+    let mut child = Command::new(bin())
         .arg("--home")
         .arg(&setup.npc)
         .args([
@@ -413,7 +419,7 @@ fn run(setup: &Setup, kills: usize, expected: Duration) -> Figures {
 /// `hub serve` again on the same address, after a kill.
 fn serve_at(npc: &Path, db: &str, address: &str) -> (Child, String) {
     for _ in 0..100 {
-        let mut child = Command::new(BIN)
+        let mut child = Command::new(bin())
             .arg("--home")
             .arg(npc)
             .args(["hub", "serve", "--listen", address, "--json", "--db", db])
