@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod hub;
+
 pub use crate::vocab::{PhotoChoice, Priority, TraceOutcome as Outcome};
 
 #[derive(Debug, Parser)]
@@ -90,6 +92,9 @@ pub enum Command {
 
     #[command(subcommand)]
     Report(ReportCommand),
+
+    #[command(subcommand)]
+    Hub(hub::HubCommand),
 
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -509,7 +514,7 @@ pub enum InboxCommand {
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR|URL")]
     pub to: PathBuf,
 }
 

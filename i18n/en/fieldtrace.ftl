@@ -501,7 +501,7 @@ cmd-sync = Copy outbox packets to a folder (USB stick, shared folder) and pick u
         Copy outbox packets to a folder (USB stick, shared folder) and pick up replies from it
 
         Safe to run twice, to interrupt and rerun, and against a folder several stations share: files are named by packet id, written to a temporary name, fsynced, renamed, read back and hashed; a different file with the same name is never overwritten, and packets for other stations are left alone.
-arg-sync-to = The folder to sync with
+arg-sync-to = The folder to sync with, or a hub: `https://HOST` (`http://127.0.0.1:PORT` on one machine)
 cmd-report = SDG indicator 16.4.2 and summary counts of the register
 cmd-report-sdg = SDG 16.4.2: the share of items seized, found or surrendered in the period whose illicit origin was traced
 arg-report-sdg-from = First day (YYYY-MM-DD); the 1st of January of this year when not given
@@ -1126,3 +1126,54 @@ clap-missing-command = a command is needed
 clap-conflict = '{ $arg }' cannot be used with '{ $other }'
 clap-did-you-mean = did you mean '{ $suggestion }'?
 clap-more-help = for more information, try '--help'
+
+## --help of the hub (`fieldtrace hub ...`)
+
+cmd-hub = The national hub: stations sync with it over HTTP (`sync --to URL`)
+cmd-hub-init = Create or upgrade the hub's store (numbered migrations)
+    .long =
+        Create or upgrade the hub's store (numbered migrations)
+
+        Run it in the NPC's home: the hub verifies packets with the NPC's trust list and signs acknowledgements with the NPC's key (`keys init` first).
+arg-hub-init-db = The hub's store: `postgres://USER@HOST/DB` for PostgreSQL, or a SQLite file (by default `hub/hub.sqlite3` under the home)
+cmd-hub-enroll = Enroll a station by its public key (its `.pub` file or key card), trusting it too
+arg-hub-enroll-file = The station's public key: `keys export` or `keys export --out station.ftkey` there
+arg-hub-enroll-name = The station's name, as the register and the reports show it
+cmd-hub-revoke = Revoke a station: its requests and its packets are refused from now on
+arg-hub-revoke-station = The station's name or key id
+cmd-hub-stations = The enrolled stations
+cmd-hub-status = Counts, and the integrity check of every blob and the rows naming them
+cmd-hub-quarantine = Uploads refused, with their reason code
+cmd-hub-trace = Trace requests received through the hub, and the NPC's answers
+cmd-hub-trace-list = Requests received from the stations, oldest first, with their state
+arg-hub-trace-list-received = Requests received (the default; kept for symmetry with `trace list --received`)
+arg-hub-trace-list-overdue = Only requests not answered within `[deadlines] answer_days` of their receipt
+cmd-hub-trace-respond = Answer a received request with a signed response; it reaches the station at its next sync with the hub
+arg-hub-trace-respond-id = Received request number (`hub trace list`) or packet id
+cmd-hub-report = The national register the stations' seizure reports make
+cmd-hub-report-sdg = National SDG 16.4.2: of the weapons seized, found, surrendered, captured or recovered in the period at every station, the share whose illicit origin was traced; by station
+cmd-hub-report-summary = Items by station, type, country of manufacture, place and month
+cmd-hub-serve = Serve the hub over HTTP until stopped
+    .long =
+        Serve the hub over HTTP until stopped
+
+        Plain HTTP: for TLS, put it behind a reverse proxy (README), or listen on 127.0.0.1 only. The NPC's passphrase is asked once, before listening.
+arg-hub-serve-listen = Address and port to listen on (port 0: any free port, printed)
+arg-hub-serve-max_body = Bytes a request body may have (default: the packet cap)
+arg-hub-serve-timeout = Seconds a client may take to send its headers, and its body
+arg-hub-enroll-db = { arg-hub-init-db }
+arg-hub-revoke-db = { arg-hub-init-db }
+arg-hub-stations-db = { arg-hub-init-db }
+arg-hub-status-db = { arg-hub-init-db }
+arg-hub-quarantine-db = { arg-hub-init-db }
+arg-hub-serve-db = { arg-hub-init-db }
+arg-hub-report-sdg-from = { arg-report-sdg-from }
+arg-hub-report-sdg-to = { arg-report-sdg-to }
+arg-hub-report-sdg-db = { arg-hub-init-db }
+arg-hub-report-summary-from = { arg-report-sdg-from }
+arg-hub-report-summary-to = { arg-report-sdg-to }
+arg-hub-report-summary-db = { arg-hub-init-db }
+arg-hub-trace-respond-outcome = { arg-trace-respond-outcome }
+arg-hub-trace-respond-note = { arg-trace-respond-note }
+arg-hub-trace-respond-last_legal_holder = { arg-trace-respond-last_legal_holder }
+arg-hub-trace-respond-transfer_chain = { arg-trace-respond-transfer_chain }

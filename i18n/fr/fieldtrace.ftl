@@ -559,7 +559,7 @@ cmd-sync = Copier les paquets de la boîte d'envoi vers un dossier (clé USB, do
         Copier les paquets de la boîte d'envoi vers un dossier (clé USB, dossier partagé) et y prendre les réponses
 
         Sans risque à relancer, à interrompre puis relancer, et sur un dossier partagé par plusieurs postes : les fichiers sont nommés d'après l'identifiant du paquet, écrits sous un nom temporaire, synchronisés sur le disque, renommés, relus et contrôlés par empreinte ; un fichier différent du même nom n'est jamais écrasé, et les paquets destinés à d'autres postes ne sont pas touchés.
-arg-sync-to = Le dossier avec lequel synchroniser
+arg-sync-to = Le dossier avec lequel synchroniser, ou un concentrateur : `https://HÔTE` (`http://127.0.0.1:PORT` sur une même machine)
 cmd-report = Indicateur 16.4.2 des ODD et effectifs récapitulatifs du registre
 cmd-report-sdg = ODD 16.4.2 : la part des objets saisis, découverts ou remis pendant la période dont l'origine illicite a été tracée
 arg-report-sdg-from = Premier jour (AAAA-MM-JJ) ; le 1er janvier de cette année s'il n'est pas donné
@@ -1187,3 +1187,54 @@ clap-missing-command = une commande est nécessaire
 clap-conflict = « { $arg } » ne peut pas être utilisé avec « { $other } »
 clap-did-you-mean = vouliez-vous dire « { $suggestion } » ?
 clap-more-help = pour plus d'informations, essayez « --help »
+
+## --help du concentrateur (`fieldtrace hub ...`)
+
+cmd-hub = Le concentrateur national : les postes s'y synchronisent par HTTP (`sync --to URL`)
+cmd-hub-init = Créer ou mettre à jour la base du concentrateur (migrations numérotées)
+    .long =
+        Créer ou mettre à jour la base du concentrateur (migrations numérotées)
+
+        À lancer dans le dossier de données du point de contact national : le concentrateur vérifie les paquets avec la liste de confiance du point de contact national et signe les accusés de réception avec sa clé (`keys init` d'abord).
+arg-hub-init-db = La base du concentrateur : `postgres://UTILISATEUR@HÔTE/BASE` pour PostgreSQL, ou un fichier SQLite (par défaut `hub/hub.sqlite3` dans le dossier de données)
+cmd-hub-enroll = Inscrire un poste par sa clé publique (son fichier `.pub` ou sa carte de clés), en lui faisant aussi confiance
+arg-hub-enroll-file = La clé publique du poste : `keys export` ou `keys export --out poste.ftkey` chez lui
+arg-hub-enroll-name = Le nom du poste, tel que le registre et les rapports l'affichent
+cmd-hub-revoke = Révoquer un poste : ses demandes et ses paquets sont refusés désormais
+arg-hub-revoke-station = Le nom ou l'identifiant de clé du poste
+cmd-hub-stations = Les postes inscrits
+cmd-hub-status = Les effectifs, et le contrôle d'intégrité de chaque fichier stocké et des lignes qui le nomment
+cmd-hub-quarantine = Les envois refusés, avec leur code de motif
+cmd-hub-trace = Les demandes de traçage reçues par le concentrateur, et les réponses du point de contact national
+cmd-hub-trace-list = Les demandes reçues des postes, les plus anciennes d'abord, avec leur état
+arg-hub-trace-list-received = Les demandes reçues (par défaut ; gardé par symétrie avec `trace list --received`)
+arg-hub-trace-list-overdue = Seulement les demandes sans réponse dans les `[deadlines] answer_days` suivant leur réception
+cmd-hub-trace-respond = Répondre à une demande reçue par une réponse signée ; elle parvient au poste à sa prochaine synchronisation avec le concentrateur
+arg-hub-trace-respond-id = Numéro de la demande reçue (`hub trace list`) ou identifiant du paquet
+cmd-hub-report = Le registre national que forment les rapports de saisie des postes
+cmd-hub-report-sdg = ODD 16.4.2 national : parmi les armes saisies, découvertes, remises, prises ou récupérées pendant la période dans tous les postes, la part dont l'origine illicite a été tracée ; par poste
+cmd-hub-report-summary = Les objets par poste, type, pays de fabrication, lieu et mois
+cmd-hub-serve = Servir le concentrateur en HTTP jusqu'à son arrêt
+    .long =
+        Servir le concentrateur en HTTP jusqu'à son arrêt
+
+        HTTP simple : pour TLS, placez-le derrière un mandataire inverse (README), ou n'écoutez que sur 127.0.0.1. La phrase secrète du point de contact national est demandée une fois, avant l'écoute.
+arg-hub-serve-listen = Adresse et port d'écoute (port 0 : n'importe quel port libre, affiché)
+arg-hub-serve-max_body = Octets que peut avoir le corps d'une requête (par défaut : la limite d'un paquet)
+arg-hub-serve-timeout = Secondes qu'un client peut prendre pour envoyer ses en-têtes, puis son corps
+arg-hub-enroll-db = { arg-hub-init-db }
+arg-hub-revoke-db = { arg-hub-init-db }
+arg-hub-stations-db = { arg-hub-init-db }
+arg-hub-status-db = { arg-hub-init-db }
+arg-hub-quarantine-db = { arg-hub-init-db }
+arg-hub-serve-db = { arg-hub-init-db }
+arg-hub-report-sdg-from = { arg-report-sdg-from }
+arg-hub-report-sdg-to = { arg-report-sdg-to }
+arg-hub-report-sdg-db = { arg-hub-init-db }
+arg-hub-report-summary-from = { arg-report-sdg-from }
+arg-hub-report-summary-to = { arg-report-sdg-to }
+arg-hub-report-summary-db = { arg-hub-init-db }
+arg-hub-trace-respond-outcome = { arg-trace-respond-outcome }
+arg-hub-trace-respond-note = { arg-trace-respond-note }
+arg-hub-trace-respond-last_legal_holder = { arg-trace-respond-last_legal_holder }
+arg-hub-trace-respond-transfer_chain = { arg-trace-respond-transfer_chain }
