@@ -31,7 +31,7 @@ pub struct Cli {
     pub no_input: bool,
 
     /// Read the keys' passphrase from the first line of FILE (scripts: unlike
-    /// FIELDTRACE_PASSPHRASE it is not in the process environment while the command runs)
+    /// FIELDTRACE_PASSPHRASE it is never in the process's starting environment)
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
 
