@@ -444,7 +444,12 @@ pub enum CustodyCommand {
         item: String,
     },
     /// Check every hash and link of the whole log; exit 4 if anything was tampered with
-    Verify,
+    Verify {
+        /// Also compare each item's chain with the chain heads packets about it carried:
+        /// packet files or folders of them, or `inbox` for the home's inbox and outbox
+        #[arg(long, value_name = "PACKETS", num_args = 1..)]
+        against: Vec<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -10,7 +10,7 @@ use crate::ui::readings::print_event;
 pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
     match args.command {
         Some(CustodyCommand::Log { item }) => log(ctx, &item),
-        Some(CustodyCommand::Verify) => verify(ctx),
+        Some(CustodyCommand::Verify { against }) => verify(ctx, &against),
         None => {
             let (Some(item), Some(action)) = (args.item, args.action) else {
                 return Err(usage(
@@ -67,9 +67,40 @@ fn log(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-fn verify(ctx: &Ctx) -> anyhow::Result<Status> {
+fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
     let register = ctx.register_read()?;
-    let result = custody::verify(register.conn())?;
+    let mut result = custody::verify(register.conn())?;
+    if !against.is_empty() {
+        // `inbox`: the packets this home sent and received.
+        let paths: Vec<std::path::PathBuf> = against
+            .iter()
+            .flat_map(|p| {
+                if p.as_os_str() == "inbox" && !p.exists() {
+                    [ctx.home.join("inbox"), ctx.home.join("outbox")]
+                        .into_iter()
+                        .filter(|dir| dir.is_dir())
+                        .collect()
+                } else {
+                    vec![p.clone()]
+                }
+            })
+            .collect();
+        let (heads, unread) = crate::trace::anchor::carried_heads(&paths)?;
+        let diverged = custody::compare_with_carried(register.conn(), &heads)?;
+        result.valid &= diverged.is_empty();
+        result.problems.extend(diverged);
+        if !ctx.ui.is_json() {
+            ctx.ui.line(&format!(
+                "Compared with {} chain head(s) carried by packets{}",
+                heads.len(),
+                if unread > 0 {
+                    format!(" ({unread} packet file(s) not readable: encrypted or not requests)")
+                } else {
+                    String::new()
+                }
+            ))?;
+        }
+    }
     if ctx.ui.is_json() {
         ctx.ui.json(&result)?;
     } else if result.valid {

@@ -55,7 +55,8 @@ struct Hashed<'a> {
 }
 
 impl Event {
-    fn content_hash(&self) -> String {
+    /// The SHA-256 its contents and link make (what `hash` must be).
+    pub fn content_hash(&self) -> String {
         let hashed = Hashed {
             item: &self.item,
             action: &self.action,
@@ -511,4 +512,113 @@ mod tests {
         assert!(problems[1].message.contains("the chain was cut"));
         assert!(!verify(register.conn()).unwrap().valid);
     }
+}
+
+/// A custody chain head a packet carried about one of our items (`trace::anchor`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarriedHead {
+    /// The packet file it came in.
+    pub packet: String,
+    /// The item's UUID.
+    pub item: String,
+    pub events: u64,
+    pub hash: String,
+    /// The item's serial as the packet gave it.
+    pub serial: Option<String>,
+}
+
+/// Where the register departs from the chain heads packets carried: `truncated` (fewer events
+/// for the item than the packet said), `rewritten` (another event at that count), `serial`
+/// (another serial than the packet's, and no change of it recorded), `missing` (the item is
+/// gone). Heads about items this register never held are another station's and are skipped.
+pub fn compare_with_carried(
+    conn: &Connection,
+    carried: &[CarriedHead],
+) -> Result<Vec<Problem>, RegisterError> {
+    let mut problems = Vec::new();
+    for head in carried {
+        let item: Option<(i64, Option<String>)> = conn
+            .query_row(
+                "SELECT id, serial FROM items WHERE uuid = ?1",
+                [&head.item],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((id, serial)) = item else {
+            // Ours if our own events ever named it (a deleted item leaves its uuid nowhere
+            // else): only a head whose hash is in our chain is known to be ours.
+            let ours: bool = conn
+                .query_row(
+                    "SELECT 1 FROM custody WHERE hash = ?1",
+                    [&head.hash],
+                    |_| Ok(true),
+                )
+                .optional()?
+                .unwrap_or(false);
+            if ours {
+                problems.push(Problem {
+                    event: 0,
+                    kind: "missing",
+                    message: format!(
+                        "item {} that {} is about is no longer in the register",
+                        head.item, head.packet
+                    ),
+                });
+            }
+            continue;
+        };
+        let events = read_events(conn, Some(id))?;
+        let held = u64::try_from(events.len()).unwrap_or(u64::MAX);
+        let at_count = usize::try_from(head.events)
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| events.get(i));
+        match at_count {
+            _ if head.events == 0 => {}
+            None => problems.push(Problem {
+                event: events.last().map_or(0, |e| e.id),
+                kind: "truncated",
+                message: format!(
+                    "item #{id}: {} carried {} custody events, the register holds {held}: events were deleted",
+                    head.packet, head.events
+                ),
+            }),
+            Some(event) if event.hash != head.hash => problems.push(Problem {
+                event: event.id,
+                kind: "rewritten",
+                message: format!(
+                    "item #{id}: its custody event {} is not the one {} carried (hash {} there): the chain was rewritten",
+                    head.events,
+                    head.packet,
+                    &head.hash[..head.hash.len().min(12)]
+                ),
+            }),
+            Some(_) => {}
+        }
+        let (then, now) = (head.serial.as_deref(), serial.as_deref());
+        if then.is_some() && then != now {
+            let recorded: bool = conn
+                .query_row(
+                    "SELECT 1 FROM item_changes WHERE item_id = ?1 AND field = 'serial'
+                         AND new_value IS ?2 LIMIT 1",
+                    rusqlite::params![id, now],
+                    |_| Ok(true),
+                )
+                .optional()?
+                .unwrap_or(false);
+            if !recorded {
+                problems.push(Problem {
+                    event: 0,
+                    kind: "serial",
+                    message: format!(
+                        "item #{id}: serial '{}' where {} carried '{}', and no change of it is recorded",
+                        now.unwrap_or(""),
+                        head.packet,
+                        then.unwrap_or("")
+                    ),
+                });
+            }
+        }
+    }
+    Ok(problems)
 }
