@@ -70,6 +70,42 @@ fn log(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
 fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
     let register = ctx.register_read()?;
     let mut result = custody::verify(register.conn())?;
+    // The signed checkpoint of the last export, when this station has keys.
+    let keys = ctx.key_store()?;
+    if keys.is_initialised() {
+        let public = keys.public()?.signing_public;
+        let problems = match crate::trace::anchor::read_checkpoint(&ctx.home, &public) {
+            Ok(Some(checkpoint)) => {
+                custody::compare_with_checkpoint(register.conn(), &checkpoint, "the checkpoint")?
+            }
+            Ok(None) => {
+                let exported: i64 = register.conn().query_row(
+                    "SELECT count(*) FROM trace_requests WHERE exported_at IS NOT NULL",
+                    [],
+                    |r| r.get(0),
+                )?;
+                if exported > 0 {
+                    vec![custody::Problem {
+                        event: 0,
+                        kind: "checkpoint",
+                        message: format!(
+                            "{} is missing though {exported} request(s) were exported: it was deleted",
+                            crate::trace::anchor::CHECKPOINT_FILE
+                        ),
+                    }]
+                } else {
+                    Vec::new()
+                }
+            }
+            Err(reason) => vec![custody::Problem {
+                event: 0,
+                kind: "checkpoint",
+                message: reason,
+            }],
+        };
+        result.valid &= problems.is_empty();
+        result.problems.extend(problems);
+    }
     if !against.is_empty() {
         // `inbox`: the packets this home sent and received.
         let paths: Vec<std::path::PathBuf> = against

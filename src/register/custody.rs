@@ -622,3 +622,105 @@ pub fn compare_with_carried(
     }
     Ok(problems)
 }
+
+/// Every item's custody chain head and serial, and the whole chain's: what the signed local
+/// checkpoint (`trace::anchor`) keeps.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Checkpoint {
+    pub at: String,
+    /// Events in the whole chain, and the hash of the last.
+    pub events: u64,
+    pub head: String,
+    pub items: Vec<CheckpointItem>,
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CheckpointItem {
+    pub item: String,
+    pub n: u64,
+    pub h: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sn: Option<String>,
+}
+
+/// The register's chain heads now.
+pub fn checkpoint(conn: &Connection, at: &str) -> Result<Checkpoint, RegisterError> {
+    let (events, head): (i64, Option<String>) = conn.query_row(
+        "SELECT count(*), (SELECT hash FROM custody ORDER BY id DESC LIMIT 1) FROM custody",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut stmt = conn.prepare(
+        "SELECT i.uuid, i.serial, count(c.id),
+                (SELECT hash FROM custody WHERE item_id = i.id ORDER BY id DESC LIMIT 1)
+         FROM items i LEFT JOIN custody c ON c.item_id = i.id GROUP BY i.id ORDER BY i.id",
+    )?;
+    let items = stmt
+        .query_map([], |r| {
+            Ok(CheckpointItem {
+                item: r.get(0)?,
+                sn: r.get(1)?,
+                n: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+                h: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Checkpoint {
+        at: at.to_owned(),
+        events: u64::try_from(events).unwrap_or(0),
+        head: head.unwrap_or_default(),
+        items,
+    })
+}
+
+/// Where the register departs from a checkpoint: the whole chain cut or rewritten, and each
+/// item as `compare_with_carried` finds it.
+pub fn compare_with_checkpoint(
+    conn: &Connection,
+    checkpoint: &Checkpoint,
+    name: &str,
+) -> Result<Vec<Problem>, RegisterError> {
+    let mut problems = Vec::new();
+    let events = read_events(conn, None)?;
+    let at_count = usize::try_from(checkpoint.events)
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| events.get(i));
+    match at_count {
+        _ if checkpoint.events == 0 => {}
+        None => problems.push(Problem {
+            event: events.last().map_or(0, |e| e.id),
+            kind: "truncated",
+            message: format!(
+                "{name} of {} counted {} custody events, the register holds {}: events were deleted",
+                checkpoint.at,
+                checkpoint.events,
+                events.len()
+            ),
+        }),
+        Some(event) if event.hash != checkpoint.head => problems.push(Problem {
+            event: event.id,
+            kind: "rewritten",
+            message: format!(
+                "custody event {} is not the one {name} of {} ends with: the chain was rewritten",
+                checkpoint.events, checkpoint.at
+            ),
+        }),
+        Some(_) => {}
+    }
+    let carried: Vec<CarriedHead> = checkpoint
+        .items
+        .iter()
+        .map(|i| CarriedHead {
+            packet: format!("{name} of {}", checkpoint.at),
+            item: i.item.clone(),
+            events: i.n,
+            hash: i.h.clone(),
+            serial: i.sn.clone(),
+        })
+        .collect();
+    problems.extend(compare_with_carried(conn, &carried)?);
+    Ok(problems)
+}

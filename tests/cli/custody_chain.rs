@@ -306,7 +306,7 @@ fn a_chain_cut_at_the_station_shows_at_the_npc_against_the_head_it_received() {
     assert_eq!(npc.json(&["custody", "verify"], 0)["valid"], true);
 
     // The whole database rewritten: the last event gone, the sequence reset. The station's
-    // own check cannot see it.
+    // own check sees it against the checkpoint its export signed (issue 18).
     let db = station.db();
     db.execute(
         "DELETE FROM custody WHERE id = (SELECT MAX(id) FROM custody)",
@@ -319,7 +319,8 @@ fn a_chain_cut_at_the_station_shows_at_the_npc_against_the_head_it_received() {
     )
     .unwrap();
     drop(db);
-    assert_eq!(station.json(&["custody", "verify"], 0)["valid"], true);
+    let own = station.json(&["custody", "verify"], 4);
+    assert_eq!(own["problems"][0]["kind"], "truncated", "{own}");
 
     // The next packet about the item carries the shorter chain: the NPC reports it.
     peers.request(item.parse().unwrap(), &[]);
@@ -367,10 +368,18 @@ fn anchored() -> crate::tracing::Peers {
     peers
 }
 
+/// Caught by the signed checkpoint the export wrote (plain `custody verify`), and, with the
+/// checkpoint deleted as well, by the packets in the outbox.
 fn verify_against(env: &TestEnv) -> Value {
-    let result = env.json(&["custody", "verify"], 0);
-    assert_eq!(result["valid"], true, "{result}");
-    env.json(&["custody", "verify", "--against", "inbox"], 4)
+    let result = env.json(&["custody", "verify"], 4);
+    let mut by_checkpoint = kinds(&result);
+    by_checkpoint.dedup();
+    std::fs::remove_file(env.home.path().join("custody-checkpoint.json")).unwrap();
+    let result = env.json(&["custody", "verify", "--against", "inbox"], 4);
+    let mut by_packets = kinds(&result);
+    assert_eq!(by_packets.remove(0), "checkpoint", "{result}");
+    assert_eq!(by_checkpoint, by_packets, "{result}");
+    result
 }
 
 fn kinds(result: &Value) -> Vec<String> {
@@ -402,7 +411,7 @@ fn a_chain_cut_at_its_end_passes_alone_but_not_against_the_packets_it_was_sent_i
     )
     .unwrap();
     let result = verify_against(env);
-    assert_eq!(kinds(&result), ["truncated"], "{result}");
+    assert_eq!(kinds(&result), ["checkpoint", "truncated"], "{result}");
     let (out, _) = env.run(&["custody", "verify", "--against", "inbox"], 4);
     assert!(
         out.contains("carried 3 custody events, the register holds 2"),
@@ -433,7 +442,7 @@ fn an_edited_and_rehashed_chain_passes_alone_but_not_against_the_packets() {
         prev = hash;
     }
     let result = verify_against(env);
-    assert_eq!(kinds(&result), ["rewritten"], "{result}");
+    assert_eq!(kinds(&result), ["checkpoint", "rewritten"], "{result}");
 }
 
 #[test]
@@ -446,7 +455,27 @@ fn an_edited_serial_whose_change_rows_went_passes_alone_but_not_against_the_pack
     db.execute("DELETE FROM item_changes WHERE item_id = 1", [])
         .unwrap();
     let result = verify_against(env);
-    assert_eq!(kinds(&result), ["serial"], "{result}");
+    assert_eq!(kinds(&result), ["checkpoint", "serial"], "{result}");
     let (out, _) = env.run(&["custody", "verify", "--against", "inbox"], 4);
     assert!(out.contains("serial '5609999' where"), "{out}");
+}
+
+#[test]
+fn the_signed_checkpoint_of_an_export_cannot_be_edited_to_match() {
+    let peers = anchored();
+    let env = &peers.station;
+    assert_eq!(env.json(&["custody", "verify"], 0)["valid"], true);
+    let path = env.home.path().join("custody-checkpoint.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"events\": 3"), "{text}");
+    std::fs::write(&path, text.replace("\"events\": 3", "\"events\": 2")).unwrap();
+    let result = env.json(&["custody", "verify"], 4);
+    assert_eq!(kinds(&result), ["checkpoint"], "{result}");
+    assert!(
+        result["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is not signed by this station's key"),
+        "{result}"
+    );
 }
