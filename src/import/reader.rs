@@ -113,7 +113,7 @@ impl<R: BufRead> LogReader<R> {
             return Err(ImportError::Empty);
         }
         if is_utf16(head) {
-            return Err(ImportError::NotText(format!("{name}: {UTF16_HINT}")));
+            return Err(ImportError::NotText(UTF16_HINT.to_owned()));
         }
         let mut offset = 0;
         if head.starts_with(b"\xEF\xBB\xBF") {
