@@ -11,6 +11,7 @@ mod evidence_register;
 mod generating_docs;
 mod guided_wizard;
 mod hardening;
+mod hub_loop;
 mod human_output;
 mod identification_accuracy;
 mod identifying;
