@@ -94,6 +94,7 @@ pub fn run(cli: Cli, ui: Ui, env_passphrase: Option<String>) -> anyhow::Result<S
         Command::Packet(cmd) => commands::packet::run(&ctx, cmd),
         Command::Inbox(cmd) => commands::sync::run_inbox(&ctx, cmd),
         Command::Sync(args) => commands::sync::sync(&ctx, &args.to),
+        Command::Hub(cmd) => commands::hub::run(&ctx, cmd),
         Command::Report(cmd) => commands::report::run(&ctx, cmd),
         Command::Generate(_) => Ok(Status::Success),
     }

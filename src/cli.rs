@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod hub;
+
 pub use crate::vocab::{PhotoChoice, Priority, TraceOutcome as Outcome};
 
 /// Identify, register and trace small arms and light weapons, offline.
@@ -109,6 +111,10 @@ pub enum Command {
     /// SDG indicator 16.4.2 and summary counts of the register
     #[command(subcommand)]
     Report(ReportCommand),
+
+    /// The national hub: stations sync with it over HTTP (`sync --to URL`)
+    #[command(subcommand)]
+    Hub(hub::HubCommand),
 
     /// Write shell completions, the man page or the reference coverage table
     #[command(hide = true)]
@@ -742,8 +748,8 @@ pub enum InboxCommand {
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// The folder to sync with
-    #[arg(long, value_name = "DIR")]
+    /// The folder to sync with, or a hub: `https://HOST` (`http://127.0.0.1:PORT` on one machine)
+    #[arg(long, value_name = "DIR|URL")]
     pub to: PathBuf,
 }
 

@@ -4,7 +4,7 @@
 //! ids. This is the only module allowed to read the system clock (clippy.toml).
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use chrono::{DateTime, Datelike, Utc};
 use uuid::Uuid;
@@ -19,6 +19,9 @@ pub struct Clock {
     /// Where this process's counter starts (the register's state, asked once).
     base: OnceLock<u64>,
     next: AtomicU64,
+    /// A long-running process (the hub): each id re-reads the register's state.
+    reread: AtomicBool,
+    last: AtomicU64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +47,8 @@ impl Clock {
             seed: String::new(),
             base: OnceLock::new(),
             next: AtomicU64::new(0),
+            reread: AtomicBool::new(false),
+            last: AtomicU64::new(0),
         }
     }
 
@@ -64,6 +69,22 @@ impl Clock {
     pub fn seeded(mut self, seed: &str) -> Clock {
         self.seed = seed.to_owned();
         self
+    }
+
+    /// For a process that runs long beside others writing the same register (`hub serve`):
+    /// under a fixed clock, each new id is counted from the register's state at that moment,
+    /// not at the first id, so two processes never make the same one.
+    pub fn count_ids_from_the_register_each_time(&self) {
+        self.reread.store(true, Ordering::Relaxed);
+    }
+
+    /// The same time source for another thread (a server's), with its own id counter.
+    pub fn detached(&self) -> Clock {
+        Clock {
+            fixed: self.fixed,
+            seed: self.seed.clone(),
+            ..Clock::system()
+        }
     }
 
     pub fn is_fixed(&self) -> bool {
@@ -87,8 +108,15 @@ impl Clock {
             #[allow(clippy::disallowed_methods)]
             return Uuid::now_v7();
         };
-        let base = *self.base.get_or_init(state);
-        let n = base + self.next.fetch_add(1, Ordering::Relaxed);
+        let n = if self.reread.load(Ordering::Relaxed) {
+            // Other processes write the same register meanwhile: count from where it is now.
+            let n = state().max(self.last.load(Ordering::Relaxed) + 1);
+            self.last.store(n, Ordering::Relaxed);
+            n
+        } else {
+            let base = *self.base.get_or_init(state);
+            base + self.next.fetch_add(1, Ordering::Relaxed)
+        };
         let digest = crate::fs::sha256_hex(format!("fieldtrace-id\n{}\n{n}", self.seed).as_bytes());
         let mut random = [0u8; 10];
         for (i, byte) in random.iter_mut().enumerate() {
@@ -117,5 +145,26 @@ mod tests {
         assert_eq!(a.get_version_num(), 7);
         assert_ne!(ids("", 1).0, a, "a later run starts further on");
         assert_ne!(ids("npc", 0).0, a, "another station, another seed");
+    }
+
+    #[test]
+    fn a_long_running_process_counts_from_the_register_as_it_is_now() {
+        // The hub made one id at state 5; another process then made ids 6 and 7 and wrote
+        // their rows: the hub's next id must not be the other's.
+        let other = |n: u64| {
+            Clock::fixed_at("2026-11-25T12:00:00Z")
+                .unwrap()
+                .new_id(|| n)
+        };
+        let hub = Clock::fixed_at("2026-11-25T12:00:00Z").unwrap();
+        hub.count_ids_from_the_register_each_time();
+        let first = hub.new_id(|| 5);
+        assert_eq!(first, other(5));
+        let next = hub.new_id(|| 8);
+        assert_ne!(next, other(6));
+        assert_ne!(next, other(7));
+        assert_eq!(next, other(8));
+        // No row written since: still a new id.
+        assert_ne!(hub.new_id(|| 8), next);
     }
 }

@@ -10,6 +10,7 @@ pub mod context;
 pub mod error;
 pub mod fs;
 pub mod fuzzing;
+pub mod hub;
 pub mod identify;
 pub mod import;
 pub mod keys;

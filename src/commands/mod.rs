@@ -4,6 +4,7 @@ pub mod custody;
 pub mod decode;
 pub mod export;
 pub mod generate;
+pub mod hub;
 pub mod identify;
 pub mod import;
 pub mod init;

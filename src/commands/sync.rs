@@ -212,9 +212,22 @@ fn release(ctx: &Ctx, id: i64, reason: &str, dismiss: bool) -> anyhow::Result<St
     })
 }
 
-pub fn sync(ctx: &Ctx, dir: &Path) -> anyhow::Result<Status> {
-    let folder = sync::Folder::open(dir)?;
-    let report = sync::sync(ctx, &folder, &mut Shown::new(ctx))?;
+pub fn sync(ctx: &Ctx, to: &Path) -> anyhow::Result<Status> {
+    let report = match to.to_str().filter(|t| crate::hub::client::is_hub_url(t)) {
+        Some(url) => crate::hub::client::sync(ctx, url, &mut Shown::new(ctx)).map_err(|e| {
+            let unreachable = e.chain().any(|c| c.downcast_ref::<ureq::Error>().is_some());
+            let e = crate::error::CommandError::from_anyhow(e);
+            if unreachable {
+                e.hint("check the address and that the hub runs (`fieldtrace hub serve` there)")
+            } else {
+                e
+            }
+        })?,
+        None => {
+            let folder = sync::Folder::open(to)?;
+            sync::sync(ctx, &folder, &mut Shown::new(ctx))?
+        }
+    };
     for problem in &report.problems {
         ctx.ui.warn(problem);
     }

@@ -1,6 +1,6 @@
-//! Where packets go and come from: a `Destination`. Today a `Folder` (a USB stick or a shared
-//! directory) where each packet is a file named by its packet id; a hub over HTTP is next
-//! (DESIGN.md), behind the same trait.
+//! Where packets go and come from: a `Destination`. A `Folder` (a USB stick or a shared
+//! directory) where each packet is a file named by its packet id, or a hub over HTTP
+//! (`crate::hub::client::Hub`), behind the same trait.
 
 use std::path::{Path, PathBuf};
 
@@ -64,6 +64,16 @@ pub trait Destination {
     /// other station can still be writing them). Returns how many.
     fn remove_interrupted_copies(&self) -> usize {
         0
+    }
+    /// Whether it answers what it is given at once (a hub): then the outbox goes out before
+    /// the replies are picked up, and a packet it confirmed is not sent again.
+    fn answers_at_once(&self) -> bool {
+        false
+    }
+    /// A waiting packet was decided (stored, passed over or quarantined): the hub takes it out
+    /// of this station's mailbox. Not called for a packet whose decision failed.
+    fn taken(&self, _packet_id: &str, _file: &Path) -> anyhow::Result<()> {
+        Ok(())
     }
 }
 

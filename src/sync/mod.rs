@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod receive;
 pub mod release;
 pub mod respond;
+pub mod seizure;
 pub mod verify;
 
 use std::path::{Path, PathBuf};
@@ -28,7 +29,8 @@ use crate::register::sync::{self as store, InboxEntry, Quarantined};
 use crate::vocab::{AckStatus, Direction};
 pub use destination::{Destination, Folder};
 use destination::{file_cap, is_packet_name, packet_files, packet_id_of_name, relative};
-use receive::{Answer, Incoming, Keyring, Trust};
+pub use receive::Incoming;
+use receive::{Answer, Keyring, Trust};
 pub use receive::{Decision, Effect, Mode, PassOver, Receipt, Refusal, RefusalReason};
 
 /// What became of one file.
@@ -143,6 +145,9 @@ pub struct SyncReport {
     /// Why each failed packet could not be sent.
     #[serde(skip)]
     pub problems: Vec<String>,
+    /// The seizure reports signed for a hub in this run (their packet ids).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub seizure_reports: Vec<String>,
 }
 
 impl SyncReport {
@@ -253,19 +258,66 @@ impl<'a> Exchange<'a> {
             Some(bytes) => Incoming::Whole(bytes),
             None => Incoming::TooLarge,
         };
+        let decision = self.decide(path, incoming, mode)?;
+        self.apply(path, bytes.as_deref(), decision)
+    }
+
+    /// Every check of `inbox import` on what was read (from a file or a hub upload), against
+    /// the trust list and the register; nothing written.
+    pub fn decide(
+        &mut self,
+        source: &Path,
+        incoming: Incoming<'_>,
+        mode: Mode,
+    ) -> anyhow::Result<Decision> {
         let trust = Trust {
             signers: &self.signers,
             own: self.own.key_id,
         };
-        let decision = receive::decide(
-            path,
+        receive::decide(
+            source,
             incoming,
             mode,
             trust,
             self.register.conn(),
             &mut self.keys,
-        )?;
-        self.apply(path, bytes.as_deref(), decision)
+        )
+    }
+
+    /// Reads the trust list again (a hub that enrolled a station while serving).
+    pub fn reload_trust(&mut self) -> anyhow::Result<()> {
+        self.signers = self.keys.store.trust_list()?.known_signers();
+        Ok(())
+    }
+
+    /// This station as it signs.
+    pub fn station(&self) -> &packet::Station {
+        &self.from
+    }
+
+    /// Whether `key_id` is a signer this station trusts now.
+    pub fn trusts(&self, key_id: packet::KeyId) -> bool {
+        self.signers
+            .iter()
+            .any(|s| !s.revoked && s.key_id() == key_id)
+    }
+
+    /// This station's signing key, unlocked (asking for the passphrase once).
+    pub fn signing_key(&mut self) -> anyhow::Result<&SigningKey> {
+        self.keys.signing_key()
+    }
+
+    /// The register, for what the hub reads of the NPC's outbox.
+    pub fn register_conn(&self) -> &rusqlite::Connection {
+        self.register.conn()
+    }
+
+    /// Runs `f` in one register transaction.
+    pub fn register_write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Connection) -> Result<T, crate::register::RegisterError>,
+    ) -> anyhow::Result<T> {
+        Ok(self.register.write(f)?)
     }
 
     /// Does what `decide` said, in one transaction.
@@ -572,14 +624,29 @@ pub fn import(
 }
 
 /// `sync --to DIR`: replies in first (so the acknowledgements they call for leave in the same
-/// run), then every outbox packet out. Safe to repeat, to interrupt and to share.
+/// run), then every outbox packet out. Safe to repeat, to interrupt and to share. A hub, which
+/// answers at once, gets the outbox first, then the replies, then what they called for.
 pub fn sync(
     ctx: &Ctx,
     destination: &dyn Destination,
     each: &mut dyn Observer,
 ) -> anyhow::Result<SyncReport> {
     let mut exchange = Exchange::open(ctx)?;
+    sync_with(&mut exchange, destination, each)
+}
+
+/// `sync` with an exchange already open (its keys perhaps unlocked for the destination).
+pub fn sync_with(
+    exchange: &mut Exchange<'_>,
+    destination: &dyn Destination,
+    each: &mut dyn Observer,
+) -> anyhow::Result<SyncReport> {
     destination.remove_interrupted_copies();
+    let mut sent = Sent::default();
+    let mut problems = Vec::new();
+    if destination.answers_at_once() {
+        send_all(exchange, destination, each, 0, &mut sent, &mut problems)?;
+    }
     let mut received = ReceiveSummary::default();
     let mut packets = Vec::new();
     let waiting = destination.waiting()?;
@@ -587,25 +654,61 @@ pub fn sync(
     each.total(incoming);
     for (id, file) in waiting {
         if store::outbox_find(exchange.register.conn(), &id)?.is_some() {
+            destination.taken(&id, &file)?;
             continue;
         }
         let got = exchange.receive(&file, Mode::Sync)?;
+        destination.taken(&id, &file)?;
         received.add(&got);
         each.received(&got)?;
         if !got.result.is_passed_over() {
             packets.push(got);
         }
     }
-    let mut sent = Sent::default();
-    let mut problems = Vec::new();
+    send_all(
+        exchange,
+        destination,
+        each,
+        incoming,
+        &mut sent,
+        &mut problems,
+    )?;
+    Ok(SyncReport {
+        destination: destination.label().to_owned(),
+        sent,
+        received,
+        packets,
+        problems,
+        seizure_reports: Vec::new(),
+    })
+}
+
+/// Hands every outbox packet not yet acknowledged to the destination; one that fails is
+/// reported and the others go on.
+fn send_all(
+    exchange: &mut Exchange<'_>,
+    destination: &dyn Destination,
+    each: &mut dyn Observer,
+    incoming: u64,
+    sent: &mut Sent,
+    problems: &mut Vec<String>,
+) -> anyhow::Result<()> {
     // Each copy is read back before it counts; the records go in one transaction at the end,
     // since a rerun after an interruption finds the copies already there and records them then.
     let mut deliveries = Vec::new();
     let outgoing = store::outbox_waiting(exchange.register.conn())?;
     each.total(incoming.saturating_add(u64::try_from(outgoing.len()).unwrap_or(u64::MAX)));
+    let label = destination.label();
     for entry in outgoing {
         each.sent();
-        match destination.deliver(&ctx.home, &entry) {
+        if destination.answers_at_once()
+            && entry.state != crate::vocab::OutboxState::Pending.as_str()
+            && store::delivered(exchange.register.conn(), &entry.packet_id, label)?
+        {
+            // A hub said it has it; what it answers comes by the mailbox.
+            continue;
+        }
+        match destination.deliver(&exchange.ctx.home, &entry) {
             Ok(delivery) => {
                 if delivery.copied {
                     sent.copied += 1;
@@ -620,14 +723,14 @@ pub fn sync(
             }
         }
     }
-    let now = ctx.now();
+    let now = exchange.ctx.now();
     exchange.register.write(|tx| {
         for d in &deliveries {
             store::record_delivery(
                 tx,
                 &store::Delivery {
                     packet_id: &d.packet_id,
-                    destination: destination.label(),
+                    destination: label,
                     file: &d.file,
                     sha256: &d.sha256,
                     at: &now,
@@ -636,13 +739,7 @@ pub fn sync(
         }
         Ok(())
     })?;
-    Ok(SyncReport {
-        destination: destination.label().to_owned(),
-        sent,
-        received,
-        packets,
-        problems,
-    })
+    Ok(())
 }
 
 #[cfg(test)]

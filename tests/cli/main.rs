@@ -12,6 +12,7 @@ mod fuzz_regressions;
 mod generating_docs;
 mod guided_wizard;
 mod hardening;
+mod hub_loop;
 mod human_output;
 mod identification_accuracy;
 mod identifying;

@@ -5,7 +5,7 @@
 //!
 //! Left out, and said so: the lines that need a terminal (commented `# on a terminal`), and the
 //! section on checking a packet by hand with the standard tools (the packets journey runs
-//! those against real packets).
+//! those against real packets), and the one on running a hub (the hub journeys run those).
 
 use std::path::Path;
 use std::process::Command;
@@ -14,8 +14,9 @@ use crate::common::{NOW, PASSPHRASE};
 
 const README: &str = include_str!("../../README.md");
 
-/// Sections of the tour whose commands are not run here.
-const NOT_RUN: &[&str] = &["How an NPC checks a packet by hand"];
+/// Sections of the tour whose commands are not run here: the hub's serves until stopped and
+/// installs PostgreSQL (the hub journeys, `hub_loop`, run the same commands).
+const NOT_RUN: &[&str] = &["How an NPC checks a packet by hand", "Run a national hub"];
 
 /// `(section, command)` for every command of the tour, continuation lines joined.
 fn tour() -> Vec<(String, String)> {
