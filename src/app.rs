@@ -29,7 +29,8 @@ pub enum Status {
     VerificationFailed,
 }
 
-pub fn main() -> ExitCode {
+/// The binary's `main`, given `FIELDTRACE_PASSPHRASE` as `main.rs` took it from the environment.
+pub fn main(env_passphrase: Option<String>) -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // The language first: the help, the errors and every message are in it.
     let lang = match Lang::choose(crate::i18n::lang_flag(&args).as_deref()) {
@@ -48,7 +49,7 @@ pub fn main() -> ExitCode {
         Err(err) => return command_line_error(&err),
     };
     let ui = Ui::new(cli.json);
-    match run(cli, ui) {
+    match run(cli, ui, env_passphrase) {
         Ok(Status::Success) => ExitCode::SUCCESS,
         Ok(Status::SomeRejected) => ExitCode::from(3),
         Ok(Status::NothingUsable) => ExitCode::from(1),
@@ -142,7 +143,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
+pub fn run(cli: Cli, ui: Ui, env_passphrase: Option<String>) -> anyhow::Result<Status> {
     if let Command::Generate(args) = &cli.command {
         return commands::generate::run(args);
     }
@@ -160,6 +161,8 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
     // Read once, before anything runs.
     if let Some(file) = &cli.passphrase_file {
         ctx = ctx.with_passphrase(crate::keys::read_passphrase_file(file)?);
+    } else if let Some(passphrase) = env_passphrase {
+        ctx = ctx.with_passphrase(passphrase.into());
     }
     match cli.command {
         Command::Reference(cmd) => commands::reference::run(&ctx, cmd),

@@ -335,8 +335,13 @@ pub struct CustodyArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum CustodyCommand {
-    Log { item: String },
-    Verify,
+    Log {
+        item: String,
+    },
+    Verify {
+        #[arg(long, value_name = "PACKETS", num_args = 1..)]
+        against: Vec<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
