@@ -28,10 +28,11 @@ pub enum Status {
     VerificationFailed,
 }
 
-pub fn main() -> ExitCode {
+/// The binary's `main`, given `FIELDTRACE_PASSPHRASE` as `main.rs` took it from the environment.
+pub fn main(env_passphrase: Option<String>) -> ExitCode {
     let cli = Cli::parse();
     let ui = Ui::new(cli.json);
-    match run(cli, ui) {
+    match run(cli, ui, env_passphrase) {
         Ok(Status::Success) => ExitCode::SUCCESS,
         Ok(Status::SomeRejected) => ExitCode::from(3),
         Ok(Status::NothingUsable) => ExitCode::from(1),
@@ -58,7 +59,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
+pub fn run(cli: Cli, ui: Ui, env_passphrase: Option<String>) -> anyhow::Result<Status> {
     if let Command::Generate(args) = &cli.command {
         return commands::generate::run(args);
     }
@@ -76,6 +77,8 @@ pub fn run(cli: Cli, ui: Ui) -> anyhow::Result<Status> {
     // Read once, before anything runs.
     if let Some(file) = &cli.passphrase_file {
         ctx = ctx.with_passphrase(crate::keys::read_passphrase_file(file)?);
+    } else if let Some(passphrase) = env_passphrase {
+        ctx = ctx.with_passphrase(passphrase.into());
     }
     match cli.command {
         Command::Reference(cmd) => commands::reference::run(&ctx, cmd),

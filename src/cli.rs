@@ -33,7 +33,7 @@ pub struct Cli {
     pub no_input: bool,
 
     /// Read the keys' passphrase from the first line of FILE (scripts: unlike
-    /// FIELDTRACE_PASSPHRASE it is not in the process environment while the command runs)
+    /// FIELDTRACE_PASSPHRASE it is never in the process's starting environment)
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
 
@@ -450,7 +450,12 @@ pub enum CustodyCommand {
         item: String,
     },
     /// Check every hash and link of the whole log; exit 4 if anything was tampered with
-    Verify,
+    Verify {
+        /// Also compare each item's chain with the chain heads packets about it carried:
+        /// packet files or folders of them, or `inbox` for the home's inbox and outbox
+        #[arg(long, value_name = "PACKETS", num_args = 1..)]
+        against: Vec<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

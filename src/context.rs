@@ -216,14 +216,12 @@ impl Ctx {
         Ok(keys)
     }
 
-    /// The passphrase given with `with_passphrase`, else from `FIELDTRACE_PASSPHRASE`, else
-    /// from the terminal (twice when `confirm`).
+    /// The passphrase given with `with_passphrase` (`--passphrase-file`, or
+    /// `FIELDTRACE_PASSPHRASE` as `main` took it from the environment), else from the
+    /// terminal (twice when `confirm`).
     pub fn passphrase(&self, purpose: &str, confirm: bool) -> anyhow::Result<SecretString> {
         if let Some(secret) = &self.secret {
             return Ok(SecretString::from(secret.expose_secret().to_owned()));
-        }
-        if let Ok(value) = std::env::var(PASSPHRASE_ENV) {
-            return Ok(SecretString::from(value));
         }
         if self.no_input || !self.ui.is_interactive() {
             return Err(usage(format!("a passphrase is needed to {purpose}"))

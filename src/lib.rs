@@ -9,6 +9,7 @@ pub mod config;
 pub mod context;
 pub mod error;
 pub mod fs;
+pub mod fuzzing;
 pub mod hub;
 pub mod identify;
 pub mod import;

@@ -10,7 +10,7 @@ use crate::ui::readings::print_event;
 pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
     match args.command {
         Some(CustodyCommand::Log { item }) => log(ctx, &item),
-        Some(CustodyCommand::Verify) => verify(ctx),
+        Some(CustodyCommand::Verify { against }) => verify(ctx, &against),
         None => {
             let (Some(item), Some(action)) = (args.item, args.action) else {
                 return Err(usage(
@@ -67,9 +67,76 @@ fn log(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-fn verify(ctx: &Ctx) -> anyhow::Result<Status> {
+fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
     let register = ctx.register_read()?;
-    let result = custody::verify(register.conn())?;
+    let mut result = custody::verify(register.conn())?;
+    // The signed checkpoint of the last export, when this station has keys.
+    let keys = ctx.key_store()?;
+    if keys.is_initialised() {
+        let public = keys.public()?.signing_public;
+        let problems = match crate::trace::anchor::read_checkpoint(&ctx.home, &public) {
+            Ok(Some(checkpoint)) => {
+                custody::compare_with_checkpoint(register.conn(), &checkpoint, "the checkpoint")?
+            }
+            Ok(None) => {
+                let exported: i64 = register.conn().query_row(
+                    "SELECT count(*) FROM trace_requests WHERE exported_at IS NOT NULL",
+                    [],
+                    |r| r.get(0),
+                )?;
+                if exported > 0 {
+                    vec![custody::Problem {
+                        event: 0,
+                        kind: "checkpoint",
+                        message: format!(
+                            "{} is missing though {exported} request(s) were exported: it was deleted",
+                            crate::trace::anchor::CHECKPOINT_FILE
+                        ),
+                    }]
+                } else {
+                    Vec::new()
+                }
+            }
+            Err(reason) => vec![custody::Problem {
+                event: 0,
+                kind: "checkpoint",
+                message: reason,
+            }],
+        };
+        result.valid &= problems.is_empty();
+        result.problems.extend(problems);
+    }
+    if !against.is_empty() {
+        // `inbox`: the packets this home sent and received.
+        let paths: Vec<std::path::PathBuf> = against
+            .iter()
+            .flat_map(|p| {
+                if p.as_os_str() == "inbox" && !p.exists() {
+                    [ctx.home.join("inbox"), ctx.home.join("outbox")]
+                        .into_iter()
+                        .filter(|dir| dir.is_dir())
+                        .collect()
+                } else {
+                    vec![p.clone()]
+                }
+            })
+            .collect();
+        let (heads, unread) = crate::trace::anchor::carried_heads(&paths)?;
+        let diverged = custody::compare_with_carried(register.conn(), &heads)?;
+        result.valid &= diverged.is_empty();
+        result.problems.extend(diverged);
+        if !ctx.ui.is_json() {
+            ctx.ui.line(&format!(
+                "Compared with {} chain head(s) carried by packets{}",
+                heads.len(),
+                if unread > 0 {
+                    format!(" ({unread} packet file(s) not readable: encrypted or not requests)")
+                } else {
+                    String::new()
+                }
+            ))?;
+        }
+    }
     if ctx.ui.is_json() {
         ctx.ui.json(&result)?;
     } else if result.valid {

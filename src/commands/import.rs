@@ -95,6 +95,12 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
                 r.reason
             ))?;
         }
+        let unlisted = report.rejected - report.rejects.len() as u64;
+        if unlisted > 0 {
+            ui.line(&format!(
+                "  ... and {unlisted} more rejected rows, each with its reason in the rejects file"
+            ))?;
+        }
         for n in &report.notes {
             ui.line(&ui.dim(&format!(
                 "  line {} ({}): {}",
@@ -103,10 +109,16 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
                 n.note
             )))?;
         }
+        if report.notes_not_listed > 0 {
+            ui.line(&ui.dim(&format!(
+                "  ... and {} more notes, each in its item's notes",
+                report.notes_not_listed
+            )))?;
+        }
         if !report.ignored_columns.is_empty() {
             ui.line(&ui.dim(&format!(
                 "  columns not imported: {}",
-                report.ignored_columns.join(", ")
+                map::summarise(&report.ignored_columns)
             )))?;
         }
         if let Some(path) = &report.rejects_file {

@@ -144,11 +144,7 @@ impl Plan {
         if !unknown.is_empty() {
             return Err(ImportError::Header(format!(
                 "unknown column(s) {}: the template's columns are {}; for another layout, pass --map MAP.toml",
-                unknown
-                    .iter()
-                    .map(|c| format!("'{c}'"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                summarise(&unknown),
                 TEMPLATE.join(",")
             )));
         }
@@ -241,6 +237,28 @@ impl Plan {
             .collect();
         (!values.is_empty()).then(|| values.join(" | "))
     }
+}
+
+/// Names listed in a message: the first ten, each cut to 60 characters, then how many more (a
+/// header of a thousand columns makes a message of a line, not of megabytes).
+pub fn summarise(names: &[String]) -> String {
+    const SHOWN: usize = 10;
+    const CHARS: usize = 60;
+    let mut listed: Vec<String> = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| {
+            if n.chars().count() > CHARS {
+                format!("'{}…'", n.chars().take(CHARS).collect::<String>())
+            } else {
+                format!("'{n}'")
+            }
+        })
+        .collect();
+    if names.len() > SHOWN {
+        listed.push(format!("and {} more", names.len() - SHOWN));
+    }
+    listed.join(", ")
 }
 
 pub fn parse(text: &str) -> Result<ColumnMap, ImportError> {

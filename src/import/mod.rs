@@ -7,9 +7,10 @@
 //! rejects CSV beside the log. The log's unit and record id make a rerun add nothing twice.
 
 pub mod map;
+pub mod reader;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -24,6 +25,9 @@ use crate::register::{Register, RegisterError, Station, photos};
 
 /// Rows handled together: their photos decode in parallel, their writes share a transaction.
 const CHUNK: usize = 128;
+/// Rejected rows and notes listed in the report (and so on the terminal); the rest are
+/// counted, and every rejected row is in the rejects file.
+pub const MAX_LISTED: usize = 100;
 /// No field of a seizure log is longer than this; a longer one is a broken or hostile file.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
@@ -73,8 +77,12 @@ pub struct Report {
     pub already_imported: u64,
     pub rejected: u64,
     pub photos: u64,
+    /// The first `MAX_LISTED` rejected rows (all of them are in the rejects file).
     pub rejects: Vec<Reject>,
+    /// The first `MAX_LISTED` notes (each is in its item's notes too).
     pub notes: Vec<Note>,
+    /// Notes made beyond those listed.
+    pub notes_not_listed: u64,
     pub ignored_columns: Vec<String>,
     pub dry_run: bool,
     pub strict: bool,
@@ -96,66 +104,19 @@ pub struct Options<'a> {
     pub clock: &'a crate::clock::Clock,
 }
 
-/// Detects the delimiter from the header line: the one of `,` `;` tab that splits it most,
-/// outside quotes.
-fn sniff_delimiter(header: &[u8]) -> u8 {
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for &b in header {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => counts[0] += 1,
-            b';' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            b'\n' if !quoted => break,
-            _ => {}
-        }
-    }
-    let best = (0..3).max_by_key(|i| (counts[*i], 3 - i)).unwrap_or(0);
-    [b',', b';', b'\t'][best]
-}
-
-/// Line numbers for records, from their byte offsets: a second pass over the file, in step with
-/// the CSV reader, so it streams too. (The csv crate's own line count is off by one after a
-/// CRLF line end: it counts the `\n` as the start of the next record.)
-struct LineCounter<R> {
-    reader: R,
-    offset: u64,
-    newlines: u64,
-    /// The byte at `offset`, once read.
-    peeked: Option<u8>,
-}
-
-impl<R: BufRead> LineCounter<R> {
-    /// The 1-based line on which the record starting at `offset` begins.
-    fn line_at(&mut self, offset: u64) -> u64 {
-        while self.offset < offset {
-            let Ok(buf) = self.reader.fill_buf() else {
-                break;
-            };
-            if buf.is_empty() {
-                break;
-            }
-            let take = usize::try_from(offset - self.offset)
-                .unwrap_or(usize::MAX)
-                .min(buf.len());
-            self.newlines += buf[..take].iter().filter(|b| **b == b'\n').count() as u64;
-            self.offset += take as u64;
-            self.reader.consume(take);
-            self.peeked = None;
-        }
-        if self.peeked.is_none() {
-            self.peeked = self.reader.fill_buf().ok().and_then(|b| b.first().copied());
-        }
-        // A record "starting" on the \n of a CRLF pair begins on the next line.
-        self.newlines + 1 + u64::from(self.peeked == Some(b'\n'))
-    }
-}
-
 /// A row read from the log, before it is checked.
 struct Raw {
     line: u64,
     bytes: csv::ByteRecord,
+    row: RowShape,
+}
+
+/// What the reader found about a row beside its fields.
+struct RowShape {
+    width: usize,
+    too_long: Option<(usize, u64)>,
+    too_big: Option<u64>,
+    nul_column: Option<usize>,
 }
 
 /// A row after its own checks, waiting for its photos.
@@ -170,8 +131,12 @@ struct Pending {
     notes: Vec<String>,
 }
 
-/// A row whose photos are read and stored, with its photos and notes; or why it was refused.
-type Finished = Result<(Pending, Vec<Inspected>, Vec<String>), Reject>;
+/// A row whose photos are read and stored, with its photos, its notes and the photo files it
+/// wrote (`(sha256, ext)`); or why it was refused.
+type Finished = Result<(Pending, Vec<Inspected>, Vec<String>, Vec<Stored>), Reject>;
+
+/// A photo file an import wrote: `(sha256, ext)`.
+type Stored = (String, &'static str);
 
 /// What happened to a row.
 enum Outcome {
@@ -309,7 +274,16 @@ struct Importer<'a> {
     /// table of the register's connection (on disk, not in memory: a log of a million rows
     /// keeps memory flat): a second row with the same id is refused.
     seen: SeenRows,
-    rejected_rows: Vec<csv::ByteRecord>,
+    /// Whether photos and rows are written in this pass.
+    store: bool,
+    /// Photo files this pass wrote for rows not yet committed.
+    uncommitted: Vec<Stored>,
+    /// The rejects file, opened at the first rejected row; rows are written as they come.
+    rejects_out: Option<RejectsFile>,
+    /// Where it goes, its header and delimiter.
+    rejects_path: PathBuf,
+    header: Vec<String>,
+    delimiter: u8,
     /// The submissions a repeat group's rows belong to (ODK Central's `PARENT_KEY`).
     parent: Option<Parent>,
     /// Twice as many threads as cores: a thread waiting for a photo to reach the disk
@@ -343,12 +317,21 @@ impl Importer<'_> {
                 .field();
             self.reject(raw, None, &format!("column {}", field + 1), "is not UTF-8 text (save the log as UTF-8; Latin-1 and other encodings are not read)".into())
         })?;
-        if record.len() != width {
+        if let Some(column) = raw.row.nul_column {
+            return Err(self.reject(
+                raw,
+                None,
+                &format!("column {}", column + 1),
+                "holds NUL bytes: not text (a binary file, or UTF-16 text, pasted into the log?)"
+                    .into(),
+            ));
+        }
+        if raw.row.width != width {
             return Err(self.reject(
                 raw,
                 None,
                 "(row)",
-                format!("{} fields where the header has {width}", record.len()),
+                format!("{} fields where the header has {width}", raw.row.width),
             ));
         }
         // A repeat group's row takes the submission's date, event and place from its parent.
@@ -361,16 +344,25 @@ impl Importer<'_> {
             })
         };
         let record_id = value("record_id");
-        if let Some((index, long)) = record
-            .iter()
-            .enumerate()
-            .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
-        {
+        if let Some((index, long)) = raw.row.too_long {
             return Err(self.reject(
                 raw,
                 record_id,
                 &format!("column {}", index + 1),
-                format!("{} bytes, over the limit of {MAX_FIELD_BYTES}", long.len()),
+                format!(
+                    "{long} bytes, over the limit of {MAX_FIELD_BYTES} (left empty in the rejects file)"
+                ),
+            ));
+        }
+        if let Some(bytes) = raw.row.too_big {
+            return Err(self.reject(
+                raw,
+                record_id,
+                "(row)",
+                format!(
+                    "{bytes} bytes, over the limit of {} for a row (not kept in the rejects file)",
+                    reader::MAX_ROW_BYTES
+                ),
             ));
         }
         let Some(id) = record_id.clone() else {
@@ -578,7 +570,7 @@ fn load_parent(
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text.as_bytes()))
+        .delimiter(reader::sniff_delimiter(text.as_bytes()))
         .flexible(true)
         .from_reader(text.as_bytes());
     let parent_header: Vec<String> = reader.headers()?.iter().map(str::to_owned).collect();
@@ -647,7 +639,12 @@ fn split(value: Option<String>) -> Vec<String> {
 }
 
 /// Reads, checks and stores one row's photos; fills the gaps EXIF can fill.
-fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveDate) -> Finished {
+fn finish_row(
+    mut pending: Pending,
+    options: &Options<'_>,
+    store: bool,
+    today: chrono::NaiveDate,
+) -> Finished {
     let reject = |pending: &Pending, reason: String| Reject {
         line: pending.line,
         record_id: pending.record_id.clone(),
@@ -655,6 +652,7 @@ fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveD
         reason,
     };
     let mut inspected = Vec::new();
+    let mut originals = Vec::new();
     for (written, path) in &pending.photo_paths {
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         if size > photo::LIMITS.max_bytes {
@@ -672,11 +670,8 @@ fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveD
         // deriving it costs more than the decoding that proves the file is an image.
         let photo = photo::inspect(&bytes, photo::LIMITS, today, photo::Derive::Nothing)
             .map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
-        if !options.dry_run {
-            photos::store_files(options.home, &bytes, &photo)
-                .map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
-        }
         inspected.push(photo);
+        originals.push(bytes);
     }
     let mut notes = std::mem::take(&mut pending.notes);
     // What could not be read of a photo's EXIF is said on the row, not dropped.
@@ -742,7 +737,20 @@ fn finish_row(mut pending: Pending, options: &Options<'_>, today: chrono::NaiveD
             rusqlite::types::Value::Text(format!("{existing}[import] {joined}")),
         );
     }
-    Ok((pending, inspected, notes))
+    // Stored only now that the row is accepted: no photo of a rejected row stays behind.
+    let mut stored = Vec::new();
+    if store {
+        for (((written, _), photo), bytes) in
+            pending.photo_paths.iter().zip(&inspected).zip(&originals)
+        {
+            let created = photos::store_files(options.home, bytes, photo)
+                .map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
+            if created {
+                stored.push((photo.sha256.clone(), photo.ext));
+            }
+        }
+    }
+    Ok((pending, inspected, notes, stored))
 }
 
 /// How far an import is, after each chunk of rows.
@@ -767,6 +775,12 @@ impl Progress {
 }
 
 /// Imports `log` into `register`. `progress` is told how far it is after each chunk.
+///
+/// `--strict` reads the log twice: first every row and photo is checked with nothing written
+/// (but the rejects file), and only if none is rejected are the rows written, chunk by chunk in
+/// short transactions as without it (a person's `item add` meanwhile waits a moment, not the
+/// whole import). Photo files are stored only for accepted rows; those stored for rows that
+/// were not committed (an error, a kill) are collected at the end, or by the next import.
 pub fn import(
     log: &Path,
     register: &mut Register,
@@ -774,52 +788,53 @@ pub fn import(
     options: Options<'_>,
     progress: &dyn Fn(Progress),
 ) -> Result<Report, ImportError> {
+    // Photos an interrupted import stored for rows it never committed: any, when no other
+    // fieldtrace has the register open; else only old ones (another import may be about to
+    // commit rows that link its photos).
+    if !options.dry_run && !register.is_read_only() {
+        let age = if register.opened_alone() {
+            std::time::Duration::ZERO
+        } else {
+            crate::fs::STALE_TEMP_AGE
+        };
+        let home = options.home;
+        register.write(|tx| photos::collect_orphans(tx, home, &[], age))?;
+    }
+    if options.strict && !options.dry_run {
+        let checked = import_pass(log, register, norm, options.clone(), false, progress)?;
+        if checked.rejected > 0 {
+            return Ok(Report {
+                imported: 0,
+                photos: 0,
+                ..checked
+            });
+        }
+    }
+    import_pass(
+        log,
+        register,
+        norm,
+        options.clone(),
+        !options.dry_run,
+        progress,
+    )
+}
+
+/// One pass over the log; `store`: photos and rows are written (else only the rejects file,
+/// unless `--dry-run`).
+fn import_pass(
+    log: &Path,
+    register: &mut Register,
+    norm: Normalizer<'_>,
+    options: Options<'_>,
+    store: bool,
+    progress: &dyn Fn(Progress),
+) -> Result<Report, ImportError> {
     let file = std::fs::File::open(log)?;
     let total_bytes = file.metadata().map_or(0, |m| m.len());
-    let mut reader = BufReader::new(file);
-    let head = reader.fill_buf()?;
-    if head.is_empty() {
-        return Err(ImportError::Empty);
-    }
-    if head.starts_with(b"\xEF\xBB\xBF") {
-        reader.consume(3);
-    }
-    let head = reader.fill_buf()?;
-    if head.contains(&0) {
-        return Err(ImportError::NotText(format!(
-            "{} is not a CSV text file (it holds NUL bytes)",
-            log.display()
-        )));
-    }
-    let delimiter = sniff_delimiter(head);
-    let mut lines = {
-        let mut second = BufReader::new(std::fs::File::open(log)?);
-        if second.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
-            second.consume(3);
-        }
-        LineCounter {
-            reader: second,
-            offset: 0,
-            newlines: 0,
-            peeked: None,
-        }
-    };
-    let mut csv_reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(reader);
-    let header = csv_reader.byte_headers()?.clone();
-    let header: Vec<String> = header
-        .iter()
-        .map(|h| std::str::from_utf8(h).map(str::to_owned))
-        .collect::<Result<_, _>>()
-        .map_err(|_| {
-            ImportError::NotText("the header is not UTF-8 text (save the log as UTF-8)".into())
-        })?;
-    if header.iter().all(|h| h.trim().is_empty()) {
-        return Err(ImportError::Empty);
-    }
+    let mut rows = reader::LogReader::new(BufReader::new(file), &log.display().to_string())?;
+    let delimiter = rows.delimiter();
+    let header = rows.header()?;
     let parent = load_parent(log, &header, options.map)?;
     let plan = match (options.map, &parent) {
         // A repeat group's rows may take their required fields from their submission.
@@ -839,6 +854,7 @@ pub fn import(
             photos: 0,
             rejects: Vec::new(),
             notes: Vec::new(),
+            notes_not_listed: 0,
             ignored_columns: plan.ignored.clone(),
             dry_run: options.dry_run,
             strict: options.strict,
@@ -848,7 +864,12 @@ pub fn import(
         norm,
         options,
         seen: SeenRows::start(register.conn())?,
-        rejected_rows: Vec::new(),
+        rejects_out: None,
+        store,
+        uncommitted: Vec::new(),
+        rejects_path: rejects_path(log),
+        header: header.clone(),
+        delimiter,
         parent,
         pool: rayon::ThreadPoolBuilder::new()
             .num_threads(2 * std::thread::available_parallelism().map_or(2, usize::from))
@@ -856,33 +877,34 @@ pub fn import(
             .map_err(|e| ImportError::Io(std::io::Error::other(e)))?,
     };
 
-    // --strict: one transaction for everything, rolled back at the first bad row.
-    let strict = importer.options.strict && !importer.options.dry_run;
-    if strict {
-        register.conn().execute_batch("BEGIN IMMEDIATE")?;
-    }
     let result = (|| -> Result<(), ImportError> {
-        let mut records = csv_reader.byte_records();
         let mut first = true;
         loop {
             let mut chunk = Vec::with_capacity(CHUNK);
             let mut read = 0;
-            for record in records.by_ref().take(CHUNK) {
-                let bytes = match record {
-                    Ok(bytes) => bytes,
-                    Err(e) => return Err(ImportError::Csv(e)),
+            while chunk.len() < CHUNK {
+                let Some(row) = rows.next_row()? else {
+                    break;
                 };
-                read = bytes.position().map_or(read, csv::Position::byte);
-                let line = bytes.position().map_or(0, |p| lines.line_at(p.byte()));
-                if std::mem::take(&mut first) && is_hxl(&bytes) {
+                read = row.offset;
+                if std::mem::take(&mut first) && is_hxl(&row.fields) {
                     continue;
                 }
-                chunk.push(Raw { line, bytes });
+                chunk.push(Raw {
+                    line: row.line,
+                    row: RowShape {
+                        width: row.width,
+                        too_long: row.too_long,
+                        too_big: row.too_big,
+                        nul_column: row.nul_column(),
+                    },
+                    bytes: row.fields,
+                });
             }
             if chunk.is_empty() {
                 return Ok(());
             }
-            importer.run_chunk(chunk, width, register, today, strict)?;
+            importer.run_chunk(chunk, width, register, today)?;
             progress(Progress {
                 rows: importer.report.rows,
                 bytes: read,
@@ -890,23 +912,19 @@ pub fn import(
             });
         }
     })();
-    if strict {
-        let commit = result.is_ok() && importer.report.rejected == 0;
-        register
-            .conn()
-            .execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
-        if !commit && result.is_ok() {
-            importer.report.imported = 0;
-            importer.report.photos = 0;
+    // Photos stored for rows that were then not committed (a chunk's write failed).
+    if !importer.uncommitted.is_empty() {
+        let (home, stored) = (importer.options.home, &importer.uncommitted);
+        let collected = register
+            .write(|tx| photos::collect_orphans(tx, home, stored, crate::fs::STALE_TEMP_AGE));
+        if result.is_ok() {
+            collected?;
         }
     }
     result?;
-    if !importer.rejected_rows.is_empty() && !importer.options.dry_run {
-        importer.report.rejects_file = Some(
-            write_rejects(log, &header, delimiter, &importer)?
-                .display()
-                .to_string(),
-        );
+    if let Some(out) = importer.rejects_out.take() {
+        out.commit()?;
+        importer.report.rejects_file = Some(importer.rejects_path.display().to_string());
     }
     Ok(importer.report)
 }
@@ -918,7 +936,6 @@ impl Importer<'_> {
         width: usize,
         register: &mut Register,
         today: chrono::NaiveDate,
-        strict: bool,
     ) -> Result<(), ImportError> {
         let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(chunk.len());
         let mut pending = Vec::new();
@@ -950,32 +967,44 @@ impl Importer<'_> {
                 fresh.push((slot, p));
             }
         }
-        let options = &self.options;
+        let (options, store) = (&self.options, self.store);
         let finished: Vec<(usize, Finished)> = self.pool.install(|| {
             fresh
                 .into_par_iter()
-                .map(|(slot, p)| (slot, finish_row(p, options, today)))
+                .map(|(slot, p)| (slot, finish_row(p, options, store, today)))
                 .collect()
         });
         for (slot, result) in finished {
             outcomes[slot] = Some(match result {
-                Ok((p, photos, notes)) => Outcome::Ready(Box::new(p), photos, notes),
+                Ok((p, photos, notes, stored)) => {
+                    self.uncommitted.extend(stored);
+                    Outcome::Ready(Box::new(p), photos, notes)
+                }
                 Err(reject) => Outcome::Rejected(reject, chunk[slot].bytes.clone()),
             });
         }
         let station = self.options.station;
         let now = self.options.now;
         let dry_run = self.options.dry_run;
+        let store = self.store;
         let mut ready = Vec::new();
         for outcome in outcomes.into_iter().flatten() {
             match outcome {
                 Outcome::Rejected(reject, bytes) => {
                     self.report.rejected += 1;
-                    self.report.rejects.push(reject);
-                    self.rejected_rows.push(bytes);
+                    if !dry_run {
+                        self.write_reject(&reject, &bytes)?;
+                    }
+                    if self.report.rejects.len() < MAX_LISTED {
+                        self.report.rejects.push(reject);
+                    }
                 }
                 Outcome::Ready(p, photos, notes) => {
                     for note in notes {
+                        if self.report.notes.len() >= MAX_LISTED {
+                            self.report.notes_not_listed += 1;
+                            continue;
+                        }
                         self.report.notes.push(Note {
                             line: p.line,
                             record_id: p.record_id.clone(),
@@ -986,7 +1015,7 @@ impl Importer<'_> {
                 }
             }
         }
-        if dry_run || ready.is_empty() {
+        if !store || ready.is_empty() {
             self.report.imported += u64::try_from(ready.len()).unwrap_or(0);
             self.report.photos += ready
                 .iter()
@@ -994,7 +1023,7 @@ impl Importer<'_> {
                 .sum::<u64>();
             return Ok(());
         }
-        let clock = self.options.clock;
+        let (clock, home) = (self.options.clock, self.options.home);
         let decoder = intake::decoder(self.norm.catalog, clock);
         let write = |tx: &rusqlite::Connection| -> Result<(u64, u64), RegisterError> {
             let (mut items, mut photo_count) = (0, 0);
@@ -1011,6 +1040,14 @@ impl Importer<'_> {
                     now,
                 )?;
                 for photo in photos {
+                    // Inside the write transaction: a concurrent import's orphan collection
+                    // (under the same lock) cannot take the file between this and the commit.
+                    if !photos::is_stored(home, &photo.sha256, photo.ext) {
+                        return Err(RegisterError::Photo {
+                            path: photo.sha256.clone(),
+                            reason: "its stored file went while the import ran (another fieldtrace collected it as an orphan): import again".into(),
+                        });
+                    }
                     photos::link(tx, id, photo, "overall", station, now)?;
                     photo_count += 1;
                 }
@@ -1018,31 +1055,34 @@ impl Importer<'_> {
             }
             Ok((items, photo_count))
         };
-        // Under --strict the whole import is one transaction already begun.
-        let (items, photo_count) = if strict {
-            register.write_nested(write)?
-        } else {
-            register.write(write)?
-        };
+        let (items, photo_count) = register.write(write)?;
+        self.uncommitted.clear();
         self.report.imported += items;
         self.report.photos += photo_count;
         Ok(())
     }
 }
 
-/// `LOG.rejects.csv` beside the log: the rejected rows unchanged, plus a reason column.
-fn write_rejects(
-    log: &Path,
-    header: &[String],
-    delimiter: u8,
-    importer: &Importer<'_>,
-) -> Result<PathBuf, ImportError> {
+/// `LOG.rejects.csv` beside the log.
+fn rejects_path(log: &Path) -> PathBuf {
     let stem = log
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "log".into());
-    let path = log.with_file_name(format!("{stem}.rejects.csv"));
-    crate::fs::write_atomically_with(&path, |file| {
+    log.with_file_name(format!("{stem}.rejects.csv"))
+}
+
+/// The rejects file being written: the rejected rows unchanged, plus a reason column. It
+/// replaces the file of an earlier run only when the import ends.
+struct RejectsFile {
+    writer: csv::Writer<atomic_write_file::AtomicWriteFile>,
+}
+
+impl RejectsFile {
+    fn create(path: &Path, header: &[String], delimiter: u8) -> Result<RejectsFile, ImportError> {
+        let file = atomic_write_file::AtomicWriteFile::open(path).map_err(|e| {
+            std::io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
+        })?;
         let mut writer = csv::WriterBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
@@ -1050,16 +1090,39 @@ fn write_rejects(
         let mut head: Vec<&[u8]> = header.iter().map(String::as_bytes).collect();
         head.push(b"reason");
         writer.write_record(head)?;
-        for (row, reject) in importer.rejected_rows.iter().zip(&importer.report.rejects) {
-            let reason = format!("line {}: {}: {}", reject.line, reject.field, reject.reason);
-            let mut fields: Vec<&[u8]> = row.iter().collect();
-            fields.push(reason.as_bytes());
-            writer.write_record(fields)?;
-        }
-        writer.flush()?;
-        Ok::<_, ImportError>(())
-    })?;
-    Ok(path)
+        Ok(RejectsFile { writer })
+    }
+
+    fn write(&mut self, row: &csv::ByteRecord, reject: &Reject) -> Result<(), ImportError> {
+        let reason = format!("line {}: {}: {}", reject.line, reject.field, reject.reason);
+        let mut fields: Vec<&[u8]> = row.iter().collect();
+        fields.push(reason.as_bytes());
+        self.writer.write_record(fields)?;
+        Ok(())
+    }
+
+    fn commit(self) -> Result<(), ImportError> {
+        let file = self
+            .writer
+            .into_inner()
+            .map_err(|e| ImportError::Io(std::io::Error::other(e.to_string())))?;
+        file.commit()?;
+        Ok(())
+    }
+}
+
+impl Importer<'_> {
+    fn write_reject(&mut self, reject: &Reject, row: &csv::ByteRecord) -> Result<(), ImportError> {
+        let out = match &mut self.rejects_out {
+            Some(out) => out,
+            None => self.rejects_out.insert(RejectsFile::create(
+                &self.rejects_path,
+                &self.header,
+                self.delimiter,
+            )?),
+        };
+        out.write(row, reject)
+    }
 }
 
 /// Reads at most `limit` bytes: a column map or other small file from outside.

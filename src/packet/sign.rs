@@ -165,6 +165,31 @@ pub fn sign_manifest(
     Ok(signature.into_string().into_bytes())
 }
 
+/// Signs any bytes (the local custody checkpoint): the minisign signature file.
+pub fn sign_bytes(bytes: &[u8], comment: &str, key: &SigningKey) -> Result<String, PacketError> {
+    let signature = minisign::sign(
+        Some(&key.public),
+        key.secret_key(),
+        Cursor::new(bytes),
+        // Signature files are read only in the form packets' take (`parse_signature_file`).
+        Some(&format!("{FORMAT} {comment}")),
+        Some(UNTRUSTED_COMMENT),
+    )
+    .map_err(|e| PacketError::new(Reason::SignFailed, format!("signing: {e}")))?;
+    Ok(signature.into_string())
+}
+
+/// Checks a signature file made by `sign_bytes` over `bytes` with `public`.
+pub fn verify_bytes(
+    bytes: &[u8],
+    signature_file: &[u8],
+    public: &PublicKey,
+) -> Result<(), PacketError> {
+    let signature = parse_signature_file(signature_file)?;
+    minisign::verify(public, &signature, Cursor::new(bytes), true, false, false)
+        .map_err(|e| PacketError::new(Reason::BadSignatureFile, format!("signature: {e}")))
+}
+
 /// The key id a signature file claims, read without trusting anything else in it.
 pub fn signature_key_id(signature_file: &[u8]) -> Result<KeyId, PacketError> {
     let signature = parse_signature_file(signature_file)?;

@@ -43,7 +43,19 @@ pub enum PhotoError {
     },
     #[error("the image does not decode (truncated or corrupt): {0}")]
     Corrupt(String),
+    #[error(
+        "its PNG metadata (ancillary chunks; the largest {chunk}) passes {bytes} bytes, over the limit of {limit} bytes"
+    )]
+    MetadataTooLarge {
+        chunk: String,
+        bytes: u64,
+        limit: u64,
+    },
 }
+
+/// A PNG's ancillary chunks (colour profile, text, EXIF...) together: at most this many bytes.
+/// A compressed profile (`iCCP`) or text (`zTXt`, `iTXt`) inflates a thousandfold.
+pub const MAX_PNG_METADATA_BYTES: u64 = 256 * 1024;
 
 /// What EXIF says, checked: impossible values are dropped with a note.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -143,6 +155,14 @@ pub fn inspect(
             None
         }
         _ => {
+            // A PNG is decoded without its ancillary chunks: no profile or text is inflated.
+            let pixels_only;
+            let bytes = if format == ImageFormat::Png {
+                pixels_only = png_pixels_only(bytes)?;
+                pixels_only.as_slice()
+            } else {
+                bytes
+            };
             let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
             let mut decode_limits = image::Limits::default();
             decode_limits.max_image_width = Some(limits.max_side);
@@ -218,6 +238,49 @@ fn jpeg_decodes(bytes: &[u8], limits: Limits) -> Result<(), PhotoError> {
         .decode()
         .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
     Ok(())
+}
+
+/// The PNG with only the chunks that make its pixels (the critical ones, and `tRNS`), after
+/// checking its chunks are whole and its metadata within `MAX_PNG_METADATA_BYTES`, before
+/// anything is inflated.
+fn png_pixels_only(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
+    let cut = || PhotoError::Corrupt("a PNG chunk is cut short".into());
+    let mut out = Vec::with_capacity(bytes.len());
+    out.extend_from_slice(bytes.get(..8).ok_or_else(cut)?);
+    let (mut pos, mut metadata, mut largest) = (8usize, 0u64, (0u64, String::new()));
+    loop {
+        let head = bytes.get(pos..pos + 8).ok_or_else(cut)?;
+        let length = u32::from_be_bytes([head[0], head[1], head[2], head[3]]);
+        let kind = [head[4], head[5], head[6], head[7]];
+        let end = usize::try_from(length)
+            .ok()
+            .and_then(|l| pos.checked_add(12)?.checked_add(l))
+            .ok_or_else(cut)?;
+        let chunk = bytes.get(pos..end).ok_or_else(cut)?;
+        let critical = kind[0].is_ascii_uppercase();
+        if critical || &kind == b"tRNS" {
+            out.extend_from_slice(chunk);
+        } else {
+            metadata += u64::from(length);
+            if u64::from(length) >= largest.0 {
+                largest = (
+                    u64::from(length),
+                    String::from_utf8_lossy(&kind).into_owned(),
+                );
+            }
+            if metadata > MAX_PNG_METADATA_BYTES {
+                return Err(PhotoError::MetadataTooLarge {
+                    chunk: largest.1,
+                    bytes: metadata,
+                    limit: MAX_PNG_METADATA_BYTES,
+                });
+            }
+        }
+        pos = end;
+        if &kind == b"IEND" {
+            return Ok(out);
+        }
+    }
 }
 
 /// Width and height from a PNG's IHDR chunk, which must come first.

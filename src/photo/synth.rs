@@ -105,6 +105,31 @@ pub fn png_header_only(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
+/// A real `width` × `height` PNG with an ancillary chunk `kind` holding `data` inserted after
+/// its header (an oversized colour profile or text: metadata, not pixels).
+pub fn png_with_chunk(width: u32, height: u32, kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(width, height, image::Rgb([120, 90, 60]));
+    let mut png = Vec::new();
+    if image
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .is_err()
+    {
+        return png;
+    }
+    // The signature (8 bytes) and IHDR (4 + 4 + 13 + 4) come first.
+    let Ok(length) = u32::try_from(data.len()) else {
+        return png;
+    };
+    let mut chunk = kind.to_vec();
+    chunk.extend_from_slice(data);
+    let mut out = png[..33.min(png.len())].to_vec();
+    out.extend_from_slice(&length.to_be_bytes());
+    out.extend_from_slice(&chunk);
+    out.extend_from_slice(&crc32(&chunk).to_be_bytes());
+    out.extend_from_slice(png.get(33..).unwrap_or_default());
+    out
+}
+
 fn crc32(data: &[u8]) -> u32 {
     let mut crc = 0xFFFF_FFFFu32;
     for &byte in data {

@@ -55,7 +55,8 @@ struct Hashed<'a> {
 }
 
 impl Event {
-    fn content_hash(&self) -> String {
+    /// The SHA-256 its contents and link make (what `hash` must be).
+    pub fn content_hash(&self) -> String {
         let hashed = Hashed {
             item: &self.item,
             action: &self.action,
@@ -511,4 +512,215 @@ mod tests {
         assert!(problems[1].message.contains("the chain was cut"));
         assert!(!verify(register.conn()).unwrap().valid);
     }
+}
+
+/// A custody chain head a packet carried about one of our items (`trace::anchor`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarriedHead {
+    /// The packet file it came in.
+    pub packet: String,
+    /// The item's UUID.
+    pub item: String,
+    pub events: u64,
+    pub hash: String,
+    /// The item's serial as the packet gave it.
+    pub serial: Option<String>,
+}
+
+/// Where the register departs from the chain heads packets carried: `truncated` (fewer events
+/// for the item than the packet said), `rewritten` (another event at that count), `serial`
+/// (another serial than the packet's, and no change of it recorded), `missing` (the item is
+/// gone). Heads about items this register never held are another station's and are skipped.
+pub fn compare_with_carried(
+    conn: &Connection,
+    carried: &[CarriedHead],
+) -> Result<Vec<Problem>, RegisterError> {
+    let mut problems = Vec::new();
+    for head in carried {
+        let item: Option<(i64, Option<String>)> = conn
+            .query_row(
+                "SELECT id, serial FROM items WHERE uuid = ?1",
+                [&head.item],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((id, serial)) = item else {
+            // Ours if our own events ever named it (a deleted item leaves its uuid nowhere
+            // else): only a head whose hash is in our chain is known to be ours.
+            let ours: bool = conn
+                .query_row(
+                    "SELECT 1 FROM custody WHERE hash = ?1",
+                    [&head.hash],
+                    |_| Ok(true),
+                )
+                .optional()?
+                .unwrap_or(false);
+            if ours {
+                problems.push(Problem {
+                    event: 0,
+                    kind: "missing",
+                    message: format!(
+                        "item {} that {} is about is no longer in the register",
+                        head.item, head.packet
+                    ),
+                });
+            }
+            continue;
+        };
+        let events = read_events(conn, Some(id))?;
+        let held = u64::try_from(events.len()).unwrap_or(u64::MAX);
+        let at_count = usize::try_from(head.events)
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| events.get(i));
+        match at_count {
+            _ if head.events == 0 => {}
+            None => problems.push(Problem {
+                event: events.last().map_or(0, |e| e.id),
+                kind: "truncated",
+                message: format!(
+                    "item #{id}: {} carried {} custody events, the register holds {held}: events were deleted",
+                    head.packet, head.events
+                ),
+            }),
+            Some(event) if event.hash != head.hash => problems.push(Problem {
+                event: event.id,
+                kind: "rewritten",
+                message: format!(
+                    "item #{id}: its custody event {} is not the one {} carried (hash {} there): the chain was rewritten",
+                    head.events,
+                    head.packet,
+                    &head.hash[..head.hash.len().min(12)]
+                ),
+            }),
+            Some(_) => {}
+        }
+        let (then, now) = (head.serial.as_deref(), serial.as_deref());
+        if then.is_some() && then != now {
+            let recorded: bool = conn
+                .query_row(
+                    "SELECT 1 FROM item_changes WHERE item_id = ?1 AND field = 'serial'
+                         AND new_value IS ?2 LIMIT 1",
+                    rusqlite::params![id, now],
+                    |_| Ok(true),
+                )
+                .optional()?
+                .unwrap_or(false);
+            if !recorded {
+                problems.push(Problem {
+                    event: 0,
+                    kind: "serial",
+                    message: format!(
+                        "item #{id}: serial '{}' where {} carried '{}', and no change of it is recorded",
+                        now.unwrap_or(""),
+                        head.packet,
+                        then.unwrap_or("")
+                    ),
+                });
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// Every item's custody chain head and serial, and the whole chain's: what the signed local
+/// checkpoint (`trace::anchor`) keeps.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Checkpoint {
+    pub at: String,
+    /// Events in the whole chain, and the hash of the last.
+    pub events: u64,
+    pub head: String,
+    pub items: Vec<CheckpointItem>,
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CheckpointItem {
+    pub item: String,
+    pub n: u64,
+    pub h: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sn: Option<String>,
+}
+
+/// The register's chain heads now.
+pub fn checkpoint(conn: &Connection, at: &str) -> Result<Checkpoint, RegisterError> {
+    let (events, head): (i64, Option<String>) = conn.query_row(
+        "SELECT count(*), (SELECT hash FROM custody ORDER BY id DESC LIMIT 1) FROM custody",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut stmt = conn.prepare(
+        "SELECT i.uuid, i.serial, count(c.id),
+                (SELECT hash FROM custody WHERE item_id = i.id ORDER BY id DESC LIMIT 1)
+         FROM items i LEFT JOIN custody c ON c.item_id = i.id GROUP BY i.id ORDER BY i.id",
+    )?;
+    let items = stmt
+        .query_map([], |r| {
+            Ok(CheckpointItem {
+                item: r.get(0)?,
+                sn: r.get(1)?,
+                n: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+                h: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Checkpoint {
+        at: at.to_owned(),
+        events: u64::try_from(events).unwrap_or(0),
+        head: head.unwrap_or_default(),
+        items,
+    })
+}
+
+/// Where the register departs from a checkpoint: the whole chain cut or rewritten, and each
+/// item as `compare_with_carried` finds it.
+pub fn compare_with_checkpoint(
+    conn: &Connection,
+    checkpoint: &Checkpoint,
+    name: &str,
+) -> Result<Vec<Problem>, RegisterError> {
+    let mut problems = Vec::new();
+    let events = read_events(conn, None)?;
+    let at_count = usize::try_from(checkpoint.events)
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| events.get(i));
+    match at_count {
+        _ if checkpoint.events == 0 => {}
+        None => problems.push(Problem {
+            event: events.last().map_or(0, |e| e.id),
+            kind: "truncated",
+            message: format!(
+                "{name} of {} counted {} custody events, the register holds {}: events were deleted",
+                checkpoint.at,
+                checkpoint.events,
+                events.len()
+            ),
+        }),
+        Some(event) if event.hash != checkpoint.head => problems.push(Problem {
+            event: event.id,
+            kind: "rewritten",
+            message: format!(
+                "custody event {} is not the one {name} of {} ends with: the chain was rewritten",
+                checkpoint.events, checkpoint.at
+            ),
+        }),
+        Some(_) => {}
+    }
+    let carried: Vec<CarriedHead> = checkpoint
+        .items
+        .iter()
+        .map(|i| CarriedHead {
+            packet: format!("{name} of {}", checkpoint.at),
+            item: i.item.clone(),
+            events: i.n,
+            hash: i.h.clone(),
+            serial: i.sn.clone(),
+        })
+        .collect();
+    problems.extend(compare_with_carried(conn, &carried)?);
+    Ok(problems)
 }

@@ -105,7 +105,7 @@ pub fn field(name: &str) -> Option<&'static Field> {
 pub type ItemInput = BTreeMap<String, String>;
 
 /// Checks values against the library and the calendar.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Normalizer<'a> {
     pub catalog: &'a Catalog,
     pub today: NaiveDate,

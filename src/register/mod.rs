@@ -93,6 +93,36 @@ pub const REGISTER_FILE: &str = "register.sqlite3";
 pub struct Register {
     conn: Connection,
     read_only: bool,
+    /// `register.lock`, held shared while the register is open for writing: a fieldtrace that
+    /// gets it exclusively is alone on this home (`remove_interrupted_writes`).
+    _lock: Option<std::fs::File>,
+    /// Whether it was the only fieldtrace with the register open for writing when it opened.
+    alone: bool,
+}
+
+/// The lock file beside the register.
+pub const LOCK_FILE: &str = "register.lock";
+
+/// Takes `register.lock` shared, to hold while the register is open; first tries it
+/// exclusively, and removes interrupted writes while it holds it so (alone on the home).
+fn lock_home(home: &Path) -> Result<(bool, std::fs::File), RegisterError> {
+    let path = home.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)?;
+    crate::fs::make_private(&path)?;
+    let alone = file.try_lock().is_ok();
+    if alone {
+        remove_interrupted_writes(home, true);
+        file.unlock()?;
+        file.lock_shared()?;
+    } else {
+        file.lock_shared()?;
+        remove_interrupted_writes(home, false);
+    }
+    Ok((alone, file))
 }
 
 impl Register {
@@ -120,10 +150,12 @@ impl Register {
         if fresh {
             crate::fs::make_private(&path)?;
         }
-        remove_interrupted_writes(home);
+        let (alone, lock) = lock_home(home)?;
         Ok(Register {
             conn,
             read_only: false,
+            _lock: Some(lock),
+            alone,
         })
     }
 
@@ -161,7 +193,15 @@ impl Register {
         Ok(Register {
             conn,
             read_only: true,
+            _lock: None,
+            alone: false,
         })
+    }
+
+    /// Whether no other fieldtrace had the register open for writing when this one opened it
+    /// (anything half-written under the home is then an interrupted run's).
+    pub fn opened_alone(&self) -> bool {
+        self.alone
     }
 
     /// Whether this connection may write.
@@ -203,10 +243,17 @@ impl Register {
 
 /// Removes the temporary files interrupted writes left under the home (`photos/`, `derived/`,
 /// `outbox/`, `inbox/`, `quarantine/`, `keys/` and the home itself), once they are old enough
-/// that no other fieldtrace can still be writing them (`fs::STALE_TEMP_AGE`). Returns how
-/// many went.
-pub fn remove_interrupted_writes(home: &Path) -> usize {
+/// that no other fieldtrace can still be writing them (`fs::STALE_TEMP_AGE`). When `alone`
+/// (this process holds `register.lock` exclusively, so no other has the register open), those
+/// in `photos/` and `derived/`, which only a process with the register open writes, go
+/// whatever their age. Returns how many went.
+pub fn remove_interrupted_writes(home: &Path, alone: bool) -> usize {
     use crate::fs::{STALE_TEMP_AGE, remove_stale_temp_files};
+    let photo_age = if alone {
+        std::time::Duration::ZERO
+    } else {
+        STALE_TEMP_AGE
+    };
     let hex_named = |target: &str| {
         target
             .split_once(['.', '-'])
@@ -217,7 +264,7 @@ pub fn remove_interrupted_writes(home: &Path) -> usize {
     for dir in ["outbox", "inbox", "quarantine", "keys"] {
         removed += remove_stale_temp_files(&home.join(dir), anything, STALE_TEMP_AGE);
     }
-    removed += remove_stale_temp_files(&home.join("derived"), hex_named, STALE_TEMP_AGE);
+    removed += remove_stale_temp_files(&home.join("derived"), hex_named, photo_age);
     if let Ok(shards) = std::fs::read_dir(home.join("photos")) {
         for shard in shards.flatten() {
             let name = shard.file_name();
@@ -226,7 +273,7 @@ pub fn remove_interrupted_writes(home: &Path) -> usize {
                     .to_str()
                     .is_some_and(|n| n.bytes().all(|b| b.is_ascii_hexdigit()));
             if two_hex {
-                removed += remove_stale_temp_files(&shard.path(), hex_named, STALE_TEMP_AGE);
+                removed += remove_stale_temp_files(&shard.path(), hex_named, photo_age);
             }
         }
     }

@@ -38,24 +38,92 @@ pub fn reduced_path(sha256: &str) -> PathBuf {
     Path::new("derived").join(format!("{sha256}-{}.jpg", crate::photo::REDUCED_SIDE))
 }
 
-fn write_once(path: &Path, bytes: &[u8]) -> Result<(), RegisterError> {
+/// Writes `bytes` to `path` unless it is there already; whether it wrote them.
+fn write_once(path: &Path, bytes: &[u8]) -> Result<bool, RegisterError> {
     if path.exists() {
-        return Ok(());
+        return Ok(false);
     }
-    Ok(crate::fs::write_atomically(path, bytes)?)
+    crate::fs::write_atomically(path, bytes)?;
+    Ok(true)
 }
 
 /// Writes the original (untouched), and the reduced copy if one was derived, into `home`.
-/// Content-addressed, so a rerun after an interruption writes nothing twice.
-pub fn store_files(home: &Path, original: &[u8], photo: &Inspected) -> Result<(), RegisterError> {
-    write_once(
+/// Content-addressed, so a rerun after an interruption writes nothing twice. Returns whether
+/// the original was written now (it was not in the folder before).
+pub fn store_files(home: &Path, original: &[u8], photo: &Inspected) -> Result<bool, RegisterError> {
+    let written = write_once(
         &home.join(original_path(&photo.sha256, photo.ext)),
         original,
     )?;
-    match &photo.reduced {
-        Some(reduced) => write_once(&home.join(reduced_path(&photo.sha256)), reduced),
-        None => Ok(()),
+    if let Some(reduced) = &photo.reduced {
+        write_once(&home.join(reduced_path(&photo.sha256)), reduced)?;
     }
+    Ok(written)
+}
+
+/// Whether the photo's original is in the photos folder.
+pub fn is_stored(home: &Path, sha256: &str, ext: &str) -> bool {
+    home.join(original_path(sha256, ext)).is_file()
+}
+
+/// Removes photo files no row of the register references: `candidates` (photos this process
+/// stored, `(sha256, ext)`) whatever their age, and any other in the photos folder last
+/// modified at least `min_age` ago. Runs inside a write transaction (`tx`), so that no other
+/// fieldtrace commits a row linking one of them meanwhile; an import checks its photos are
+/// still there inside its own write transaction (`is_stored`). Returns how many went.
+pub fn collect_orphans(
+    tx: &Connection,
+    home: &Path,
+    candidates: &[(String, &'static str)],
+    min_age: std::time::Duration,
+) -> Result<usize, RegisterError> {
+    let mut referenced = tx.prepare_cached("SELECT 1 FROM photos WHERE sha256 = ?1")?;
+    let mut is_orphan =
+        |sha: &str| -> Result<bool, RegisterError> { Ok(!referenced.exists([sha])?) };
+    let mut removed = 0;
+    let mut remove = |sha: &str, path: PathBuf| {
+        if std::fs::remove_file(&path).is_ok() {
+            removed += 1;
+            let _ = std::fs::remove_file(home.join(reduced_path(sha)));
+        }
+    };
+    for (sha, ext) in candidates {
+        if sha.len() == 64 && is_orphan(sha)? {
+            remove(sha, home.join(original_path(sha, ext)));
+        }
+    }
+    // File times are the file system's real time, not the context's (possibly fixed) clock.
+    #[allow(clippy::disallowed_methods)]
+    let now = std::time::SystemTime::now();
+    for shard in std::fs::read_dir(home.join("photos"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        for file in std::fs::read_dir(shard.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = file.file_name().to_string_lossy().into_owned();
+            let Some((sha, ext)) = name.split_once('.') else {
+                continue;
+            };
+            let ours = sha.len() == 64
+                && sha.bytes().all(|b| b.is_ascii_hexdigit())
+                && matches!(ext, "jpg" | "png");
+            let old = file
+                .metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|m| now.duration_since(m).ok())
+                .is_some_and(|age| age >= min_age);
+            if ours && old && is_orphan(sha)? {
+                remove(sha, file.path());
+            }
+        }
+    }
+    Ok(removed)
 }
 
 /// The reduced copy of a stored photo (relative to `home`), derived now if it was not yet.

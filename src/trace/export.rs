@@ -222,6 +222,8 @@ pub fn export(
             &now,
         )
     })?;
+    // The signed local checkpoint: the chains as they are now, out of the database's reach.
+    crate::trace::anchor::write_checkpoint(&ctx.home, register.conn(), &key, &now)?;
     let body_bytes = serde_json_canonicalizer::to_vec(&request.body)
         .map(|b| b.len())
         .unwrap_or_default();

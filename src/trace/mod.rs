@@ -7,6 +7,7 @@
 //! request from register items, signing it into the outbox, its progress and overdue rules,
 //! and its QR codes.
 
+pub mod anchor;
 pub mod body;
 pub mod check;
 pub mod draft;

@@ -306,7 +306,7 @@ fn a_chain_cut_at_the_station_shows_at_the_npc_against_the_head_it_received() {
     assert_eq!(npc.json(&["custody", "verify"], 0)["valid"], true);
 
     // The whole database rewritten: the last event gone, the sequence reset. The station's
-    // own check cannot see it.
+    // own check sees it against the checkpoint its export signed (issue 18).
     let db = station.db();
     db.execute(
         "DELETE FROM custody WHERE id = (SELECT MAX(id) FROM custody)",
@@ -319,7 +319,8 @@ fn a_chain_cut_at_the_station_shows_at_the_npc_against_the_head_it_received() {
     )
     .unwrap();
     drop(db);
-    assert_eq!(station.json(&["custody", "verify"], 0)["valid"], true);
+    let own = station.json(&["custody", "verify"], 4);
+    assert_eq!(own["problems"][0]["kind"], "truncated", "{own}");
 
     // The next packet about the item carries the shorter chain: the NPC reports it.
     peers.request(item.parse().unwrap(), &[]);
@@ -338,4 +339,143 @@ fn a_chain_cut_at_the_station_shows_at_the_npc_against_the_head_it_received() {
     assert_eq!(problem["sender"], "Post 3");
     let (text, _) = npc.run(&["custody", "verify"], 4);
     assert!(text.contains("the chain was cut at the station"), "{text}");
+}
+
+/// A rifle with three custody events, the last of the whole chain, in a signed request in the
+/// outbox (which carries its chain head).
+fn anchored() -> crate::tracing::Peers {
+    let peers = crate::tracing::Peers::new();
+    let item = peers.rifle(false);
+    let item_ref = item.to_string();
+    for args in [
+        vec!["--action", "seized", "--place", "Gao"],
+        vec![
+            "--action",
+            "transferred",
+            "--to",
+            "Evidence store",
+            "--place",
+            "Bamako",
+        ],
+        vec!["--action", "stored", "--place", "Shelf 4"],
+    ] {
+        let mut all = vec!["custody", item_ref.as_str()];
+        all.extend(args);
+        peers.station.run(&all, 0);
+    }
+    peers.request(item, &[]);
+    peers.station.json(&["trace", "export", "1"], 0);
+    peers
+}
+
+/// Caught by the signed checkpoint the export wrote (plain `custody verify`), and, with the
+/// checkpoint deleted as well, by the packets in the outbox.
+fn verify_against(env: &TestEnv) -> Value {
+    let result = env.json(&["custody", "verify"], 4);
+    let mut by_checkpoint = kinds(&result);
+    by_checkpoint.dedup();
+    std::fs::remove_file(env.home.path().join("custody-checkpoint.json")).unwrap();
+    let result = env.json(&["custody", "verify", "--against", "inbox"], 4);
+    let mut by_packets = kinds(&result);
+    assert_eq!(by_packets.remove(0), "checkpoint", "{result}");
+    assert_eq!(by_checkpoint, by_packets, "{result}");
+    result
+}
+
+fn kinds(result: &Value) -> Vec<String> {
+    result["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_chain_cut_at_its_end_passes_alone_but_not_against_the_packets_it_was_sent_in() {
+    let peers = anchored();
+    let env = &peers.station;
+    assert_eq!(
+        env.json(&["custody", "verify", "--against", "inbox"], 0)["valid"],
+        true
+    );
+    let db = env.db();
+    db.execute(
+        "DELETE FROM custody WHERE id = (SELECT max(id) FROM custody)",
+        [],
+    )
+    .unwrap();
+    db.execute(
+        "UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'custody'",
+        [],
+    )
+    .unwrap();
+    let result = verify_against(env);
+    assert_eq!(kinds(&result), ["checkpoint", "truncated"], "{result}");
+    let (out, _) = env.run(&["custody", "verify", "--against", "inbox"], 4);
+    assert!(
+        out.contains("carried 3 custody events, the register holds 2"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_edited_and_rehashed_chain_passes_alone_but_not_against_the_packets() {
+    let peers = anchored();
+    let env = &peers.station;
+    let db = env.db();
+    let events = fieldtrace::register::custody::log(&db, 1).unwrap();
+    // The place of the transfer changed, and every hash from there on made again.
+    let mut prev = events[0].hash.clone();
+    for (i, event) in events.iter().enumerate().skip(1) {
+        let mut event = event.clone();
+        if i == 1 {
+            event.place = Some("Kidal".into());
+        }
+        event.prev_hash = prev.clone();
+        let hash = event.content_hash();
+        db.execute(
+            "UPDATE custody SET place = ?1, prev_hash = ?2, hash = ?3 WHERE id = ?4",
+            rusqlite::params![event.place, event.prev_hash, hash, event.id],
+        )
+        .unwrap();
+        prev = hash;
+    }
+    let result = verify_against(env);
+    assert_eq!(kinds(&result), ["checkpoint", "rewritten"], "{result}");
+}
+
+#[test]
+fn an_edited_serial_whose_change_rows_went_passes_alone_but_not_against_the_packets() {
+    let peers = anchored();
+    let env = &peers.station;
+    let db = env.db();
+    db.execute("UPDATE items SET serial = '5609999' WHERE id = 1", [])
+        .unwrap();
+    db.execute("DELETE FROM item_changes WHERE item_id = 1", [])
+        .unwrap();
+    let result = verify_against(env);
+    assert_eq!(kinds(&result), ["checkpoint", "serial"], "{result}");
+    let (out, _) = env.run(&["custody", "verify", "--against", "inbox"], 4);
+    assert!(out.contains("serial '5609999' where"), "{out}");
+}
+
+#[test]
+fn the_signed_checkpoint_of_an_export_cannot_be_edited_to_match() {
+    let peers = anchored();
+    let env = &peers.station;
+    assert_eq!(env.json(&["custody", "verify"], 0)["valid"], true);
+    let path = env.home.path().join("custody-checkpoint.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"events\": 3"), "{text}");
+    std::fs::write(&path, text.replace("\"events\": 3", "\"events\": 2")).unwrap();
+    let result = env.json(&["custody", "verify"], 4);
+    assert_eq!(kinds(&result), ["checkpoint"], "{result}");
+    assert!(
+        result["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is not signed by this station's key"),
+        "{result}"
+    );
 }

@@ -637,3 +637,295 @@ fn an_import_killed_at_any_point_completes_on_rerun_without_duplicates() {
         .unwrap();
     assert_eq!(integrity, "ok");
 }
+
+#[test]
+fn nul_bytes_after_the_first_8_kib_are_refused_not_imported_into_a_serial() {
+    let env = TestEnv::new();
+    env.init();
+    let mut text = format!("{HEADER}\n");
+    for i in 0..100 {
+        text.push_str(&row(&format!("P{i:03}"), "2026-03-14", "seized"));
+        text.push('\n');
+    }
+    assert!(text.len() > 8 * 1024);
+    let mut bytes = text.into_bytes();
+    bytes.extend_from_slice(
+        row("NUL1", "2026-03-14", "seized")
+            .replace("NUL199", "NUL1\0\0evil")
+            .as_bytes(),
+    );
+    bytes.push(b'\n');
+    let report = import(&env, &env.write_bytes("late-nul.csv", &bytes), &[], 3);
+    assert_eq!(
+        (report["imported"].as_u64(), report["rejected"].as_u64()),
+        (Some(100), Some(1))
+    );
+    let refused = rejects(&report);
+    assert_eq!(refused[0].0, 102);
+    assert_eq!(refused[0].1, "column 12");
+    assert!(refused[0].2.contains("NUL bytes"), "{refused:?}");
+    let nul_serials: i64 = env
+        .db()
+        .query_row(
+            "SELECT count(*) FROM items WHERE instr(serial, char(0)) > 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(nul_serials, 0);
+}
+
+#[test]
+fn a_utf16_log_is_named_as_utf16_with_how_to_convert_it() {
+    let env = TestEnv::new();
+    env.init();
+    let text = format!("{HEADER}\n{}\n", row("U1", "2026-03-14", "seized"));
+    let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let mut with_bom = vec![0xFF, 0xFE];
+    with_bom.extend_from_slice(&little);
+    let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes) in [("bom.csv", with_bom), ("le.csv", little), ("be.csv", big)] {
+        let (_, err) = env.run(&["import", &env.write_bytes(name, &bytes)], 2);
+        assert!(
+            err.contains("this file is UTF-16; save it as UTF-8 (CSV UTF-8) or convert: iconv -f UTF-16 -t UTF-8"),
+            "{name}: {err}"
+        );
+        assert!(!err.contains("holds NUL bytes"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn a_field_over_the_limit_is_not_kept_even_in_the_rejects_file() {
+    let env = TestEnv::new();
+    env.init();
+    let long = "y\n".repeat(600 * 1024);
+    let text = format!(
+        "{HEADER}\nH1,2026-03-14,seized,Gao,,,weapon,,,,,,,,,,,,,,,,\"{long}\"\n{}\n",
+        row("H2", "2026-03-14", "seized")
+    );
+    let path = env.write("long.csv", &text);
+    let report = import(&env, &path, &[], 3);
+    assert_eq!(report["imported"], 1);
+    let refused = rejects(&report);
+    assert_eq!((refused[0].0, refused[0].1.as_str()), (2, "column 23"));
+    assert!(
+        refused[0]
+            .2
+            .contains("1228800 bytes, over the limit of 65536"),
+        "{refused:?}"
+    );
+    let rejects_file = std::fs::read_to_string(env.home.path().join("long.rejects.csv")).unwrap();
+    assert!(rejects_file.len() < 2048, "{} bytes", rejects_file.len());
+    assert!(
+        rejects_file.contains("H1,2026-03-14,seized"),
+        "{rejects_file}"
+    );
+}
+
+#[test]
+fn many_rejected_rows_stream_to_the_rejects_file_and_the_list_is_summarised() {
+    let env = TestEnv::new();
+    env.init();
+    let rows: Vec<String> = (0..250)
+        .map(|i| row(&format!("B{i:03}"), "not-a-date", "seized"))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let path = log(&env, "bad-dates.csv", &rows);
+    let report = import(&env, &path, &[], 3);
+    assert_eq!(report["rejected"], 250);
+    assert_eq!(report["rejects"].as_array().unwrap().len(), 100);
+    let file = std::fs::read_to_string(env.home.path().join("bad-dates.rejects.csv")).unwrap();
+    assert_eq!(file.lines().count(), 251);
+    assert!(file.lines().last().unwrap().starts_with("B249,not-a-date"));
+    let (out, _) = env.run(&["import", &path], 3);
+    assert!(
+        out.contains("... and 150 more rejected rows, each with its reason in the rejects file"),
+        "{out}"
+    );
+    assert!(out.lines().count() < 110, "{} lines", out.lines().count());
+}
+
+#[test]
+fn a_header_of_a_million_columns_gets_a_message_of_a_line() {
+    let env = TestEnv::new();
+    env.init();
+    let header: Vec<String> = (0..1_000_000).map(|i| format!("c{i}")).collect();
+    let path = env.write("wide.csv", &format!("{}\nx\n", header.join(",")));
+    let (_, err) = env.run(&["import", &path], 2);
+    assert!(err.len() < 1024, "{} bytes: {}", err.len(), &err[..200]);
+    assert!(
+        err.contains("1000000 columns; a seizure log has at most 1024"),
+        "{err}"
+    );
+    // Under the column limit, the unknown ones are listed ten at a time.
+    let header: Vec<String> = (0..1000).map(|i| format!("c{i}")).collect();
+    let path = env.write("wide2.csv", &format!("{}\nx\n", header.join(",")));
+    let (_, err) = env.run(&["import", &path], 2);
+    assert!(err.contains("'c9', and 990 more"), "{err}");
+    assert!(err.len() < 2048, "{} bytes", err.len());
+}
+
+#[test]
+fn a_quoted_field_of_many_lines_reads_in_linear_time() {
+    let env = TestEnv::new();
+    env.init();
+    // 24 MB of notes in one field, over the limit: with newlines (so quoted in the rejects
+    // file) or without, it costs the same. It was quadratic: csv-core's writer looks for a
+    // quote in the whole rest of a quoted field each time its 8 KiB buffer fills.
+    let time = |name: &str, unit: &str| {
+        let text = format!(
+            "{HEADER}\nQ1,2026-03-14,seized,Gao,,,weapon,,,,,,,,,,,,,,,,\"{}\"\n",
+            unit.repeat(24 * 1024 * 1024 / unit.len())
+        );
+        let path = env.write(name, &text);
+        let start = std::time::Instant::now();
+        import(&env, &path, &[], 3);
+        start.elapsed()
+    };
+    let flat = time("flat.csv", "xxxxxxxxxxxxxxx ");
+    let lines = time("lines.csv", "xxxxxxxxxxxxxxx\n");
+    assert!(
+        lines < flat * 3 + std::time::Duration::from_millis(500),
+        "{lines:?} with newlines, {flat:?} without"
+    );
+}
+
+/// Photo files in the home's photos folder (temporary ones included).
+fn photo_files(env: &TestEnv) -> Vec<String> {
+    let mut found = Vec::new();
+    for shard in std::fs::read_dir(env.home.path().join("photos"))
+        .into_iter()
+        .flatten()
+    {
+        for file in std::fs::read_dir(shard.unwrap().path()).unwrap() {
+            found.push(file.unwrap().file_name().to_string_lossy().into_owned());
+        }
+    }
+    found
+}
+
+/// A photos folder with a good photo and a broken one, and a log whose first row has both
+/// (it is rejected for the broken one) and whose second has the good one of its own.
+fn photos_and_log(env: &TestEnv) -> (String, String) {
+    let dir = env.home.path().join("incoming");
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = synth::jpeg(64, 48);
+    std::fs::write(dir.join("good.jpg"), &good).unwrap();
+    std::fs::write(dir.join("other.jpg"), synth::with_comment(&good, "other")).unwrap();
+    std::fs::write(dir.join("cut.jpg"), &good[..good.len() / 2]).unwrap();
+    let with = |id: &str, photos: &str| {
+        row(id, "2026-03-14", "seized").replace(",,,Unit A,", &format!(",,{photos},Unit A,"))
+    };
+    let path = log(
+        env,
+        "with-photos.csv",
+        &[&with("F1", "good.jpg | cut.jpg"), &with("F2", "other.jpg")],
+    );
+    (path, dir.to_string_lossy().into_owned())
+}
+
+#[test]
+fn photos_of_rejected_rows_and_of_a_strict_rollback_are_not_left_on_disk() {
+    let env = TestEnv::new();
+    env.init();
+    let (path, dir) = photos_and_log(&env);
+    let report = import(&env, &path, &["--photos", &dir, "--strict"], 3);
+    assert_eq!(
+        (report["imported"].as_u64(), report["rejected"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(photo_files(&env), Vec::<String>::new());
+
+    let report = import(&env, &path, &["--photos", &dir], 3);
+    assert_eq!(
+        (report["imported"].as_u64(), report["photos"].as_u64()),
+        (Some(1), Some(1))
+    );
+    // Only the photo of the imported row F2 is stored: F1's good photo is not.
+    let files = photo_files(&env);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let linked: String = env
+        .db()
+        .query_row("SELECT sha256 FROM photos", [], |r| r.get(0))
+        .unwrap();
+    assert!(files[0].starts_with(&linked), "{files:?}");
+}
+
+#[test]
+fn orphan_photos_an_interrupted_import_left_are_collected_by_the_next() {
+    let env = TestEnv::new();
+    env.init();
+    let orphan = format!("{}.jpg", "ab".repeat(32));
+    let shard = env.home.path().join("photos/ab");
+    std::fs::create_dir_all(&shard).unwrap();
+    std::fs::write(shard.join(&orphan), synth::jpeg(8, 8)).unwrap();
+    let path = log(&env, "plain.csv", &[&row("O1", "2026-03-14", "seized")]);
+    import(&env, &path, &[], 0);
+    assert!(!shard.join(&orphan).exists(), "{:?}", photo_files(&env));
+
+    // Not while another fieldtrace has the register open: that one may be about to commit it.
+    std::fs::write(shard.join(&orphan), synth::jpeg(8, 8)).unwrap();
+    let lock = std::fs::File::open(env.home.path().join("register.lock")).unwrap();
+    lock.lock_shared().unwrap();
+    let path = log(&env, "plain2.csv", &[&row("O2", "2026-03-14", "seized")]);
+    import(&env, &path, &[], 0);
+    assert!(shard.join(&orphan).exists());
+    drop(lock);
+}
+
+#[test]
+fn item_add_waits_a_moment_not_the_whole_of_a_long_strict_import() {
+    let env = TestEnv::new();
+    env.init();
+    let dir = env.home.path().join("many");
+    std::fs::create_dir_all(&dir).unwrap();
+    let base = synth::jpeg(640, 480);
+    let mut rows = Vec::new();
+    for i in 0..1500 {
+        let name = format!("p{i}.jpg");
+        std::fs::write(dir.join(&name), synth::with_comment(&base, &name)).unwrap();
+        rows.push(
+            row(&format!("S{i:04}"), "2026-03-14", "seized")
+                .replace(",,,Unit A,", &format!(",,{name},Unit A,")),
+        );
+    }
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let path = log(&env, "long.csv", &rows);
+    let mut import = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldtrace"))
+        .args([
+            "--home",
+            env.home.path().to_str().unwrap(),
+            "import",
+            &path,
+            "--strict",
+        ])
+        .args(["--photos", dir.to_str().unwrap()])
+        .env("FIELDTRACE_NOW", crate::common::NOW)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let start = std::time::Instant::now();
+    let added = env
+        .cmd(&["item", "add", "--date", "2026-03-14", "--event", "seized"])
+        .output()
+        .unwrap();
+    let waited = start.elapsed();
+    let running = import.try_wait().unwrap().is_none();
+    import.kill().ok();
+    import.wait().unwrap();
+    assert!(
+        running,
+        "the import ended before item add: make the log longer"
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(
+        waited < std::time::Duration::from_secs(3),
+        "item add waited {waited:?}"
+    );
+}

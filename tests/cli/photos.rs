@@ -128,3 +128,35 @@ fn hostile_and_broken_files_are_refused_by_name_and_nothing_is_written() {
         "{err}"
     );
 }
+
+#[test]
+fn a_png_with_oversized_metadata_is_refused_before_it_is_inflated() {
+    let env = setup();
+    // Random bytes do not compress: a profile chunk of 400 KB, as a hostile one may be.
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let noise: Vec<u8> = (0..400_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect();
+    let mut profile = b"icc\0\0".to_vec();
+    profile.extend_from_slice(&noise);
+    let bomb = env.write_bytes(
+        "profile.png",
+        &synth::png_with_chunk(32, 32, b"iCCP", &profile),
+    );
+    let (_, err) = env.run(&["item", "photo", "1", &bomb], 2);
+    assert!(
+        err.contains("profile.png")
+            && err.contains("its PNG metadata (ancillary chunks; the largest iCCP)"),
+        "{err}"
+    );
+    assert!(err.contains("over the limit of 262144 bytes"), "{err}");
+    // Metadata under the limit is skipped, not inflated: the pixels decode without it.
+    let text = synth::png_with_chunk(32, 32, b"zTXt", b"Comment\0\0not really deflate");
+    let small = env.write_bytes("text.png", &text);
+    env.run(&["item", "photo", "1", &small], 0);
+}
