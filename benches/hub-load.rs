@@ -249,7 +249,7 @@ struct Done {
     retries: u64,
 }
 
-fn station(base: &str, sim: &Sim, stop: &AtomicBool) -> Done {
+fn station(base: &str, sim: &Sim, stop: &AtomicBool, stored: &AtomicU64) -> Done {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(120)))
@@ -273,6 +273,7 @@ fn station(base: &str, sim: &Sim, stop: &AtomicBool) -> Done {
                 Some((201 | 200, _)) => {
                     done.latencies
                         .push(started.elapsed().as_secs_f64() * 1000.0);
+                    stored.fetch_add(1, Ordering::Relaxed);
                     break;
                 }
                 Some((status, body)) if status < 500 => panic!(
@@ -338,27 +339,29 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 /// Runs every station at once against the hub; with `kills`, SIGKILLs and restarts it at that
-/// many random moments within `expected` (the clean run's duration).
-fn run(setup: &Setup, kills: usize, expected: Duration) -> Figures {
+/// many random moments of the upload, drawn as counts of packets stored so far (a moment drawn
+/// in seconds may fall after the end when the machine is faster than in the clean run).
+fn run(setup: &Setup, kills: usize) -> Figures {
     let (child, address) = serve(setup, "127.0.0.1:0");
     let base = format!("http://{address}");
     let hub = Arc::new(std::sync::Mutex::new(child));
     let peak = Arc::new(AtomicU64::new(0));
     let finished = Arc::new(AtomicBool::new(false));
     let stop = Arc::new(AtomicBool::new(false));
+    let stored = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
     // The killer, and the watcher of the hub's memory.
     let killer = {
-        let (hub, peak, finished) = (hub.clone(), peak.clone(), finished.clone());
+        let (hub, peak, finished, stored) =
+            (hub.clone(), peak.clone(), finished.clone(), stored.clone());
+        let total: usize = setup.stations.iter().map(|s| s.packets.len()).sum();
         let setup_npc = setup.npc.clone();
         let db = setup.db.clone();
         let address = address.clone();
         std::thread::spawn(move || {
-            let span = expected.as_millis().max(1000) as u64;
-            let mut moments: Vec<u64> = (0..kills).map(|_| fastrand(span)).collect();
+            let mut moments: Vec<u64> = (0..kills).map(|_| fastrand(total.max(1) as u64)).collect();
             moments.sort_unstable();
             let mut restarts = 0;
-            let t0 = Instant::now();
             let mut next = moments.into_iter().peekable();
             while !finished.load(Ordering::Relaxed) {
                 {
@@ -368,7 +371,7 @@ fn run(setup: &Setup, kills: usize, expected: Duration) -> Figures {
                 }
                 if next
                     .peek()
-                    .is_some_and(|&m| t0.elapsed().as_millis() as u64 >= m)
+                    .is_some_and(|&m| stored.load(Ordering::Relaxed) >= m)
                 {
                     next.next();
                     let mut child = hub.lock().unwrap();
@@ -388,8 +391,8 @@ fn run(setup: &Setup, kills: usize, expected: Duration) -> Figures {
             .stations
             .iter()
             .map(|sim| {
-                let (base, stop) = (&base, &stop);
-                scope.spawn(move || station(base, sim, stop))
+                let (base, stop, stored) = (&base, &stop, &stored);
+                scope.spawn(move || station(base, sim, stop, stored))
             })
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
@@ -522,11 +525,10 @@ fn main() {
     let t = Instant::now();
     let clean = setup(&base_url, stations, packets);
     println!("  set up in {:.1} s", t.elapsed().as_secs_f64());
-    let figures = run(&clean, 0, Duration::ZERO);
+    let figures = run(&clean, 0);
     report("clean", &figures);
     let faulty = setup(&base_url, stations, packets);
-    let expected = Duration::from_secs_f64(figures.seconds);
-    let figures = run(&faulty, kills, expected);
+    let figures = run(&faulty, kills);
     report(&format!("killed {kills} times"), &figures);
     println!(
         "  checked after each: {} packets stored once (hub and NPC inbox), every station holding one verified acknowledgement per packet, integrity clean",
