@@ -6,13 +6,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::Parser;
+use clap::FromArgMatches as _;
 
 use crate::cli::{Cli, Command};
 use crate::clock::Clock;
 use crate::commands;
 pub use crate::context::Ctx;
 use crate::error::CommandError;
+use crate::i18n::Lang;
 use crate::refdata::RefData;
 use crate::ui::Ui;
 
@@ -30,7 +31,23 @@ pub enum Status {
 
 /// The binary's `main`, given `FIELDTRACE_PASSPHRASE` as `main.rs` took it from the environment.
 pub fn main(env_passphrase: Option<String>) -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language first: the help, the errors and every message are in it.
+    let lang = match Lang::choose(crate::i18n::lang_flag(&args).as_deref()) {
+        Ok(lang) => lang,
+        Err(err) => {
+            Ui::new(false).error(&err.to_string());
+            return ExitCode::from(2);
+        }
+    };
+    crate::i18n::select(&lang);
+    let cli = match crate::cli::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(err) => return command_line_error(&err),
+    };
     let ui = Ui::new(cli.json);
     match run(cli, ui, env_passphrase) {
         Ok(Status::Success) => ExitCode::SUCCESS,
@@ -50,6 +67,73 @@ pub fn main(env_passphrase: Option<String>) -> ExitCode {
     }
 }
 
+/// clap's own errors (an unknown flag, a bad value), said in the officer's language; clap has
+/// no catalogue, so the kinds a person meets are written here and the rest left to clap.
+fn command_line_error(err: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let shown_by_clap = matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if shown_by_clap || crate::i18n::current().is_english() {
+        err.exit()
+    }
+    let text = |kind: ContextKind| -> String {
+        match err.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(", "),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(v)) => v
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            Some(ContextValue::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let (value, arg) = (
+        text(ContextKind::InvalidValue),
+        text(ContextKind::InvalidArg),
+    );
+    let message = match err.kind() {
+        ErrorKind::InvalidValue => crate::t!("clap-invalid-value", value = value, arg = arg),
+        ErrorKind::ValueValidation => crate::t!(
+            "clap-invalid-value-because",
+            value = value,
+            arg = arg,
+            reason = std::error::Error::source(err)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        ),
+        ErrorKind::UnknownArgument => crate::t!("clap-unknown-argument", arg = arg),
+        ErrorKind::InvalidSubcommand => crate::t!(
+            "clap-unknown-command",
+            name = text(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => crate::t!("clap-missing", args = arg),
+        ErrorKind::MissingSubcommand => crate::t!("clap-missing-command"),
+        ErrorKind::ArgumentConflict => crate::t!(
+            "clap-conflict",
+            arg = arg,
+            other = text(ContextKind::PriorArg)
+        ),
+        _ => err.exit(),
+    };
+    let ui = Ui::new(false);
+    ui.error(&message);
+    for suggested in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand] {
+        let suggestion = text(suggested);
+        if !suggestion.is_empty() {
+            ui.hint(&crate::t!("clap-did-you-mean", suggestion = suggestion));
+        }
+    }
+    ui.hint(&crate::t!("clap-more-help"));
+    ExitCode::from(2)
+}
+
 /// The reader went away (`fieldtrace ... | head`): not an error worth a message.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
@@ -64,10 +148,10 @@ pub fn run(cli: Cli, ui: Ui, env_passphrase: Option<String>) -> anyhow::Result<S
         return commands::generate::run(args);
     }
     let mut ctx = Ctx::new(
-        RefData::open_embedded().context("cannot open the embedded reference library")?,
+        RefData::open_embedded().with_context(|| crate::t!("error-embedded-library"))?,
         ui,
         Clock::from_env()?,
-        cli.lang,
+        cli.lang.unwrap_or_else(crate::i18n::current),
         cli.no_input,
         match cli.home {
             Some(home) => home,
@@ -104,5 +188,5 @@ pub fn run(cli: Cli, ui: Ui, env_passphrase: Option<String>) -> anyhow::Result<S
 fn default_home() -> anyhow::Result<PathBuf> {
     directories::ProjectDirs::from("", "", "fieldtrace")
         .map(|dirs| dirs.data_dir().to_path_buf())
-        .context("no home directory for this user: pass --home DIR or set FIELDTRACE_HOME")
+        .with_context(|| crate::t!("error-no-home"))
 }

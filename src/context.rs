@@ -17,6 +17,7 @@ use crate::keys::{KeyStore, SecretString};
 use crate::packet::KeyId;
 use crate::refdata::RefData;
 use crate::register::{Register, Station};
+use crate::t;
 use crate::ui::{Ui, prompt};
 
 /// Scripts and tests give the passphrase here instead of at the terminal.
@@ -86,8 +87,12 @@ impl Ctx {
     /// it is asked for, and the same connection after that.
     pub fn register(&self) -> anyhow::Result<RefMut<'_, Register>> {
         if self.register.get().is_none() {
-            let opened = Register::open(&self.home)
-                .with_context(|| format!("cannot open the register in {}", self.home.display()))?;
+            let opened = Register::open(&self.home).with_context(|| {
+                t!(
+                    "error-open-register",
+                    home = self.home.display().to_string()
+                )
+            })?;
             let _ = self.register.set(RefCell::new(opened));
         }
         let register = self.open_register()?;
@@ -102,8 +107,12 @@ impl Ctx {
     /// and nothing in the home changes. The connection already open, if any, serves as well.
     pub fn register_read(&self) -> anyhow::Result<RefMut<'_, Register>> {
         if self.register.get().is_none() {
-            let opened = Register::open_read_only(&self.home)
-                .with_context(|| format!("cannot open the register in {}", self.home.display()))?;
+            let opened = Register::open_read_only(&self.home).with_context(|| {
+                t!(
+                    "error-open-register",
+                    home = self.home.display().to_string()
+                )
+            })?;
             let _ = self.register.set(RefCell::new(opened));
         }
         self.open_register()
@@ -127,8 +136,8 @@ impl Ctx {
     /// This station's identity, from `config.toml`.
     pub fn station(&self) -> anyhow::Result<Station> {
         self.config()?.station.clone().ok_or_else(|| {
-            usage("this station has no identity yet")
-                .hint("run `fieldtrace init --name STATION --unit UNIT --officer NAME` once")
+            usage(t!("error-no-station"))
+                .hint(t!("hint-no-station"))
                 .into()
         })
     }
@@ -161,11 +170,7 @@ impl Ctx {
 
     /// A country's name in the language asked for.
     pub fn country_name(&self, catalog: &crate::refdata::Catalog, code: &str) -> String {
-        match (catalog.country(code), self.lang) {
-            (Some(c), Lang::Fr) => c.name_fr.clone(),
-            (Some(c), Lang::En) => c.name_en.clone(),
-            (None, _) => code.to_owned(),
-        }
+        crate::i18n::country_name(catalog, &self.lang, code)
     }
 
     /// This station's key directory, `<home>/keys`, expecting the signing key recorded at
@@ -209,9 +214,7 @@ impl Ctx {
     pub fn initialised_keys(&self) -> anyhow::Result<KeyStore> {
         let keys = self.key_store()?;
         if !keys.is_initialised() {
-            return Err(usage("this station has no keys yet")
-                .hint("run `fieldtrace keys init`")
-                .into());
+            return Err(usage(t!("error-no-keys")).hint(t!("hint-no-keys")).into());
         }
         Ok(keys)
     }
@@ -224,12 +227,10 @@ impl Ctx {
             return Ok(SecretString::from(secret.expose_secret().to_owned()));
         }
         if self.no_input || !self.ui.is_interactive() {
-            return Err(usage(format!("a passphrase is needed to {purpose}"))
-                .hint(format!(
-                    "set {PASSPHRASE_ENV}, or run at a terminal without --no-input"
-                ))
+            return Err(usage(t!("error-passphrase-needed", purpose = purpose))
+                .hint(t!("hint-passphrase", env = PASSPHRASE_ENV))
                 .into());
         }
-        prompt::passphrase(&format!("Passphrase to {purpose}"), confirm)
+        prompt::passphrase(&t!("prompt-passphrase", purpose = purpose), confirm)
     }
 }

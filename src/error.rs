@@ -10,6 +10,7 @@ use std::fmt;
 use crate::import::ImportError;
 use crate::keys::KeyError;
 use crate::register::RegisterError;
+use crate::t;
 
 /// What kind of failure: it decides the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,8 +78,8 @@ impl CommandError {
 
     /// The lines printed on stderr: `error: ...`, then one `hint: ...` each.
     pub fn lines(&self) -> Vec<String> {
-        let mut lines = vec![format!("error: {:#}", self.error)];
-        lines.extend(self.hints.iter().map(|h| format!("hint: {h}")));
+        let mut lines = vec![format!("{} {:#}", t!("ui-error"), self.error)];
+        lines.extend(self.hints.iter().map(|h| format!("{} {h}", t!("ui-hint"))));
         lines
     }
 
@@ -117,17 +118,13 @@ impl CommandError {
             }
             if cause.downcast_ref::<crate::clock::ClockError>().is_some() {
                 kind = ErrorKind::Usage;
-                hints.push(
-                    "FIELDTRACE_NOW takes an RFC 3339 time, such as 2026-11-25T12:00:00Z".into(),
-                );
+                hints.push(t!("hint-clock"));
                 break;
             }
             if let Some(crate::config::ConfigError::Unreadable { path, .. }) =
                 cause.downcast_ref::<crate::config::ConfigError>()
             {
-                hints.push(format!(
-                    "fix {path}, or remove it and set the station again with `fieldtrace init`"
-                ));
+                hints.push(t!("hint-config", path = path.to_string()));
                 break;
             }
             if cause.downcast_ref::<rusqlite::Error>().is_some()
@@ -172,13 +169,13 @@ fn contention(error: &anyhow::Error) -> Option<CommandError> {
         }
     })?;
     let (failure, detail) = failure;
-    let said = format!(
-        "the database said: {}",
-        detail.unwrap_or_else(|| failure.to_string())
+    let said = t!(
+        "hint-database-said",
+        detail = detail.unwrap_or_else(|| failure.to_string())
     );
     let message = match failure.code {
         rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
-            "another fieldtrace is writing to this register and did not finish in time; this command changed nothing"
+            t!("error-busy")
         }
         rusqlite::ErrorCode::ConstraintViolation
             if matches!(
@@ -187,17 +184,14 @@ fn contention(error: &anyhow::Error) -> Option<CommandError> {
                     | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
             ) =>
         {
-            "another fieldtrace stored the same records while this one was working; this command changed nothing"
+            t!("error-clash")
         }
         _ => return None,
     };
     Some(CommandError {
         kind: ErrorKind::Busy,
         error: anyhow::anyhow!("{message}"),
-        hints: vec![
-            "wait for the other fieldtrace (an import, a sync) to finish, then run this command again: what is already stored is skipped".into(),
-            said,
-        ],
+        hints: vec![t!("hint-busy"), said],
     })
 }
 
@@ -208,30 +202,18 @@ fn register(err: &RegisterError) -> (ErrorKind, Vec<String>) {
         RegisterError::Invalid { .. } | RegisterError::Photo { .. } => {
             (ErrorKind::Usage, Vec::new())
         }
-        RegisterError::UnknownItem(_) => (
-            ErrorKind::Usage,
-            vec!["`fieldtrace item list` shows the items and their numbers".into()],
-        ),
-        RegisterError::UnknownTraceRequest(_) => (
-            ErrorKind::Usage,
-            vec!["`fieldtrace trace list` shows the requests: give a number or a packet id".into()],
-        ),
-        RegisterError::TooNew { .. } => (
-            ErrorKind::Failure,
-            vec!["install the newer fieldtrace that wrote this register".into()],
-        ),
+        RegisterError::UnknownItem(_) => (ErrorKind::Usage, vec![t!("hint-item-list")]),
+        RegisterError::UnknownTraceRequest(_) => (ErrorKind::Usage, vec![t!("hint-trace-list")]),
+        RegisterError::TooNew { .. } => (ErrorKind::Failure, vec![t!("hint-too-new")]),
         RegisterError::Damaged { .. } => (
             ErrorKind::Verification,
             vec![
-                "copy the whole home folder aside first, as it is: it is the evidence".into(),
-                "restore register.sqlite3 from the station's last copy, or recover what SQLite can still read: `sqlite3 register.sqlite3 .recover | sqlite3 recovered.sqlite3`".into(),
-                "then check the result in a home of its own: `fieldtrace --home COPY custody verify`".into(),
+                t!("hint-damaged-copy"),
+                t!("hint-damaged-restore"),
+                t!("hint-damaged-check"),
             ],
         ),
-        RegisterError::NeedsUpgrade { .. } => (
-            ErrorKind::Failure,
-            vec!["copy the home to a writable place and run fieldtrace there once".into()],
-        ),
+        RegisterError::NeedsUpgrade { .. } => (ErrorKind::Failure, vec![t!("hint-needs-upgrade")]),
         RegisterError::ReadOnly => (ErrorKind::Failure, Vec::new()),
         RegisterError::Sqlite(_) | RegisterError::Io(_) => (ErrorKind::Failure, Vec::new()),
     }
@@ -240,31 +222,19 @@ fn register(err: &RegisterError) -> (ErrorKind, Vec<String>) {
 /// The officer's choices are usage errors; damaged key files and I/O are failures.
 fn keys(err: &KeyError) -> (ErrorKind, Vec<String>) {
     match err {
-        KeyError::WrongPassphrase(_) => (
-            ErrorKind::Usage,
-            vec!["the passphrase is the one given to `fieldtrace keys init`".into()],
-        ),
+        KeyError::WrongPassphrase(_) => (ErrorKind::Usage, vec![t!("hint-wrong-passphrase")]),
         KeyError::Damaged { path, .. } => (
             ErrorKind::Failure,
-            vec![format!(
-                "restore {} from the station's key backup; the passphrase itself is right",
-                path.display()
-            )],
+            vec![t!("hint-key-damaged", path = path.display().to_string())],
         ),
         KeyError::Replaced { dir, .. } => (
             ErrorKind::Verification,
             vec![
-                format!(
-                    "someone replaced the key files in {}: nothing is signed with them",
-                    dir.display()
-                ),
-                "restore this station's own keys from its backup; if the station really has new keys, peers must trust them anew, and `signing_key_id` under `[keys]` in config.toml is what records them".into(),
+                t!("hint-keys-replaced", dir = dir.display().to_string()),
+                t!("hint-keys-restore"),
             ],
         ),
-        KeyError::UnknownPeer(_) => (
-            ErrorKind::Usage,
-            vec!["`fieldtrace keys list` shows the trusted peers".into()],
-        ),
+        KeyError::UnknownPeer(_) => (ErrorKind::Usage, vec![t!("hint-keys-list")]),
         KeyError::AlreadyInitialised(_)
         | KeyError::NotInitialised(_)
         | KeyError::EmptyPassphrase

@@ -11,6 +11,7 @@ pub mod error;
 pub mod fs;
 pub mod fuzzing;
 pub mod hub;
+pub mod i18n;
 pub mod identify;
 pub mod import;
 pub mod keys;

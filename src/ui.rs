@@ -44,9 +44,7 @@ impl Ui {
             Some(total),
             indicatif::ProgressDrawTarget::stderr(),
         );
-        let template = format!(
-            "{{bar:30}} {{pos}}/{{len}} {unit}  {{per_sec}}  {{elapsed}} elapsed, {{eta}} left"
-        );
+        let template = crate::t!("ui-progress", unit = unit);
         bar.set_style(
             indicatif::ProgressStyle::with_template(&template)
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
@@ -107,16 +105,31 @@ impl Ui {
 
     /// A warning for the person, on stderr, whatever the output mode.
     pub fn warn(&self, text: &str) {
-        let _ = writeln!(io::stderr().lock(), "warning: {}", neutralise(text, false));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "{} {}",
+            crate::t!("ui-warning"),
+            neutralise(text, false)
+        );
     }
 
     pub fn error(&self, text: &str) {
-        let _ = writeln!(io::stderr().lock(), "error: {}", neutralise(text, false));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "{} {}",
+            crate::t!("ui-error"),
+            neutralise(text, false)
+        );
     }
 
     /// What the person can do about an error, on its own line after it.
     pub fn hint(&self, text: &str) {
-        let _ = writeln!(io::stderr().lock(), "hint: {}", neutralise(text, false));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "{} {}",
+            crate::t!("ui-hint"),
+            neutralise(text, false)
+        );
     }
 }
 

@@ -9,7 +9,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident $key:literal { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
         #[serde(rename_all = "kebab-case")]
@@ -21,6 +21,13 @@ macro_rules! vocabulary {
             /// Every word, in order.
             pub const NAMES: &'static [&'static str] = &[$($word),+];
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The catalogue's words for it are `word-<KEY>-<word>` (see `i18n::label`).
+            pub const KEY: &'static str = $key;
+
+            /// The word in the officer's language.
+            pub fn label(self) -> String {
+                crate::i18n::label($key, self.as_str())
+            }
 
             pub fn as_str(self) -> &'static str {
                 match self {
@@ -39,10 +46,17 @@ macro_rules! vocabulary {
             type Err = UnknownWord;
 
             fn from_str(text: &str) -> Result<$name, UnknownWord> {
-                match text {
-                    $($word => Ok($name::$variant),)+
+                // The word itself, else a word for it in any language of the catalogues
+                // (`saisie`, `saisi` for `seized`).
+                let word = match text {
+                    $($word => Some(text),)+
+                    _ => crate::i18n::find_word($key, text, Self::NAMES),
+                };
+                match word {
+                    $(Some($word) => Ok($name::$variant),)+
                     _ => Err(UnknownWord {
                         word: text.to_owned(),
+                        kind: $key,
                         expected: Self::NAMES,
                     }),
                 }
@@ -51,17 +65,55 @@ macro_rules! vocabulary {
     };
 }
 
+/// `value` as one of `allowed`, the words of the vocabulary `kind`: the word itself (any case),
+/// or a word for it in a language of the catalogues.
+pub fn read_word(
+    kind: &'static str,
+    value: &str,
+    allowed: &'static [&'static str],
+) -> Result<&'static str, UnknownWord> {
+    let lower = value.trim().to_lowercase();
+    allowed
+        .iter()
+        .find(|w| **w == lower)
+        .copied()
+        .or_else(|| crate::i18n::find_word(kind, value, allowed))
+        .ok_or_else(|| UnknownWord {
+            word: value.to_owned(),
+            kind,
+            expected: allowed,
+        })
+}
+
 /// A word outside its vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{word}' is not one of: {}", expected.join(", "))]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownWord {
     pub word: String,
+    /// The vocabulary's key in the catalogue (`event`).
+    pub kind: &'static str,
     pub expected: &'static [&'static str],
 }
 
+impl fmt::Display for UnknownWord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let expected: Vec<String> = self
+            .expected
+            .iter()
+            .map(|id| crate::i18n::label(self.kind, id))
+            .collect();
+        f.write_str(&crate::t!(
+            "unknown-word",
+            word = self.word.as_str(),
+            expected = expected.join(", ")
+        ))
+    }
+}
+
+impl std::error::Error for UnknownWord {}
+
 vocabulary! {
     /// How an item came to the register, or left it.
-    Event {
+    Event "event" {
         Seized = "seized",
         Found = "found",
         Surrendered = "surrendered",
@@ -85,7 +137,7 @@ impl Event {
 
 vocabulary! {
     /// What an item is.
-    ItemKind {
+    ItemKind "kind" {
         Weapon = "weapon",
         Ammunition = "ammunition",
         Component = "component",
@@ -94,7 +146,7 @@ vocabulary! {
 
 vocabulary! {
     /// What can be read of a serial number.
-    SerialStatus {
+    SerialStatus "serial-status" {
         Present = "present",
         Partial = "partial",
         Obliterated = "obliterated",
@@ -105,7 +157,7 @@ vocabulary! {
 
 vocabulary! {
     /// The event a mark records.
-    MarkEvent {
+    MarkEvent "mark-event" {
         Manufacture = "manufacture",
         Import = "import",
         Proof = "proof",
@@ -119,7 +171,7 @@ vocabulary! {
 
 vocabulary! {
     /// How well a mark can be read.
-    Legibility {
+    Legibility "legibility" {
         Clear = "clear",
         Partial = "partial",
         Abraded = "abraded",
@@ -129,7 +181,7 @@ vocabulary! {
 
 vocabulary! {
     /// The outcome of a trace (ITI paras. 19-22).
-    TraceOutcome {
+    TraceOutcome "outcome" {
         Traced = "traced",
         NotTraced = "not-traced",
         Restricted = "restricted",
@@ -140,7 +192,7 @@ vocabulary! {
 
 vocabulary! {
     /// How soon a trace request wants an answer.
-    Priority {
+    Priority "priority" {
         Routine = "routine",
         Urgent = "urgent",
     }
@@ -148,7 +200,7 @@ vocabulary! {
 
 vocabulary! {
     /// What an acknowledgement says of the packet it names (ITI para. 18).
-    AckStatus {
+    AckStatus "ack" {
         Stored = "stored",
         Duplicate = "duplicate",
         Incomplete = "incomplete",
@@ -158,19 +210,19 @@ vocabulary! {
 
 vocabulary! {
     /// Which photos travel with an exported request.
-    PhotoChoice {
-        /// The reduced copies (1024 px JPEG) from <home>/derived
+    PhotoChoice "photos" {
+        // The reduced copies (1024 px JPEG) from <home>/derived
         Reduced = "reduced",
-        /// The originals, byte for byte
+        // The originals, byte for byte
         Full = "full",
-        /// No photos; their hashes are still in the signed request
+        // No photos; their hashes are still in the signed request
         None = "none",
     }
 }
 
 vocabulary! {
     /// Where an outbox packet stands.
-    OutboxState {
+    OutboxState "outbox" {
         Pending = "pending",
         Sent = "sent",
         Acknowledged = "acknowledged",
@@ -179,7 +231,7 @@ vocabulary! {
 
 vocabulary! {
     /// What a custody event records.
-    CustodyAction {
+    CustodyAction "custody" {
         Seized = "seized",
         Transferred = "transferred",
         Stored = "stored",
@@ -192,7 +244,7 @@ vocabulary! {
 
 vocabulary! {
     /// What a photo of an item shows.
-    PhotoView {
+    PhotoView "view" {
         Overall = "overall",
         Left = "left",
         Right = "right",
@@ -211,7 +263,7 @@ vocabulary! {
 
 vocabulary! {
     /// Whether a trace response was sent by this station or received by it.
-    Direction {
+    Direction "direction" {
         Sent = "sent",
         Received = "received",
     }
@@ -219,7 +271,7 @@ vocabulary! {
 
 vocabulary! {
     /// Where a received packet stands in the inbox: its acknowledgement's status, or answered.
-    InboxStatus {
+    InboxStatus "inbox" {
         Stored = "stored",
         Duplicate = "duplicate",
         Incomplete = "incomplete",
@@ -231,7 +283,7 @@ vocabulary! {
 vocabulary! {
     /// What an ammunition row is: its `type`. A weapon's type is its ITI category
     /// (identify::parse_type); a round or a grenade has none of those.
-    AmmunitionType {
+    AmmunitionType "ammunition" {
         Cartridge = "cartridge",
         Shotshell = "shotshell",
         Grenade = "grenade",
@@ -248,7 +300,7 @@ vocabulary! {
 vocabulary! {
     /// What a component row is: its `type`. Parts of a weapon, and the components of
     /// ammunition the Firearms Protocol names.
-    ComponentType {
+    ComponentType "component" {
         Barrel = "barrel",
         Receiver = "receiver",
         Frame = "frame",
@@ -345,6 +397,7 @@ macro_rules! read_with_words {
                 }
                 Err(UnknownWord {
                     word: text.to_owned(),
+                    kind: Self::KEY,
                     expected: Self::NAMES,
                 })
             }

@@ -5,6 +5,7 @@ use crate::cli::{CustodyArgs, CustodyCommand};
 use crate::error::usage;
 use crate::register::custody::{self, NewEvent};
 use crate::register::resolve_item;
+use crate::t;
 use crate::ui::readings::print_event;
 
 pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
@@ -13,10 +14,7 @@ pub fn run(ctx: &Ctx, args: CustodyArgs) -> anyhow::Result<Status> {
         Some(CustodyCommand::Verify { against }) => verify(ctx, &against),
         None => {
             let (Some(item), Some(action)) = (args.item, args.action) else {
-                return Err(usage(
-                    "give an item and --action, or `custody log ITEM`, or `custody verify`",
-                )
-                .into());
+                return Err(usage(t!("custody-usage")).into());
             };
             append(
                 ctx,
@@ -42,9 +40,11 @@ fn append(ctx: &Ctx, reference: &str, new: NewEvent) -> anyhow::Result<Status> {
     if ctx.ui.is_json() {
         ctx.ui.json(&event)?;
     } else {
-        ctx.ui.line(&format!(
-            "Item {item}: {} recorded as custody event #{}",
-            event.action, event.id
+        ctx.ui.line(&t!(
+            "custody-recorded-as",
+            item = item,
+            action = crate::i18n::shown("custody", &event.action),
+            id = event.id
         ))?;
     }
     Ok(Status::Success)
@@ -57,8 +57,7 @@ fn log(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
     if ctx.ui.is_json() {
         ctx.ui.json(&events)?;
     } else if events.is_empty() {
-        ctx.ui
-            .line(&format!("Item {item} has no custody event yet."))?;
+        ctx.ui.line(&t!("custody-none-yet", item = item))?;
     } else {
         for e in &events {
             print_event(ctx, e)?;
@@ -126,11 +125,11 @@ fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
         result.valid &= diverged.is_empty();
         result.problems.extend(diverged);
         if !ctx.ui.is_json() {
-            ctx.ui.line(&format!(
-                "Compared with {} chain head(s) carried by packets{}",
-                heads.len(),
-                if unread > 0 {
-                    format!(" ({unread} packet file(s) not readable: encrypted or not requests)")
+            ctx.ui.line(&t!(
+                "custody-compared",
+                heads = heads.len(),
+                unread = if unread > 0 {
+                    t!("custody-unread", count = unread)
                 } else {
                     String::new()
                 }
@@ -140,24 +139,25 @@ fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
     if ctx.ui.is_json() {
         ctx.ui.json(&result)?;
     } else if result.valid {
-        ctx.ui.line(&format!(
-            "Custody log intact: {} events, every hash and link checks. Head {}",
-            result.events, result.head
+        ctx.ui.line(&t!(
+            "custody-intact",
+            events = result.events,
+            head = result.head.as_str()
         ))?;
     } else if result.problems.is_empty() {
-        ctx.ui.line(&format!(
-            "Custody log intact: {} events. Received chain heads: {} problem(s)",
-            result.events,
-            result.received_heads.len()
+        ctx.ui.line(&t!(
+            "custody-intact-heads",
+            events = result.events,
+            problems = result.received_heads.len()
         ))?;
         for p in &result.received_heads {
             ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
         }
     } else {
-        ctx.ui.line(&format!(
-            "Custody log TAMPERED: {} problem(s) in {} events",
-            result.problems.len(),
-            result.events
+        ctx.ui.line(&t!(
+            "custody-tampered",
+            problems = result.problems.len(),
+            events = result.events
         ))?;
         for p in &result.problems {
             ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;

@@ -13,9 +13,10 @@ pub fn run(ctx: &Ctx, args: &DecodeArgs) -> anyhow::Result<Status> {
     for text in &args.text {
         let decoded = decoder.decode(text);
         if decoded.matches.is_empty() {
-            ctx.ui.warn(&format!(
-                "no reading for '{text}'{}",
-                suggest(&decoded.suggestions)
+            ctx.ui.warn(&crate::t!(
+                "decode-no-reading",
+                text = text.as_str(),
+                suggestions = suggest(&decoded.suggestions)
             ));
         } else {
             matched += 1;

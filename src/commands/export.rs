@@ -47,8 +47,11 @@ fn written(ctx: &Ctx, out: Option<PathBuf>, rows: usize) -> anyhow::Result<Statu
     if let Some(path) = out
         && !ctx.ui.is_json()
     {
-        ctx.ui
-            .line(&format!("{rows} items written to {}", path.display()))?;
+        ctx.ui.line(&crate::t!(
+            "export-written",
+            rows = rows,
+            file = path.display().to_string()
+        ))?;
     }
     Ok(Status::Success)
 }

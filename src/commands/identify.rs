@@ -5,12 +5,14 @@ use anyhow::Context as _;
 use crate::app::{Ctx, Status};
 use crate::cli::IdentifyArgs;
 use crate::error::usage;
+use crate::i18n::shown;
 use crate::identify::answers::AnswersFile;
 use crate::identify::observations::{parse_country, parse_feature, parse_type};
 use crate::identify::session::{self, Exchange};
 use crate::identify::{Answer, Assessment, Engine, Observations};
 use crate::refdata::{Catalog, RefError};
 use crate::register::intake;
+use crate::t;
 use crate::ui::prompt::{self, TerminalAnswerer};
 use crate::ui::readings::print_readings;
 
@@ -30,8 +32,12 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
         && obs.unknown.is_empty();
 
     let (assessment, asked) = if let Some(path) = &args.answers {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the answers file {}", path.display()))?;
+        let text = std::fs::read_to_string(path).with_context(|| {
+            t!(
+                "identify-answers-unreadable",
+                file = path.display().to_string()
+            )
+        })?;
         let mut answers = AnswersFile::parse(&text, &catalog)
             .map_err(|e| usage(format!("{}: {e}", path.display())))?;
         let outcome = session::run(&engine, obs, &mut answers)?;
@@ -41,11 +47,7 @@ pub fn run(ctx: &Ctx, args: &IdentifyArgs) -> anyhow::Result<Status> {
         let outcome = session::run(&engine, obs, &mut terminal)?;
         (outcome.assessment, outcome.asked)
     } else if no_facts {
-        return Err(usage(
-            "no facts given: pass --type, --calibre, --marking, --feature or --serial, \
-             use --answers FILE, or run on a terminal to be asked",
-        )
-        .into());
+        return Err(usage(t!("identify-no-facts")).into());
     } else {
         (engine.assess(&obs), Vec::new())
     };
@@ -81,10 +83,8 @@ fn add_to_register(ctx: &Ctx, catalog: &Catalog, assessment: &Assessment) -> any
     // Before any register question: a station without an identity cannot record the item,
     // and the officer should learn that now, with the identification still on screen.
     if let Err(err) = ctx.station() {
-        ctx.ui.warn(&format!(
-            "{err:#}; the identification above is not recorded (save it with --json and \
-             `item add --from-identify` once the station is set up)"
-        ));
+        ctx.ui
+            .warn(&t!("wizard-not-recorded", error = format!("{err:#}")));
         return Ok(());
     }
     let Some(recovery) = prompt::offer_register(ctx.today())? else {
@@ -106,10 +106,13 @@ fn add_to_register(ctx: &Ctx, catalog: &Catalog, assessment: &Assessment) -> any
         input,
         &marks,
     )?;
-    ctx.ui
-        .line(&format!("Added item {} ({})", added.id, added.uuid))?;
+    ctx.ui.line(&t!(
+        "item-added",
+        id = added.id,
+        uuid = added.uuid.to_string()
+    ))?;
     for warning in added.notes.iter().chain(&added.warnings) {
-        ctx.ui.warn(warning);
+        ctx.ui.warn(warning.text());
     }
     Ok(())
 }
@@ -154,25 +157,32 @@ fn print(
 ) -> anyhow::Result<()> {
     let ui = &ctx.ui;
     if !asked.is_empty() {
-        ui.heading("Answers")?;
+        ui.heading(&t!("identify-answers"))?;
+        let width = asked
+            .iter()
+            .map(|e| field_name(catalog, &e.field).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(10);
         for exchange in asked {
             let answer = match &exchange.answer {
-                Answer::Value(v) => v.clone(),
+                Answer::Value(v) => answer_word(catalog, &exchange.field, v),
                 Answer::Marks(marks) => marks.join(" | "),
-                Answer::Obliterated => "marks obliterated".into(),
-                Answer::DontKnow => "don't know".into(),
+                Answer::Obliterated => t!("identify-answer-obliterated"),
+                Answer::DontKnow => t!("identify-answer-dont-know"),
                 Answer::Back => continue,
             };
-            ui.line(&format!("  {:<10} {answer}", exchange.field))?;
+            let field = field_name(catalog, &exchange.field);
+            ui.line(&format!("  {field:<width$} {answer}"))?;
         }
     }
     if assessment.no_match && !assessment.candidates.is_empty() {
-        ui.heading("No model in the library matches these facts. Closest, best first")?;
+        ui.heading(&t!("identify-no-match"))?;
     } else {
-        ui.heading("Candidates, best first")?;
+        ui.heading(&t!("identify-candidates"))?;
     }
     if assessment.candidates.is_empty() {
-        ui.line("  none: no model in the library fits these facts")?;
+        ui.line(&format!("  {}", t!("identify-none")))?;
     }
     for (rank, c) in assessment.candidates.iter().enumerate() {
         let mut countries: Vec<String> = c
@@ -186,27 +196,35 @@ fn print(
                 .iter()
                 .map(|code| ctx.country_name(catalog, code))
                 .collect();
-            countries.push(format!("documented in {}", places.join(", ")));
+            countries.push(t!("identify-documented-in", places = places.join(", ")));
         }
         let flags = if c.flags.is_empty() {
             String::new()
         } else {
-            format!(" [{}]", c.flags.join(", "))
+            let flags: Vec<String> = c.flags.iter().map(|f| shown("flag", f)).collect();
+            format!(" [{}]", flags.join(", "))
         };
         ui.line(&format!(
             "{:>3}. {}{}  {}",
             rank + 1,
             ui.strong(&c.name),
             flags,
-            ui.dim(&format!(
-                "score {} · {} confidence, by {} · {}",
-                c.score, c.confidence, c.basis, c.model_id
+            ui.dim(&t!(
+                "identify-score",
+                score = c.score,
+                confidence = shown("confidence", c.confidence),
+                basis = if crate::i18n::current().is_english() {
+                    c.basis.to_owned()
+                } else {
+                    shown("basis", &c.basis.replace(' ', "-"))
+                },
+                id = c.model_id.as_str()
             ))
         ))?;
         ui.line(&format!(
             "       {} · {} · {} · {}",
             c.family,
-            c.weapon_type,
+            shown("type", &c.weapon_type),
             c.calibres.join(", "),
             countries.join(", ")
         ))?;
@@ -215,42 +233,76 @@ fn print(
         }
     }
     if !assessment.markings.is_empty() {
-        ui.heading("Marks")?;
+        ui.heading(&t!("identify-marks"))?;
         for decoded in &assessment.markings {
             print_readings(ctx, catalog, decoded)?;
         }
     }
     if let Some(serial) = &assessment.serial {
-        ui.heading("Serial")?;
+        ui.heading(&t!("identify-serial"))?;
+        let status = format!("{:?}", serial.status).to_lowercase();
         ui.line(&format!(
-            "  '{}': {:?}, legible '{}'",
-            serial.input, serial.status, serial.legible
+            "  {}",
+            t!(
+                "identify-serial-line",
+                input = serial.input.as_str(),
+                status = shown("serial-status", &status),
+                legible = serial.legible.as_str()
+            )
         ))?;
         for r in &serial.readings {
-            ui.line(&format!("  fits {} [{}]", r.meaning, r.confidence))?;
+            ui.line(&format!(
+                "  {}",
+                t!(
+                    "identify-serial-fits",
+                    meaning = r.meaning.as_str(),
+                    confidence = shown("confidence", &r.confidence.to_string())
+                )
+            ))?;
         }
     }
     if !assessment.uncertain.is_empty() {
-        ui.heading("Still uncertain")?;
+        ui.heading(&t!("identify-uncertain"))?;
         for u in &assessment.uncertain {
             ui.line(&format!("  - {u}"))?;
         }
     }
-    ui.heading("Photos to take")?;
+    ui.heading(&t!("identify-photos"))?;
     for p in &assessment.photos {
         ui.line(&format!("  - {p}"))?;
     }
     if let Some(q) = &assessment.question {
-        ui.heading("Most telling next question")?;
+        ui.heading(&t!("identify-next-question"))?;
         let options: Vec<&str> = q.options.iter().map(|o| o.value.as_str()).collect();
         ui.line(&format!("  {} ({})", q.prompt, q.field))?;
         if !options.is_empty() {
             ui.line(&format!("  {}", ui.dim(&options.join(" · "))))?;
         }
         ui.line(&ui.dim(&format!(
-            "  answer with --feature {}=VALUE or the matching flag, or run on a terminal",
-            q.field
+            "  {}",
+            t!("identify-answer-with", field = q.field.as_str())
         )))?;
     }
     Ok(())
+}
+
+/// A question's field as the officer reads it: a trait's name, or the word for it.
+fn field_name(catalog: &Catalog, field: &str) -> String {
+    let lang = crate::i18n::current();
+    match catalog.trait_def(field) {
+        Some(t) => t.name_in(lang.code()).to_owned(),
+        None => shown("field", field),
+    }
+}
+
+/// An answer as the officer reads it: a trait value's label, a type's word.
+fn answer_word(catalog: &Catalog, field: &str, value: &str) -> String {
+    let lang = crate::i18n::current();
+    if field == "type" || lang.is_english() {
+        return shown("type", value);
+    }
+    catalog
+        .trait_def(field)
+        .and_then(|t| t.values.iter().find(|v| v.id == value))
+        .map_or_else(|| value.to_owned(), |v| v.label_in(lang.code()).to_owned())
 }

@@ -12,6 +12,11 @@ use crate::register::item::Normalizer;
 const MAX_MAP_BYTES: u64 = 256 * 1024;
 
 pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
+    // The report carries reasons the register writes in the officer's language: with --json
+    // they are written in English, so that a script reads the same report in every language.
+    if ctx.ui.is_json() {
+        crate::i18n::select(&crate::i18n::Lang::english());
+    }
     let station = ctx.station()?;
     let column_map = match &args.map {
         // `--map kobo`, `--map odk`: the built-in maps, unless a file has that name.

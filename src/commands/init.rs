@@ -5,6 +5,7 @@ use crate::cli::InitArgs;
 use crate::config;
 use crate::error::usage;
 use crate::register::Station;
+use crate::t;
 
 pub fn run(ctx: &Ctx, args: &InitArgs) -> anyhow::Result<Status> {
     let station = Station {
@@ -13,18 +14,20 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> anyhow::Result<Status> {
         officer: args.officer.trim().to_owned(),
     };
     if station.name.is_empty() || station.unit.is_empty() || station.officer.is_empty() {
-        return Err(usage("--name, --unit and --officer must not be empty").into());
+        return Err(usage(t!("init-empty")).into());
     }
     let mut config = config::load(&ctx.home)?;
     if let Some(existing) = &config.station
         && *existing != station
         && !args.force
     {
-        return Err(usage(format!(
-            "this station is already '{}' ({}, {})",
-            existing.name, existing.unit, existing.officer
+        return Err(usage(t!(
+            "init-already",
+            name = existing.name.as_str(),
+            unit = existing.unit.as_str(),
+            officer = existing.officer.as_str()
         ))
-        .hint("pass --force to change it; earlier records keep the old identity")
+        .hint(t!("hint-init-force"))
         .into());
     }
     config.station = Some(station.clone());
@@ -35,12 +38,12 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> anyhow::Result<Status> {
         ctx.ui
             .json(&serde_json::json!({ "station": station, "home": ctx.home }))?;
     } else {
-        ctx.ui.line(&format!(
-            "Station '{}' ({}), officer {}: data in {}",
-            station.name,
-            station.unit,
-            station.officer,
-            ctx.home.display()
+        ctx.ui.line(&t!(
+            "init-done",
+            name = station.name.as_str(),
+            unit = station.unit.as_str(),
+            officer = station.officer.as_str(),
+            home = ctx.home.display().to_string()
         ))?;
     }
     Ok(Status::Success)

@@ -7,9 +7,11 @@ use anyhow::Context as _;
 use crate::app::{Ctx, Status};
 use crate::cli::{ItemCommand, ItemFields, ItemListArgs};
 use crate::error::usage;
+use crate::i18n::Said;
 use crate::refdata::Catalog;
 use crate::register::item::{self, ItemInput, ListFilter, NewComponent, NewMark, Normalizer};
 use crate::register::{intake, photos, resolve_item};
+use crate::t;
 use crate::ui::readings::print_event;
 
 pub fn run(ctx: &Ctx, cmd: ItemCommand) -> anyhow::Result<Status> {
@@ -115,19 +117,35 @@ fn from_identify(path: &Path, catalog: &Catalog) -> anyhow::Result<(ItemInput, V
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let result: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        usage(format!(
-            "{}: not the JSON of `identify --json`: {e}",
-            path.display()
+        usage(t!(
+            "item-not-identify-json",
+            file = path.display().to_string(),
+            error = e.to_string()
         ))
     })?;
     intake::from_identification(&result, catalog)
         .map_err(|reason| usage(format!("{}: {reason}", path.display())).into())
 }
 
-fn print_warnings(ctx: &Ctx, warnings: &[String]) {
+fn print_warnings(ctx: &Ctx, warnings: &[Said]) {
     for w in warnings {
-        ctx.ui.warn(w);
+        ctx.ui.warn(w.text());
     }
+}
+
+/// A stored value as the officer reads it: a vocabulary's word in the officer's language.
+fn shown_value(field: &str, value: &str) -> String {
+    let kind = match field {
+        "event" => "event",
+        "kind" => "kind",
+        "serial_status" => "serial-status",
+        "type" => "type",
+        "id_method" => "id-method",
+        "id_confidence" => "confidence",
+        "suspected" => "suspected",
+        _ => return value.to_owned(),
+    };
+    crate::i18n::shown(kind, value)
 }
 
 fn add(
@@ -158,8 +176,11 @@ fn add(
             &serde_json::json!({ "id": added.id, "uuid": added.uuid, "warnings": added.warnings }),
         )?;
     } else {
-        ctx.ui
-            .line(&format!("Added item {} ({})", added.id, added.uuid))?;
+        ctx.ui.line(&t!(
+            "item-added",
+            id = added.id,
+            uuid = added.uuid.to_string()
+        ))?;
         print_warnings(ctx, &added.warnings);
     }
     Ok(Status::Success)
@@ -188,7 +209,7 @@ fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
         return Ok(Status::Success);
     }
     if items.is_empty() {
-        ctx.ui.line("No items match.")?;
+        ctx.ui.line(&t!("item-none-match"))?;
     }
     for i in &items {
         let what = [i.make.as_deref(), i.model.as_deref(), i.calibre.as_deref()]
@@ -196,21 +217,27 @@ fn list(ctx: &Ctx, args: &ItemListArgs) -> anyhow::Result<Status> {
             .flatten()
             .collect::<Vec<_>>()
             .join(" ");
+        let custody = i.custody.as_deref().map_or_else(
+            || t!("item-no-custody"),
+            |c| crate::i18n::shown("custody", c),
+        );
         ctx.ui.line(&format!(
-            "{:>5}  {}  {:<11} {:<10} {:<32} serial {} ({})  {}",
+            "{:>5}  {}  {:<11} {:<10} {:<32} {}  {}",
             i.id,
             &i.date[..10.min(i.date.len())],
-            i.event,
-            i.kind,
+            shown_value("event", &i.event),
+            shown_value("kind", &i.kind),
             if what.is_empty() {
                 "-".to_owned()
             } else {
                 what
             },
-            i.serial.as_deref().unwrap_or("-"),
-            i.serial_status,
-            ctx.ui
-                .dim(i.custody.as_deref().unwrap_or("no custody event"))
+            t!(
+                "item-serial",
+                serial = i.serial.as_deref().unwrap_or("-"),
+                status = shown_value("serial_status", &i.serial_status)
+            ),
+            ctx.ui.dim(&custody)
         ))?;
     }
     Ok(Status::Success)
@@ -224,26 +251,37 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
         ui.json(&item)?;
         return Ok(Status::Success);
     }
-    ui.heading(&format!("Item {} ({})", item.id, item.uuid))?;
+    ui.heading(&t!(
+        "item-heading",
+        id = item.id,
+        uuid = item.uuid.to_string()
+    ))?;
     for (name, value) in &item.fields {
         let text = match value {
             serde_json::Value::Null => continue,
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        ui.line(&format!("  {:<16} {text}", format!("{name}:")))?;
+        let text = shown_value(name, &text);
+        let name = format!("{}:", crate::i18n::shown("field", name));
+        ui.line(&format!("  {name:<16} {text}"))?;
     }
+    let recorded = format!("{}:", t!("item-recorded"));
     ui.line(&format!(
-        "  {:<16} {} by {}",
-        "recorded:", item.created_at, item.created_by
+        "  {recorded:<16} {}",
+        t!(
+            "item-recorded-by",
+            at = item.created_at.as_str(),
+            by = item.created_by.as_str()
+        )
     ))?;
     if !item.marks.is_empty() {
-        ui.heading("Marks")?;
+        ui.heading(&t!("item-marks"))?;
         for m in &item.marks {
             let place = m
                 .part
                 .as_deref()
-                .map(|p| format!(" on the {p}"))
+                .map(|p| t!("item-mark-on", part = p))
                 .unwrap_or_default();
             let decoded = m
                 .decoded
@@ -253,14 +291,14 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
             ui.line(&format!(
                 "  {} [{}{place}, {}]{}",
                 m.text,
-                m.event,
-                m.legibility,
+                crate::i18n::shown("mark-event", &m.event),
+                crate::i18n::shown("legibility", &m.legibility),
                 ui.dim(&decoded)
             ))?;
         }
     }
     if !item.components.is_empty() {
-        ui.heading("Components")?;
+        ui.heading(&t!("item-components"))?;
         for c in &item.components {
             let origin = [c.make.as_deref(), c.model.as_deref(), c.country.as_deref()]
                 .into_iter()
@@ -268,46 +306,55 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
                 .collect::<Vec<_>>()
                 .join(" ");
             ui.line(&format!(
-                "  {}. {} {} serial {} ({})",
+                "  {}. {} {} {}",
                 c.id,
                 c.part,
                 origin,
-                c.serial.as_deref().unwrap_or("-"),
-                c.serial_status
+                t!(
+                    "item-serial",
+                    serial = c.serial.as_deref().unwrap_or("-"),
+                    status = shown_value("serial_status", &c.serial_status)
+                )
             ))?;
         }
     }
     if !item.photos.is_empty() {
-        ui.heading("Photos")?;
+        ui.heading(&t!("item-photos"))?;
         for p in &item.photos {
-            let taken = p.taken_at.as_deref().unwrap_or("time unknown");
+            let taken = p
+                .taken_at
+                .clone()
+                .unwrap_or_else(|| t!("item-photo-time-unknown"));
             ui.line(&format!(
                 "  {:<9} {} {}×{} {}",
-                p.view,
+                crate::i18n::shown("view", &p.view),
                 p.path,
                 p.width,
                 p.height,
-                ui.dim(taken)
+                ui.dim(&taken)
             ))?;
         }
     }
-    ui.heading("Custody")?;
+    ui.heading(&t!("item-custody"))?;
     if item.custody.is_empty() {
-        ui.line("  no events")?;
+        ui.line(&format!("  {}", t!("item-no-events")))?;
     }
     for e in &item.custody {
         print_event(ctx, e)?;
     }
     if !item.changes.is_empty() {
-        ui.heading("Changes")?;
+        ui.heading(&t!("item-changes"))?;
         for c in &item.changes {
             ui.line(&format!(
-                "  {} {}: '{}' → '{}' by {}{}",
+                "  {} {}{}",
                 c.at,
-                c.field,
-                c.old_value.as_deref().unwrap_or(""),
-                c.new_value.as_deref().unwrap_or(""),
-                c.by,
+                t!(
+                    "item-change",
+                    field = crate::i18n::shown("field", &c.field),
+                    old = c.old_value.as_deref().unwrap_or(""),
+                    new = c.new_value.as_deref().unwrap_or(""),
+                    by = c.by.as_str()
+                ),
                 c.reason
                     .as_deref()
                     .map(|r| format!(" ({r})"))
@@ -316,7 +363,7 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
         }
     }
     if !item.warnings.is_empty() {
-        ui.heading("For a trace")?;
+        ui.heading(&t!("item-for-a-trace"))?;
         for w in &item.warnings {
             ui.line(&format!("  ! {w}"))?;
         }
@@ -332,10 +379,7 @@ fn edit(
 ) -> anyhow::Result<Status> {
     let input = input_of(fields);
     if input.is_empty() {
-        return Err(usage(
-            "nothing to change: give the fields to change as flags (--serial ..., --model ...)",
-        )
-        .into());
+        return Err(usage(t!("item-nothing-to-change")).into());
     }
     let station = ctx.station()?;
     let catalog = ctx.refdata.catalog()?;
@@ -353,12 +397,14 @@ fn edit(
         ctx.ui
             .json(&serde_json::json!({ "id": id, "changed": changed }))?;
     } else if changed.is_empty() {
-        ctx.ui.line(&format!(
-            "Item {id}: nothing changed (the values were already so)"
-        ))?;
+        ctx.ui.line(&t!("item-unchanged", id = id))?;
     } else {
+        let fields: Vec<String> = changed
+            .iter()
+            .map(|f| crate::i18n::shown("field", f))
+            .collect();
         ctx.ui
-            .line(&format!("Item {id}: changed {}", changed.join(", ")))?;
+            .line(&t!("item-changed", id = id, fields = fields.join(", ")))?;
     }
     Ok(Status::Success)
 }
@@ -377,10 +423,14 @@ fn mark(ctx: &Ctx, reference: &str, mut new: NewMark) -> anyhow::Result<Status> 
     } else {
         let reading = new
             .decoded
-            .map(|d| format!(" (reads as {d})"))
+            .map(|d| t!("item-mark-reads-as", reading = d))
             .unwrap_or_default();
-        ctx.ui
-            .line(&format!("Item {id}: mark {mark} recorded{reading}"))?;
+        ctx.ui.line(&t!(
+            "item-mark-recorded",
+            id = id,
+            mark = mark,
+            reading = reading
+        ))?;
     }
     Ok(Status::Success)
 }
@@ -400,9 +450,11 @@ fn component(ctx: &Ctx, reference: &str, new: &NewComponent) -> anyhow::Result<S
         ctx.ui
             .json(&serde_json::json!({ "item": id, "component": component }))?;
     } else {
-        ctx.ui.line(&format!(
-            "Item {id}: component {component} ({}) recorded",
-            new.part
+        ctx.ui.line(&t!(
+            "item-component-recorded",
+            id = id,
+            component = component,
+            part = new.part.as_str()
         ))?;
     }
     Ok(Status::Success)
@@ -417,20 +469,14 @@ fn photo(
     let station = ctx.station()?;
     let mut register = ctx.register()?;
     let id = resolve_item(register.conn(), reference)?;
-    let view = view.trim().to_lowercase();
-    if !photos::VIEWS.contains(&view.as_str()) {
-        return Err(usage(format!(
-            "view '{view}' is not one of: {}",
-            photos::VIEWS.join(", ")
-        ))
-        .into());
-    }
+    let view = crate::vocab::read_word("view", view, photos::VIEWS)
+        .map_err(|e| usage(t!("item-bad-view", error = e.to_string())))?;
     let attached = photos::attach(
         &mut register,
         &ctx.home,
         id,
         files,
-        &view,
+        view,
         &station,
         &ctx.clock,
     )?;
@@ -440,14 +486,25 @@ fn photo(
         return Ok(Status::Success);
     }
     for a in &attached {
-        let state = if a.added { "added" } else { "already there" };
-        ctx.ui.line(&format!(
-            "{}: {state} as {} ({}×{})",
-            a.file,
-            &a.sha256[..12],
-            a.width,
-            a.height
-        ))?;
+        let sha = &a.sha256[..12];
+        let line = if a.added {
+            t!(
+                "item-photo-added",
+                file = a.file.as_str(),
+                sha = sha,
+                width = a.width,
+                height = a.height
+            )
+        } else {
+            t!(
+                "item-photo-there",
+                file = a.file.as_str(),
+                sha = sha,
+                width = a.width,
+                height = a.height
+            )
+        };
+        ctx.ui.line(&line)?;
         for note in &a.exif.notes {
             ctx.ui.warn(&format!("{}: {note}", a.file));
         }
@@ -471,10 +528,10 @@ fn print(ctx: &Ctx, reference: &str, out: &std::path::Path) -> anyhow::Result<St
         ctx.ui
             .json(&serde_json::json!({ "id": item.id, "out": out }))?;
     } else {
-        ctx.ui.line(&format!(
-            "Item {} written to {} (print it, A4)",
-            item.id,
-            out.display()
+        ctx.ui.line(&t!(
+            "item-printed",
+            id = item.id,
+            file = out.display().to_string()
         ))?;
     }
     Ok(Status::Success)

@@ -11,6 +11,7 @@ use crate::config;
 use crate::error::usage;
 use crate::keys::{KeyError, KeyStore, Peer, StationKeys, card};
 use crate::sync::verify::{MAX_PUBLIC_KEY_FILE, read_named_text};
+use crate::t;
 
 pub fn run(ctx: &Ctx, cmd: KeysCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -54,20 +55,20 @@ fn init(ctx: &Ctx) -> anyhow::Result<Status> {
             store.dir().to_path_buf(),
         )));
     }
-    let passphrase = ctx.passphrase("protect this station's new keys", true)?;
+    let passphrase = ctx.passphrase(&crate::t!("purpose-new-keys"), true)?;
     let keys = store.init(&passphrase)?;
     config::record_keys(&ctx.home, keys.key_id.to_string())?;
     let shown = public_keys(&store, &keys);
     if ctx.ui.is_json() {
         ctx.ui.json(&shown)?;
     } else {
-        ctx.ui.line(&format!(
-            "Keys created in {}: signing key {} (minisign), decryption key {} (age)",
-            shown.dir, shown.key_id, shown.age
+        ctx.ui.line(&t!(
+            "keys-created",
+            dir = shown.dir.to_string(),
+            key = shown.key_id.to_string(),
+            age = shown.age.to_string()
         ))?;
-        ctx.ui.line(
-            "Give peers your key card (`fieldtrace keys export --out station.ftkey`) and read them its fingerprint by phone; keep the passphrase safe: it cannot be recovered.",
-        )?;
+        ctx.ui.line(&t!("keys-created-next"))?;
     }
     Ok(Status::Success)
 }
@@ -79,10 +80,14 @@ fn show(ctx: &Ctx) -> anyhow::Result<Status> {
     if ctx.ui.is_json() {
         ctx.ui.json(&shown)?;
     } else {
-        ctx.ui.line(&format!("key id:    {}", shown.key_id))?;
-        ctx.ui.line(&format!("minisign:  {}", shown.minisign))?;
-        ctx.ui.line(&format!("age:       {}", shown.age))?;
-        ctx.ui.line(&format!("directory: {}", shown.dir))?;
+        let row = |label: String, value: String| format!("{:<11}{value}", format!("{label}:"));
+        ctx.ui
+            .line(&row(t!("keys-show-id"), shown.key_id.to_string()))?;
+        ctx.ui
+            .line(&row("minisign".into(), shown.minisign.to_string()))?;
+        ctx.ui.line(&row("age".into(), shown.age.to_string()))?;
+        ctx.ui
+            .line(&row(t!("keys-show-dir"), shown.dir.to_string()))?;
     }
     Ok(Status::Success)
 }
@@ -106,11 +111,11 @@ fn export_card(ctx: &Ctx, out: &Path) -> anyhow::Result<Status> {
     let station = ctx.station()?;
     let store = ctx.initialised_keys()?;
     let keys = store.public()?;
-    let secret = ctx.passphrase("sign this station's key card", false)?;
+    let secret = ctx.passphrase(&crate::t!("purpose-key-card"), false)?;
     let key = store.unlock_signing_key(&secret)?;
     let (bytes, written) = card::write(&station.name, &station.unit, &keys, &key)?;
     crate::fs::write_atomically(out, &bytes)
-        .with_context(|| format!("cannot write {}", out.display()))?;
+        .with_context(|| t!("error-cannot-write", file = out.display().to_string()))?;
     if ctx.ui.is_json() {
         ctx.ui.json(&serde_json::json!({
             "file": out.display().to_string(),
@@ -120,17 +125,15 @@ fn export_card(ctx: &Ctx, out: &Path) -> anyhow::Result<Status> {
             "fingerprint": written.fingerprint,
         }))?;
     } else {
-        ctx.ui.line(&format!(
-            "Wrote {}: '{}' ({}), key id {}, fingerprint {}",
-            out.display(),
-            written.card.name,
-            written.card.unit,
-            written.card.key_id,
-            written.fingerprint
+        ctx.ui.line(&t!(
+            "keys-card-written",
+            file = out.display().to_string(),
+            name = written.card.name.as_str(),
+            unit = written.card.unit.as_str(),
+            key = written.card.key_id.to_string(),
+            fingerprint = written.fingerprint.to_string()
         ))?;
-        ctx.ui.line(
-            "Give the file to the peer (`keys trust FILE`) and read them the fingerprint by phone.",
-        )?;
+        ctx.ui.line(&t!("keys-card-next"))?;
     }
     Ok(Status::Success)
 }
@@ -144,17 +147,18 @@ fn trust(ctx: &Ctx, file: &Path, name: Option<&str>, age: Option<&str>) -> anyho
         if let Some(age) = age
             && age.trim() != checked.card.age
         {
-            return Err(usage(format!(
-                "--age {age} is not the age key the card {} carries",
-                file.display()
+            return Err(usage(t!(
+                "keys-age-mismatch",
+                age = age,
+                file = file.display().to_string()
             ))
             .into());
         }
         (checked.peer(name).map_err(at_file)?, Some(checked))
     } else {
         let name = name.ok_or_else(|| {
-            usage(format!("{}: a .pub file needs --name", file.display()))
-                .hint("or trust the peer's key card: `keys export --out station.ftkey` there")
+            usage(t!("keys-pub-needs-name", file = file.display().to_string()))
+                .hint(t!("hint-keys-card"))
         })?;
         (Peer::new(name, &text, age).map_err(at_file)?, None)
     };
@@ -162,9 +166,10 @@ fn trust(ctx: &Ctx, file: &Path, name: Option<&str>, age: Option<&str>) -> anyho
     if let Ok(own) = store.public()
         && own.key_id == key_id
     {
-        return Err(usage(format!(
-            "{} is this station's own key ({key_id})",
-            file.display()
+        return Err(usage(t!(
+            "keys-own-key",
+            file = file.display().to_string(),
+            key = key_id.to_string()
         ))
         .into());
     }
@@ -180,22 +185,25 @@ fn trust(ctx: &Ctx, file: &Path, name: Option<&str>, age: Option<&str>) -> anyho
         ctx.ui.json(&view)?;
     } else {
         if let Some(checked) = &checked {
-            ctx.ui.line(&format!(
-                "Key card of '{}' ({}): key id {key_id}, fingerprint {}",
-                checked.card.name, checked.card.unit, checked.fingerprint
+            ctx.ui.line(&t!(
+                "keys-card-of",
+                name = checked.card.name.as_str(),
+                unit = checked.card.unit.as_str(),
+                key = key_id.to_string(),
+                fingerprint = checked.fingerprint.to_string()
             ))?;
-            ctx.ui.line(
-                "Compare the fingerprint by phone with the one its station read out; `keys revoke` if they differ.",
-            )?;
+            ctx.ui.line(&t!("keys-compare-fingerprint"))?;
         }
         let encrypt = if peer.age.is_some() {
-            "packets can be encrypted to it"
+            t!("keys-can-encrypt")
         } else {
-            "no age key: packets to it cannot be encrypted (add --age)"
+            t!("keys-cannot-encrypt")
         };
-        ctx.ui.line(&format!(
-            "Trusted '{}': signing key {key_id}; {encrypt}",
-            peer.name
+        ctx.ui.line(&t!(
+            "keys-trusted",
+            name = peer.name.as_str(),
+            key = key_id.to_string(),
+            encrypt = encrypt
         ))?;
     }
     Ok(Status::Success)
@@ -222,15 +230,16 @@ fn peer_view(peer: &Peer) -> PeerView {
 
 fn list(ctx: &Ctx) -> anyhow::Result<Status> {
     let store = ctx.key_store()?;
-    let list = store.trust_list().context("cannot read the trust list")?;
+    let list = store
+        .trust_list()
+        .with_context(|| t!("keys-trust-list-unreadable"))?;
     let peers: Vec<PeerView> = list.peers().iter().map(peer_view).collect();
     if ctx.ui.is_json() {
         ctx.ui.json(&peers)?;
         return Ok(Status::Success);
     }
     if peers.is_empty() {
-        ctx.ui
-            .line("No trusted peers yet: `fieldtrace keys trust FILE --name NAME`.")?;
+        ctx.ui.line(&t!("keys-no-peers"))?;
     }
     for peer in &peers {
         ctx.ui.line(&format!(
@@ -238,11 +247,15 @@ fn list(ctx: &Ctx) -> anyhow::Result<Status> {
             peer.name,
             peer.key_id.as_deref().unwrap_or("?"),
             if peer.age.is_some() {
-                "age"
+                "age".to_owned()
             } else {
-                "no age key"
+                t!("keys-no-age")
             },
-            if peer.revoked { "  REVOKED" } else { "" }
+            if peer.revoked {
+                format!("  {}", t!("keys-revoked-mark"))
+            } else {
+                String::new()
+            }
         ))?;
     }
     Ok(Status::Success)
@@ -257,9 +270,7 @@ fn revoke(ctx: &Ctx, name: &str) -> anyhow::Result<Status> {
         ctx.ui
             .json(&serde_json::json!({ "name": name, "revoked": true }))?;
     } else {
-        ctx.ui.line(&format!(
-            "Revoked '{name}': its packets are refused from now on"
-        ))?;
+        ctx.ui.line(&t!("keys-revoked", name = name))?;
     }
     Ok(Status::Success)
 }

@@ -10,6 +10,7 @@ use crate::cli::{PacketCommand, PacketVerifyArgs};
 use crate::packet;
 use crate::packet::verify::VerifyReport;
 use crate::sync::verify;
+use crate::t;
 
 pub fn run(ctx: &Ctx, cmd: PacketCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -22,28 +23,44 @@ pub fn run(ctx: &Ctx, cmd: PacketCommand) -> anyhow::Result<Status> {
 fn print_report(ctx: &Ctx, file: &Path, report: &VerifyReport) -> anyhow::Result<()> {
     let what = match (report.kind, report.id) {
         (Some(kind), Some(id)) => format!("{kind} {id}"),
-        _ => "packet".to_owned(),
+        _ => t!("packet-packet"),
     };
     let signer = match (&report.signer.name, report.signer.key_id) {
-        (Some(name), Some(id)) => format!("signed by '{name}' ({id})"),
-        (None, Some(id)) => format!("signed by unknown key {id}"),
-        _ => "signer unknown".to_owned(),
+        (Some(name), Some(id)) => t!(
+            "packet-signed-by",
+            name = name.as_str(),
+            key = id.to_string()
+        ),
+        (None, Some(id)) => t!("packet-signed-by-unknown", key = id.to_string()),
+        _ => t!("packet-signer-unknown"),
     };
     let a = report.attachments;
     if report.valid && a.pending > 0 {
-        ctx.ui.line(&format!(
-            "VALID {what}, {signer}: signature valid, {} attachment(s) pending ({}/{} present, {} ok); \
-             they are checked against the signed manifest when they come (`inbox attach`)",
-            a.pending, a.present, a.expected, a.ok
+        ctx.ui.line(&t!(
+            "packet-valid-pending",
+            what = what,
+            signer = signer,
+            pending = a.pending,
+            present = a.present,
+            expected = a.expected,
+            ok = a.ok
         ))?;
     } else if report.valid {
-        ctx.ui.line(&format!(
-            "VALID {what}, {signer}; attachments {}/{} present, {} ok",
-            a.present, a.expected, a.ok
+        ctx.ui.line(&t!(
+            "packet-valid",
+            what = what,
+            signer = signer,
+            present = a.present,
+            expected = a.expected,
+            ok = a.ok
         ))?;
     } else {
-        ctx.ui
-            .line(&format!("INVALID {}: {what}, {signer}", file.display()))?;
+        ctx.ui.line(&t!(
+            "packet-invalid",
+            file = file.display().to_string(),
+            what = what,
+            signer = signer
+        ))?;
         for e in &report.errors {
             ctx.ui.line(&format!("  {}: {}", e.code, e.message))?;
         }
@@ -80,30 +97,48 @@ fn verify_command(ctx: &Ctx, args: &PacketVerifyArgs, show: bool) -> anyhow::Res
         if show && let Some(m) = &report.manifest {
             let ui = &ctx.ui;
             ui.heading(&format!("{} {}", m.kind, m.packet_id))?;
-            ui.line(&format!(
-                "  from:     {} ({}), key {}",
-                m.station.name, m.station.unit, m.station.key_id
+            let row = |label: String, text: String| format!("  {:<10}{text}", format!("{label}:"));
+            ui.line(&row(
+                t!("packet-from"),
+                t!(
+                    "packet-from-key",
+                    name = m.station.name.as_str(),
+                    unit = m.station.unit.as_str(),
+                    key = m.station.key_id.to_string()
+                ),
             ))?;
-            ui.line(&format!(
-                "  to:       {}, key {}",
-                m.recipient.name, m.recipient.key_id
+            ui.line(&row(
+                t!("packet-to"),
+                t!(
+                    "packet-to-key",
+                    name = m.recipient.name.as_str(),
+                    key = m.recipient.key_id.to_string()
+                ),
             ))?;
-            ui.line(&format!("  seq:      {}", m.seq))?;
-            ui.line(&format!("  created:  {}", m.created_at))?;
+            ui.line(&row(t!("packet-seq"), m.seq.to_string()))?;
+            ui.line(&row(t!("packet-created"), m.created_at.to_string()))?;
             if let Some(earlier) = m.supersedes {
-                ui.line(&format!("  corrects: {earlier}"))?;
+                ui.line(&row(t!("packet-corrects"), earlier.to_string()))?;
             }
-            ui.line(&format!(
-                "  manifest: SHA-256 {}",
-                report.manifest_sha256.as_deref().unwrap_or("?")
+            ui.line(&row(
+                t!("packet-manifest"),
+                format!(
+                    "SHA-256 {}",
+                    report.manifest_sha256.as_deref().unwrap_or("?")
+                ),
             ))?;
             for a in &m.attachments {
-                ui.line(&format!(
-                    "  attached: {} {} ({} bytes)",
-                    a.sha256, a.media_type, a.bytes
+                ui.line(&row(
+                    t!("packet-attached"),
+                    t!(
+                        "packet-attachment",
+                        sha = a.sha256.to_string(),
+                        media = a.media_type.to_string(),
+                        bytes = a.bytes
+                    ),
                 ))?;
             }
-            ui.heading("Body")?;
+            ui.heading(&t!("trace-show-body"))?;
             ui.line(&serde_json::to_string_pretty(&m.body)?)?;
         }
     }
@@ -127,9 +162,12 @@ fn assemble(
     if ctx.ui.is_json() {
         ctx.ui.json(&assembled)?;
     } else {
-        ctx.ui.line(&format!(
-            "Assembled {} ({} bytes) from {} part(s), {} ignored; photos, if any, follow by file",
-            assembled.file, assembled.bytes, assembled.parts_read, assembled.parts_ignored
+        ctx.ui.line(&t!(
+            "packet-assembled",
+            file = assembled.file.to_string(),
+            bytes = assembled.bytes,
+            parts = assembled.parts_read,
+            ignored = assembled.parts_ignored
         ))?;
         print_report(ctx, out, &assembled.verify)?;
     }

@@ -6,6 +6,7 @@ use crate::error::usage;
 use crate::identify::observations::{parse_country, parse_type};
 use crate::refdata::check::check_dir;
 use crate::refdata::{RefError, SearchFilter};
+use crate::t;
 
 pub fn run(ctx: &Ctx, cmd: RefCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -49,28 +50,29 @@ fn search(ctx: &Ctx, args: &RefSearchArgs) -> anyhow::Result<Status> {
     if ui.is_json() {
         ui.json(&serde_json::json!({ "query": query, "total": total, "results": hits }))?;
     } else if hits.is_empty() {
-        ui.line(&format!("Nothing in the library matches '{query}'."))?;
+        ui.line(&t!("ref-nothing", query = query.as_str()))?;
     } else {
         for hit in &hits {
             let confidence = hit.confidence.as_deref().unwrap_or("");
+            let confidence = if confidence.is_empty() {
+                String::new()
+            } else {
+                crate::i18n::shown("confidence", confidence)
+            };
             ui.line(&format!(
                 "{:<12} {:<28} {} {}",
-                hit.kind,
+                crate::i18n::shown("entry-kind", &hit.kind),
                 hit.id,
                 hit.name,
-                ui.dim(confidence)
+                ui.dim(&confidence)
             ))?;
         }
         if hits.len() < total {
-            ui.line(&format!(
-                "{} of {total} shown: --limit N or --all for more, or narrow with --type, \
-                 --calibre, --country, --kind",
-                hits.len()
-            ))?;
+            ui.line(&t!("ref-shown-of", shown = hits.len(), total = total))?;
         } else {
-            ui.line(&ui.dim(&format!("{total} found")))?;
+            ui.line(&ui.dim(&t!("ref-found", total = total)))?;
         }
-        ui.line(&ui.dim("`fieldtrace ref show ID` gives an entry with its sources."))?;
+        ui.line(&ui.dim(&t!("ref-show-hint")))?;
     }
     Ok(if hits.is_empty() {
         Status::NothingUsable
@@ -86,7 +88,11 @@ fn show(ctx: &Ctx, id: &str) -> anyhow::Result<Status> {
         ui.json(&entry)?;
         return Ok(Status::Success);
     }
-    ui.heading(&format!("{} {}", entry.kind, entry.id))?;
+    ui.heading(&format!(
+        "{} {}",
+        crate::i18n::shown("entry-kind", &entry.kind),
+        entry.id
+    ))?;
     if let serde_json::Value::Object(fields) = &entry.entry {
         for (key, value) in fields {
             if key == "id" || key == "sources" {
@@ -107,7 +113,7 @@ fn show(ctx: &Ctx, id: &str) -> anyhow::Result<Status> {
         }
     }
     if !entry.sources.is_empty() {
-        ui.heading("Sources")?;
+        ui.heading(&t!("ref-sources"))?;
         for s in &entry.sources {
             let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
             ui.line(&format!(
@@ -152,15 +158,15 @@ fn stats(ctx: &Ctx) -> anyhow::Result<Status> {
         ui.json(&stats)?;
         return Ok(Status::Success);
     }
-    ui.heading(&format!("Reference library {}", stats.data_version))?;
+    ui.heading(&t!("ref-library", version = stats.data_version.as_str()))?;
     for (label, count) in [
-        ("models", stats.models),
-        ("marking profiles", stats.markings),
-        ("manufacturers", stats.manufacturers),
-        ("calibres", stats.calibres),
-        ("headstamps", stats.headstamps),
-        ("countries", stats.countries),
-        ("sources", stats.sources),
+        (t!("ref-models"), stats.models),
+        (t!("ref-markings"), stats.markings),
+        (t!("ref-manufacturers"), stats.manufacturers),
+        (t!("ref-calibres"), stats.calibres),
+        (t!("ref-headstamps"), stats.headstamps),
+        (t!("ref-countries"), stats.countries),
+        (t!("ref-sources-count"), stats.sources),
     ] {
         ui.line(&format!("  {label:<17} {count:>5}"))?;
     }
@@ -169,8 +175,12 @@ fn stats(ctx: &Ctx) -> anyhow::Result<Status> {
 }
 
 fn check(ctx: &Ctx, dir: &std::path::Path) -> anyhow::Result<Status> {
-    let report = check_dir(dir, ctx.clock.year())
-        .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", dir.display()))?;
+    let report = check_dir(dir, ctx.clock.year()).map_err(|err| {
+        anyhow::anyhow!(
+            "{}: {err}",
+            t!("error-cannot-read", file = dir.display().to_string())
+        )
+    })?;
     let ui = &ctx.ui;
     if ui.is_json() {
         let problems: Vec<_> = report
@@ -192,16 +202,12 @@ fn check(ctx: &Ctx, dir: &std::path::Path) -> anyhow::Result<Status> {
         for problem in &report.problems {
             ui.line(&format!("{}", problem))?;
         }
-        ui.line(&format!(
-            "{} files, {} entries, {} examples: {}",
-            report.files,
-            report.entries,
-            report.examples,
-            match report.problems.len() {
-                0 => "no problems".to_owned(),
-                1 => "1 problem".to_owned(),
-                n => format!("{n} problems"),
-            }
+        ui.line(&t!(
+            "ref-check-summary",
+            files = report.files,
+            entries = report.entries,
+            examples = report.examples,
+            problems = report.problems.len()
         ))?;
     }
     Ok(if report.problems.is_empty() {

@@ -4,6 +4,7 @@
 use crate::app::{Ctx, Status};
 use crate::cli::ReportCommand;
 use crate::report::{self, share};
+use crate::t;
 
 pub fn run(ctx: &Ctx, cmd: ReportCommand) -> anyhow::Result<Status> {
     match cmd {
@@ -34,7 +35,7 @@ fn html(
         .station
         .as_ref()
         .map(|s| format!("{} ({})", s.name, s.unit))
-        .unwrap_or_else(|| "(not set up)".into());
+        .unwrap_or_else(|| t!("report-not-set-up"));
     let generated_at = ctx.clock.now().format("%Y-%m-%d %H:%M UTC").to_string();
     let page = report::html::render(&report::html::Page {
         station: &station,
@@ -55,12 +56,12 @@ fn html(
             "coarsen_km": coarsen_km,
         }))?;
     } else {
-        ctx.ui.line(&format!(
-            "Report for {} to {} ({} items) written to {}",
-            period.from,
-            period.to,
-            summary.items,
-            out.display()
+        ctx.ui.line(&t!(
+            "report-written",
+            from = period.from.to_string(),
+            to = period.to.to_string(),
+            items = summary.items,
+            file = out.display().to_string()
         ))?;
     }
     Ok(Status::Success)
@@ -76,15 +77,20 @@ fn sdg(
         ctx.ui.json(&report)?;
         return Ok(Status::Success);
     }
-    ctx.ui.heading(&format!(
-        "SDG 16.4.2, {} to {}: weapons seized, found or surrendered whose illicit origin was traced",
-        report.from, report.to
+    ctx.ui.heading(&t!(
+        "report-sdg-heading",
+        from = report.from.to_string(),
+        to = report.to.to_string()
     ))?;
     ctx.ui.line(&format!(
         "  {:<12} {:>9} {:>7} {:>7}",
-        "event", "recovered", "traced", "share"
+        t!("report-th-event"),
+        t!("report-th-recovered"),
+        t!("report-th-traced"),
+        t!("report-th-share")
     ))?;
     for (event, c) in &report.by_event {
+        let event = crate::i18n::shown("event", &event.to_string());
         ctx.ui.line(&format!(
             "  {event:<12} {:>9} {:>7} {:>7}",
             c.recovered,
@@ -94,19 +100,23 @@ fn sdg(
     }
     ctx.ui.line(&format!(
         "  {:<12} {:>9} {:>7} {:>7}",
-        "total",
+        t!("report-total"),
         report.recovered,
         report.traced,
         share(report.traced, report.recovered)
     ))?;
-    ctx.ui.line("Beside the indicator, not counted in it:")?;
+    ctx.ui.line(&t!("report-beside-heading"))?;
     for (what, c) in [
-        ("ammunition lots", &report.ammunition),
-        ("loose components", &report.components),
+        (t!("report-ammunition-lots"), &report.ammunition),
+        (t!("report-loose-components"), &report.components),
     ] {
         ctx.ui.line(&format!(
-            "  {what:<17} {:>4} recovered, {} traced",
-            c.recovered, c.traced
+            "  {what:<17} {}",
+            t!(
+                "report-recovered-traced",
+                recovered = format!("{:>4}", c.recovered),
+                traced = c.traced
+            )
         ))?;
     }
     Ok(Status::Success)
@@ -124,33 +134,50 @@ fn summary(
         return Ok(Status::Success);
     }
     match &summary.period {
-        Some(p) => ctx.ui.line(&format!(
-            "{} item(s) recovered or reported from {} to {}",
-            summary.items, p.from, p.to
+        Some(p) => ctx.ui.line(&t!(
+            "report-summary-period",
+            items = summary.items,
+            from = p.from.to_string(),
+            to = p.to.to_string()
         ))?,
         None => ctx
             .ui
-            .line(&format!("{} item(s) in the register", summary.items))?,
+            .line(&t!("report-summary-all", items = summary.items))?,
     }
     for (group, rows) in &summary.tables {
-        ctx.ui.heading(&format!("By {}", group.title()))?;
+        ctx.ui.heading(&t!(
+            "report-by",
+            group = crate::i18n::label("group", &group.title().replace(' ', "-"))
+        ))?;
         for (key, n) in rows {
             ctx.ui.line(&format!("  {key:<30} {n:>6}"))?;
         }
     }
     let f = &summary.requests;
-    ctx.ui.heading("Trace requests")?;
+    ctx.ui.heading(&t!("report-requests"))?;
     ctx.ui.line(&format!(
-        "  drafted {}, sent {}, acknowledged {}, answered {}",
-        f.drafted, f.sent, f.acknowledged, f.answered
+        "  {}",
+        t!(
+            "report-funnel",
+            drafted = f.drafted,
+            sent = f.sent,
+            acknowledged = f.acknowledged,
+            answered = f.answered
+        )
     ))?;
     for (outcome, n) in &f.by_outcome {
         ctx.ui.line(&format!("  {outcome:<30} {n:>6}"))?;
     }
     for o in &f.overdue {
         ctx.ui.line(&format!(
-            "  overdue: request {} to {} ({}, {} days)",
-            o.id, o.recipient, o.overdue, o.days_waiting
+            "  {}",
+            t!(
+                "report-overdue-line",
+                id = o.id,
+                to = o.recipient.as_str(),
+                why = crate::i18n::shown("overdue", o.overdue),
+                days = o.days_waiting
+            )
         ))?;
     }
     Ok(Status::Success)

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::app::{Ctx, Status};
 use crate::cli::InboxCommand;
 use crate::sync::{self, Received};
+use crate::t;
 
 /// Prints each packet as it is decided, and moves the progress bar (none on a pipe or --json).
 struct Shown<'a> {
@@ -16,7 +17,7 @@ impl<'a> Shown<'a> {
     fn new(ctx: &'a Ctx) -> Shown<'a> {
         Shown {
             ctx,
-            bar: ctx.ui.progress(0, "packets"),
+            bar: ctx.ui.progress(0, &t!("sync-packets-unit")),
         }
     }
 }
@@ -61,7 +62,7 @@ fn print_received(ctx: &Ctx, r: &Received) -> anyhow::Result<()> {
     }
     let what = match (&r.kind, &r.packet_id) {
         (Some(kind), Some(id)) => format!("{kind} {id}"),
-        (None, Some(id)) => format!("packet {id}"),
+        (None, Some(id)) => format!("{} {id}", t!("packet-packet")),
         _ => r.file.clone(),
     };
     let why = match (&r.reason, &r.detail) {
@@ -72,15 +73,15 @@ fn print_received(ctx: &Ctx, r: &Received) -> anyhow::Result<()> {
     let ack = r
         .acknowledgement
         .as_ref()
-        .map(|a| format!("; acknowledgement {a} in the outbox"))
+        .map(|a| t!("inbox-ack-in-outbox", ack = a.to_string()))
         .unwrap_or_default();
     let pending = match r.attachments_pending.len() {
         0 => String::new(),
-        n => format!("; {n} attachment(s) pending, to follow by file (`inbox attach`)"),
+        n => t!("inbox-pending-follow", count = n),
     };
     ctx.ui.line(&format!(
         "  {:<11} {what}{why}{pending}{ack}",
-        r.result.as_str()
+        crate::i18n::shown("received", r.result.as_str())
     ))
 }
 
@@ -91,13 +92,13 @@ fn import(ctx: &Ctx, paths: &[PathBuf]) -> anyhow::Result<Status> {
     if ctx.ui.is_json() {
         ctx.ui.json(&report)?;
     } else {
-        ctx.ui.line(&format!(
-            "{} packet(s): {} stored, {} duplicate, {} rejected, {} quarantined",
-            report.packets.len(),
-            s.stored,
-            s.duplicate,
-            s.rejected,
-            s.quarantined
+        ctx.ui.line(&t!(
+            "inbox-imported",
+            packets = report.packets.len(),
+            stored = s.stored,
+            duplicate = s.duplicate,
+            rejected = s.rejected,
+            quarantined = s.quarantined
         ))?;
     }
     Ok(if refused > 0 {
@@ -121,22 +122,36 @@ fn list_inbox(ctx: &Ctx, only_quarantined: bool) -> anyhow::Result<Status> {
         return Ok(Status::Success);
     }
     if !only_quarantined {
-        ctx.ui.heading("Received")?;
+        ctx.ui.heading(&t!("inbox-received"))?;
         for r in &listing.received {
             let pending = match r.attachments_pending.len() {
                 0 => String::new(),
-                n => format!("  {n} attachment(s) pending"),
+                n => format!("  {}", t!("inbox-pending", count = n)),
             };
             ctx.ui.line(&format!(
-                "{:>4}  {:<15} {}  from {:<20} {:<10} {}{pending}",
-                r.id, r.kind, r.packet_id, r.sender_name, r.status, r.received_at
+                "{:>4}  {:<15} {}  {} {:<10} {}{pending}",
+                r.id,
+                r.kind,
+                r.packet_id,
+                t!("inbox-from", from = format!("{:<20}", r.sender_name)),
+                crate::i18n::shown("inbox", &r.status.to_string()),
+                r.received_at
             ))?;
         }
     }
-    ctx.ui.heading("Quarantined")?;
+    ctx.ui.heading(&t!("inbox-quarantined"))?;
     for q in &listing.quarantined {
         let state = match &q.released {
-            Some(r) => format!("  [{} by {} at {}: {}]", r.outcome, r.by, r.at, r.reason),
+            Some(r) => format!(
+                "  [{}]",
+                t!(
+                    "inbox-released",
+                    outcome = crate::i18n::shown("release", &r.outcome.to_string()),
+                    by = r.by.to_string(),
+                    at = r.at.to_string(),
+                    reason = r.reason.to_string()
+                )
+            ),
             None => String::new(),
         };
         ctx.ui.line(&format!(
@@ -157,28 +172,29 @@ fn attach(ctx: &Ctx, id: &str, paths: &[PathBuf]) -> anyhow::Result<Status> {
         ctx.ui.json(&attached)?;
     } else {
         for file in &attached.unmatched {
-            ctx.ui.warn(&format!(
-                "{file}: not one of the attachments packet {} waits for (hash or size differ)",
-                attached.packet_id
+            ctx.ui.warn(&t!(
+                "inbox-unmatched",
+                file = file.to_string(),
+                packet = attached.packet_id.to_string()
             ));
         }
         if attached.complete {
-            ctx.ui.line(&format!(
-                "Inbox {}: every attachment in and checked against the signed manifest; packet {} complete{}",
-                attached.inbox_id,
-                attached.packet_id,
-                attached
+            ctx.ui.line(&t!(
+                "inbox-complete",
+                inbox = attached.inbox_id.to_string(),
+                packet = attached.packet_id.to_string(),
+                ack = attached
                     .acknowledgement
                     .as_ref()
-                    .map(|a| format!("; acknowledgement {a} in the outbox"))
+                    .map(|a| t!("inbox-ack-in-outbox", ack = a.to_string()))
                     .unwrap_or_default()
             ))?;
         } else {
-            ctx.ui.line(&format!(
-                "Inbox {}: {} attachment(s) taken, {} still pending",
-                attached.inbox_id,
-                attached.matched.len(),
-                attached.pending.len()
+            ctx.ui.line(&t!(
+                "inbox-partly",
+                inbox = attached.inbox_id.to_string(),
+                taken = attached.matched.len(),
+                pending = attached.pending.len()
             ))?;
         }
     }
@@ -196,13 +212,17 @@ fn release(ctx: &Ctx, id: i64, reason: &str, dismiss: bool) -> anyhow::Result<St
     } else {
         match (&released.received, &released.reason) {
             (Some(r), _) => print_received(ctx, r)?,
-            (None, Some(code)) => ctx.ui.line(&format!(
-                "Quarantined packet #{id} is still refused: {code}: {}",
-                released.detail.as_deref().unwrap_or("")
+            (None, Some(code)) => ctx.ui.line(&t!(
+                "inbox-still-refused",
+                id = id,
+                code = code.to_string(),
+                detail = released.detail.as_deref().unwrap_or("")
             ))?,
-            (None, None) => ctx
-                .ui
-                .line(&format!("Quarantined packet #{id} {}", released.outcome))?,
+            (None, None) => ctx.ui.line(&t!(
+                "inbox-release-outcome",
+                id = id,
+                outcome = crate::i18n::shown("release", &released.outcome.to_string())
+            ))?,
         }
     }
     Ok(if released.outcome == "still-refused" {

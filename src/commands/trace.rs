@@ -6,6 +6,7 @@ use crate::cli::TraceCommand;
 use crate::error::usage;
 use crate::qr;
 use crate::sync::respond;
+use crate::t;
 use crate::trace::{Finding, RequestFacts, draft, export, sheet, status};
 
 pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
@@ -76,10 +77,10 @@ pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
                 ctx.ui
                     .json(&serde_json::json!({ "id": request.id, "out": out }))?;
             } else {
-                ctx.ui.line(&format!(
-                    "Request {} written to {} (print it, A4)",
-                    request.id,
-                    out.display()
+                ctx.ui.line(&t!(
+                    "trace-printed",
+                    id = request.id,
+                    file = out.display().to_string()
                 ))?;
             }
             Ok(Status::Success)
@@ -113,17 +114,27 @@ pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
 
 fn print_findings(ctx: &Ctx, findings: &[Finding]) -> anyhow::Result<()> {
     if findings.is_empty() {
-        return ctx
-            .ui
-            .line("Complete: nothing ITI paragraph 17 asks for is missing.");
+        return ctx.ui.line(&t!("trace-complete"));
     }
-    ctx.ui.heading("Before signing")?;
+    ctx.ui.heading(&t!("trace-before-signing"))?;
     for f in findings {
-        let whose = f.item.map(|i| format!(" (item {i})")).unwrap_or_default();
-        ctx.ui
-            .line(&format!("  {}{whose}: {}", f.level, f.message))?;
+        ctx.ui.line(&format!("  {}", finding_line(f)))?;
     }
     Ok(())
+}
+
+/// `missing (item 1): no serial recorded`, in the officer's language.
+fn finding_line(f: &Finding) -> String {
+    let level = crate::i18n::shown("level", &f.level.to_string());
+    match f.item {
+        Some(item) => t!(
+            "trace-finding-item",
+            level = level,
+            item = item,
+            message = f.message.text()
+        ),
+        None => t!("trace-finding", level = level, message = f.message.text()),
+    }
 }
 
 fn new(
@@ -145,29 +156,23 @@ fn new(
         } else {
             print_findings(ctx, &drafted.findings)?;
         }
-        return Err(usage(format!(
-            "the request misses {missing} required fact(s); nothing was created (--strict)"
-        ))
-        .into());
+        return Err(usage(t!("trace-strict-missing", missing = missing)).into());
     }
     let created = draft::create(ctx, drafted)?;
     if ctx.ui.is_json() {
         ctx.ui.json(&created)?;
     } else {
-        ctx.ui.line(&format!(
-            "Trace request {} for '{}' (packet {}, seq {}): {} item(s), body {} bytes",
-            created.id,
-            created.to,
-            created.packet_id,
-            created.seq,
-            created.items.len(),
-            created.body_bytes
+        ctx.ui.line(&t!(
+            "trace-created",
+            id = created.id,
+            to = created.to.as_str(),
+            packet = created.packet_id.as_str(),
+            seq = created.seq,
+            items = created.items.len(),
+            bytes = created.body_bytes
         ))?;
         print_findings(ctx, &created.findings)?;
-        ctx.ui.line(&format!(
-            "Next: `fieldtrace trace export {}` signs it into the outbox.",
-            created.id
-        ))?;
+        ctx.ui.line(&t!("trace-next-export", id = created.id))?;
     }
     Ok(Status::Success)
 }
@@ -178,21 +183,26 @@ fn print_exported(ctx: &Ctx, done: &export::ExportedRequest) -> anyhow::Result<S
         return Ok(Status::Success);
     }
     for f in &done.findings {
-        let whose = f.item.map(|i| format!(" (item {i})")).unwrap_or_default();
-        ctx.ui.warn(&format!("{}{whose}: {}", f.level, f.message));
+        ctx.ui.warn(&finding_line(f));
     }
     let sealed = done
         .encrypted_to
         .as_ref()
-        .map(|n| format!(", encrypted to '{n}'"))
+        .map(|n| t!("trace-encrypted-to", name = n.as_str()))
         .unwrap_or_default();
-    ctx.ui.line(&format!(
-        "Signed trace request {} for '{}' into {} ({} bytes{sealed}; {} attachment(s))",
-        done.id, done.recipient, done.file, done.sizes.file, done.attachments
+    ctx.ui.line(&t!(
+        "trace-signed",
+        id = done.id,
+        to = done.recipient.as_str(),
+        file = done.file.as_str(),
+        bytes = done.sizes.file,
+        sealed = sealed,
+        attachments = done.attachments
     ))?;
-    ctx.ui.line(&format!(
-        "Manifest {} bytes, SHA-256 {}",
-        done.sizes.manifest, done.manifest_sha256
+    ctx.ui.line(&t!(
+        "trace-manifest",
+        bytes = done.sizes.manifest,
+        sha = done.manifest_sha256.as_str()
     ))?;
     Ok(Status::Success)
 }
@@ -205,7 +215,8 @@ fn print_parts(ctx: &Ctx, parts: &sheet::Parts, terminal: bool) -> anyhow::Resul
     let count = parts.parts.len();
     if terminal {
         for (index, part) in parts.parts.iter().enumerate() {
-            ctx.ui.heading(&format!("Part {} of {count}", index + 1))?;
+            ctx.ui
+                .heading(&t!("trace-qr-part", part = (index + 1), count = count))?;
             ctx.ui.line(&qr::render_terminal(part)?)?;
         }
     }
@@ -214,14 +225,16 @@ fn print_parts(ctx: &Ctx, parts: &sheet::Parts, terminal: bool) -> anyhow::Resul
             ctx.ui.line(part)?;
         }
     } else {
-        ctx.ui.line(&format!(
-            "{count} parts ({} plain + {} mixed) of a {}-byte signed manifest",
-            parts.fragments,
-            count.saturating_sub(parts.fragments),
-            parts.payload_bytes
+        ctx.ui.line(&t!(
+            "trace-qr-parts",
+            count = count,
+            plain = parts.fragments,
+            mixed = count.saturating_sub(parts.fragments),
+            bytes = parts.payload_bytes
         ))?;
         for file in &parts.files {
-            ctx.ui.line(&format!("  wrote {file}"))?;
+            ctx.ui
+                .line(&format!("  {}", t!("trace-qr-wrote", file = file.as_str())))?;
         }
     }
     Ok(Status::Success)
@@ -234,10 +247,10 @@ fn list(ctx: &Ctx, only_overdue: bool) -> anyhow::Result<Status> {
         return Ok(Status::Success);
     }
     if listed.is_empty() {
-        ctx.ui.line(if only_overdue {
-            "No overdue trace requests."
+        ctx.ui.line(&if only_overdue {
+            t!("trace-none-overdue")
         } else {
-            "No trace requests yet: `fieldtrace trace new ITEM... --to NAME`."
+            t!("trace-none-yet")
         })?;
     }
     for l in &listed {
@@ -245,19 +258,32 @@ fn list(ctx: &Ctx, only_overdue: bool) -> anyhow::Result<Status> {
         let items: Vec<String> = r.items.iter().map(i64::to_string).collect();
         let late = match (l.overdue, l.days_waiting) {
             (Some(why), Some(days)) => {
-                format!("  {} after {days} days: re-send it", why.as_str())
+                format!(
+                    "  {}",
+                    t!(
+                        "trace-overdue",
+                        why = crate::i18n::shown("overdue", why.as_str()),
+                        days = days
+                    )
+                )
             }
             _ => String::new(),
         };
+        let file = r
+            .outbox_file
+            .clone()
+            .unwrap_or_else(|| t!("trace-not-signed"));
         ctx.ui.line(&format!(
-            "{:>4}  {:<12}  {}  to {:<20} items {}  {}{late}",
+            "{:>4}  {:<12}  {}  {}  {}{late}",
             r.id,
-            r.status,
+            crate::i18n::shown("request-status", &r.status),
             r.packet_id,
-            r.recipient,
-            items.join(","),
-            ctx.ui
-                .dim(r.outbox_file.as_deref().unwrap_or("not signed yet"))
+            t!(
+                "trace-list-to",
+                to = format!("{:<20}", r.recipient),
+                items = items.join(",")
+            ),
+            ctx.ui.dim(&file)
         ))?;
     }
     Ok(Status::Success)
@@ -270,26 +296,30 @@ fn list_received(ctx: &Ctx) -> anyhow::Result<Status> {
         return Ok(Status::Success);
     }
     if rows.is_empty() {
-        ctx.ui.line(
-            "No trace requests received yet: `fieldtrace sync --to DIR` or `inbox import`.",
-        )?;
+        ctx.ui.line(&t!("trace-none-received"))?;
     }
     for r in &rows {
         ctx.ui.line(&format!(
-            "{:>4}  {:<10}  {}  from {:<20} {} item(s), received {}{}{}",
+            "{:>4}  {:<10}  {}  {}{}{}",
             r.id,
-            r.status,
+            crate::i18n::shown("inbox", &r.status.to_string()),
             r.packet_id,
-            r.from,
-            r.items,
-            r.received_at,
+            t!(
+                "trace-received-line",
+                from = format!("{:<20}", r.from),
+                items = r.items,
+                at = r.received_at.as_str()
+            ),
             match r.attachments_pending {
                 0 => String::new(),
-                n => format!(", {n} photo(s) pending (`inbox attach`)"),
+                n => t!("trace-photos-pending", count = n),
             },
             r.outcome
                 .as_ref()
-                .map(|o| format!(", answered: {o}"))
+                .map(|o| t!(
+                    "trace-answered",
+                    outcome = crate::i18n::shown("outcome", &o.to_string())
+                ))
                 .unwrap_or_default()
         ))?;
     }
@@ -303,40 +333,66 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
         return Ok(Status::Success);
     }
     let (ui, request, progress) = (&ctx.ui, &shown.request, &shown.progress);
-    ui.heading(&format!(
-        "Trace request {} ({}), {}",
-        request.id, request.packet_id, request.status
+    ui.heading(&t!(
+        "trace-show-heading",
+        id = request.id,
+        packet = request.packet_id.as_str(),
+        status = crate::i18n::shown("request-status", &request.status)
     ))?;
-    ui.line(&format!(
-        "  to:        {} (key {})",
-        request.recipient, request.recipient_key_id
+    let row = |label: String, text: String| format!("  {:<11}{text}", format!("{label}:"));
+    ui.line(&row(
+        t!("trace-show-to"),
+        t!(
+            "trace-show-to-key",
+            to = request.recipient.as_str(),
+            key = request.recipient_key_id.to_string()
+        ),
     ))?;
     let items: Vec<String> = request.items.iter().map(i64::to_string).collect();
-    ui.line(&format!("  items:     {}", items.join(", ")))?;
-    ui.line(&format!(
-        "  created:   {} by {} (seq {})",
-        request.created_at, request.created_by, request.seq
+    ui.line(&row(t!("trace-show-items"), items.join(", ")))?;
+    ui.line(&row(
+        t!("trace-show-created"),
+        t!(
+            "trace-show-created-by",
+            at = request.created_at.as_str(),
+            by = request.created_by.as_str(),
+            seq = request.seq
+        ),
     ))?;
     if let (Some(at), Some(file)) = (&request.exported_at, &request.outbox_file) {
         let state = if shown.outbox_file_present == Some(true) {
-            ""
+            String::new()
         } else {
-            " (no longer in the outbox)"
+            t!("trace-show-gone")
         };
-        ui.line(&format!("  exported:  {at} to {file}{state}"))?;
+        ui.line(&row(
+            t!("trace-show-exported"),
+            t!(
+                "trace-show-exported-to",
+                at = at.as_str(),
+                file = file.as_str(),
+                state = state
+            ),
+        ))?;
         if let Some(to) = &request.encrypted_to {
-            ui.line(&format!("  encrypted: to '{to}'"))?;
+            ui.line(&row(
+                t!("trace-show-encrypted"),
+                t!("trace-show-encrypted-to", to = to.as_str()),
+            ))?;
         }
-        ui.line(&format!(
-            "  manifest:  SHA-256 {}",
-            request.manifest_sha256.as_deref().unwrap_or("?")
+        ui.line(&row(
+            t!("trace-show-manifest"),
+            format!(
+                "SHA-256 {}",
+                request.manifest_sha256.as_deref().unwrap_or("?")
+            ),
         ))?;
     }
     if let (Some(status), Some(at)) = (&progress.ack_status, &progress.acknowledged_at) {
         let missing = if progress.missing.is_empty() {
             String::new()
         } else {
-            format!(", missing: {}", progress.missing.join(", "))
+            t!("trace-show-missing", missing = progress.missing.join(", "))
         };
         let reason = progress
             .ack_reason
@@ -345,19 +401,35 @@ fn show(ctx: &Ctx, reference: &str) -> anyhow::Result<Status> {
             .unwrap_or_default();
         let pending = match progress.attachments_pending.len() {
             0 => String::new(),
-            n => format!(", waiting for {n} photo(s) by file"),
+            n => t!("trace-show-waiting", count = n),
         };
-        ui.line(&format!(
-            "  receipt:   {status} at {at}{missing}{reason}{pending}"
+        ui.line(&row(
+            t!("trace-show-receipt"),
+            format!(
+                "{}{missing}{reason}{pending}",
+                t!(
+                    "trace-show-at",
+                    what = crate::i18n::shown("ack", &status.to_string()),
+                    at = at.as_str()
+                )
+            ),
         ))?;
     }
     if let (Some(outcome), Some(at)) = (&progress.outcome, &progress.answered_at) {
-        ui.line(&format!(
-            "  answer:    {outcome} at {at}: {}",
-            progress.note.as_deref().unwrap_or("")
+        ui.line(&row(
+            t!("trace-show-answer"),
+            format!(
+                "{}: {}",
+                t!(
+                    "trace-show-at",
+                    what = crate::i18n::shown("outcome", &outcome.to_string()),
+                    at = at.as_str()
+                ),
+                progress.note.as_deref().unwrap_or("")
+            ),
         ))?;
     }
-    ui.heading("Body")?;
+    ui.heading(&t!("trace-show-body"))?;
     ui.line(&serde_json::to_string_pretty(&request.body)?)?;
     print_findings(ctx, &shown.findings)?;
     Ok(Status::Success)
@@ -368,12 +440,15 @@ fn respond(ctx: &Ctx, reference: &str, answer: respond::Answer) -> anyhow::Resul
     if ctx.ui.is_json() {
         ctx.ui.json(&done)?;
     } else {
-        ctx.ui.line(&format!(
-            "Signed trace response {} ({}) to '{}' for request {} into {}",
-            done.packet_id, done.outcome, done.to, done.request_number, done.file
+        ctx.ui.line(&t!(
+            "trace-responded",
+            packet = done.packet_id.to_string(),
+            outcome = crate::i18n::shown("outcome", &done.outcome.to_string()),
+            to = done.to.to_string(),
+            request = done.request_number.to_string(),
+            file = done.file.to_string()
         ))?;
-        ctx.ui
-            .line("Next: `fieldtrace sync --to DIR` carries it to the requesting station.")?;
+        ctx.ui.line(&t!("trace-responded-next"))?;
     }
     Ok(Status::Success)
 }

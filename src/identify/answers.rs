@@ -57,7 +57,10 @@ impl AnswersFile {
                 });
             }
             let answer = match (&value, key.as_str()) {
-                (toml::Value::String(s), _) if DONT_KNOW.contains(&s.to_lowercase().as_str()) => {
+                (toml::Value::String(s), _)
+                    if DONT_KNOW.contains(&s.to_lowercase().as_str())
+                        || crate::i18n::find_word("answer", s, &["dont-know"]).is_some() =>
+                {
                     Answer::DontKnow
                 }
                 (toml::Value::String(s), "markings") if s.eq_ignore_ascii_case("obliterated") => {

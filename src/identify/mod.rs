@@ -12,9 +12,11 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Said, current, word_in};
 use crate::refdata::Catalog;
 use crate::refdata::decode::{Decoded, Decoder, Fit, Reading};
 use crate::refdata::schema::{Confidence, Model};
+use crate::said;
 
 pub use self::observations::{Answer, Observations};
 pub use self::question::{Question, QuestionOption};
@@ -36,7 +38,7 @@ pub struct Candidate {
     pub confidence: &'static str,
     /// marks, features, marks and features, or none
     pub basis: &'static str,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Said>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<&'static str>,
     /// For a craft-production category: where such weapons are documented. This is no
@@ -58,8 +60,8 @@ pub struct Assessment {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub serial: Option<SerialReading>,
     pub question: Option<Question>,
-    pub uncertain: Vec<String>,
-    pub photos: Vec<String>,
+    pub uncertain: Vec<Said>,
+    pub photos: Vec<Said>,
 }
 
 /// Marks that speak to where and by whom a weapon was made. Import, proof and secondary marks
@@ -134,7 +136,7 @@ impl<'a, 'd> Mark<'a, 'd> {
 #[derive(Debug, Default)]
 struct Tally {
     score: i32,
-    reasons: Vec<String>,
+    reasons: Vec<Said>,
     by_marks: bool,
     by_features: bool,
     /// Facts this model contradicts (another type, calibre or feature; a maker's mark that
@@ -146,7 +148,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, points: i32, reason: impl FnOnce() -> String) {
+    fn add(&mut self, points: i32, reason: impl FnOnce() -> Said) {
         self.score += points;
         if points <= -2 {
             self.contradictions += 1;
@@ -156,13 +158,13 @@ impl Tally {
         }
         let reason = reason();
         let sign = if points > 0 {
-            "+"
+            "+ "
         } else if points < 0 {
-            "-"
+            "- "
         } else {
-            "~"
+            "~ "
         };
-        self.reasons.push(format!("{sign} {reason}"));
+        self.reasons.push(reason.prefixed(sign));
     }
 }
 
@@ -171,17 +173,51 @@ impl Tally {
 struct Credit<'d> {
     input: &'d str,
     reading: &'d Reading,
-    how: &'static str,
+    how: How,
+}
+
+/// How a mark's reading stands to the model it is weighed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    Plain,
+    Family,
+    Variant,
+    Copy,
+    OtherModel,
+    Elsewhere,
 }
 
 impl Credit<'_> {
-    fn describe(&self, catalog: &Catalog) -> String {
-        format!(
-            "mark '{}' = {}{}",
-            self.input,
-            describe_reading(catalog, self.reading),
-            self.how
-        )
+    fn describe(&self, catalog: &Catalog) -> Said {
+        let reading = describe_reading(catalog, self.reading);
+        let input = self.input;
+        let text = |l: &Lang| {
+            if l.is_english() {
+                reading.english().to_owned()
+            } else {
+                reading.text().to_owned()
+            }
+        };
+        match self.how {
+            How::Plain => said!(|l| "reason-mark", input = input, reading = text(l)),
+            How::Family => said!(|l| "reason-mark-family", input = input, reading = text(l)),
+            How::Variant => said!(|l| "reason-mark-variant", input = input, reading = text(l)),
+            How::Copy => said!(|l| "reason-mark-copy", input = input, reading = text(l)),
+            How::OtherModel => {
+                said!(
+                    |l| "reason-mark-other-model",
+                    input = input,
+                    reading = text(l)
+                )
+            }
+            How::Elsewhere => {
+                said!(
+                    |l| "reason-mark-elsewhere",
+                    input = input,
+                    reading = text(l)
+                )
+            }
+        }
     }
 }
 
@@ -324,32 +360,45 @@ impl<'a> Engine<'a> {
             ..Tally::default()
         };
         if model.craft {
-            t.add(-1, || {
-                "craft production: only features can point here".into()
-            });
+            t.add(-1, || said!("reason-craft"));
         }
         if let Some(kind) = &obs.weapon_type {
             if *kind == model.weapon_type {
-                t.add(3, || format!("type {kind} matches"));
+                t.add(3, || {
+                    said!(|l| "reason-type-matches", kind = word_in(l, "type", kind))
+                });
             } else if NEAR_TYPES
                 .iter()
                 .any(|g| g.contains(&kind.as_str()) && g.contains(&model.weapon_type.as_str()))
             {
                 t.add(-1, || {
-                    format!("type given as {kind}; listed as {}", model.weapon_type)
+                    said!(
+                        |l| "reason-type-near",
+                        kind = word_in(l, "type", kind),
+                        listed = word_in(l, "type", &model.weapon_type)
+                    )
                 });
             } else {
-                t.add(-5, || format!("type is {kind}, not {}", model.weapon_type));
+                t.add(-5, || {
+                    said!(
+                        |l| "reason-type-not",
+                        kind = word_in(l, "type", kind),
+                        listed = word_in(l, "type", &model.weapon_type)
+                    )
+                });
             }
         }
         if let Some(calibre) = &obs.calibre {
             if model.calibres.contains(calibre) {
-                t.add(4, || format!("calibre {calibre} matches"));
+                t.add(4, || {
+                    said!("reason-calibre-matches", calibre = calibre.as_str())
+                });
             } else if !model.calibres.is_empty() {
                 t.add(-6, || {
-                    format!(
-                        "calibre {calibre}: this model fires {}",
-                        model.calibres.join(", ")
+                    said!(
+                        "reason-calibre-not",
+                        calibre = calibre.as_str(),
+                        fires = model.calibres.join(", ")
                     )
                 });
             }
@@ -358,23 +407,26 @@ impl<'a> Engine<'a> {
             let options = &obs.calibre_options;
             let fires_one = model.calibres.iter().any(|c| options.contains(c));
             t.add(if fires_one { 3 } else { -5 }, || {
-                format!(
-                    "calibre one of {}: this model fires {}",
-                    options.join(", "),
-                    model.calibres.join(", ")
+                said!(
+                    "reason-calibre-options",
+                    options = options.join(", "),
+                    fires = model.calibres.join(", ")
                 )
             });
         }
         if let Some(country) = &obs.country {
             if model.countries.contains(country) {
                 t.add(2, || {
-                    format!("produced in {}", catalog.country_name(country))
+                    said!(
+                        |l| "reason-produced-in",
+                        country = crate::i18n::country_name(catalog, l, country)
+                    )
                 });
             } else if !model.countries.is_empty() {
                 t.add(-2, || {
-                    format!(
-                        "not known to be produced in {}",
-                        catalog.country_name(country)
+                    said!(
+                        |l| "reason-not-produced-in",
+                        country = crate::i18n::country_name(catalog, l, country)
                     )
                 });
             }
@@ -392,7 +444,9 @@ impl<'a> Engine<'a> {
             for r in &reading.readings {
                 if r.models.contains(&model.id) {
                     t.by_marks = true;
-                    t.add(3, || format!("serial format: {}", r.meaning));
+                    t.add(3, || {
+                        said!("reason-serial-format", meaning = r.meaning.as_str())
+                    });
                 }
             }
         }
@@ -406,17 +460,41 @@ impl<'a> Engine<'a> {
             }
             if shown.iter().any(|v| v == value) {
                 t.by_features = true;
-                t.add(2, || format!("{key}: {value} matches"));
+                t.add(2, || {
+                    said!(
+                        |l| "reason-trait-matches",
+                        key = trait_name(catalog, l, key),
+                        value = trait_word(catalog, l, key, value)
+                    )
+                });
             } else {
                 t.add(-3, || {
-                    format!("{key}: {value}, but this model has {}", shown.join(", "))
+                    let shown_in = |l: &Lang| {
+                        let words: Vec<String> = shown
+                            .iter()
+                            .map(|v| trait_word(catalog, l, key, v))
+                            .collect();
+                        words.join(if l.is_english() { ", " } else { " ; " })
+                    };
+                    said!(
+                        |l| "reason-trait-not",
+                        key = trait_name(catalog, l, key),
+                        value = trait_word(catalog, l, key, value),
+                        shown = shown_in(l)
+                    )
                 });
             }
         }
         for feature in &obs.features {
             if let Some(found) = model.features.iter().find(|f| shares_words(f, feature)) {
                 t.by_features = true;
-                t.add(1, || format!("feature '{feature}' fits: {found}"));
+                t.add(1, || {
+                    said!(
+                        "reason-feature-fits",
+                        feature = feature.as_str(),
+                        found = found.as_str()
+                    )
+                });
             }
         }
         t
@@ -444,7 +522,7 @@ impl<'a> Engine<'a> {
             .filter(|(r, _)| r.span.as_deref() == part)
         {
             let halve = |p: i32| if r.fit == Fit::Exact { p } else { p / 2 };
-            let credit = |how: &'static str| Credit {
+            let credit = |how: How| Credit {
                 input: r.span.as_deref().unwrap_or(&decoded.input),
                 reading: r,
                 how,
@@ -452,7 +530,7 @@ impl<'a> Engine<'a> {
             if r.kind == "calibre" {
                 let id = r.marking_id.trim_start_matches("calibre:");
                 if model.calibres.iter().any(|c| c == id) {
-                    consider(halve(2), credit(""));
+                    consider(halve(2), credit(How::Plain));
                 }
                 continue;
             }
@@ -474,13 +552,13 @@ impl<'a> Engine<'a> {
             // this model too (the Arsenal 10 is on its rifles and its pistols).
             if !r.models.is_empty() {
                 match kinship(model, &r.models, named) {
-                    Some(Kin::Same) => consider(halve(6), credit("")),
-                    Some(Kin::Family) => consider(halve(5), credit(" (this family)")),
-                    Some(Kin::Variant) => consider(halve(4), credit(" (a variant)")),
-                    Some(Kin::Copy) => consider(halve(3), credit(" (a copy of it)")),
+                    Some(Kin::Same) => consider(halve(6), credit(How::Plain)),
+                    Some(Kin::Family) => consider(halve(5), credit(How::Family)),
+                    Some(Kin::Variant) => consider(halve(4), credit(How::Variant)),
+                    Some(Kin::Copy) => consider(halve(3), credit(How::Copy)),
                     None if r.kind == "model-designation" => {
                         if r.fit == Fit::Exact {
-                            against = Some((-2, credit(", another model")));
+                            against = Some((-2, credit(How::OtherModel)));
                         }
                     }
                     None => {
@@ -488,7 +566,7 @@ impl<'a> Engine<'a> {
                             .as_ref()
                             .is_some_and(|m| model.producers.iter().any(|p| &p.manufacturer == m))
                         {
-                            consider(halve(4), credit(""));
+                            consider(halve(4), credit(How::Plain));
                         }
                     }
                 }
@@ -498,15 +576,15 @@ impl<'a> Engine<'a> {
                 .as_ref()
                 .is_some_and(|m| model.producers.iter().any(|p| &p.manufacturer == m))
             {
-                consider(halve(4), credit(""));
+                consider(halve(4), credit(How::Plain));
             } else if r
                 .country
                 .as_ref()
                 .is_some_and(|c| model.countries.contains(c))
             {
-                consider(halve(2), credit(""));
+                consider(halve(2), credit(How::Plain));
             } else if r.fit == Fit::Exact && r.country.is_some() {
-                against = Some((-2, credit(", which does not point here")));
+                against = Some((-2, credit(How::Elsewhere)));
             }
         }
         best.or(against)
@@ -587,21 +665,23 @@ impl<'a> Engine<'a> {
             if members.len() < 2 {
                 continue;
             }
-            let mut names: Vec<&str> = members
+            let names: Vec<&str> = members
                 .iter()
                 .take(6)
                 .map(|(m, _)| m.name.as_str())
                 .collect();
-            let more = format!("and {} more", members.len().saturating_sub(6));
-            if members.len() > 6 {
-                names.push(&more);
-            }
+            let more = members.len().saturating_sub(6);
+            let names = names.join(", ");
             let mut reasons = tally.reasons.clone();
-            reasons.push(format!(
-                "~ the facts fit {} variants equally ({}): the variant is not established",
-                members.len(),
-                names.join(", ")
-            ));
+            reasons.push(
+                said!(
+                    "reason-variants-equal",
+                    count = members.len(),
+                    names = names.as_str(),
+                    more = more
+                )
+                .prefixed("~ "),
+            );
             let mut candidate = self.candidate(
                 entry,
                 Tally {
@@ -637,18 +717,14 @@ impl<'a> Engine<'a> {
         candidates: &[Candidate],
         markings: &[Decoded],
         serial: Option<&SerialReading>,
-    ) -> Vec<String> {
+    ) -> Vec<Said> {
         let catalog = self.catalog();
         let mut out = Vec::new();
         if candidates
             .first()
             .is_some_and(|c| c.flags.contains(&"closest"))
         {
-            out.push(
-                "no model in the library matches these facts: the candidates listed are only \
-                 the closest, and the weapon may be a model the library does not hold"
-                    .into(),
-            );
+            out.push(said!("uncertain-no-match"));
         }
         let top: Vec<&Candidate> = candidates
             .iter()
@@ -657,68 +733,64 @@ impl<'a> Engine<'a> {
             .collect();
         if top.len() > 1 {
             let names: Vec<&str> = top.iter().map(|c| c.name.as_str()).collect();
-            out.push(format!(
-                "model not established: {} fit equally",
-                names.join(", ")
-            ));
+            out.push(said!("uncertain-model", names = names.join(", ")));
         }
         let countries: BTreeSet<&String> = top.iter().flat_map(|c| &c.countries).collect();
         if countries.len() > 1 {
-            let names: Vec<String> = countries.iter().map(|c| catalog.country_name(c)).collect();
-            out.push(format!(
-                "country of manufacture not established: {}",
-                names.join(", ")
+            out.push(said!(
+                |l| "uncertain-country",
+                names = {
+                    let names: Vec<String> = countries
+                        .iter()
+                        .map(|c| crate::i18n::country_name(catalog, l, c))
+                        .collect();
+                    names.join(", ")
+                }
             ));
         }
         if obs.marks_obliterated && !obs.markings.is_empty() {
-            out.push(
-                "some marks obliterated: what was removed may have named another maker".into(),
-            );
+            out.push(said!("uncertain-some-obliterated"));
         } else if obs.marks_obliterated {
-            out.push("marks obliterated: identification rests on features alone".into());
+            out.push(said!("uncertain-obliterated"));
         } else if obs.markings.is_empty() {
-            out.push("no marks given: maker and country rest on features".into());
+            out.push(said!("uncertain-no-marks"));
         }
         for decoded in markings {
             if decoded.matches.is_empty() {
-                out.push(format!(
-                    "mark '{}' matches nothing in the library",
-                    decoded.input
+                out.push(said!(
+                    "uncertain-mark-unknown",
+                    mark = decoded.input.as_str()
                 ));
             } else {
                 let origins: BTreeSet<&Option<String>> =
                     decoded.matches.iter().map(|r| &r.country).collect();
                 if origins.len() > 1 {
-                    out.push(format!(
-                        "mark '{}' has {} readings: see markings",
-                        decoded.input,
-                        decoded.matches.len()
+                    out.push(said!(
+                        "uncertain-mark-readings",
+                        mark = decoded.input.as_str(),
+                        count = decoded.matches.len()
                     ));
                 }
             }
         }
         match serial.map(|s| s.status) {
-            None => out.push("serial not recorded".into()),
-            Some(SerialStatus::Partial) => {
-                out.push("serial partly legible: the partial string is kept as read".into());
-            }
-            Some(SerialStatus::Obliterated) => {
-                out.push("serial obliterated: consider recovery by a laboratory".into());
-            }
+            None => out.push(said!("uncertain-no-serial")),
+            Some(SerialStatus::Partial) => out.push(said!("uncertain-serial-partial")),
+            Some(SerialStatus::Obliterated) => out.push(said!("uncertain-serial-obliterated")),
             Some(SerialStatus::Present) => {}
         }
         if top.iter().any(|c| c.flags.contains(&"craft")) {
-            out.push("possible craft production: low confidence, confirm by examination".into());
+            out.push(said!("uncertain-craft"));
         }
         out
     }
 
-    fn photos(&self, obs: &Observations, question: Option<&Question>) -> Vec<String> {
-        let mut photos: Vec<String> = vec![
-            "whole weapon, left side, with a scale".into(),
-            "whole weapon, right side, with a scale".into(),
-            "serial number on the frame or receiver, close up".into(),
-            "every mark, close up, with a scale".into(),
+    fn photos(&self, obs: &Observations, question: Option<&Question>) -> Vec<Said> {
+        let mut photos: Vec<Said> = vec![
+            said!("photo-left"),
+            said!("photo-right"),
+            said!("photo-serial"),
+            said!("photo-marks"),
         ];
         let unknown = obs
             .unknown
@@ -731,10 +803,13 @@ impl<'a> Engine<'a> {
             )
             .chain(question.map(|q| &q.field));
         for key in unknown {
-            if let Some(photo) = self.catalog().trait_def(key).and_then(|t| t.photo.clone())
+            let lang = current();
+            if let Some(t) = self.catalog().trait_def(key)
+                && let Some(photo) = t.photo.clone()
                 && !photos.iter().any(|p| p.starts_with(&photo))
             {
-                photos.push(photo);
+                let local = t.photo_in(lang.code()).unwrap_or(&photo).to_owned();
+                photos.push(Said::new(local, photo));
             }
         }
         photos
@@ -780,18 +855,40 @@ pub fn model_trait<'m>(model: &'m Model, key: &str) -> Vec<&'m str> {
     }
 }
 
-fn describe_reading(catalog: &Catalog, r: &Reading) -> String {
-    let mut text = r.meaning.clone();
+fn describe_reading(catalog: &Catalog, r: &Reading) -> Said {
+    let mut text = Said::verbatim(r.meaning.clone());
     if let Some(country) = &r.country
-        && !text.contains(&catalog.country_name(country))
+        && !crate::i18n::names_word(r.meaning.as_str(), &catalog.country_name(country))
     {
-        text.push_str(&format!(", {country}"));
+        text = text.append(&Said::verbatim(format!(", {country}")));
     }
     if r.fit == Fit::Partial {
-        text.push_str(" (partial match)");
+        text = text.append(&said!("reading-partial"));
     }
-    text.push_str(&format!(" [{}]", r.confidence));
-    text
+    let confidence = r.confidence.to_string();
+    text.append(&said!(
+        |l| "reading-confidence",
+        confidence = word_in(l, "confidence", &confidence)
+    ))
+}
+
+/// A trait's name in a sentence of `lang`: its key in English, else its name in `lang`.
+fn trait_name(catalog: &Catalog, lang: &Lang, key: &str) -> String {
+    match catalog.trait_def(key) {
+        Some(t) if !lang.is_english() => t.name_in(lang.code()).to_owned(),
+        _ => key.to_owned(),
+    }
+}
+
+/// A trait value in a sentence of `lang`: its id in English, else its label in `lang`.
+fn trait_word(catalog: &Catalog, lang: &Lang, key: &str, value: &str) -> String {
+    if lang.is_english() {
+        return value.to_owned();
+    }
+    catalog
+        .trait_def(key)
+        .and_then(|t| t.values.iter().find(|v| v.id == value))
+        .map_or_else(|| value.to_owned(), |v| v.label_in(lang.code()).to_owned())
 }
 
 /// True when two descriptions share a meaningful word (four letters or more).
@@ -831,7 +928,9 @@ mod tests {
         assert!(a.candidates[0].flags.contains(&"variant-unknown"));
         let reasons = &a.candidates[1].reasons;
         assert!(
-            reasons.contains(&"+ calibre 7.62x39mm matches".to_owned()),
+            reasons
+                .iter()
+                .any(|r| r.english() == "+ calibre 7.62x39mm matches"),
             "{reasons:?}"
         );
         assert!(

@@ -129,14 +129,18 @@ pub fn parse_feature(catalog: &Catalog, text: &str) -> Result<Feature, RefError>
     if let Some((key, value)) = text.split_once('=') {
         let key = key.trim().to_lowercase();
         let value = value.trim().to_lowercase();
-        let Some(def) = catalog.trait_def(&key) else {
+        let Some(def) = catalog.trait_named(&key) else {
             return Err(RefError::UnknownValue {
                 field: "feature".into(),
                 value: key.clone(),
                 suggestions: closest(&key, catalog.traits.iter().map(|t| t.key.as_str()), 3),
             });
         };
-        if value == "dont-know" || value == "unknown" {
+        let key = def.key.clone();
+        if value == "dont-know"
+            || value == "unknown"
+            || crate::i18n::find_word("answer", &value, &["dont-know"]).is_some()
+        {
             return Ok(Feature::Trait(key, Answer::DontKnow));
         }
         return match trait_value(def, &value) {
@@ -256,7 +260,11 @@ pub fn trait_value(
         .values
         .iter()
         .filter(|v| {
-            let text = format!("{} {}", v.id, v.label).to_lowercase();
+            // The label in every language: `crosse repliable` is `underfolding`.
+            let labels: Vec<&str> = v.labels.values().map(String::as_str).collect();
+            let text =
+                crate::refdata::fold::fold(&format!("{} {} {}", v.id, v.label, labels.join(" ")))
+                    .to_lowercase();
             words.iter().all(|w| text.contains(w.as_str()))
         })
         .map(|v| v.id.as_str())

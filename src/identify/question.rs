@@ -6,15 +6,18 @@ use serde::Serialize;
 
 use super::model_trait;
 use super::observations::Observations;
+use crate::i18n::Said;
 use crate::refdata::Catalog;
 use crate::refdata::schema::{Model, WEAPON_TYPES};
+use crate::said;
 
 /// A question for the officer.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Question {
     /// `type`, `calibre`, `markings`, or a trait key such as `stock`
     pub field: String,
-    pub prompt: String,
+    /// In the officer's language on the terminal, in English in `--json`.
+    pub prompt: Said,
     pub options: Vec<QuestionOption>,
     /// The answer is free text (marks, calibre) rather than one of the options.
     pub free_text: bool,
@@ -23,7 +26,7 @@ pub struct Question {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct QuestionOption {
     pub value: String,
-    pub label: String,
+    pub label: Said,
 }
 
 /// Ties are broken in this order: broad, easy facts first.
@@ -122,12 +125,12 @@ fn build(catalog: &Catalog, field: &str, contenders: &[&Model]) -> Question {
     match field {
         "type" => Question {
             field: field.into(),
-            prompt: "What type of weapon is it?".into(),
+            prompt: said!("question-type"),
             options: WEAPON_TYPES
                 .iter()
                 .map(|t| (*t).to_owned())
                 .map(|v| QuestionOption {
-                    label: v.replace('-', " "),
+                    label: Said::new(crate::i18n::label("type", &v), v.replace('-', " ")),
                     value: v,
                 })
                 .collect(),
@@ -135,15 +138,17 @@ fn build(catalog: &Catalog, field: &str, contenders: &[&Model]) -> Question {
         },
         "calibre" => Question {
             field: field.into(),
-            prompt: "What calibre is it? (marked on the barrel, or read from a cartridge)".into(),
+            prompt: said!("question-calibre"),
             options: seen
                 .into_iter()
                 .map(|v| QuestionOption {
-                    label: catalog
-                        .calibres
-                        .iter()
-                        .find(|c| c.id == v)
-                        .map_or_else(|| v.clone(), |c| c.name.clone()),
+                    label: Said::verbatim(
+                        catalog
+                            .calibres
+                            .iter()
+                            .find(|c| c.id == v)
+                            .map_or_else(|| v.clone(), |c| c.name.clone()),
+                    ),
                     value: v,
                 })
                 .collect(),
@@ -151,15 +156,19 @@ fn build(catalog: &Catalog, field: &str, contenders: &[&Model]) -> Question {
         },
         "markings" => Question {
             field: field.into(),
-            prompt: "What marks can you read? (as printed, or in words: '66 in a triangle')".into(),
+            prompt: said!("question-markings"),
             options: Vec::new(),
             free_text: true,
         },
         key => {
             let def = catalog.trait_def(key);
+            let lang = crate::i18n::current();
             Question {
                 field: key.into(),
-                prompt: def.map_or_else(|| key.to_owned(), |t| t.prompt.clone()),
+                prompt: def.map_or_else(
+                    || Said::verbatim(key),
+                    |t| Said::new(t.prompt_in(lang.code()).to_owned(), t.prompt.clone()),
+                ),
                 options: def
                     .map(|t| {
                         // Every value, in the order of the trait list: an officer looks for
@@ -168,7 +177,10 @@ fn build(catalog: &Catalog, field: &str, contenders: &[&Model]) -> Question {
                             .iter()
                             .map(|v| QuestionOption {
                                 value: v.id.clone(),
-                                label: v.label.clone(),
+                                label: Said::new(
+                                    v.label_in(lang.code()).to_owned(),
+                                    v.label.clone(),
+                                ),
                             })
                             .collect()
                     })

@@ -25,7 +25,7 @@ pub trait Answerer {
 #[derive(Debug, Clone, Serialize)]
 pub struct Exchange {
     pub field: String,
-    pub prompt: String,
+    pub prompt: crate::i18n::Said,
     #[serde(flatten)]
     pub answer: Answer,
 }
@@ -47,9 +47,7 @@ pub const MAX_QUESTIONS: usize = 16;
 pub fn serial_question() -> Question {
     Question {
         field: "serial".into(),
-        prompt: "Serial number as read? ('?' for each illegible character, 'obliterated' if \
-                 ground off)"
-            .into(),
+        prompt: crate::said!("question-serial"),
         options: Vec::new(),
         free_text: true,
     }
@@ -101,7 +99,7 @@ pub fn run<A: Answerer>(
                 if !obs.answered(&field) {
                     apply(engine.catalog(), &mut obs, &field, &answer)?;
                     asked.push(Exchange {
-                        prompt: "(given without being asked)".into(),
+                        prompt: crate::said!("question-volunteered"),
                         field,
                         answer,
                     });

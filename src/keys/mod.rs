@@ -40,21 +40,17 @@ const MAX_KEY_FILE_BYTES: u64 = 64 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
-    #[error("this station already has keys in {0}; they are never replaced silently")]
+    #[error("{}", crate::t!("key-already", dir = .0.display().to_string()))]
     AlreadyInitialised(PathBuf),
-    #[error("this station has no keys yet in {0}: run `fieldtrace keys init`")]
+    #[error("{}", crate::t!("key-not-initialised", dir = .0.display().to_string()))]
     NotInitialised(PathBuf),
-    #[error("an empty passphrase cannot protect a secret key")]
+    #[error("{}", crate::t!("key-empty-passphrase"))]
     EmptyPassphrase,
-    #[error("wrong passphrase for {0}")]
+    #[error("{}", crate::t!("key-wrong-passphrase", path = .0.display().to_string()))]
     WrongPassphrase(PathBuf),
-    #[error(
-        "{path} is damaged: the passphrase is right (it opens {other}) but this file does not decrypt"
-    )]
+    #[error("{}", crate::t!("key-damaged", path = .path.display().to_string(), other = .other.display().to_string()))]
     Damaged { path: PathBuf, other: PathBuf },
-    #[error(
-        "the key files in {dir} are not this station's: `keys init` recorded signing key {recorded}, the files hold {found}"
-    )]
+    #[error("{}", crate::t!("key-replaced", dir = .dir.display().to_string(), recorded = .recorded.as_str(), found = .found.as_str()))]
     Replaced {
         dir: PathBuf,
         recorded: String,
@@ -65,21 +61,21 @@ pub enum KeyError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is not a valid key file: {reason}")]
+    #[error("{}", crate::t!("key-bad-file", path = .path.display().to_string(), reason = .reason.as_str()))]
     BadKeyFile { path: PathBuf, reason: String },
     #[error("{path}: {reason}")]
     BadTrustList { path: PathBuf, reason: String },
-    #[error("not a minisign public key: {0}")]
+    #[error("{}", crate::t!("key-bad-public", reason = .0.as_str()))]
     BadPublicKey(String),
-    #[error("not an age recipient (age1...): '{0}'")]
+    #[error("{}", crate::t!("key-bad-recipient", value = .0.as_str()))]
     BadRecipient(String),
-    #[error("a peer named '{0}' is already trusted")]
+    #[error("{}", crate::t!("key-duplicate-name", name = .0.as_str()))]
     DuplicatePeerName(String),
-    #[error("key {key_id} is already trusted as '{name}'")]
+    #[error("{}", crate::t!("key-duplicate-key", key = .key_id.to_string(), name = .name.as_str()))]
     DuplicatePeerKey { key_id: KeyId, name: String },
-    #[error("no trusted peer named '{0}'")]
+    #[error("{}", crate::t!("key-unknown-peer", name = .0.as_str()))]
     UnknownPeer(String),
-    #[error("key generation failed: {0}")]
+    #[error("{}", crate::t!("key-generate", reason = .0.as_str()))]
     Generate(String),
 }
 

@@ -40,26 +40,61 @@ pub enum RefError {
     Json(#[from] serde_json::Error),
     #[error("the embedded engine image is malformed: {0}")]
     Image(#[from] postcard::Error),
-    #[error("no reference entry with id '{id}'{}", suggest(.suggestions))]
+    #[error("{}", said::not_found(.id, .suggestions))]
     NotFound {
         id: String,
         suggestions: Vec<String>,
     },
-    #[error("the search query is empty: give a name, code, calibre or word to look for")]
+    #[error("{}", crate::t!("ref-empty-query"))]
     EmptyQuery,
-    #[error("unknown calibre '{input}'{}", suggest(.suggestions))]
+    #[error("{}", said::unknown_calibre(.input, .suggestions))]
     UnknownCalibre {
         input: String,
         suggestions: Vec<String>,
     },
-    #[error("'{input}' is written for several calibres; say which: {}", .options.join(", "))]
+    #[error("{}", said::ambiguous_calibre(.input, .options))]
     AmbiguousCalibre { input: String, options: Vec<String> },
-    #[error("unknown {field} '{value}'{}", suggest(.suggestions))]
+    #[error("{}", said::unknown_value(.field, .value, .suggestions))]
     UnknownValue {
         field: String,
         value: String,
         suggestions: Vec<String>,
     },
+}
+
+/// The library's errors in the officer's language.
+mod said {
+    use super::suggest;
+    use crate::t;
+
+    pub fn not_found(id: &str, suggestions: &[String]) -> String {
+        t!("ref-not-found", id = id, suggestions = suggest(suggestions))
+    }
+
+    pub fn unknown_calibre(input: &str, suggestions: &[String]) -> String {
+        t!(
+            "ref-unknown-calibre",
+            input = input,
+            suggestions = suggest(suggestions)
+        )
+    }
+
+    pub fn ambiguous_calibre(input: &str, options: &[String]) -> String {
+        t!(
+            "ref-ambiguous-calibre",
+            input = input,
+            options = options.join(", ")
+        )
+    }
+
+    pub fn unknown_value(field: &str, value: &str, suggestions: &[String]) -> String {
+        t!(
+            "ref-unknown-value",
+            field = crate::i18n::shown("field", field),
+            value = value,
+            suggestions = suggest(suggestions)
+        )
+    }
 }
 
 /// ` (did you mean 'a', 'b'?)`, or nothing.
@@ -68,7 +103,7 @@ pub fn suggest(suggestions: &[String]) -> String {
         String::new()
     } else {
         let quoted: Vec<String> = suggestions.iter().map(|s| format!("'{s}'")).collect();
-        format!(" (did you mean {}?)", quoted.join(", "))
+        crate::t!("did-you-mean", options = quoted.join(", "))
     }
 }
 
@@ -425,6 +460,17 @@ impl Catalog {
 
     pub fn trait_def(&self, key: &str) -> Option<&Trait> {
         self.traits.iter().find(|t| t.key == key)
+    }
+
+    /// A trait by its key or by its name in any language (`crosse` is `stock`).
+    pub fn trait_named(&self, name: &str) -> Option<&Trait> {
+        let fold = |s: &str| fold::fold(s.trim()).to_lowercase();
+        let wanted = fold(name);
+        self.trait_def(name).or_else(|| {
+            self.traits
+                .iter()
+                .find(|t| t.names.values().any(|n| fold(n) == wanted))
+        })
     }
 
     pub fn country_name(&self, code: &str) -> String {

@@ -117,7 +117,37 @@ pub struct Trait {
     pub prompt: String,
     #[serde(default)]
     pub photo: Option<String>,
+    /// The trait's name, prompt and photo advice in other languages, by language code (`fr`);
+    /// the English above is the fallback.
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
+    #[serde(default)]
+    pub prompts: BTreeMap<String, String>,
+    #[serde(default)]
+    pub photos: BTreeMap<String, String>,
     pub values: Vec<TraitValue>,
+}
+
+impl Trait {
+    /// The trait's name in `lang` (a language code), else its key.
+    pub fn name_in<'a>(&'a self, lang: &str) -> &'a str {
+        self.names
+            .get(lang)
+            .map_or(self.key.as_str(), String::as_str)
+    }
+
+    pub fn prompt_in<'a>(&'a self, lang: &str) -> &'a str {
+        self.prompts
+            .get(lang)
+            .map_or(self.prompt.as_str(), String::as_str)
+    }
+
+    pub fn photo_in<'a>(&'a self, lang: &str) -> Option<&'a str> {
+        self.photos
+            .get(lang)
+            .map(String::as_str)
+            .or(self.photo.as_deref())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -125,6 +155,17 @@ pub struct Trait {
 pub struct TraitValue {
     pub id: String,
     pub label: String,
+    /// The label in other languages, by language code.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+}
+
+impl TraitValue {
+    pub fn label_in<'a>(&'a self, lang: &str) -> &'a str {
+        self.labels
+            .get(lang)
+            .map_or(self.label.as_str(), String::as_str)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

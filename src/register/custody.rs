@@ -126,17 +126,12 @@ pub fn append(
     station: &Station,
     now: &str,
 ) -> Result<Event, RegisterError> {
-    let action = new.action.trim().to_lowercase();
-    if !ACTIONS.contains(&action.as_str()) {
-        return Err(RegisterError::invalid(
-            "action",
-            format!("'{}' is not one of: {}", new.action, ACTIONS.join(", ")),
-        ));
-    }
+    let action = crate::vocab::read_word("custody", &new.action, ACTIONS)
+        .map_err(|e| RegisterError::invalid("action", e.to_string()))?;
     if action == "transferred" && new.to.as_deref().is_none_or(|t| t.trim().is_empty()) {
         return Err(RegisterError::invalid(
             "to",
-            "a transfer needs --to: who received it",
+            crate::t!("custody-transfer-needs-to"),
         ));
     }
     let occurred_at = match &new.occurred_at {
@@ -156,7 +151,7 @@ pub fn append(
     let mut event = Event {
         id: 0,
         item: uuid,
-        action,
+        action: action.to_owned(),
         at: now.to_owned(),
         occurred_at,
         station: station.name.clone(),

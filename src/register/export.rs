@@ -119,7 +119,12 @@ pub fn csv(
                 .collect::<Vec<_>>()
                 .join(" | "),
         );
-        row.push(warnings(&item).join(" | "));
+        // The same words in every language: a CSV is read by tools.
+        let said: Vec<String> = warnings(&item)
+            .iter()
+            .map(|w| w.english().to_owned())
+            .collect();
+        row.push(said.join(" | "));
         let cells = row.into_iter().zip(&header).map(|(cell, name)| {
             if options.text_ids && TEXT_IDS.contains(name) {
                 as_text(cell)

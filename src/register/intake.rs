@@ -86,9 +86,9 @@ pub struct Added {
     pub id: i64,
     pub uuid: String,
     /// Notes on the values given (a date corrected, a country read from a name ...).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::i18n::Said>,
     /// What a trace will miss.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::i18n::Said>,
 }
 
 /// Checks and adds one item with its marks, in one transaction. The station's unit and

@@ -12,9 +12,11 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
 
 use super::{RegisterError, Station, resolve_item};
+use crate::i18n::Said;
 use crate::identify::observations::{parse_country, parse_type};
 use crate::refdata::Catalog;
 use crate::refdata::normalize::text_key;
+use crate::said;
 use crate::trace::gaps;
 use crate::vocab::{AmmunitionType, ComponentType};
 
@@ -24,6 +26,9 @@ pub const KINDS: &[&str] = crate::vocab::ItemKind::NAMES;
 pub const SERIAL_STATUSES: &[&str] = crate::vocab::SerialStatus::NAMES;
 pub const MARK_EVENTS: &[&str] = crate::vocab::MarkEvent::NAMES;
 pub const LEGIBILITY: &[&str] = crate::vocab::Legibility::NAMES;
+const ID_METHODS: &[&str] = &["marks", "features", "both"];
+const CONFIDENCES: &[&str] = &["high", "medium", "low"];
+const SUSPECTED: &[&str] = &["copy", "craft"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {
@@ -111,16 +116,16 @@ pub struct Normalizer<'a> {
     pub today: NaiveDate,
 }
 
-fn one_of(field: &str, value: &str, allowed: &[&str]) -> Result<String, RegisterError> {
-    let lower = value.trim().to_lowercase();
-    if allowed.contains(&lower.as_str()) {
-        Ok(lower)
-    } else {
-        Err(RegisterError::invalid(
-            field,
-            format!("'{value}' is not one of: {}", allowed.join(", ")),
-        ))
-    }
+/// `value` as a word of the vocabulary `kind` (`saisie` is `seized`).
+fn one_of(
+    field: &str,
+    value: &str,
+    kind: &'static str,
+    allowed: &'static [&'static str],
+) -> Result<String, RegisterError> {
+    crate::vocab::read_word(kind, value, allowed)
+        .map(str::to_owned)
+        .map_err(|e| RegisterError::invalid(field, e.to_string()))
 }
 
 /// `YYYY-MM-DD`, optionally with a time (`T` or a space, minutes or seconds), or `DD/MM/YYYY`.
@@ -182,7 +187,7 @@ fn number<T: std::str::FromStr>(field: &str, value: &str) -> Result<T, RegisterE
 impl Normalizer<'_> {
     /// The stored value of one field, and a warning for the officer if the value is kept but
     /// could not be matched to the library.
-    pub fn value(&self, name: &str, raw: &str) -> Result<(Value, Option<String>), RegisterError> {
+    pub fn value(&self, name: &str, raw: &str) -> Result<(Value, Option<Said>), RegisterError> {
         self.value_of_kind(name, raw, None)
     }
 
@@ -193,7 +198,7 @@ impl Normalizer<'_> {
         name: &str,
         raw: &str,
         kind: Option<&str>,
-    ) -> Result<(Value, Option<String>), RegisterError> {
+    ) -> Result<(Value, Option<Said>), RegisterError> {
         let Some(spec) = field(name) else {
             return Err(RegisterError::invalid(name, "no such field"));
         };
@@ -204,12 +209,12 @@ impl Normalizer<'_> {
         let text = |s: String| Ok((Value::Text(s), None));
         match (name, spec.shape) {
             ("date", _) => text(parse_date(raw, self.today)?),
-            ("event", _) => text(one_of(name, raw, EVENTS)?),
-            ("kind", _) => text(one_of(name, raw, KINDS)?),
-            ("serial_status", _) => text(one_of(name, raw, SERIAL_STATUSES)?),
-            ("id_method", _) => text(one_of(name, raw, &["marks", "features", "both"])?),
-            ("id_confidence", _) => text(one_of(name, raw, &["high", "medium", "low"])?),
-            ("suspected", _) => text(one_of(name, raw, &["copy", "craft"])?),
+            ("event", _) => text(one_of(name, raw, "event", EVENTS)?),
+            ("kind", _) => text(one_of(name, raw, "kind", KINDS)?),
+            ("serial_status", _) => text(one_of(name, raw, "serial-status", SERIAL_STATUSES)?),
+            ("id_method", _) => text(one_of(name, raw, "id-method", ID_METHODS)?),
+            ("id_confidence", _) => text(one_of(name, raw, "confidence", CONFIDENCES)?),
+            ("suspected", _) => text(one_of(name, raw, "suspected", SUSPECTED)?),
             ("type", _) => {
                 let invalid =
                     |e: &dyn std::fmt::Display| RegisterError::invalid(name, e.to_string());
@@ -243,7 +248,7 @@ impl Normalizer<'_> {
                 Ok(id) => text(id),
                 Err(err) => Ok((
                     Value::Text(raw.to_owned()),
-                    Some(format!("calibre kept as written: {err}")),
+                    Some(said!("warn-calibre-kept", error = err.to_string())),
                 )),
             },
             ("model_id", _) => match self.catalog.model(raw) {
@@ -352,7 +357,7 @@ pub fn default_to_station(input: &mut ItemInput, station: &Station) {
 #[derive(Debug, Default)]
 pub struct Checked {
     pub values: BTreeMap<&'static str, Value>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
 }
 
 /// Checks a whole new item. `date` and `event` are required; `kind` defaults to weapon.
@@ -461,7 +466,7 @@ pub fn edit(
     reason: Option<&str>,
     station: &Station,
     now: &str,
-) -> Result<(Vec<String>, Vec<String>), RegisterError> {
+) -> Result<(Vec<String>, Vec<Said>), RegisterError> {
     let mut changed = Vec::new();
     let mut warnings = Vec::new();
     // A serial read again says how legible it now is, unless the edit states that too.
@@ -577,8 +582,8 @@ pub fn add_mark(
     station: &Station,
     now: &str,
 ) -> Result<i64, RegisterError> {
-    let event = one_of("event", &mark.event, MARK_EVENTS)?;
-    let legibility = one_of("legibility", &mark.legibility, LEGIBILITY)?;
+    let event = one_of("event", &mark.event, "mark-event", MARK_EVENTS)?;
+    let legibility = one_of("legibility", &mark.legibility, "legibility", LEGIBILITY)?;
     if mark.text.trim().is_empty() {
         return Err(RegisterError::invalid(
             "mark",
@@ -646,7 +651,7 @@ pub fn add_component(
         ));
     }
     let status = match &component.serial_status {
-        Some(s) => one_of("serial_status", s, SERIAL_STATUSES)?,
+        Some(s) => one_of("serial_status", s, "serial-status", SERIAL_STATUSES)?,
         None => serial_status_of(component.serial.as_deref()).to_owned(),
     };
     let country = match &component.country {
@@ -688,7 +693,7 @@ pub struct Item {
     pub custody: Vec<super::custody::Event>,
     pub changes: Vec<Change>,
     /// What a trace will miss or get wrong: shown to the officer, never blocking.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
     pub created_at: String,
     pub created_by: String,
 }
@@ -809,17 +814,17 @@ fn text_field<'a>(item: &'a Item, name: &str) -> Option<&'a str> {
 }
 
 /// What a trace will miss or get wrong, in the officer's words.
-pub fn warnings(item: &Item) -> Vec<String> {
+pub fn warnings(item: &Item) -> Vec<Said> {
     let mut out = Vec::new();
     let kind = text_field(item, "kind").unwrap_or("weapon");
     let status = text_field(item, "serial_status").unwrap_or("unknown");
     let serial_location = text_field(item, "serial_location").map(str::to_lowercase);
     if kind == "weapon" && gaps::serial_readable(status) {
         match serial_location.as_deref() {
-            None => out.push("where the serial was read is not recorded: a trace needs the frame or receiver serial".into()),
-            Some(place) if !gaps::serial_on_frame(Some(place)) => out.push(format!(
-                "serial read from the {place}, not the frame or receiver: parts are swapped, a trace needs the frame or receiver serial"
-            )),
+            None => out.push(said!("warn-serial-place-unknown")),
+            Some(place) if !gaps::serial_on_frame(Some(place)) => {
+                out.push(said!("warn-serial-not-frame", place = place));
+            }
             Some(_) => {}
         }
     }
@@ -834,24 +839,20 @@ pub fn warnings(item: &Item) -> Vec<String> {
         && text_field(item, "country").is_none()
         && !origin_mark
     {
-        out.push("no ITI marking recorded: no maker, country or serial, nor a factory code (ITI para. 8)".into());
+        out.push(said!("warn-no-iti-marking"));
     }
     if status == "obliterated" {
-        out.push("serial obliterated: consider recovery by a forensic laboratory".into());
+        out.push(said!("warn-serial-obliterated"));
     }
     if kind == "weapon" && text_field(item, "serial").is_none() {
         match status {
             "obliterated" => {}
-            "absent" => out.push(
-                "no serial at all (status absent): a trace rests on the other marks and the photos".into(),
-            ),
-            _ => out.push(
-                "no serial recorded: a trace needs the serial from the frame or receiver (`item edit --serial`, or --serial-status absent if there is none)".into(),
-            ),
+            "absent" => out.push(said!("warn-serial-absent")),
+            _ => out.push(said!("warn-no-serial")),
         }
     }
     if kind == "weapon" && !gaps::shows_marks(item.photos.iter().map(|p| p.view.as_str())) {
-        out.push("no photo of the marks or the serial".into());
+        out.push(said!("warn-no-mark-photo"));
     }
     let countries: Vec<&str> = item
         .components
@@ -861,10 +862,7 @@ pub fn warnings(item: &Item) -> Vec<String> {
     if let Some(first) = countries.first()
         && countries.iter().any(|c| c != first)
     {
-        out.push(format!(
-            "mixed origin: components from {}",
-            countries.join(", ")
-        ));
+        out.push(said!("warn-mixed-origin", countries = countries.join(", ")));
     }
     out
 }
@@ -909,10 +907,13 @@ pub fn list(conn: &Connection, filter: &ListFilter) -> Result<Vec<Summary>, Regi
         clauses.push(clause.replace('?', &format!("?{}", values.len())));
     };
     if let Some(v) = &filter.event {
-        push("i.event = ?", Value::Text(one_of("event", v, EVENTS)?));
+        push(
+            "i.event = ?",
+            Value::Text(one_of("event", v, "event", EVENTS)?),
+        );
     }
     if let Some(v) = &filter.kind {
-        push("i.kind = ?", Value::Text(one_of("kind", v, KINDS)?));
+        push("i.kind = ?", Value::Text(one_of("kind", v, "kind", KINDS)?));
     }
     if let Some(v) = &filter.weapon_type {
         let id = parse_type(v).map_err(|e| RegisterError::invalid("type", e.to_string()))?;

@@ -31,34 +31,64 @@ const MIGRATIONS: &[&str] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum RegisterError {
-    #[error("register database: {0}")]
+    #[error("{}", said::database(.0))]
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    #[error("no item '{0}' in the register")]
+    #[error("{}", said::unknown_item(.0))]
     UnknownItem(String),
-    #[error("no trace request '{0}'")]
+    #[error("{}", said::unknown_request(.0))]
     UnknownTraceRequest(String),
     #[error("{field}: {reason}")]
     Invalid { field: String, reason: String },
-    #[error(
-        "the register was written by a newer fieldtrace (schema {found}, this one knows {known})"
-    )]
+    #[error("{}", said::too_new(*.found, *.known))]
     TooNew { found: i64, known: i64 },
     #[error("photo {path}: {reason}")]
     Photo { path: String, reason: String },
-    #[error("the register {path} is damaged ({detail}); nothing is written to it")]
+    #[error("{}", said::damaged(.path, .detail))]
     Damaged { path: String, detail: String },
-    #[error(
-        "the register {path} is on a read-only medium and was written by an older fieldtrace (schema {found}, this one needs {known}): it cannot be brought up to date there"
-    )]
+    #[error("{}", said::needs_upgrade(.path, *.found, *.known))]
     NeedsUpgrade {
         path: String,
         found: i64,
         known: i64,
     },
-    #[error("the register was opened read-only for this command, which must not write")]
+    #[error("{}", crate::t!("reg-read-only"))]
     ReadOnly,
+}
+
+/// The register's errors in the officer's language.
+mod said {
+    use crate::t;
+
+    pub fn database(e: &rusqlite::Error) -> String {
+        t!("reg-database", error = e.to_string())
+    }
+
+    pub fn unknown_item(item: &str) -> String {
+        t!("reg-unknown-item", item = item)
+    }
+
+    pub fn unknown_request(id: &str) -> String {
+        t!("reg-unknown-request", id = id)
+    }
+
+    pub fn too_new(found: i64, known: i64) -> String {
+        t!("reg-too-new", found = found, known = known)
+    }
+
+    pub fn damaged(path: &str, detail: &str) -> String {
+        t!("reg-damaged", path = path, detail = detail)
+    }
+
+    pub fn needs_upgrade(path: &str, found: i64, known: i64) -> String {
+        t!(
+            "reg-needs-upgrade",
+            path = path,
+            found = found,
+            known = known
+        )
+    }
 }
 
 impl RegisterError {

@@ -174,12 +174,8 @@ pub fn link(
     station: &Station,
     now: &str,
 ) -> Result<bool, RegisterError> {
-    if !VIEWS.contains(&view) {
-        return Err(RegisterError::invalid(
-            "view",
-            format!("'{view}' is not one of: {}", VIEWS.join(", ")),
-        ));
-    }
+    let view = crate::vocab::read_word("view", view, VIEWS)
+        .map_err(|e| RegisterError::invalid("view", e.to_string()))?;
     let notes = (!photo.exif.notes.is_empty()).then(|| photo.exif.notes.join("; "));
     tx.execute(
         "INSERT OR IGNORE INTO photos (sha256, media_type, bytes, width, height, taken_at, lat,
@@ -291,13 +287,8 @@ pub fn attach(
     let today = clock.now().date_naive();
     let now = clock.now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let now = now.as_str();
-    let view = view.trim().to_lowercase();
-    if !VIEWS.contains(&view.as_str()) {
-        return Err(RegisterError::Invalid {
-            field: format!("view '{view}'"),
-            reason: format!("is not one of: {}", VIEWS.join(", ")),
-        });
-    }
+    let view = crate::vocab::read_word("view", view, VIEWS)
+        .map_err(|e| RegisterError::invalid("view", e.to_string()))?;
     let limits = crate::photo::LIMITS;
     let mut checked = Vec::new();
     for path in files {
@@ -324,7 +315,7 @@ pub fn attach(
     let added = register.write(|tx| {
         checked
             .iter()
-            .map(|(_, _, p)| link(tx, id, p, &view, station, now))
+            .map(|(_, _, p)| link(tx, id, p, view, station, now))
             .collect::<Result<Vec<bool>, _>>()
     })?;
     Ok(checked

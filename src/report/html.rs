@@ -2,6 +2,8 @@
 //! map as inline SVG, no scripts, no fonts) drawn from the same values `report sdg --json` and
 //! `report summary --json` print.
 
+use crate::i18n::label;
+use crate::t;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::geo::{self, Bounds, Spot};
@@ -56,85 +58,88 @@ pub fn render(page: &Page) -> String {
     let months: Vec<(String, u64)> = s.by_month.iter().map(|(k, n)| (k.clone(), *n)).collect();
     let f = &s.requests;
     let funnel = vec![
-        ("drafted".to_owned(), f.drafted),
-        ("sent".to_owned(), f.sent),
-        ("acknowledged".to_owned(), f.acknowledged),
-        ("answered".to_owned(), f.answered),
+        (label("funnel", "drafted"), f.drafted),
+        (label("funnel", "sent"), f.sent),
+        (label("funnel", "acknowledged"), f.acknowledged),
+        (label("funnel", "answered"), f.answered),
     ];
     let outcomes: Vec<(String, u64)> = f.by_outcome.iter().map(|(k, n)| (k.clone(), *n)).collect();
+    let lang = crate::i18n::current();
     let markup: Markup = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.code()) dir=(if lang.is_rtl() { "rtl" } else { "ltr" }) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "fieldtrace report " (sdg.from) " to " (sdg.to) }
+                title { (t!("report-title", from = sdg.from.to_string(), to = sdg.to.to_string())) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
-                h1 { "Recovered weapons, " (sdg.from) " to " (sdg.to) }
+                h1 { (t!("report-h1", from = sdg.from.to_string(), to = sdg.to.to_string())) }
                 p class="meta" {
-                    "Station " (page.station) ". Generated " (page.generated_at)
-                    " by fieldtrace. Items counted by their event date."
+                    (t!("report-meta", station = page.station.to_string(), at = page.generated_at.to_string()))
                 }
-                h2 { "SDG indicator 16.4.2" }
+                h2 { (t!("report-sdg")) }
                 section id="sdg" {
                     p {
                         span class="kpi" data-value=(sdg.proportion.map(|p| format!("{p}")).unwrap_or_default()) {
                             (share(sdg.traced, sdg.recovered))
                         }
-                        " of weapons seized, found or surrendered whose illicit origin was traced: "
-                        data id="sdg-traced" value=(sdg.traced) { (sdg.traced) } " traced (numerator) of "
-                        data id="sdg-recovered" value=(sdg.recovered) { (sdg.recovered) } " recovered (denominator)."
+                        (t!("report-sdg-lead"))
+                        data id="sdg-traced" value=(sdg.traced) { (sdg.traced) } (t!("report-sdg-traced"))
+                        data id="sdg-recovered" value=(sdg.recovered) { (sdg.recovered) } (t!("report-sdg-recovered"))
                     }
                     table {
-                        tr { th { "event" } th class="n" { "recovered" } th class="n" { "traced" } th class="n" { "share" } }
+                        tr { th { (t!("report-th-event")) } th class="n" { (t!("report-th-recovered")) } th class="n" { (t!("report-th-traced")) } th class="n" { (t!("report-th-share")) } }
                         @for (event, c) in &sdg.by_event {
-                            tr { td { (event) } td class="n" { (c.recovered) } td class="n" { (c.traced) } td class="n" { (share(c.traced, c.recovered)) } }
+                            tr { td { (crate::i18n::shown("event", &event.to_string())) } td class="n" { (c.recovered) } td class="n" { (c.traced) } td class="n" { (share(c.traced, c.recovered)) } }
                         }
                     }
                     p class="note" {
-                        "Beside the indicator, not counted in it: "
-                        (sdg.ammunition.recovered) " ammunition lot(s) (" (sdg.ammunition.traced) " traced), "
-                        (sdg.components.recovered) " loose component(s) (" (sdg.components.traced) " traced)."
+                        (t!(
+                            "report-beside",
+                            ammo = sdg.ammunition.recovered,
+                            ammo_traced = sdg.ammunition.traced,
+                            parts = sdg.components.recovered,
+                            parts_traced = sdg.components.traced
+                        ))
                     }
                 }
-                h2 { "Items over time" }
-                p class="meta" { (s.items) " item(s) in the period, by month of the event." }
-                (chart::months("chart-month", "Items by month", &months))
+                h2 { (t!("report-over-time")) }
+                p class="meta" { (t!("report-in-period", items = s.items)) }
+                (chart::months("chart-month", &t!("report-chart-month"), &months))
                 div class="grid" {
-                    section { h2 { "By type" } (chart::bars("chart-type", "Items by type", &tables(&s.by_type))) }
-                    section { h2 { "By country of manufacture" } (chart::bars("chart-country", "Items by country of manufacture", &tables(&s.by_country))) }
-                    section { h2 { "By event" } (chart::bars("chart-event", "Items by event", &tables(&s.by_event))) }
-                    section { h2 { "By place" } (chart::bars("chart-place", "Items by place", &tables(&s.by_place))) }
+                    section { h2 { (t!("report-by-type")) } (chart::bars("chart-type", &t!("report-chart-type"), &tables(&s.by_type))) }
+                    section { h2 { (t!("report-by-country")) } (chart::bars("chart-country", &t!("report-chart-country"), &tables(&s.by_country))) }
+                    section { h2 { (t!("report-by-event")) } (chart::bars("chart-event", &t!("report-chart-event"), &tables(&s.by_event))) }
+                    section { h2 { (t!("report-by-place")) } (chart::bars("chart-place", &t!("report-chart-place"), &tables(&s.by_place))) }
                 }
-                h2 { "Map of recovery places" }
+                h2 { (t!("report-map")) }
                 (map(page))
-                h2 { "Trace requests" }
-                p class="meta" { "Every request this station made, as it stands today." }
+                h2 { (t!("report-requests")) }
+                p class="meta" { (t!("report-requests-meta")) }
                 div class="grid" {
-                    section { (chart::bars("chart-funnel", "Trace requests by stage", &funnel)) }
-                    section { (chart::bars("chart-outcome", "Answered requests by outcome", &outcomes)) }
+                    section { (chart::bars("chart-funnel", &t!("report-chart-funnel"), &funnel)) }
+                    section { (chart::bars("chart-outcome", &t!("report-chart-outcome"), &outcomes)) }
                 }
-                h2 { "Overdue requests" }
+                h2 { (t!("report-overdue")) }
                 @if f.overdue.is_empty() {
-                    p id="overdue" { "None." }
+                    p id="overdue" { (t!("report-none")) }
                 } @else {
                     table id="overdue" {
-                        tr { th { "request" } th { "recipient" } th { "waiting for" } th class="n" { "days" } }
+                        tr { th { (t!("report-th-request")) } th { (t!("report-th-recipient")) } th { (t!("report-th-waiting")) } th class="n" { (t!("report-th-days")) } }
                         @for o in &f.overdue {
                             tr class="overdue" data-key=(o.id) {
                                 td { (o.id) " " code { (o.packet_id) } }
                                 td { (o.recipient) }
-                                td { (o.overdue.replace('-', " ")) }
+                                td { (label("overdue", o.overdue)) }
                                 td class="n" { (o.days_waiting) }
                             }
                         }
                     }
                 }
                 p class="note" {
-                    "Map outline: Made with Natural Earth (public domain), 1:110m land. "
-                    "The same figures as data: fieldtrace report sdg --json and fieldtrace report summary --json, with the same --from and --to."
+                    (t!("report-note"))
                 }
             }
         }
@@ -148,18 +153,18 @@ fn map(page: &Page) -> Markup {
     let region = Bounds::around(page.spots, 8.0);
     html! {
         p class="meta" {
-            (located) " item(s) with coordinates in the period, at " (page.spots.len()) " place(s)"
+            (t!("report-located", items = located, places = page.spots.len()))
             @if page.coarsen_km > 0.0 {
-                ", each moved to the centre of its " (page.coarsen_km) " km grid cell (--coarsen-km)"
+                (t!("report-coarsened", km = page.coarsen_km))
             } @else {
-                ", at their exact places (--coarsen-km 0)"
+                (t!("report-exact"))
             }
             "."
         }
         div class="grid" {
-            section { (map_svg("map-world", "World", Bounds::WORLD, 560.0, page.spots, region)) }
+            section { (map_svg("map-world", &t!("report-world"), Bounds::WORLD, 560.0, page.spots, region)) }
             @if let Some(region) = region {
-                section { (map_svg("map-region", "Region", region, 420.0, page.spots, None)) }
+                section { (map_svg("map-region", &t!("report-region"), region, 420.0, page.spots, None)) }
             }
         }
     }
@@ -232,7 +237,7 @@ fn map_svg(
                 circle class="spot" cx=(s.lon) cy=(-s.lat)
                     r=(format!("{:.3}", unit * (3.0 + 5.0 * (s.items as f64 / max).sqrt())))
                     stroke-width=(format!("{:.3}", unit)) data-lat=(s.lat) data-lon=(s.lon) data-value=(s.items) {
-                    title { (s.items) " item(s)" }
+                    title { (t!("report-items", items = s.items)) }
                 }
             }
         }

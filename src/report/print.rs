@@ -5,9 +5,11 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use crate::i18n::shown;
 use crate::qr;
 use crate::register::item::Item;
 use crate::register::traces::TraceRequest;
+use crate::t;
 use crate::trace::body::{ItemEntry, RequestBody};
 
 const STYLE: &str = "
@@ -27,6 +29,17 @@ code { font-family: monospace; font-size: 9pt; word-break: break-all; }
 .draft { border: 0.5mm solid #000; padding: 2mm; font-weight: bold; }
 ";
 
+/// A stored value as printed: a vocabulary's word in the officer's language.
+fn printed(field: &str, value: &str) -> String {
+    match field {
+        "event" => shown("event", value),
+        "kind" => shown("kind", value),
+        "type" => shown("type", value),
+        "serial_status" => shown("serial-status", value),
+        _ => value.to_owned(),
+    }
+}
+
 fn row(label: &str, value: Option<&str>) -> Markup {
     html! { tr { th { (label) } td { (value.unwrap_or("—")) } } }
 }
@@ -35,16 +48,21 @@ fn item(i: usize, e: &ItemEntry) -> Markup {
     let serial =
         e.sn.as_deref()
             .map(|sn| match e.sn_at.as_deref() {
-                Some(at) => format!("{sn} ({}, on the {at})", e.serial_status()),
-                None => format!("{sn} ({})", e.serial_status()),
+                Some(at) => t!(
+                    "print-serial-at",
+                    serial = sn,
+                    status = shown("serial-status", e.serial_status()),
+                    at = at
+                ),
+                None => format!("{sn} ({})", shown("serial-status", e.serial_status())),
             })
-            .unwrap_or_else(|| e.serial_status().to_owned());
+            .unwrap_or_else(|| shown("serial-status", e.serial_status()));
     let marks: Vec<String> = e
         .marks
         .iter()
         .map(|m| match (&m.ev, &m.at) {
-            (Some(ev), Some(at)) => format!("{} ({ev}, {at})", m.text),
-            (Some(ev), None) => format!("{} ({ev})", m.text),
+            (Some(ev), Some(at)) => format!("{} ({}, {at})", m.text, shown("mark-event", ev)),
+            (Some(ev), None) => format!("{} ({})", m.text, shown("mark-event", ev)),
             _ => m.text.clone(),
         })
         .collect();
@@ -52,24 +70,24 @@ fn item(i: usize, e: &ItemEntry) -> Markup {
     let qty = e.qty.map(|q| q.to_string());
     html! {
         table class="item" {
-            tr { th colspan="2" { b { "Item " (i + 1) } } }
-            (row("Kind", Some(e.kind.as_deref().unwrap_or("weapon"))))
-            (row("Type", e.weapon_type.as_deref()))
-            (row("Manufacturer", e.make.as_deref()))
-            (row("Model", e.model.as_deref()))
-            (row("Calibre", e.cal.as_deref()))
-            (row("Serial number", Some(&serial)))
-            (row("Country of manufacture", e.ctry.as_deref()))
-            (row("Year of manufacture", year.as_deref()))
-            @if e.qty.is_some() { (row("Quantity", qty.as_deref())) }
-            @if e.hs.is_some() { (row("Headstamp", e.hs.as_deref())) }
-            @if e.lot.is_some() { (row("Lot", e.lot.as_deref())) }
-            (row("Markings", (!marks.is_empty()).then(|| marks.join("; ")).as_deref()))
-            (row("Recovered", Some(&format!("{}, {}{}", e.ev, e.date,
+            tr { th colspan="2" { b { (t!("print-item", number = (i + 1))) } } }
+            (row(&t!("print-kind"), Some(&shown("kind", e.kind.as_deref().unwrap_or("weapon")))))
+            (row(&t!("print-type"), e.weapon_type.as_deref().map(|t| shown("type", t)).as_deref()))
+            (row(&t!("print-manufacturer"), e.make.as_deref()))
+            (row(&t!("print-model"), e.model.as_deref()))
+            (row(&t!("print-calibre"), e.cal.as_deref()))
+            (row(&t!("print-serial-number"), Some(&serial)))
+            (row(&t!("print-country-of-manufacture"), e.ctry.as_deref()))
+            (row(&t!("print-year-of-manufacture"), year.as_deref()))
+            @if e.qty.is_some() { (row(&t!("print-quantity"), qty.as_deref())) }
+            @if e.hs.is_some() { (row(&t!("print-headstamp"), e.hs.as_deref())) }
+            @if e.lot.is_some() { (row(&t!("print-lot"), e.lot.as_deref())) }
+            (row(&t!("print-markings"), (!marks.is_empty()).then(|| marks.join("; ")).as_deref()))
+            (row(&t!("print-recovered"), Some(&format!("{}, {}{}", shown("event", &e.ev), e.date,
                 e.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default()))))
-            @if e.susp.is_some() { (row("Suspected", e.susp.as_deref())) }
+            @if e.susp.is_some() { (row(&t!("print-suspected"), e.susp.as_deref())) }
             @if !e.photos.is_empty() {
-                (row("Photos (SHA-256)", Some(&e.photos.iter()
+                (row(&t!("print-photos-sha-256"), Some(&e.photos.iter()
                     .map(|p| format!("{}: {}", p.view, p.sha256)).collect::<Vec<_>>().join("; "))))
             }
         }
@@ -93,60 +111,60 @@ pub fn trace_request(
     }
     let markup = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(crate::i18n::current().code()) dir=(if crate::i18n::current().is_rtl() { "rtl" } else { "ltr" }) {
             head {
                 meta charset="utf-8";
-                title { "Trace request " (request.id) " " (request.packet_id) }
+                title { (t!("print-title-request", id = request.id, packet = request.packet_id.as_str())) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
-                h1 { "Tracing request (International Tracing Instrument, para. 17)" }
+                h1 { (t!("print-h1-request")) }
                 @if request.manifest_sha256.is_none() {
-                    p class="draft" { "DRAFT: not signed, not sent. The paper of a signed request carries its manifest SHA-256 and QR codes." }
+                    p class="draft" { (t!("print-draft")) }
                 }
                 table {
-                    (row("Request", Some(&format!("{} (sequence {})", request.id, request.seq))))
-                    (row("Packet id", Some(&request.packet_id)))
-                    (row("Manifest SHA-256", request.manifest_sha256.as_deref()))
-                    (row("Addressed to", Some(&request.recipient)))
-                    (row("Drafted", Some(&format!("{} by {}", request.created_at, request.created_by))))
-                    (row("Signed", request.exported_at.as_deref()))
-                    (row("Printed", Some(generated_at)))
+                    (row(&t!("print-request"), Some(&t!("print-sequence", id = request.id, seq = request.seq))))
+                    (row(&t!("print-packet-id"), Some(&request.packet_id)))
+                    (row(&t!("print-manifest-sha-256"), request.manifest_sha256.as_deref()))
+                    (row(&t!("print-addressed-to"), Some(&request.recipient)))
+                    (row(&t!("print-drafted"), Some(&t!("print-by", at = request.created_at.as_str(), by = request.created_by.as_str()))))
+                    (row(&t!("print-signed"), request.exported_at.as_deref()))
+                    (row(&t!("print-printed"), Some(generated_at)))
                 }
-                h2 { "(a) Requesting authority, illicit nature and legal basis" }
+                h2 { (t!("print-h2-a")) }
                 table {
-                    (row("Requesting authority", Some(body.auth.as_deref().unwrap_or(authority))))
-                    (row("Point of contact", body.poc.as_deref()))
-                    (row("Illicit nature of the weapons", body.illicit.as_deref()))
-                    (row("Legal basis of the request", body.legal.as_deref()))
+                    (row(&t!("print-requesting-authority"), Some(body.auth.as_deref().unwrap_or(authority))))
+                    (row(&t!("print-point-of-contact"), body.poc.as_deref()))
+                    (row(&t!("print-illicit-nature-of-the-weapons"), body.illicit.as_deref()))
+                    (row(&t!("print-legal-basis-of-the-request"), body.legal.as_deref()))
                 }
-                h2 { "(b) Identification of the weapons" }
+                h2 { (t!("print-h2-b")) }
                 @for (i, e) in body.items.iter().enumerate() { (item(i, e)) }
-                h2 { "(c) Intended use of the information, urgency, confidentiality" }
+                h2 { (t!("print-h2-c")) }
                 table {
-                    (row("Intended use", body.intended_use.as_deref()))
-                    (row("Priority", Some(&body.prio)))
-                    (row("Justification of urgency", body.why.as_deref()))
-                    (row("Confidentiality", body.conf.as_deref()))
+                    (row(&t!("print-intended-use"), body.intended_use.as_deref()))
+                    (row(&t!("print-priority"), Some(&shown("priority", &body.prio))))
+                    (row(&t!("print-justification-of-urgency"), body.why.as_deref()))
+                    (row(&t!("print-confidentiality"), body.conf.as_deref()))
                 }
                 @if !codes.is_empty() {
-                    h2 { "The signed manifest as QR codes" }
-                    p { "Scan all " (codes.len()) " code(s) in any order with " code { "fieldtrace packet assemble" } " (or "
-                        code { "inbox import" } " of the scanned text) to check this paper against the signed file." }
+                    h2 { (t!("print-h2-qr")) }
+                    p { (t!("print-scan-1", count = codes.len())) code { "fieldtrace packet assemble" } (t!("print-scan-2"))
+                        code { "inbox import" } (t!("print-scan-3")) }
                     @for (i, (width, d)) in codes.iter().enumerate() {
                         div class="qr" {
-                            svg viewBox=(format!("-4 -4 {} {}", width + 8, width + 8)) role="img" aria-label=(format!("QR part {}", i + 1)) {
+                            svg viewBox=(format!("-4 -4 {} {}", width + 8, width + 8)) role="img" aria-label=(t!("print-qr-part", part = (i + 1))) {
                                 rect x="-4" y="-4" width=(width + 8) height=(width + 8) fill="#fff" {}
                                 path d=(d) fill="#000" {}
                             }
-                            br; "part " (i + 1) " of " (codes.len())
+                            br; (t!("print-part-of", part = (i + 1), count = codes.len()))
                         }
                     }
                 }
-                h2 { "Signature" }
+                h2 { (t!("print-h2-signature")) }
                 div class="sign" {
-                    div { "Requesting officer (name, rank, signature, date)" }
-                    div { "Authorising officer (name, rank, signature, stamp)" }
+                    div { (t!("print-requesting-officer")) }
+                    div { (t!("print-authorising-officer")) }
                 }
             }
         }
@@ -258,77 +276,77 @@ pub fn seizure_record(
 ) -> String {
     let f = |name: &str| field(item, name);
     let rows = [
-        ("Record id (seizure log)", "record_id"),
-        ("Event", "event"),
-        ("Date", "date"),
-        ("Place", "location"),
-        ("Latitude", "lat"),
-        ("Longitude", "lon"),
-        ("Kind", "kind"),
-        ("Type", "type"),
-        ("Manufacturer", "make"),
-        ("Model", "model"),
-        ("Calibre", "calibre"),
-        ("Serial number", "serial"),
-        ("Serial status", "serial_status"),
-        ("Serial location", "serial_location"),
-        ("Country of manufacture", "country"),
-        ("Year of manufacture", "year"),
-        ("Quantity", "quantity"),
-        ("Condition", "condition"),
-        ("Unit", "unit"),
-        ("Officer", "officer"),
-        ("Notes", "notes"),
+        (t!("print-record-id-seizure-log"), "record_id"),
+        (t!("print-event"), "event"),
+        (t!("print-date"), "date"),
+        (t!("print-place"), "location"),
+        (t!("print-latitude"), "lat"),
+        (t!("print-longitude"), "lon"),
+        (t!("print-kind"), "kind"),
+        (t!("print-type"), "type"),
+        (t!("print-manufacturer"), "make"),
+        (t!("print-model"), "model"),
+        (t!("print-calibre"), "calibre"),
+        (t!("print-serial-number"), "serial"),
+        (t!("print-serial-status"), "serial_status"),
+        (t!("print-serial-location"), "serial_location"),
+        (t!("print-country-of-manufacture"), "country"),
+        (t!("print-year-of-manufacture"), "year"),
+        (t!("print-quantity"), "quantity"),
+        (t!("print-condition"), "condition"),
+        (t!("print-unit"), "unit"),
+        (t!("print-officer"), "officer"),
+        (t!("print-notes"), "notes"),
     ];
     let markup = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(crate::i18n::current().code()) dir=(if crate::i18n::current().is_rtl() { "rtl" } else { "ltr" }) {
             head {
                 meta charset="utf-8";
-                title { "Seizure record, item " (item.id) }
+                title { (t!("print-title-item", id = item.id)) }
                 style { (PreEscaped(STYLE)) (PreEscaped(ITEM_STYLE)) }
             }
             body {
-                h1 { "Seizure record: item " (item.id) }
+                h1 { (t!("print-h1-item", id = item.id)) }
                 table {
-                    (row("Item UUID", Some(&item.uuid)))
-                    (row("Registered", Some(&format!("{} by {}", item.created_at, item.created_by))))
-                    (row("Printed", Some(generated_at)))
+                    (row(&t!("print-item-uuid"), Some(&item.uuid)))
+                    (row(&t!("print-registered"), Some(&t!("print-by", at = item.created_at.as_str(), by = item.created_by.as_str()))))
+                    (row(&t!("print-printed"), Some(generated_at)))
                     @for (label, name) in rows {
-                        @if let Some(value) = f(name) { (row(label, Some(&value))) }
+                        @if let Some(value) = f(name) { (row(&label, Some(&printed(name, &value)))) }
                     }
                 }
-                h2 { "Marks" }
-                @if item.marks.is_empty() { p { "None recorded." } }
+                h2 { (t!("print-h2-marks")) }
+                @if item.marks.is_empty() { p { (t!("print-none-recorded")) } }
                 @else {
                     table class="list" {
-                        tr { th { "mark" } th { "event" } th { "part" } th { "legibility" } }
+                        tr { th { (t!("print-th-mark")) } th { (t!("print-th-event")) } th { (t!("print-th-part")) } th { (t!("print-th-legibility")) } }
                         @for m in &item.marks {
-                            tr { td { (m.text) } td { (m.event) } td { (m.part.as_deref().unwrap_or("")) } td { (m.legibility) } }
+                            tr { td { (m.text) } td { (shown("mark-event", &m.event)) } td { (m.part.as_deref().unwrap_or("")) } td { (shown("legibility", &m.legibility)) } }
                         }
                     }
                 }
-                h2 { "Photos of the marks" }
-                @if photos.is_empty() { p { "None." } }
+                h2 { (t!("print-h2-photos")) }
+                @if photos.is_empty() { p { (t!("print-none")) } }
                 div class="photos" {
                     @for p in photos {
                         figure {
                             @if let Some(url) = &p.data_url { img src=(url) alt=(p.view); }
-                            @else { div class="missing" { "photo file not found" } }
+                            @else { div class="missing" { (t!("print-photo-missing")) } }
                             figcaption { (p.view) br; code { (p.sha256) } }
                         }
                     }
                 }
-                h2 { "Custody chain" }
-                @if item.custody.is_empty() { p { "No custody event recorded." } }
+                h2 { (t!("print-h2-custody")) }
+                @if item.custody.is_empty() { p { (t!("print-no-custody")) } }
                 @else {
                     table class="list" {
-                        tr { th { "#" } th { "when" } th { "action" } th { "to / place" } th { "by" } th { "hash" } }
+                        tr { th { "#" } th { (t!("print-th-when")) } th { (t!("print-th-action")) } th { (t!("print-th-to-place")) } th { (t!("print-th-by")) } th { (t!("print-th-hash")) } }
                         @for (i, e) in item.custody.iter().enumerate() {
                             tr {
                                 td { (i + 1) }
                                 td { (e.occurred_at) }
-                                td { (e.action) }
+                                td { (shown("custody", &e.action)) }
                                 td { (e.to.as_deref().unwrap_or("")) @if let Some(p) = &e.place { " " (p) } }
                                 td { (e.officer) ", " (e.unit) }
                                 td { code { (e.hash) } }
@@ -336,20 +354,20 @@ pub fn seizure_record(
                         }
                     }
                 }
-                h2 { "Trace requests" }
-                @if requests.is_empty() { p { "None." } }
+                h2 { (t!("print-h2-requests")) }
+                @if requests.is_empty() { p { (t!("print-none")) } }
                 @else {
                     table class="list" {
-                        tr { th { "request" } th { "packet id" } th { "manifest SHA-256" } }
+                        tr { th { (t!("print-th-request")) } th { (t!("print-th-packet")) } th { (t!("print-th-manifest")) } }
                         @for r in requests {
-                            tr { td { (r.id) } td { code { (r.packet_id) } } td { code { (r.manifest_sha256.as_deref().unwrap_or("draft, not signed")) } } }
+                            tr { td { (r.id) } td { code { (r.packet_id) } } td { code { (r.manifest_sha256.clone().unwrap_or_else(|| t!("print-not-signed"))) } } }
                         }
                     }
                 }
-                h2 { "Signature" }
+                h2 { (t!("print-h2-signature")) }
                 div class="sign" {
-                    div { "Seizing officer (name, rank, signature, date)" }
-                    div { "Received by (name, rank, signature, date)" }
+                    div { (t!("print-seizing-officer")) }
+                    div { (t!("print-received-by")) }
                 }
             }
         }

@@ -45,7 +45,7 @@ fn station(home: &Path) -> (Ctx, SigningKey) {
         RefData::open_embedded().unwrap(),
         Ui::new(true),
         Clock::fixed_at("2026-11-25T12:00:00Z").unwrap(),
-        Lang::En,
+        Lang::english(),
         true,
         home.to_path_buf(),
     )

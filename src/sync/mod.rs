@@ -176,9 +176,7 @@ impl std::fmt::Debug for Unlocker<'_> {
 impl Unlocker<'_> {
     pub(crate) fn signing_key(&mut self) -> anyhow::Result<&SigningKey> {
         if self.signing_key.is_none() {
-            let secret = self
-                .ctx
-                .passphrase("unlock this station's signing key", false)?;
+            let secret = self.ctx.passphrase(&crate::t!("purpose-signing"), false)?;
             self.signing_key = Some(self.store.unlock_signing_key(&secret)?);
         }
         self.signing_key
@@ -192,7 +190,7 @@ impl Keyring for Unlocker<'_> {
         if self.identity.is_none() {
             let secret = self
                 .ctx
-                .passphrase("unlock this station's decryption key", false)?;
+                .passphrase(&crate::t!("purpose-decryption"), false)?;
             self.identity = Some(self.store.unlock_identity(&secret)?);
         }
         self.identity

@@ -119,7 +119,7 @@ pub fn verify_file(
                     .into(),
             );
         }
-        let secret = ctx.passphrase("unlock this station's decryption key", false)?;
+        let secret = ctx.passphrase(&crate::t!("purpose-decryption"), false)?;
         let identity = store.unlock_identity(&secret)?;
         match encrypt::decrypt(&bytes, &identity, &age_limits) {
             Ok(plain) => plain,

@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use super::body::{ItemEntry, RequestBody};
 use super::gaps;
+use crate::i18n::Said;
+use crate::said;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -29,15 +31,16 @@ pub struct Finding {
     pub code: &'static str,
     /// 1-based position in the body's `items`; `None` for the request as a whole.
     pub item: Option<usize>,
-    pub message: String,
+    /// In the officer's language on the terminal, in English in `--json`.
+    pub message: Said,
 }
 
-fn finding(level: Level, code: &'static str, item: Option<usize>, message: &str) -> Finding {
+fn finding(level: Level, code: &'static str, item: Option<usize>, message: Said) -> Finding {
     Finding {
         level,
         code,
         item,
-        message: message.to_owned(),
+        message,
     }
 }
 
@@ -49,7 +52,7 @@ pub fn check(body: &RequestBody) -> Vec<Finding> {
             Level::Missing,
             "no-illicit-nature",
             None,
-            "the illicit nature of the weapons is not given (ITI para. 17(a)): --illicit-basis",
+            said!("check-no-illicit-nature"),
         ));
     }
     if body.legal.is_none() {
@@ -57,7 +60,7 @@ pub fn check(body: &RequestBody) -> Vec<Finding> {
             Level::Missing,
             "no-legal-basis",
             None,
-            "no legal basis given (ITI para. 17(a)): --legal-basis",
+            said!("check-no-legal-basis"),
         ));
     }
     if body.intended_use.is_none() {
@@ -65,7 +68,7 @@ pub fn check(body: &RequestBody) -> Vec<Finding> {
             Level::Missing,
             "no-intended-use",
             None,
-            "the intended use of the information is not given (ITI para. 17(c)): --intended-use",
+            said!("check-no-intended-use"),
         ));
     }
     if body.prio == "urgent" && body.why.is_none() {
@@ -73,7 +76,7 @@ pub fn check(body: &RequestBody) -> Vec<Finding> {
             Level::Weak,
             "no-justification",
             None,
-            "urgent priority without a justification: --justification",
+            said!("check-no-justification"),
         ));
     }
     if body.conf.is_none() {
@@ -81,7 +84,7 @@ pub fn check(body: &RequestBody) -> Vec<Finding> {
             Level::Weak,
             "no-confidentiality",
             None,
-            "no confidentiality restriction stated: --confidentiality",
+            said!("check-no-confidentiality"),
         ));
     }
     for (index, item) in body.items.iter().enumerate() {
@@ -99,7 +102,7 @@ fn check_item(item: &ItemEntry, position: usize, out: &mut Vec<Finding>) {
                 Level::Weak,
                 "no-headstamp",
                 at,
-                "no headstamp or lot recorded",
+                said!("check-no-headstamp"),
             ));
         }
         if item.cal.is_none() {
@@ -107,7 +110,7 @@ fn check_item(item: &ItemEntry, position: usize, out: &mut Vec<Finding>) {
                 Level::Weak,
                 "no-calibre",
                 at,
-                "calibre not recorded",
+                said!("check-no-calibre"),
             ));
         }
         return;
@@ -124,18 +127,18 @@ fn check_item(item: &ItemEntry, position: usize, out: &mut Vec<Finding>) {
             Level::Missing,
             "no-markings",
             at,
-            "no markings, maker, country or serial recorded: nothing to trace by (ITI para. 17(b))",
+            said!("check-no-markings"),
         ));
     }
     if item.weapon_type.is_none() {
-        out.push(finding(Level::Weak, "no-type", at, "type not recorded"));
+        out.push(finding(Level::Weak, "no-type", at, said!("check-no-type")));
     }
     if item.cal.is_none() {
         out.push(finding(
             Level::Weak,
             "no-calibre",
             at,
-            "calibre not recorded",
+            said!("check-no-calibre"),
         ));
     }
     match item.serial_status() {
@@ -145,7 +148,7 @@ fn check_item(item: &ItemEntry, position: usize, out: &mut Vec<Finding>) {
                     Level::Weak,
                     "serial-not-frame",
                     at,
-                    "serial not read from the frame or receiver (parts are swapped): --serial-location",
+                    said!("check-serial-not-frame"),
                 ));
             }
         }
@@ -153,16 +156,21 @@ fn check_item(item: &ItemEntry, position: usize, out: &mut Vec<Finding>) {
             Level::Weak,
             "serial-obliterated",
             at,
-            "serial obliterated: consider recovery by a forensic laboratory before tracing",
+            said!("check-serial-obliterated"),
         )),
-        _ => out.push(finding(Level::Weak, "no-serial", at, "no serial recorded")),
+        _ => out.push(finding(
+            Level::Weak,
+            "no-serial",
+            at,
+            said!("check-no-serial"),
+        )),
     }
     if !item.marks.iter().any(|m| m.event() == "import") {
         out.push(finding(
             Level::Weak,
             "no-import-mark",
             at,
-            "no import mark recorded (record 'none seen' with `item mark ITEM 'none seen' --event import`)",
+            said!("check-no-import-mark"),
         ));
     }
     if !gaps::shows_marks(item.photos.iter().map(|p| p.view.as_str())) {
@@ -170,7 +178,7 @@ fn check_item(item: &ItemEntry, position: usize, out: &mut Vec<Finding>) {
             Level::Weak,
             "no-mark-photo",
             at,
-            "no photo of the marks",
+            said!("check-no-mark-photo"),
         ));
     }
 }

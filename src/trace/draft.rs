@@ -79,16 +79,18 @@ fn reduced_copies(
         let reduced = photos::ensure_reduced(&ctx.home, &photo.sha256, ctx.today())
             .map_err(anyhow::Error::new)
             .and_then(|path| {
-                std::fs::read(ctx.home.join(&path))
-                    .with_context(|| format!("cannot read {}", path.display()))
+                std::fs::read(ctx.home.join(&path)).with_context(|| {
+                    crate::t!("error-cannot-read", file = path.display().to_string())
+                })
             });
         match reduced {
             Ok(bytes) => {
                 out.insert(photo.sha256.clone(), crate::fs::sha256_hex(&bytes));
             }
-            Err(e) => warnings.push(format!(
-                "photo {}: no reduced copy ({e:#}); the original will travel",
-                photo.sha256
+            Err(e) => warnings.push(crate::t!(
+                "trace-no-reduced-copy",
+                sha = photo.sha256.as_str(),
+                error = format!("{e:#}")
             )),
         }
     }

@@ -180,7 +180,7 @@ pub fn export(
         .into());
     }
 
-    let secret = ctx.passphrase("unlock this station's signing key", false)?;
+    let secret = ctx.passphrase(&crate::t!("purpose-signing"), false)?;
     let key = store.unlock_signing_key(&secret)?;
     let blobs: Vec<&[u8]> = files.iter().map(|(_, bytes)| bytes.as_slice()).collect();
     let signed = packet::build(&manifest, &blobs, &key)?;

@@ -17,7 +17,13 @@ pub fn serial_readable(status: &str) -> bool {
 pub fn serial_on_frame(place: Option<&str>) -> bool {
     place.is_some_and(|place| {
         let place = place.to_lowercase();
-        place.contains("frame") || place.contains("receiver")
+        place.contains("frame")
+            || place.contains("receiver")
+            // The words of every catalogue: `carcasse`, `boîte de culasse`.
+            || crate::i18n::find_word("component", &place, &["frame", "receiver"]).is_some()
+            || place
+                .split([',', ';', '(', ')'])
+                .any(|part| crate::i18n::find_word("component", part, &["frame", "receiver"]).is_some())
     })
 }
 
@@ -36,6 +42,9 @@ mod tests {
     fn the_shared_rules() {
         assert!(serial_readable("partial") && !serial_readable("obliterated"));
         assert!(serial_on_frame(Some("Receiver, left")));
+        assert!(
+            serial_on_frame(Some("carcasse")) && serial_on_frame(Some("boîte de culasse, gauche"))
+        );
         assert!(!serial_on_frame(Some("barrel")) && !serial_on_frame(None));
         assert!(shows_marks(["overall", "serial"]) && !shows_marks(["overall"]));
     }

@@ -6,6 +6,7 @@ use dialoguer::{Input, Select};
 use crate::identify::session::Answerer;
 use crate::identify::{Answer, Assessment, Question};
 use crate::refdata::Catalog;
+use crate::t;
 
 /// Asks the engine's questions at the terminal.
 #[derive(Debug)]
@@ -18,10 +19,6 @@ impl<'a> TerminalAnswerer<'a> {
         TerminalAnswerer { catalog }
     }
 }
-
-const DONT_KNOW: &str = "Don't know";
-const BACK: &str = "\u{2190} Back to the previous question";
-const OTHER: &str = "Other (type it)";
 
 impl Answerer for TerminalAnswerer<'_> {
     type Error = anyhow::Error;
@@ -36,39 +33,45 @@ impl Answerer for TerminalAnswerer<'_> {
             .map(|c| c.name.as_str())
             .collect();
         if !leading.is_empty() {
-            eprintln_dim(&format!("leading: {}", leading.join(", ")));
+            eprintln_dim(&t!("wizard-leading", names = leading.join(", ")));
         }
         if question.options.is_empty() {
             return free_text(question);
         }
         // "Don't know" first, then every value in its fixed order, then "other" and "back";
         // typing filters the list.
-        let mut items: Vec<&str> = vec![DONT_KNOW];
-        items.extend(question.options.iter().map(|o| o.label.as_str()));
+        let (dont_know, other, back) = (
+            t!("wizard-dont-know"),
+            t!("wizard-other"),
+            t!("wizard-back"),
+        );
+        let mut items: Vec<&str> = vec![dont_know.as_str()];
+        items.extend(question.options.iter().map(|o| o.label.text()));
         if question.free_text {
-            items.push(OTHER);
+            items.push(other.as_str());
         }
-        items.push(BACK);
+        items.push(back.as_str());
         let choice = dialoguer::FuzzySelect::new()
-            .with_prompt(&question.prompt)
+            .with_prompt(question.prompt.text())
             .items(&items)
             .default(0)
             .interact()?;
-        match items.get(choice).copied() {
-            Some(DONT_KNOW) | None => Ok(Answer::DontKnow),
-            Some(BACK) => Ok(Answer::Back),
-            Some(OTHER) => loop {
+        let other_at = question.options.len() + 1;
+        match choice {
+            0 => Ok(Answer::DontKnow),
+            n if n == items.len() - 1 => Ok(Answer::Back),
+            n if question.free_text && n == other_at => loop {
                 let text: String = Input::new()
-                    .with_prompt("Calibre as marked")
+                    .with_prompt(t!("wizard-calibre-as-marked"))
                     .interact_text()?;
                 match self.catalog.resolve_calibre(&text) {
                     Ok(id) => return Ok(Answer::Value(id)),
                     Err(err) => eprintln_dim(&err.to_string()),
                 }
             },
-            Some(_) => Ok(question
+            n => Ok(question
                 .options
-                .get(choice - 1)
+                .get(n - 1)
                 .map_or(Answer::DontKnow, |o| Answer::Value(o.value.clone()))),
         }
     }
@@ -77,9 +80,9 @@ impl Answerer for TerminalAnswerer<'_> {
 /// A question answered in words: the marks, or the serial.
 fn free_text(question: &Question) -> anyhow::Result<Answer> {
     let help = if question.field == "markings" {
-        "several: separate with ' | '; 'obliterated' if removed; empty if none; '<' for back"
+        t!("wizard-marks-help")
     } else {
-        "empty if you cannot read it; '<' for back"
+        t!("wizard-text-help")
     };
     let text: String = Input::new()
         .with_prompt(format!("{}\n  {help}", question.prompt))
@@ -89,12 +92,22 @@ fn free_text(question: &Question) -> anyhow::Result<Answer> {
     Ok(match text.to_lowercase().as_str() {
         "" => Answer::DontKnow,
         "<" => Answer::Back,
-        "obliterated" => Answer::Obliterated,
+        word if obliterated(word) => Answer::Obliterated,
         _ if question.field == "markings" => {
             Answer::Marks(text.split(" | ").map(|m| m.trim().to_owned()).collect())
         }
         _ => Answer::Value(text.to_owned()),
     })
+}
+
+/// `obliterated`, or the word for it in the officer's language (`effacé`).
+fn obliterated(word: &str) -> bool {
+    let fold = |w: &str| crate::refdata::fold::fold(w.trim()).to_lowercase();
+    let word = fold(word);
+    word == "obliterated"
+        || t!("wizard-obliterated-words")
+            .split(',')
+            .any(|w| fold(w) == word)
 }
 
 fn eprintln_dim(text: &str) {
@@ -119,25 +132,26 @@ pub fn offer_register(today: chrono::NaiveDate) -> anyhow::Result<Option<Recover
     use crate::register::item::{EVENTS, parse_date};
     // Waits for Enter: a 'y' alone must not let the habitual Enter answer the next question.
     if !dialoguer::Confirm::new()
-        .with_prompt("Add this weapon to the register?")
+        .with_prompt(t!("wizard-add"))
         .default(false)
         .wait_for_newline(true)
         .interact()?
     {
         return Ok(None);
     }
+    let events: Vec<String> = crate::vocab::Event::ALL.iter().map(|e| e.label()).collect();
     let event = Select::new()
-        .with_prompt("How was it recovered?")
-        .items(EVENTS)
+        .with_prompt(t!("wizard-how-recovered"))
+        .items(&events)
         .default(0)
         .interact()?;
     let date: String = Input::new()
-        .with_prompt("Date (YYYY-MM-DD or DD/MM/YYYY)")
+        .with_prompt(t!("wizard-date"))
         .default(today.format("%Y-%m-%d").to_string())
         .validate_with(|d: &String| parse_date(d, today).map(|_| ()).map_err(|e| e.to_string()))
         .interact_text()?;
     let location: String = Input::new()
-        .with_prompt("Where (empty if not known)")
+        .with_prompt(t!("wizard-where"))
         .allow_empty(true)
         .interact_text()?;
     Ok(Some(Recovery {
@@ -151,7 +165,7 @@ pub fn offer_register(today: chrono::NaiveDate) -> anyhow::Result<Option<Recover
 pub fn passphrase(prompt: &str, confirm: bool) -> anyhow::Result<crate::keys::SecretString> {
     let mut question = dialoguer::Password::new().with_prompt(prompt);
     if confirm {
-        question = question.with_confirmation("Repeat it", "The two entries differ; try again");
+        question = question.with_confirmation(t!("wizard-repeat"), t!("wizard-differ"));
     }
     Ok(crate::keys::SecretString::from(question.interact()?))
 }

@@ -12,11 +12,7 @@ pub fn print_readings(
     decoded: &Decoded,
 ) -> anyhow::Result<()> {
     let ui = &ctx.ui;
-    let count = match decoded.matches.len() {
-        0 => "no reading".to_owned(),
-        1 => "1 reading".to_owned(),
-        n => format!("{n} readings"),
-    };
+    let count = crate::t!("readings", count = decoded.matches.len());
     ui.line(&format!(
         "{}  {}",
         ui.strong(&decoded.input),
@@ -26,7 +22,7 @@ pub fn print_readings(
         let mut meaning = r.meaning.clone();
         if let Some(country) = &r.country {
             let name = ctx.country_name(catalog, country);
-            if !meaning.contains(&name) {
+            if !crate::i18n::names_word(&meaning, &name) {
                 meaning.push_str(&format!(" — {name}"));
             }
         }
@@ -36,7 +32,7 @@ pub fn print_readings(
                 .iter()
                 .map(|c| ctx.country_name(catalog, c))
                 .collect();
-            meaning.push_str(&format!(" — made in {}", names.join(", ")));
+            meaning.push_str(&crate::t!("reading-made-in", countries = names.join(", ")));
         }
         if let Some(year) = r.year {
             meaning.push_str(&format!(", {year}"));
@@ -45,15 +41,16 @@ pub fn print_readings(
             meaning = format!("'{span}': {meaning}");
         }
         let fit = if r.fit == Fit::Partial {
-            " (partial)"
+            crate::t!("reading-partial-short")
         } else {
-            ""
+            String::new()
         };
+        let confidence = crate::i18n::shown("confidence", &r.confidence.to_string());
         ui.line(&format!(
             "  {:<18} {} {}",
-            r.kind,
+            crate::i18n::shown("mark-kind", &r.kind),
             meaning,
-            ui.dim(&format!("[{}{fit}] {}", r.confidence, r.marking_id))
+            ui.dim(&format!("[{confidence}{fit}] {}", r.marking_id))
         ))?;
         for extra in r.note.iter().chain(&r.caveats) {
             ui.line(&format!("  {:<18} {}", "", ui.dim(extra)))?;
@@ -62,7 +59,7 @@ pub fn print_readings(
     if !decoded.not_understood.is_empty() {
         ui.line(&format!(
             "  {:<18} {}",
-            "not understood",
+            crate::t!("reading-not-understood"),
             decoded.not_understood.join(", ")
         ))?;
     }
@@ -71,17 +68,26 @@ pub fn print_readings(
 
 /// One custody event on one line.
 pub fn print_event(ctx: &Ctx, e: &custody::Event) -> anyhow::Result<()> {
-    let mut text = format!(
-        "  #{} {} {} by {} ({}, {})",
-        e.id, e.occurred_at, e.action, e.officer, e.unit, e.station
+    let mut text = crate::t!(
+        "custody-event",
+        id = e.id,
+        when = e.occurred_at.clone(),
+        action = crate::i18n::shown("custody", &e.action.to_string()),
+        officer = e.officer.clone(),
+        unit = e.unit.clone(),
+        station = e.station.clone()
     );
     if e.occurred_at != e.at {
-        text.push_str(&format!("; recorded {}", e.at));
+        text.push_str(&crate::t!("custody-recorded", at = e.at.clone()));
     }
-    for (label, value) in [("to", &e.to), ("at", &e.place), ("note", &e.note)] {
-        if let Some(v) = value {
-            text.push_str(&format!("; {label} {v}"));
-        }
+    if let Some(v) = &e.to {
+        text.push_str(&crate::t!("custody-to", to = v.clone()));
+    }
+    if let Some(v) = &e.place {
+        text.push_str(&crate::t!("custody-place", place = v.clone()));
+    }
+    if let Some(v) = &e.note {
+        text.push_str(&crate::t!("custody-note", note = v.clone()));
     }
     ctx.ui.line(&text)
 }

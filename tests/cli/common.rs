@@ -31,7 +31,12 @@ impl TestEnv {
             .env("NO_COLOR", "1")
             .env("FIELDTRACE_PASSPHRASE", PASSPHRASE)
             .env("FIELDTRACE_AGE_WORK_FACTOR", "10")
-            .env_remove("FIELDTRACE_HOME");
+            .env_remove("FIELDTRACE_HOME")
+            // English unless a test asks for another language: not the machine's locale.
+            .env_remove("FIELDTRACE_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
         cmd
     }
 

@@ -8,6 +8,7 @@ mod common;
 mod custody_chain;
 mod decoding_marks;
 mod evidence_register;
+mod french;
 mod fuzz_regressions;
 mod generating_docs;
 mod guided_wizard;
