@@ -5,7 +5,7 @@
 //! acknowledgement (each verified against the NPC's key and naming one of its packets), the
 //! hub's integrity check and the NPC register's `PRAGMA integrity_check` clean.
 //!
-//!   eval "$(tools/throwaway-postgres.sh start)"
+//!   eval "$(PGTEST_FSYNC=on tools/throwaway-postgres.sh start)"   # fsync on, as in service
 //!   cargo bench --bench hub-load -- [STATIONS] [PACKETS] [KILLS]   # default 200 50 20
 //!
 //! `FIELDTRACE_BIN` runs another build of the binary as the hub (and for the set-up).

@@ -5,6 +5,9 @@
 #   eval "$(tools/throwaway-postgres.sh start)"   # exports FIELDTRACE_TEST_PG and PGTEST_DIR
 #   tools/throwaway-postgres.sh stop "$PGTEST_DIR"
 #
+# fsync is off for the tests (nothing there needs to survive a power cut); PGTEST_FSYNC=on keeps
+# it for a benchmark, so its figures are those of a real server.
+#
 # Installs PostgreSQL from the distribution's packages if it is missing. As root (CI), the
 # server runs as the `postgres` user, which initdb requires.
 set -euo pipefail
@@ -40,7 +43,7 @@ case "${1:-}" in
     [ "$(id -u)" = 0 ] && chown postgres: "$dir"
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=${PGTEST_FSYNC:-off}" \
       start >/dev/null
     echo "export PGTEST_DIR=$dir"
     echo "export FIELDTRACE_TEST_PG=postgres://postgres@127.0.0.1:$port/postgres"
