@@ -41,10 +41,14 @@ pub fn main(env_passphrase: Option<String>) -> ExitCode {
         }
     };
     crate::i18n::select(&lang);
-    let cli = match crate::cli::command()
-        .try_get_matches_from(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-    {
+    // Reading the command line needs no help text, and translating every command's help costs
+    // more than a read-only command's whole start-up budget: the bare command reads it, and
+    // only when clap has something to say (help, version, an error) is it read again with the
+    // catalogue's texts, to say it in the officer's language.
+    let matches = <Cli as clap::CommandFactory>::command()
+        .try_get_matches_from(&args)
+        .or_else(|_| crate::cli::command().try_get_matches_from(&args));
+    let cli = match matches.and_then(|matches| Cli::from_arg_matches(&matches)) {
         Ok(cli) => cli,
         Err(err) => return command_line_error(&err),
     };

@@ -247,6 +247,11 @@ pub fn select(lang: &Lang) {
     if !lang.is_english() {
         wanted.push(Lang::english().0);
     }
+    // The loader starts in English: loading it again would parse the catalogue twice, a
+    // millisecond of every read-only command's start-up.
+    if LOADER.current_languages() == wanted {
+        return;
+    }
     // The embedded catalogues are checked by the tests: loading them cannot fail at run time
     // but for a bug, and then English (already loaded) is still there.
     let _ = LOADER.load_languages(&Localizations, &wanted);
@@ -263,7 +268,12 @@ pub fn current() -> Lang {
 
 /// The English loader, for messages in machine output.
 pub fn english() -> &'static FluentLanguageLoader {
-    &ENGLISH
+    // In English the officer's loader is the English one, already parsed.
+    if current().is_english() {
+        &LOADER
+    } else {
+        &ENGLISH
+    }
 }
 
 /// A loader for one language (with English behind it), independent of [`select`].
@@ -341,9 +351,55 @@ pub fn label(kind: &str, id: &str) -> String {
     lookup(&format!("word-{kind}-{id}")).unwrap_or_else(|| id.replace('-', " "))
 }
 
-/// Every language's loader, for reading words typed in any of them.
-static ALL: LazyLock<Vec<FluentLanguageLoader>> =
-    LazyLock::new(|| available().iter().map(loader_for).collect());
+/// Every language's words (`word-*` messages only), for reading words typed in any of them.
+static ALL: LazyLock<Vec<FluentLanguageLoader>> = LazyLock::new(|| {
+    available()
+        .iter()
+        .map(|lang| {
+            let loader: FluentLanguageLoader = fluent_language_loader!();
+            let _ = loader.load_languages(&WordsOnly, std::slice::from_ref(&lang.0));
+            loader
+        })
+        .collect()
+});
+
+/// The catalogues cut down to their `word-*` messages: reading a typed word in every language
+/// then parses a fifth of each catalogue, not the whole (start-up time of every command that
+/// reads a word).
+struct WordsOnly;
+
+impl i18n_embed::I18nAssets for WordsOnly {
+    fn get_files(&self, file_path: &str) -> Vec<std::borrow::Cow<'_, [u8]>> {
+        Localizations
+            .get_files(file_path)
+            .into_iter()
+            .map(|file| std::borrow::Cow::Owned(word_messages(&String::from_utf8_lossy(&file))))
+            .collect()
+    }
+
+    fn filenames_iter(&self) -> Box<dyn Iterator<Item = String> + '_> {
+        Localizations.filenames_iter()
+    }
+}
+
+/// The `word-*` messages of a catalogue: each from its first line (at the start of a line)
+/// through its indented lines (attributes such as `.also`, continued values).
+fn word_messages(source: &str) -> Vec<u8> {
+    let mut out = String::new();
+    let mut inside = false;
+    for line in source.lines() {
+        if line.starts_with("word-") {
+            inside = true;
+        } else if !line.starts_with([' ', '\t']) || line.trim().is_empty() {
+            inside = false;
+        }
+        if inside {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.into_bytes()
+}
 
 /// A word as typed, for comparing: no accents, lower case, `-` between words.
 fn fold_word(text: &str) -> String {
@@ -363,11 +419,13 @@ pub fn find_word(kind: &str, text: &str, ids: &[&'static str]) -> Option<&'stati
         let word = fold_word(word);
         !word.is_empty() && (word == wanted || Some(word.as_str()) == singular)
     };
+    // An id as typed needs no catalogue: parsing every language's costs more than the rest of
+    // a read-only command.
+    if let Some(id) = ids.iter().find(|id| fits(id)) {
+        return Some(id);
+    }
     for loader in ALL.iter() {
         for id in ids {
-            if fits(id) {
-                return Some(id);
-            }
             let key = format!("word-{kind}-{id}");
             if !loader.has(&key) {
                 continue;
@@ -459,6 +517,30 @@ mod tests {
             }
         }
         keys
+    }
+
+    #[test]
+    fn the_words_of_every_catalogue_read_as_in_the_whole_catalogue() {
+        for (lang, words) in available().iter().zip(ALL.iter()) {
+            let whole = loader_for(lang);
+            let word_keys: Vec<String> = keys(lang)
+                .into_iter()
+                .filter(|k| k.starts_with("word-"))
+                .collect();
+            assert!(word_keys.len() > 100, "{lang}: {}", word_keys.len());
+            for key in word_keys {
+                let (message, attr) = match key.split_once('.') {
+                    Some((message, attr)) => (message, Some(attr)),
+                    None => (key.as_str(), None),
+                };
+                let (cut, full) = match attr {
+                    Some(attr) => (words.get_attr(message, attr), whole.get_attr(message, attr)),
+                    None => (words.get(message), whole.get(message)),
+                };
+                assert_eq!(cut, full, "{lang}: {key}");
+            }
+            assert!(!words.has("help-usage"), "{lang}: only words are kept");
+        }
     }
 
     #[test]
