@@ -2,7 +2,7 @@
 //! reader never sees half a file), reads capped at a size (a file from outside cannot exhaust
 //! memory) and the SHA-256 hex that names photos, attachments and manifests.
 
-use std::io::{self, Read as _, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -196,18 +196,29 @@ pub fn remove_stale_temp_files(
 /// Reads at most `limit` bytes: `None` if the file is larger. Errors name the file.
 pub fn read_capped(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
     let file = std::fs::File::open(path).map_err(|e| naming(path, "read", e))?;
-    // A file that says it is too large is refused before a byte of it is read; the read is
-    // capped all the same, since a file can grow (or a pipe say nothing) after it is asked.
-    if file
+    let said_len = file
         .metadata()
-        .is_ok_and(|m| m.is_file() && m.len() > limit)
-    {
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    read_at_most(file, said_len, limit).map_err(|e| naming(path, "read", e))
+}
+
+/// What [`read_capped`] reads: a source that says it is too large is refused before a byte of
+/// it is read; the read is capped all the same, since a file can grow (or a pipe say nothing)
+/// after it is asked.
+fn read_at_most(
+    source: impl Read,
+    said_len: Option<u64>,
+    limit: u64,
+) -> io::Result<Option<Vec<u8>>> {
+    if said_len.is_some_and(|len| len > limit) {
         return Ok(None);
     }
     let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| naming(path, "read", e))?;
+    source
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
@@ -227,6 +238,31 @@ pub fn read_text_capped(path: &Path, limit: u64) -> io::Result<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A source that counts the bytes asked of it.
+    struct Counting<'a>(&'a std::cell::Cell<usize>);
+
+    impl Read for Counting<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(1 << 20);
+            self.0.set(self.0.get() + n);
+            buf[..n].fill(0);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_that_says_it_is_over_the_cap_is_refused_before_a_byte_is_read() {
+        let read = std::cell::Cell::new(0);
+        let cap = 256 << 20;
+        let refused = read_at_most(Counting(&read), Some(300 << 20), cap).unwrap();
+        assert!(refused.is_none());
+        assert_eq!(read.get(), 0, "bytes read before the refusal");
+        // Without a size to go by (a pipe), the cap still holds, one byte past it.
+        let refused = read_at_most(Counting(&read), None, 1000).unwrap();
+        assert!(refused.is_none());
+        assert!(read.get() <= 1 << 20, "{}", read.get());
+    }
 
     #[test]
     #[allow(clippy::disallowed_methods)]
