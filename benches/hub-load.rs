@@ -168,12 +168,17 @@ fn setup(base_url: &str, stations: usize, packets: usize) -> Setup {
 
 /// `hub serve` on PostgreSQL; returns it and the address it listens on.
 fn serve(setup: &Setup, listen: &str) -> (Child, String) {
+    start_hub(&setup.npc, &setup.db, listen)
+        .unwrap_or_else(|said| panic!("hub serve stopped before listening: {said}"))
+}
+
+/// Starts `hub serve` and waits for its listening line: the hub and the address it listens on,
+/// or what it said before it stopped.
+fn start_hub(npc: &Path, db: &str, listen: &str) -> Result<(Child, String), String> {
     let mut child = Command::new(bin())
         .arg("--home")
-        .arg(&setup.npc)
-        .args([
-            "hub", "serve", "--listen", listen, "--json", "--db", &setup.db,
-        ])
+        .arg(npc)
+        .args(["hub", "serve", "--listen", listen, "--json", "--db", db])
         .env("FIELDTRACE_PASSPHRASE", PASSPHRASE)
         .env("FIELDTRACE_AGE_WORK_FACTOR", "10")
         .env_remove("FIELDTRACE_HOME")
@@ -184,12 +189,13 @@ fn serve(setup: &Setup, listen: &str) -> (Child, String) {
     let mut said = String::new();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     while !said.ends_with("}\n") {
-        if out.read_line(&mut said).unwrap() == 0 {
-            panic!("hub serve stopped before listening: {said}");
+        if out.read_line(&mut said).unwrap_or(0) == 0 {
+            let _ = child.wait();
+            return Err(said);
         }
     }
     let ready: Value = serde_json::from_str(&said).unwrap();
-    (child, ready["listening"].as_str().unwrap().to_owned())
+    Ok((child, ready["listening"].as_str().unwrap().to_owned()))
 }
 
 /// The hub's peak resident memory so far, in KiB (Linux: VmHWM).
@@ -422,28 +428,9 @@ fn run(setup: &Setup, kills: usize) -> Figures {
 /// `hub serve` again on the same address, after a kill.
 fn serve_at(npc: &Path, db: &str, address: &str) -> (Child, String) {
     for _ in 0..100 {
-        let mut child = Command::new(bin())
-            .arg("--home")
-            .arg(npc)
-            .args(["hub", "serve", "--listen", address, "--json", "--db", db])
-            .env("FIELDTRACE_PASSPHRASE", PASSPHRASE)
-            .env("FIELDTRACE_AGE_WORK_FACTOR", "10")
-            .env_remove("FIELDTRACE_HOME")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut said = String::new();
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        while !said.ends_with("}\n") {
-            if out.read_line(&mut said).unwrap_or(0) == 0 {
-                break;
-            }
+        if let Ok(hub) = start_hub(npc, db, address) {
+            return hub;
         }
-        if said.ends_with("}\n") {
-            return (child, address.to_owned());
-        }
-        let _ = child.wait();
         std::thread::sleep(Duration::from_millis(100));
     }
     panic!("the hub did not come back on {address}");
