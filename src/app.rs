@@ -72,9 +72,9 @@ pub fn main(env_passphrase: Option<String>) -> ExitCode {
 }
 
 /// clap's own errors (an unknown flag, a bad value), said in the officer's language; clap has
-/// no catalogue, so the kinds a person meets are written here and the rest left to clap.
+/// no catalogue, so every kind a person can meet is written here ([`clap_said`]).
 fn command_line_error(err: &clap::Error) -> ExitCode {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::error::ErrorKind;
     let shown_by_clap = matches!(
         err.kind(),
         ErrorKind::DisplayHelp
@@ -84,6 +84,25 @@ fn command_line_error(err: &clap::Error) -> ExitCode {
     if shown_by_clap || crate::i18n::current().is_english() {
         err.exit()
     }
+    let Some((message, hints)) = clap_said(err, &crate::i18n::LOADER) else {
+        err.exit()
+    };
+    let ui = Ui::new(false);
+    ui.error(&message);
+    for hint in &hints {
+        ui.hint(hint);
+    }
+    ExitCode::from(2)
+}
+
+/// A clap error in the words of `loader`'s language: the message and its hints. `None` for
+/// clap's own failures (writing its help: `Io`, `Format`), which it says itself.
+pub fn clap_said(
+    err: &clap::Error,
+    loader: &i18n_embed::fluent::FluentLanguageLoader,
+) -> Option<(String, Vec<String>)> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use i18n_embed_fl::fl;
     let text = |kind: ContextKind| -> String {
         match err.get(kind) {
             Some(ContextValue::String(s)) => s.clone(),
@@ -98,13 +117,22 @@ fn command_line_error(err: &clap::Error) -> ExitCode {
             _ => String::new(),
         }
     };
+    let number = |kind: ContextKind| -> i64 {
+        match err.get(kind) {
+            Some(ContextValue::Number(n)) => i64::try_from(*n).unwrap_or(0),
+            _ => 0,
+        }
+    };
     let (value, arg) = (
         text(ContextKind::InvalidValue),
         text(ContextKind::InvalidArg),
     );
+    let actual = number(ContextKind::ActualNumValues);
     let message = match err.kind() {
-        ErrorKind::InvalidValue => crate::t!("clap-invalid-value", value = value, arg = arg),
-        ErrorKind::ValueValidation => crate::t!(
+        ErrorKind::InvalidValue if value.is_empty() => fl!(loader, "clap-value-required", arg = arg),
+        ErrorKind::InvalidValue => fl!(loader, "clap-invalid-value", value = value, arg = arg),
+        ErrorKind::ValueValidation => fl!(
+            loader,
             "clap-invalid-value-because",
             value = value,
             arg = arg,
@@ -112,30 +140,59 @@ fn command_line_error(err: &clap::Error) -> ExitCode {
                 .map(ToString::to_string)
                 .unwrap_or_default()
         ),
-        ErrorKind::UnknownArgument => crate::t!("clap-unknown-argument", arg = arg),
-        ErrorKind::InvalidSubcommand => crate::t!(
+        ErrorKind::UnknownArgument => fl!(loader, "clap-unknown-argument", arg = arg),
+        ErrorKind::InvalidSubcommand => fl!(
+            loader,
             "clap-unknown-command",
             name = text(ContextKind::InvalidSubcommand)
         ),
-        ErrorKind::MissingRequiredArgument => crate::t!("clap-missing", args = arg),
-        ErrorKind::MissingSubcommand => crate::t!("clap-missing-command"),
-        ErrorKind::ArgumentConflict => crate::t!(
-            "clap-conflict",
+        ErrorKind::MissingRequiredArgument => fl!(loader, "clap-missing", args = arg),
+        ErrorKind::MissingSubcommand => fl!(loader, "clap-missing-command"),
+        ErrorKind::ArgumentConflict => {
+            let other = text(ContextKind::PriorArg);
+            let subcommand = text(ContextKind::InvalidSubcommand);
+            if !arg.is_empty() && other == arg {
+                fl!(loader, "clap-used-twice", arg = arg)
+            } else if arg.is_empty() && !subcommand.is_empty() {
+                fl!(loader, "clap-command-conflict", name = subcommand, other = other)
+            } else if other.is_empty() {
+                fl!(loader, "clap-conflict-others", arg = arg)
+            } else {
+                fl!(loader, "clap-conflict", arg = arg, other = other)
+            }
+        }
+        ErrorKind::NoEquals => fl!(loader, "clap-no-equals", arg = arg),
+        ErrorKind::TooManyValues => fl!(loader, "clap-too-many-values", value = value, arg = arg),
+        ErrorKind::TooFewValues => fl!(
+            loader,
+            "clap-too-few-values",
             arg = arg,
-            other = text(ContextKind::PriorArg)
+            min = number(ContextKind::MinValues),
+            actual = actual
         ),
-        _ => err.exit(),
+        ErrorKind::WrongNumberOfValues => fl!(
+            loader,
+            "clap-wrong-number-of-values",
+            arg = arg,
+            expected = number(ContextKind::ExpectedNumValues),
+            actual = actual
+        ),
+        ErrorKind::InvalidUtf8 => fl!(loader, "clap-invalid-utf8"),
+        _ => return None,
     };
-    let ui = Ui::new(false);
-    ui.error(&message);
+    let mut hints = Vec::new();
+    let valid = text(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        hints.push(fl!(loader, "clap-possible-values", values = valid));
+    }
     for suggested in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand] {
         let suggestion = text(suggested);
         if !suggestion.is_empty() {
-            ui.hint(&crate::t!("clap-did-you-mean", suggestion = suggestion));
+            hints.push(fl!(loader, "clap-did-you-mean", suggestion = suggestion));
         }
     }
-    ui.hint(&crate::t!("clap-more-help"));
-    ExitCode::from(2)
+    hints.push(fl!(loader, "clap-more-help"));
+    Some((message, hints))
 }
 
 /// The reader went away (`fieldtrace ... | head`): not an error worth a message.

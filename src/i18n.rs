@@ -491,6 +491,16 @@ pub fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
     None
 }
 
+/// A [`Said`] in `lang`: its English, or its text in the officer's language; for a sentence
+/// that holds another (`said!(|l| "key", reason = said_in(&inner, l))`).
+pub fn said_in<'a>(said: &'a Said, lang: &Lang) -> &'a str {
+    if lang.is_english() {
+        said.english()
+    } else {
+        said.text()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

@@ -704,6 +704,43 @@ purpose-decryption = unlock this station's decryption key
 purpose-new-keys = protect this station's new keys
 purpose-key-card = sign this station's key card
 
+## custody verify: what is wrong in the chain (the kind is a code in --json, shown in words)
+
+custody-problem-line = { "  " }{ $kind }: { $message }
+custody-kind-edited = edited
+custody-kind-reordered = reordered
+custody-kind-inserted = inserted
+custody-kind-deleted = deleted
+custody-kind-truncated = truncated
+custody-kind-rewritten = rewritten
+custody-kind-diverged = diverged
+custody-kind-serial = serial
+custody-kind-missing = missing
+custody-kind-checkpoint = checkpoint
+custody-problem-event = #{ $id } ({ $action } of item { $item } at { $at })
+custody-problem-edited = event { $event } was edited: its contents no longer match its hash
+custody-problem-out-of-order = event { $event } is out of order: in the chain it comes after #{ $after }
+custody-problem-inserted = { $count ->
+        [one] event { $events } was inserted
+       *[other] events { $events } were inserted
+    }: #{ $id } follows #{ $follows } in the chain
+custody-problem-not-first = event { $event } claims to be the first event but is not
+custody-problem-missing-before = the event before { $event } is missing: it follows an event that is no longer in the log
+custody-problem-last-deleted = the last event(s) of the log were deleted: ids up to #{ $issued } were issued, #{ $last } is the last left
+custody-problem-head-cut = item { $item } from '{ $sender }': packet { $packet } has { $events } custody event(s), but packet { $earlier } had { $most }: the chain was cut at the station
+custody-problem-head-diverged = item { $item } from '{ $sender }': packet { $packet } ends its { $events } custody event(s) with { $hash }, packet { $earlier } with { $earlier_hash }: the chain was rewritten at the station
+custody-problem-item-gone = item { $item } that { $packet } is about is no longer in the register
+custody-problem-item-cut = item #{ $id }: { $packet } carried { $events } custody events, the register holds { $held }: events were deleted
+custody-problem-item-rewritten = item #{ $id }: its custody event { $events } is not the one { $packet } carried (hash { $hash } there): the chain was rewritten
+custody-problem-serial = item #{ $id }: serial '{ $now }' where { $packet } carried '{ $then }', and no change of it is recorded
+custody-the-checkpoint = the checkpoint of { $at }
+custody-problem-checkpoint-cut = { $checkpoint } counted { $events } custody events, the register holds { $held }: events were deleted
+custody-problem-checkpoint-rewritten = custody event { $events } is not the one { $checkpoint } ends with: the chain was rewritten
+custody-problem-checkpoint-gone = { $file } is missing though { $count } request(s) were exported: it was deleted
+checkpoint-too-big = { $file } is over { $limit } bytes
+checkpoint-unreadable = { $file } does not read: { $error }
+checkpoint-not-signed = { $file } is not signed by this station's key ({ $error }): it was altered
+
 ## identify: the wizard
 
 question-type = What type of weapon is it?
@@ -1127,6 +1164,16 @@ clap-missing-command = a command is needed
 clap-conflict = '{ $arg }' cannot be used with '{ $other }'
 clap-did-you-mean = did you mean '{ $suggestion }'?
 clap-more-help = for more information, try '--help'
+clap-value-required = a value is needed for '{ $arg }', and none was given
+clap-used-twice = '{ $arg }' can be given only once
+clap-command-conflict = the command '{ $name }' cannot be used with '{ $other }'
+clap-conflict-others = '{ $arg }' cannot be used with one or more of the other arguments given
+clap-no-equals = '{ $arg }' needs its value after an equals sign ({ $arg }=VALUE)
+clap-too-many-values = unexpected value '{ $value }' for '{ $arg }': no more were expected
+clap-too-few-values = '{ $arg }' needs { $min } values, and only { $actual } were given
+clap-wrong-number-of-values = '{ $arg }' needs { $expected } values, and { $actual } were given
+clap-invalid-utf8 = an argument is not valid UTF-8 text
+clap-possible-values = possible values: { $values }
 
 ## --help of the hub (`fieldtrace hub ...`)
 
@@ -1180,3 +1227,150 @@ arg-hub-trace-respond-last_legal_holder = { arg-trace-respond-last_legal_holder 
 arg-hub-trace-respond-transfer_chain = { arg-trace-respond-transfer_chain }
 custody-compared = Compared with { $heads } chain head(s) carried by packets{ $unread }
 custody-unread = { " " }({ $count } packet file(s) not readable: encrypted or not requests)
+
+## import: the summary, the rejected rows and their reasons (`reason_code` in the rejects file
+## and `code` in --json are the same in every language), notes and errors
+
+import-progress-rows = rows
+import-summary = { $file }: { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }; imported { $imported }, { $already } already imported, { $rejected } rejected; { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }
+import-summary-dry-run = { $file }: { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }; would import { $imported }, { $already } already imported, { $rejected } rejected; { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }
+import-strict-nothing = --strict: nothing was imported, because some rows were rejected
+import-reject-line = { "  " }line { $line } ({ $record }): { $field }: { $reason }
+import-no-record-id = no record id
+import-more-rejected = { "  " }... and { $count ->
+        [one] { $count } more rejected row, with its reason in the rejects file
+       *[other] { $count } more rejected rows, each with its reason in the rejects file
+    }
+import-note-line = { "  " }line { $line } ({ $record }): { $note }
+import-more-notes = { "  " }... and { $count ->
+        [one] { $count } more note, in its item's notes
+       *[other] { $count } more notes, each in its item's notes
+    }
+import-columns-ignored = { "  " }columns not imported: { $columns }
+import-rejects-file = Rejected rows, unchanged, with their reason (columns reason_code and reason): { $file }
+import-reject-cell = line { $line }: { $field }: { $reason }
+import-field-row = (row)
+import-field-column = column { $n }
+import-reject-not-utf8 = is not UTF-8 text (save the log as UTF-8; Latin-1 and other encodings are not read)
+import-reject-nul = holds NUL bytes: not text (a binary file, or UTF-16 text, pasted into the log?)
+import-reject-width = { $fields } fields where the header has { $width }
+import-reject-field-too-long = { $bytes } bytes, over the limit of { $limit } (left empty in the rejects file)
+import-reject-row-too-long = { $bytes } bytes, over the limit of { $limit } for a row (not kept in the rejects file)
+import-reject-no-record-id = is required: the log's own id for this row
+import-reject-repeated = '{ $id }' appears twice in this log (first at line { $first })
+import-reject-no-photos-folder = the row names photos: pass --photos DIR
+import-reject-no-date = is required (no photo carries an EXIF date either)
+import-photo-absolute = '{ $photo }' is an absolute path: photos are named relative to --photos
+import-photo-climbs = '{ $photo }' leaves the photos folder ('..')
+import-photo-not-found = '{ $photo }' is not in the photos folder
+import-photo-folder = the photos folder: { $error }
+import-photo-link = '{ $photo }' is a link that leaves the photos folder
+import-photo-not-file = '{ $photo }' is not a file
+import-photo-unreadable = '{ $photo }': cannot be read: { $error }
+import-photo-refused = '{ $photo }': { $reason }
+import-photo-not-stored = '{ $photo }': cannot be stored: { $error }
+import-photo-gone = its stored file went while the import ran (another fieldtrace collected it as an orphan): import again
+import-note-found-as = photo '{ $photo }' found as '{ $found }'
+import-note-photo = '{ $photo }': { $note }
+import-note-position = position { $lat }, { $lon } taken from the photo's EXIF
+import-note-position-disagrees = the photo's EXIF position { $plat }, { $plon } disagrees with the row's { $lat }, { $lon }: the row's is kept
+import-note-date = date { $date } taken from the photo's EXIF
+import-note-date-disagrees = the photo's EXIF time { $time } disagrees with the row's date { $date }: the row's is kept
+import-error-header = the header: { $detail }
+import-error-map = the column map: { $detail }
+import-error-empty = the file is empty: a seizure log starts with a header row
+import-error-csv = reading the CSV: { $error }
+import-error-database = register database: { $error }
+import-utf16 = this file is UTF-16; save it as UTF-8 (CSV UTF-8) or convert: iconv -f UTF-16 -t UTF-8
+import-nul-file = { $file } is not a CSV text file (it holds NUL bytes)
+import-header-columns = { $columns } columns; a seizure log has at most { $max }
+import-header-too-big = a header line of { $bytes } bytes, over the limit of { $limit }
+import-header-name-too-long = column { $column }: a name of { $bytes } bytes, over the limit of { $limit }
+import-header-nul = the header holds NUL bytes: not a CSV text file
+import-header-not-utf8 = the header is not UTF-8 text (save the log as UTF-8)
+import-column-twice = column '{ $column }' appears twice
+import-unknown-columns = { $count ->
+        [one] unknown column
+       *[other] unknown columns
+    } { $columns }: the template's columns are { $template }; for another layout, pass --map MAP.toml
+import-map-not-a-field = '{ $field }' is not a template field ({ $template }) nor one of { $extra }
+import-missing-columns = { $count ->
+        [one] missing required column
+       *[other] missing required columns
+    }: { $columns }
+import-and-more = and { $count } more
+import-no-parent-file = PARENT_KEY: a repeat group's rows, but no parent file ({ $file }) beside the log
+import-parent-too-big = the parent file { $file } is over { $limit } bytes
+import-parent-no-key = the parent file { $file } has no KEY column
+import-cannot-write = cannot write { $file }: { $error }
+import-file-too-big = { $file } is over { $limit } bytes
+import-cannot-read-map = cannot read the column map { $file }
+import-photos-not-folder = --photos { $dir }: not a folder
+
+## Photos: why a photo is refused, and the EXIF notes recorded with it (the register stores
+## the notes in English; the officer is shown them in their language)
+
+photo-too-large = { $bytes } bytes is over the limit of { $limit } bytes
+photo-not-an-image = not a JPEG or PNG image
+photo-too-many-pixels = { $width } × { $height } pixels is over the limit ({ $side } a side, { $pixels } in all)
+photo-corrupt = the image does not decode (truncated or corrupt): { $detail }
+photo-metadata-too-large = its PNG metadata (ancillary chunks; the largest { $chunk }) passes { $bytes } bytes, over the limit of { $limit } bytes
+photo-jpeg-no-frame = the JPEG has no frame header
+photo-jpeg-frame-larger = the JPEG's frame is larger than its header said
+photo-jpeg-truncated = the JPEG stops before its end-of-image marker (truncated)
+photo-png-chunk-cut = a PNG chunk is cut short
+photo-png-header-cut = PNG header cut short
+photo-png-no-ihdr = PNG does not start with its IHDR chunk
+photo-original-missing = the original is not in the photos folder
+photo-hash-changed = the stored file no longer matches its SHA-256
+photo-cannot-read = cannot read photo { $file }: { $error }
+photo-over-limit = over the limit of { $limit } bytes
+reg-photo = photo { $path }: { $reason }
+exif-partly-read = EXIF partly read (skipped: { $skipped })
+exif-unreadable = EXIF unreadable, ignored: { $error }
+exif-date-future = EXIF date { $date } is in the future: ignored
+exif-date-too-old = EXIF date { $date } is before digital cameras: ignored
+exif-date-unparsed = EXIF date '{ $date }' does not parse: ignored
+exif-gps-ignored = EXIF GPS ignored: { $reason }
+exif-gps-not-rationals = { $tag } is not a set of rationals
+exif-gps-not-dms = { $tag } does not have degrees, minutes and seconds
+exif-gps-zero = { $tag } divides by zero
+exif-gps-bad-ref = { $tag } '{ $value }' is not N, S, E or W
+exif-gps-out-of-range = { $tag } { $degrees } is out of range
+
+## QR: reading and writing a packet's manifest in QR parts
+
+qr-not-ours = not a fieldtrace packet part: '{ $part }'
+qr-malformed = damaged or malformed part: { $detail }
+qr-too-large = the part declares a { $declared }-byte message, over the limit of { $limit }
+qr-too-many-parts = more than { $parts } parts read without completing the message
+qr-manifest-refused = the assembled manifest is refused: { $error }
+qr-cannot-draw = cannot draw the QR code: { $detail }
+qr-cannot-read-image = cannot read the image: { $detail }
+qr-ur-encoding = UR encoding: { $error }
+qr-part-too-long = a part of { $chars } characters is too long
+qr-single-part = a single-part UR; fieldtrace reads multi-part URs only
+qr-ur-part = UR part: { $error }
+qr-not-fountain = the part is not a fountain-code part
+qr-assembled-damaged = the assembled message is damaged: { $error }
+qr-image-too-big = the image is { $bytes } bytes, over the limit of { $limit }
+qr-too-many-frames = the animation has more than { $frames } frames
+qr-gif-frame = GIF frame { $index }: { $error }
+qr-signature-not-utf8 = the signature file is not UTF-8
+qr-signature-not-four-lines = the signature file is not four lines
+qr-signature-line-malformed = the signature line is malformed
+qr-global-signature-malformed = the global signature line is malformed
+qr-signature-not-ours = the signature file is not in the form fieldtrace writes
+qr-payload-not-packet = the QR payload is not a fieldtrace packet

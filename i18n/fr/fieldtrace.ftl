@@ -765,6 +765,46 @@ purpose-decryption = déverrouiller la clé de déchiffrement de ce poste
 purpose-new-keys = protéger les nouvelles clés de ce poste
 purpose-key-card = signer la carte de clés de ce poste
 
+## custody verify : ce qui ne va pas dans la chaîne (le genre est un code dans --json, dit en mots ici)
+
+custody-problem-line = { "  " }{ $kind } : { $message }
+custody-kind-edited = modifié
+custody-kind-reordered = déplacé
+custody-kind-inserted = inséré
+custody-kind-deleted = supprimé
+custody-kind-truncated = tronqué
+custody-kind-rewritten = réécrit
+custody-kind-diverged = divergent
+custody-kind-serial = numéro de série
+custody-kind-missing = absent
+custody-kind-checkpoint = point de contrôle
+custody-problem-event = n° { $id } ({ $action }, objet { $item }, le { $at })
+custody-problem-edited = l'événement { $event } a été modifié : son contenu ne correspond plus à son empreinte
+custody-problem-out-of-order = l'événement { $event } n'est pas à sa place : dans la chaîne, il vient après le n° { $after }
+custody-problem-inserted = { $count ->
+        [one] l'événement { $events } a été inséré
+       *[other] les événements { $events } ont été insérés
+    } : le n° { $id } suit le n° { $follows } dans la chaîne
+custody-problem-not-first = l'événement { $event } se présente comme le premier mais ne l'est pas
+custody-problem-missing-before = l'événement qui précède { $event } manque : il suit un événement qui n'est plus dans le journal
+custody-problem-last-deleted = les derniers événements du journal ont été supprimés : des numéros ont été attribués jusqu'au n° { $issued }, le n° { $last } est le dernier qui reste
+custody-problem-head-cut = objet { $item } venant de « { $sender } » : le paquet { $packet } porte { $events } événement(s) de traçabilité, mais le paquet { $earlier } en portait { $most } : la chaîne a été coupée au poste
+custody-problem-head-diverged = objet { $item } venant de « { $sender } » : le paquet { $packet } termine ses { $events } événement(s) de traçabilité par { $hash }, le paquet { $earlier } par { $earlier_hash } : la chaîne a été réécrite au poste
+custody-problem-item-gone = l'objet { $item } dont traite { $packet } n'est plus dans le registre
+custody-problem-item-cut = objet n° { $id } : { $packet } portait { $events } événements de traçabilité, le registre en contient { $held } : des événements ont été supprimés
+custody-problem-item-rewritten = objet n° { $id } : son événement de traçabilité n° { $events } n'est pas celui que portait { $packet } (empreinte { $hash }) : la chaîne a été réécrite
+custody-problem-serial = objet n° { $id } : numéro de série « { $now } » alors que { $packet } portait « { $then } », et aucune modification n'en est consignée
+custody-the-checkpoint = le point de contrôle du { $at }
+custody-problem-checkpoint-cut = { $checkpoint } comptait { $events } événements de traçabilité, le registre en contient { $held } : des événements ont été supprimés
+custody-problem-checkpoint-rewritten = l'événement de traçabilité n° { $events } n'est pas celui par lequel se termine { $checkpoint } : la chaîne a été réécrite
+custody-problem-checkpoint-gone = { $file } manque alors que { $count ->
+        [one] { $count } demande a été exportée
+       *[other] { $count } demandes ont été exportées
+    } : il a été supprimé
+checkpoint-too-big = { $file } dépasse { $limit } octets
+checkpoint-unreadable = { $file } est illisible : { $error }
+checkpoint-not-signed = { $file } n'est pas signé par la clé de ce poste ({ $error }) : il a été altéré
+
 ## identify : l'assistant
 
 question-type = Quel type d'arme est-ce ?
@@ -1188,6 +1228,28 @@ clap-missing-command = une commande est nécessaire
 clap-conflict = « { $arg } » ne peut pas être utilisé avec « { $other } »
 clap-did-you-mean = vouliez-vous dire « { $suggestion } » ?
 clap-more-help = pour plus d'informations, essayez « --help »
+clap-value-required = « { $arg } » demande une valeur, et aucune n'a été donnée
+clap-used-twice = « { $arg } » ne peut être donné qu'une fois
+clap-command-conflict = la commande « { $name } » ne peut pas être utilisée avec « { $other } »
+clap-conflict-others = « { $arg } » ne peut pas être utilisé avec un ou plusieurs des autres arguments donnés
+clap-no-equals = « { $arg } » attend sa valeur après un signe égal ({ $arg }=VALEUR)
+clap-too-many-values = valeur inattendue « { $value } » pour « { $arg } » : aucune autre n'était attendue
+clap-too-few-values = « { $arg } » demande { $min ->
+        [one] { $min } valeur
+       *[other] { $min } valeurs
+    }, et { $actual ->
+        [one] { $actual } seule a été donnée
+       *[other] { $actual } seulement ont été données
+    }
+clap-wrong-number-of-values = « { $arg } » demande { $expected ->
+        [one] { $expected } valeur
+       *[other] { $expected } valeurs
+    }, et { $actual ->
+        [one] { $actual } a été donnée
+       *[other] { $actual } ont été données
+    }
+clap-invalid-utf8 = un argument n'est pas du texte UTF-8 valide
+clap-possible-values = valeurs possibles : { $values }
 
 ## --help du concentrateur (`fieldtrace hub ...`)
 
@@ -1241,3 +1303,168 @@ arg-hub-trace-respond-last_legal_holder = { arg-trace-respond-last_legal_holder 
 arg-hub-trace-respond-transfer_chain = { arg-trace-respond-transfer_chain }
 custody-compared = Comparé avec { $heads } tête(s) de chaîne portée(s) par des paquets{ $unread }
 custody-unread = { " " }({ $count } fichier(s) de paquet illisible(s) : chiffré(s) ou pas des demandes)
+
+## import : le bilan, les lignes rejetées et leurs raisons (`reason_code` dans le fichier des
+## rejets et `code` dans --json sont les mêmes dans toutes les langues), notes et erreurs
+
+import-progress-rows = lignes
+import-summary = { $file } : { $rows ->
+        [one] { $rows } ligne
+       *[other] { $rows } lignes
+    } ; { $imported ->
+        [one] { $imported } importée
+       *[other] { $imported } importées
+    }, { $already ->
+        [one] { $already } déjà importée
+       *[other] { $already } déjà importées
+    }, { $rejected ->
+        [one] { $rejected } rejetée
+       *[other] { $rejected } rejetées
+    } ; { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }
+import-summary-dry-run = { $file } : { $rows ->
+        [one] { $rows } ligne
+       *[other] { $rows } lignes
+    } ; { $imported ->
+        [one] { $imported } serait importée
+       *[other] { $imported } seraient importées
+    }, { $already ->
+        [one] { $already } déjà importée
+       *[other] { $already } déjà importées
+    }, { $rejected ->
+        [one] { $rejected } rejetée
+       *[other] { $rejected } rejetées
+    } ; { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }
+import-strict-nothing = --strict : rien n'a été importé, car des lignes ont été rejetées
+import-reject-line = { "  " }ligne { $line } ({ $record }) : { $field } : { $reason }
+import-no-record-id = sans identifiant
+import-more-rejected = { "  " }… et { $count ->
+        [one] { $count } autre ligne rejetée, avec sa raison dans le fichier des rejets
+       *[other] { $count } autres lignes rejetées, chacune avec sa raison dans le fichier des rejets
+    }
+import-note-line = { "  " }ligne { $line } ({ $record }) : { $note }
+import-more-notes = { "  " }… et { $count ->
+        [one] { $count } autre note, dans les notes de son objet
+       *[other] { $count } autres notes, chacune dans les notes de son objet
+    }
+import-columns-ignored = { "  " }colonnes non importées : { $columns }
+import-rejects-file = Lignes rejetées, telles quelles, avec leur raison (colonnes reason_code et reason) : { $file }
+import-reject-cell = ligne { $line } : { $field } : { $reason }
+import-field-row = (ligne entière)
+import-field-column = colonne { $n }
+import-reject-not-utf8 = n'est pas du texte UTF-8 (enregistrez le journal en UTF-8 ; le Latin-1 et les autres codages ne sont pas lus)
+import-reject-nul = contient des octets NUL : ce n'est pas du texte (un fichier binaire, ou du texte UTF-16, collé dans le journal ?)
+import-reject-width = { $fields } champs alors que l'en-tête en a { $width }
+import-reject-field-too-long = { $bytes } octets, au-delà de la limite de { $limit } (laissé vide dans le fichier des rejets)
+import-reject-row-too-long = { $bytes } octets, au-delà de la limite de { $limit } pour une ligne (non conservée dans le fichier des rejets)
+import-reject-no-record-id = obligatoire : l'identifiant propre du journal pour cette ligne
+import-reject-repeated = « { $id } » figure deux fois dans ce journal (d'abord à la ligne { $first })
+import-reject-no-photos-folder = la ligne nomme des photos : indiquez --photos DOSSIER
+import-reject-no-date = obligatoire (aucune photo ne porte non plus de date EXIF)
+import-photo-absolute = « { $photo } » est un chemin absolu : les photos sont nommées par rapport à --photos
+import-photo-climbs = « { $photo } » sort du dossier des photos (« .. »)
+import-photo-not-found = « { $photo } » n'est pas dans le dossier des photos
+import-photo-folder = le dossier des photos : { $error }
+import-photo-link = « { $photo } » est un lien qui sort du dossier des photos
+import-photo-not-file = « { $photo } » n'est pas un fichier
+import-photo-unreadable = « { $photo } » : illisible : { $error }
+import-photo-refused = « { $photo } » : { $reason }
+import-photo-not-stored = « { $photo } » : impossible de la conserver : { $error }
+import-photo-gone = son fichier conservé a disparu pendant l'importation (un autre fieldtrace l'a ramassé comme orphelin) : importez de nouveau
+import-note-found-as = photo « { $photo } » trouvée sous « { $found } »
+import-note-photo = « { $photo } » : { $note }
+import-note-position = position { $lat }, { $lon } tirée de l'EXIF de la photo
+import-note-position-disagrees = la position EXIF de la photo ({ $plat }, { $plon }) ne concorde pas avec celle de la ligne ({ $lat }, { $lon }) : celle de la ligne est gardée
+import-note-date = date { $date } tirée de l'EXIF de la photo
+import-note-date-disagrees = l'heure EXIF de la photo ({ $time }) ne concorde pas avec la date de la ligne ({ $date }) : celle de la ligne est gardée
+import-error-header = l'en-tête : { $detail }
+import-error-map = la table des colonnes : { $detail }
+import-error-empty = le fichier est vide : un journal de saisie commence par une ligne d'en-tête
+import-error-csv = lecture du CSV : { $error }
+import-error-database = base de données du registre : { $error }
+import-utf16 = ce fichier est en UTF-16 ; enregistrez-le en UTF-8 (CSV UTF-8) ou convertissez-le : iconv -f UTF-16 -t UTF-8
+import-nul-file = { $file } n'est pas un fichier texte CSV (il contient des octets NUL)
+import-header-columns = { $columns } colonnes ; un journal de saisie en a au plus { $max }
+import-header-too-big = une ligne d'en-tête de { $bytes } octets, au-delà de la limite de { $limit }
+import-header-name-too-long = colonne { $column } : un nom de { $bytes } octets, au-delà de la limite de { $limit }
+import-header-nul = l'en-tête contient des octets NUL : ce n'est pas un fichier texte CSV
+import-header-not-utf8 = l'en-tête n'est pas du texte UTF-8 (enregistrez le journal en UTF-8)
+import-column-twice = la colonne « { $column } » figure deux fois
+import-unknown-columns = { $count ->
+        [one] colonne inconnue
+       *[other] colonnes inconnues
+    } { $columns } : les colonnes du modèle sont { $template } ; pour une autre disposition, indiquez --map TABLE.toml
+import-map-not-a-field = « { $field } » n'est ni un champ du modèle ({ $template }) ni l'un de { $extra }
+import-missing-columns = { $count ->
+        [one] colonne obligatoire manquante
+       *[other] colonnes obligatoires manquantes
+    } : { $columns }
+import-and-more = et { $count } de plus
+import-no-parent-file = PARENT_KEY : des lignes d'un groupe répété, mais pas de fichier parent ({ $file }) à côté du journal
+import-parent-too-big = le fichier parent { $file } dépasse { $limit } octets
+import-parent-no-key = le fichier parent { $file } n'a pas de colonne KEY
+import-cannot-write = impossible d'écrire { $file } : { $error }
+import-file-too-big = { $file } dépasse { $limit } octets
+import-cannot-read-map = impossible de lire la table des colonnes { $file }
+import-photos-not-folder = --photos { $dir } : ce n'est pas un dossier
+
+## Photos : pourquoi une photo est refusée, et les notes EXIF enregistrées avec elle (le
+## registre garde les notes en anglais ; l'agent les lit dans sa langue)
+
+photo-too-large = { $bytes } octets, c'est plus que la limite de { $limit } octets
+photo-not-an-image = ce n'est pas une image JPEG ni PNG
+photo-too-many-pixels = { $width } × { $height } pixels, c'est plus que la limite ({ $side } par côté, { $pixels } au total)
+photo-corrupt = l'image ne se décode pas (tronquée ou corrompue) : { $detail }
+photo-metadata-too-large = ses métadonnées PNG (blocs auxiliaires ; le plus gros : { $chunk }) dépassent { $bytes } octets, au-delà de la limite de { $limit } octets
+photo-jpeg-no-frame = le JPEG n'a pas d'en-tête d'image
+photo-jpeg-frame-larger = l'image du JPEG est plus grande que ne le disait son en-tête
+photo-jpeg-truncated = le JPEG s'arrête avant son marqueur de fin d'image (fichier tronqué)
+photo-png-chunk-cut = un bloc du PNG est coupé
+photo-png-header-cut = l'en-tête du PNG est coupé
+photo-png-no-ihdr = le PNG ne commence pas par son bloc IHDR
+photo-original-missing = l'original n'est pas dans le dossier des photos
+photo-hash-changed = le fichier conservé ne correspond plus à son empreinte SHA-256
+photo-cannot-read = impossible de lire la photo { $file } : { $error }
+photo-over-limit = au-delà de la limite de { $limit } octets
+reg-photo = photo { $path } : { $reason }
+exif-partly-read = EXIF lu en partie (ignoré : { $skipped })
+exif-unreadable = EXIF illisible, ignoré : { $error }
+exif-date-future = date EXIF { $date } dans le futur : ignorée
+exif-date-too-old = date EXIF { $date } antérieure aux appareils numériques : ignorée
+exif-date-unparsed = date EXIF « { $date } » illisible : ignorée
+exif-gps-ignored = GPS de l'EXIF ignoré : { $reason }
+exif-gps-not-rationals = { $tag } n'est pas une suite de nombres rationnels
+exif-gps-not-dms = { $tag } n'a pas de degrés, minutes et secondes
+exif-gps-zero = { $tag } divise par zéro
+exif-gps-bad-ref = { $tag } « { $value } » n'est ni N, ni S, ni E, ni W
+exif-gps-out-of-range = { $tag } { $degrees } est hors limites
+
+## QR : lire et écrire le manifeste d'un paquet en parties QR
+
+qr-not-ours = ce n'est pas une partie de paquet fieldtrace : « { $part } »
+qr-malformed = partie abîmée ou mal formée : { $detail }
+qr-too-large = la partie annonce un message de { $declared } octets, au-delà de la limite de { $limit }
+qr-too-many-parts = plus de { $parts } parties lues sans que le message soit complet
+qr-manifest-refused = le manifeste reconstitué est refusé : { $error }
+qr-cannot-draw = impossible de dessiner le code QR : { $detail }
+qr-cannot-read-image = impossible de lire l'image : { $detail }
+qr-ur-encoding = codage UR : { $error }
+qr-part-too-long = une partie de { $chars } caractères est trop longue
+qr-single-part = un UR en une seule partie ; fieldtrace ne lit que les UR en plusieurs parties
+qr-ur-part = partie UR : { $error }
+qr-not-fountain = la partie n'est pas une partie de code fontaine
+qr-assembled-damaged = le message reconstitué est abîmé : { $error }
+qr-image-too-big = l'image fait { $bytes } octets, au-delà de la limite de { $limit }
+qr-too-many-frames = l'animation a plus de { $frames } images
+qr-gif-frame = image { $index } du GIF : { $error }
+qr-signature-not-utf8 = le fichier de signature n'est pas en UTF-8
+qr-signature-not-four-lines = le fichier de signature ne fait pas quatre lignes
+qr-signature-line-malformed = la ligne de signature est mal formée
+qr-global-signature-malformed = la ligne de signature globale est mal formée
+qr-signature-not-ours = le fichier de signature n'a pas la forme qu'écrit fieldtrace
+qr-payload-not-packet = le contenu du QR n'est pas un paquet fieldtrace

@@ -141,7 +141,7 @@ fn an_inserted_event_is_named() {
     assert!(
         found
             .iter()
-            .any(|(k, m)| k == "inserted" && m.contains("#3 were inserted")),
+            .any(|(k, m)| k == "inserted" && m.contains("event #3 was inserted")),
         "{found:?}"
     );
 }
