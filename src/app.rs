@@ -129,7 +129,9 @@ pub fn clap_said(
     );
     let actual = number(ContextKind::ActualNumValues);
     let message = match err.kind() {
-        ErrorKind::InvalidValue if value.is_empty() => fl!(loader, "clap-value-required", arg = arg),
+        ErrorKind::InvalidValue if value.is_empty() => {
+            fl!(loader, "clap-value-required", arg = arg)
+        }
         ErrorKind::InvalidValue => fl!(loader, "clap-invalid-value", value = value, arg = arg),
         ErrorKind::ValueValidation => fl!(
             loader,
@@ -154,7 +156,12 @@ pub fn clap_said(
             if !arg.is_empty() && other == arg {
                 fl!(loader, "clap-used-twice", arg = arg)
             } else if arg.is_empty() && !subcommand.is_empty() {
-                fl!(loader, "clap-command-conflict", name = subcommand, other = other)
+                fl!(
+                    loader,
+                    "clap-command-conflict",
+                    name = subcommand,
+                    other = other
+                )
             } else if other.is_empty() {
                 fl!(loader, "clap-conflict-others", arg = arg)
             } else {
@@ -250,4 +257,121 @@ fn default_home() -> anyhow::Result<PathBuf> {
     directories::ProjectDirs::from("", "", "fieldtrace")
         .map(|dirs| dirs.data_dir().to_path_buf())
         .with_context(|| crate::t!("error-no-home"))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+    use super::clap_said;
+    use crate::i18n::{Lang, loader_for};
+
+    fn error(kind: ErrorKind, context: Vec<(ContextKind, ContextValue)>) -> clap::Error {
+        let mut err = clap::Error::new(kind);
+        for (k, v) in context {
+            err.insert(k, v);
+        }
+        err
+    }
+
+    /// The kinds no command line of fieldtrace makes today are said in French all the same.
+    #[test]
+    fn the_rarer_clap_errors_are_said_in_french() {
+        let fr = loader_for(&Lang::find("fr").unwrap());
+        let arg = || {
+            (
+                ContextKind::InvalidArg,
+                ContextValue::String("--x <X>".into()),
+            )
+        };
+        let cases = [
+            (
+                error(ErrorKind::NoEquals, vec![arg()]),
+                "« --x <X> » attend sa valeur après un signe égal (--x <X>=VALEUR)",
+            ),
+            (
+                error(
+                    ErrorKind::TooManyValues,
+                    vec![
+                        arg(),
+                        (ContextKind::InvalidValue, ContextValue::String("b".into())),
+                    ],
+                ),
+                "valeur inattendue « b » pour « --x <X> » : aucune autre n'était attendue",
+            ),
+            (
+                error(
+                    ErrorKind::TooFewValues,
+                    vec![
+                        arg(),
+                        (ContextKind::MinValues, ContextValue::Number(3)),
+                        (ContextKind::ActualNumValues, ContextValue::Number(1)),
+                    ],
+                ),
+                "« --x <X> » demande 3 valeurs, et 1 seule a été donnée",
+            ),
+            (
+                error(
+                    ErrorKind::WrongNumberOfValues,
+                    vec![
+                        arg(),
+                        (ContextKind::ExpectedNumValues, ContextValue::Number(2)),
+                        (ContextKind::ActualNumValues, ContextValue::Number(3)),
+                    ],
+                ),
+                "« --x <X> » demande 2 valeurs, et 3 ont été données",
+            ),
+            (
+                error(
+                    ErrorKind::ArgumentConflict,
+                    vec![arg(), (ContextKind::PriorArg, ContextValue::None)],
+                ),
+                "« --x <X> » ne peut pas être utilisé avec un ou plusieurs des autres arguments donnés",
+            ),
+            (
+                error(
+                    ErrorKind::InvalidValue,
+                    vec![
+                        arg(),
+                        (ContextKind::InvalidValue, ContextValue::String("z".into())),
+                        (
+                            ContextKind::ValidValue,
+                            ContextValue::Strings(vec!["a".into(), "b".into()]),
+                        ),
+                    ],
+                ),
+                "valeur « z » invalide pour « --x <X> »",
+            ),
+            (
+                error(ErrorKind::InvalidUtf8, vec![]),
+                "un argument n'est pas du texte UTF-8 valide",
+            ),
+        ];
+        for (err, want) in cases {
+            let (message, hints) = clap_said(&err, &fr).unwrap();
+            assert_eq!(message, want, "{:?}", err.kind());
+            assert_eq!(
+                hints.last().map(String::as_str),
+                Some("pour plus d'informations, essayez « --help »")
+            );
+        }
+        let (_, hints) = clap_said(
+            &error(
+                ErrorKind::InvalidValue,
+                vec![
+                    arg(),
+                    (ContextKind::InvalidValue, ContextValue::String("z".into())),
+                    (
+                        ContextKind::ValidValue,
+                        ContextValue::Strings(vec!["a".into(), "b".into()]),
+                    ),
+                ],
+            ),
+            &fr,
+        )
+        .unwrap();
+        assert_eq!(hints[0], "valeurs possibles : a, b");
+        // clap's own failures (writing its help) are its to say.
+        assert!(clap_said(&clap::Error::new(ErrorKind::Io), &fr).is_none());
+    }
 }

@@ -713,6 +713,17 @@ mod tests {
         "commands/keys.rs",
         "commands/reference.rs",
         "commands/packet.rs",
+        "commands/import.rs",
+        "import/mod.rs",
+        "import/map.rs",
+        "import/reader.rs",
+        "photo/mod.rs",
+        "qr/mod.rs",
+        "qr/fountain.rs",
+        "qr/frames.rs",
+        "qr/payload.rs",
+        "trace/anchor.rs",
+        "register/custody.rs",
     ];
 
     #[test]

@@ -1374,3 +1374,23 @@ qr-signature-line-malformed = the signature line is malformed
 qr-global-signature-malformed = the global signature line is malformed
 qr-signature-not-ours = the signature file is not in the form fieldtrace writes
 qr-payload-not-packet = the QR payload is not a fieldtrace packet
+
+## An item's values: why one is refused (item add/edit, and import's rejected rows)
+
+item-invalid-date = '{ $value }' is not a date (YYYY-MM-DD, optionally with a time, or DD/MM/YYYY)
+item-date-future = '{ $value }' is in the future
+item-date-before-1900 = '{ $value }' is before 1900
+item-not-a-number = '{ $value }' is not a number
+item-no-such-field = no such field
+item-not-a-model = '{ $value }' is not a model in the library
+item-lat-outside = { $value } is outside -90..90
+item-lon-outside = { $value } is outside -180..180
+item-not-a-year = { $value } is not a year of manufacture
+item-negative-quantity = a quantity cannot be negative
+item-required = is required
+item-cannot-be-emptied = cannot be emptied
+item-mark-empty = the mark's text is empty (describe it in words if it is a symbol)
+item-part-needed = name the part (barrel, slide, bolt, receiver...)
+item-no-component = item { $item } has no component { $component }
+custody-bad-clock = the clock '{ $now }': { $error }
+custody-at-future = '{ $value }' is in the future (it is now { $now })

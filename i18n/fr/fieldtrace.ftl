@@ -1468,3 +1468,23 @@ qr-signature-line-malformed = la ligne de signature est mal formée
 qr-global-signature-malformed = la ligne de signature globale est mal formée
 qr-signature-not-ours = le fichier de signature n'a pas la forme qu'écrit fieldtrace
 qr-payload-not-packet = le contenu du QR n'est pas un paquet fieldtrace
+
+## Les valeurs d'un objet : pourquoi l'une est refusée (item add/edit, et les lignes rejetées d'une importation)
+
+item-invalid-date = « { $value } » n'est pas une date (AAAA-MM-JJ, éventuellement avec une heure, ou JJ/MM/AAAA)
+item-date-future = « { $value } » est dans le futur
+item-date-before-1900 = « { $value } » est antérieure à 1900
+item-not-a-number = « { $value } » n'est pas un nombre
+item-no-such-field = champ inconnu
+item-not-a-model = « { $value } » n'est pas un modèle de la bibliothèque
+item-lat-outside = { $value } est hors de -90..90
+item-lon-outside = { $value } est hors de -180..180
+item-not-a-year = { $value } n'est pas une année de fabrication
+item-negative-quantity = une quantité ne peut pas être négative
+item-required = obligatoire
+item-cannot-be-emptied = ne peut pas être vidé
+item-mark-empty = le texte du marquage est vide (décrivez-le en mots si c'est un symbole)
+item-part-needed = nommez la pièce (canon, glissière, culasse, carcasse…)
+item-no-component = l'objet { $item } n'a pas de pièce { $component }
+custody-bad-clock = l'horloge « { $now } » : { $error }
+custody-at-future = « { $value } » est dans le futur (il est maintenant { $now })

@@ -74,9 +74,7 @@ fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
     if keys.is_initialised() {
         let public = keys.public()?.signing_public;
         let problems = match crate::trace::anchor::read_checkpoint(&ctx.home, &public) {
-            Ok(Some(checkpoint)) => {
-                custody::compare_with_checkpoint(register.conn(), &checkpoint)?
-            }
+            Ok(Some(checkpoint)) => custody::compare_with_checkpoint(register.conn(), &checkpoint)?,
             Ok(None) => {
                 let exported: i64 = register.conn().query_row(
                     "SELECT count(*) FROM trace_requests WHERE exported_at IS NOT NULL",
@@ -176,6 +174,11 @@ fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
 
 /// A problem of the chain, one a line: its kind in words, and what it is.
 fn problem_line(kind: &str, message: &crate::i18n::Said) -> String {
-    let kind = crate::i18n::lookup(&format!("custody-kind-{kind}")).unwrap_or_else(|| kind.to_owned());
-    t!("custody-problem-line", kind = kind, message = message.text())
+    let kind =
+        crate::i18n::lookup(&format!("custody-kind-{kind}")).unwrap_or_else(|| kind.to_owned());
+    t!(
+        "custody-problem-line",
+        kind = kind,
+        message = message.text()
+    )
 }

@@ -39,7 +39,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
     if let Some(dir) = &args.photos
         && !dir.is_dir()
     {
-        return Err(usage(t!("import-photos-not-folder", dir = dir.display().to_string())).into());
+        return Err(usage(t!(
+            "import-photos-not-folder",
+            dir = dir.display().to_string()
+        ))
+        .into());
     }
     // ODK Central's export has its attachments in media/ beside the CSV.
     let photos_dir = args
@@ -127,10 +131,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
             )))?;
         }
         if report.notes_not_listed > 0 {
-            ui.line(&ui.dim(&t!(
-                "import-more-notes",
-                count = report.notes_not_listed
-            )))?;
+            ui.line(&ui.dim(&t!("import-more-notes", count = report.notes_not_listed)))?;
         }
         if !report.ignored_columns.is_empty() {
             ui.line(&ui.dim(&t!(

@@ -188,13 +188,19 @@ fn photo_path(dir: &Path, written: &str) -> Result<PathBuf, PhotoRefusal> {
     let relative = Path::new(written);
     let outside = |said: Said| (code::PHOTO_OUTSIDE, said);
     if relative.is_absolute() || written.starts_with(['/', '\\']) || written.contains(':') {
-        return Err(outside(crate::said!("import-photo-absolute", photo = written)));
+        return Err(outside(crate::said!(
+            "import-photo-absolute",
+            photo = written
+        )));
     }
     if relative
         .components()
         .any(|c| matches!(c, Component::ParentDir))
     {
-        return Err(outside(crate::said!("import-photo-climbs", photo = written)));
+        return Err(outside(crate::said!(
+            "import-photo-climbs",
+            photo = written
+        )));
     }
     let joined = dir.join(relative);
     let real = joined.canonicalize().map_err(|_| {
@@ -367,9 +373,7 @@ impl Importer<'_> {
         width: usize,
     ) -> Result<Pending, Outcome> {
         let record = csv::StringRecord::from_byte_record(raw.bytes.clone()).map_err(|e| {
-            let field = e
-                .utf8_error()
-                .field();
+            let field = e.utf8_error().field();
             self.reject(
                 raw,
                 None,
@@ -392,11 +396,7 @@ impl Importer<'_> {
                 &field_row(),
                 (
                     code::WIDTH,
-                    crate::said!(
-                        "import-reject-width",
-                        fields = raw.row.width,
-                        width = width
-                    ),
+                    crate::said!("import-reject-width", fields = raw.row.width, width = width),
                 ),
             ));
         }
@@ -445,7 +445,10 @@ impl Importer<'_> {
                 raw,
                 None,
                 "record_id",
-                (code::NO_RECORD_ID, crate::said!("import-reject-no-record-id")),
+                (
+                    code::NO_RECORD_ID,
+                    crate::said!("import-reject-no-record-id"),
+                ),
             ));
         };
         let station = self.options.station;
@@ -787,7 +790,11 @@ fn finish_row(
     // What could not be read of a photo's EXIF is said on the row, not dropped.
     for ((written, _), photo) in pending.photo_paths.iter().zip(&inspected) {
         notes.extend(photo.exif.notes.iter().map(|n| {
-            crate::said!(|l| "import-note-photo", photo = written.as_str(), note = crate::i18n::said_in(n, l))
+            crate::said!(
+                |l| "import-note-photo",
+                photo = written.as_str(),
+                note = crate::i18n::said_in(n, l)
+            )
         }));
     }
     let values = &mut pending.checked.values;
@@ -1292,12 +1299,11 @@ impl Importer<'_> {
 
 /// Reads at most `limit` bytes: a column map or other small file from outside.
 pub fn read_small(path: &Path, limit: u64) -> Result<String, ImportError> {
-    crate::fs::read_text_capped(path, limit)?
-        .ok_or_else(|| {
-            ImportError::Map(crate::t!(
-                "import-file-too-big",
-                file = path.display().to_string(),
-                limit = limit
-            ))
-        })
+    crate::fs::read_text_capped(path, limit)?.ok_or_else(|| {
+        ImportError::Map(crate::t!(
+            "import-file-too-big",
+            file = path.display().to_string(),
+            limit = limit
+        ))
+    })
 }

@@ -119,7 +119,10 @@ impl<R: BufRead> LogReader<R> {
         let head = input.fill_buf()?;
         let head = &head[..head.len().min(HEAD_BYTES)];
         if head.contains(&0) {
-            return Err(ImportError::NotText(crate::t!("import-nul-file", file = name)));
+            return Err(ImportError::NotText(crate::t!(
+                "import-nul-file",
+                file = name
+            )));
         }
         let delimiter = sniff_delimiter(head);
         Ok(LogReader {

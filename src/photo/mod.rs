@@ -190,9 +190,7 @@ pub fn inspect(
         ImageFormat::Png => png_dimensions(bytes)?,
         _ => {
             let mut header = jpeg_decoder::Decoder::new(Cursor::new(bytes));
-            header
-                .read_info()
-                .map_err(|e| decoder_said(&e))?;
+            header.read_info().map_err(|e| decoder_said(&e))?;
             let info = header
                 .info()
                 .ok_or_else(|| PhotoError::Corrupt(crate::said!("photo-jpeg-no-frame")))?;
@@ -235,11 +233,7 @@ pub fn inspect(
             decode_limits.max_image_height = Some(limits.max_side);
             decode_limits.max_alloc = Some(limits.max_pixels.saturating_mul(4));
             reader.limits(decode_limits);
-            Some(
-                reader
-                    .decode()
-                    .map_err(|e| decoder_said(&e))?,
-            )
+            Some(reader.decode().map_err(|e| decoder_said(&e))?)
         }
     };
     let reduced = match (derive, &image) {
@@ -295,12 +289,8 @@ fn jpeg_decodes(bytes: &[u8], limits: Limits) -> Result<(), PhotoError> {
     decoder.set_max_decoding_buffer_size(
         usize::try_from(limits.max_pixels.saturating_mul(4)).unwrap_or(usize::MAX),
     );
-    decoder
-        .scale(1, 1)
-        .map_err(|e| decoder_said(&e))?;
-    decoder
-        .decode()
-        .map_err(|e| decoder_said(&e))?;
+    decoder.scale(1, 1).map_err(|e| decoder_said(&e))?;
+    decoder.decode().map_err(|e| decoder_said(&e))?;
     Ok(())
 }
 
@@ -362,8 +352,7 @@ fn png_dimensions(bytes: &[u8]) -> Result<(u32, u32), PhotoError> {
 /// Walks a JPEG's segments and scans to its end-of-image marker. Data after the marker
 /// (phones append trailers) is allowed; a stream that stops before it is truncated.
 fn jpeg_complete(bytes: &[u8]) -> Result<(), PhotoError> {
-    let truncated =
-        || PhotoError::Corrupt(crate::said!("photo-jpeg-truncated"));
+    let truncated = || PhotoError::Corrupt(crate::said!("photo-jpeg-truncated"));
     let mut at = 2; // after SOI
     loop {
         // Markers may be preceded by fill bytes 0xFF.

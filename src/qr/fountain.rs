@@ -126,7 +126,10 @@ impl Assembler {
         }
         if part.len() > MAX_PART_CHARS {
             let chars = part.len();
-            return Err(QrError::Malformed(crate::t!("qr-part-too-long", chars = chars)));
+            return Err(QrError::Malformed(crate::t!(
+                "qr-part-too-long",
+                chars = chars
+            )));
         }
         let lower = part.to_ascii_lowercase();
         let Some(rest) = lower
@@ -139,8 +142,8 @@ impl Assembler {
         if !rest.contains('/') {
             return Err(QrError::Malformed(crate::t!("qr-single-part")));
         }
-        let (_, cbor) =
-            ur::decode(&lower).map_err(|e| QrError::Malformed(crate::t!("qr-ur-part", error = e.to_string())))?;
+        let (_, cbor) = ur::decode(&lower)
+            .map_err(|e| QrError::Malformed(crate::t!("qr-ur-part", error = e.to_string())))?;
         let shape = self.check_header(&cbor)?;
         let index = match self.candidates.iter().position(|c| c.shape == shape) {
             Some(index) => index,
@@ -161,7 +164,10 @@ impl Assembler {
             if candidate.resolved() == 0 && candidate.decoder.fragment_count() == 0 {
                 self.candidates.remove(index);
             }
-            return Err(QrError::Malformed(crate::t!("qr-ur-part", error = e.to_string())));
+            return Err(QrError::Malformed(crate::t!(
+                "qr-ur-part",
+                error = e.to_string()
+            )));
         }
         Ok(self.progress())
     }
@@ -250,10 +256,9 @@ impl Assembler {
     /// The whole message once one is complete, `None` before.
     pub fn message(&self) -> Result<Option<Vec<u8>>, QrError> {
         match self.candidates.iter().find(|c| c.decoder.complete()) {
-            Some(c) => c
-                .decoder
-                .message()
-                .map_err(|e| QrError::Malformed(crate::t!("qr-assembled-damaged", error = e.to_string()))),
+            Some(c) => c.decoder.message().map_err(|e| {
+                QrError::Malformed(crate::t!("qr-assembled-damaged", error = e.to_string()))
+            }),
             None => Ok(None),
         }
     }

@@ -152,9 +152,18 @@ pub fn read_image(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<String>, QrEr
         for (index, frame) in decoder.into_frames().enumerate() {
             if index >= limits.max_frames {
                 let frames = limits.max_frames;
-                return Err(QrError::Image(crate::t!("qr-too-many-frames", frames = frames)));
+                return Err(QrError::Image(crate::t!(
+                    "qr-too-many-frames",
+                    frames = frames
+                )));
             }
-            let frame = frame.map_err(|e| QrError::Image(crate::t!("qr-gif-frame", index = index, error = e.to_string())))?;
+            let frame = frame.map_err(|e| {
+                QrError::Image(crate::t!(
+                    "qr-gif-frame",
+                    index = index,
+                    error = e.to_string()
+                ))
+            })?;
             let gray = DynamicImage::ImageRgba8(frame.into_buffer()).into_luma8();
             found.extend(codes_in(&gray));
         }

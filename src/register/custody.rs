@@ -108,7 +108,12 @@ pub struct NewEvent {
 pub fn parse_occurred(value: &str, now: &str) -> Result<String, RegisterError> {
     let today = chrono::DateTime::parse_from_rfc3339(now)
         .map(|t| t.date_naive())
-        .map_err(|e| RegisterError::invalid("at", format!("the clock '{now}': {e}")))?;
+        .map_err(|e| {
+            RegisterError::invalid(
+                "at",
+                crate::t!("custody-bad-clock", now = now, error = e.to_string()),
+            )
+        })?;
     let parsed = super::item::parse_date(value, today).map_err(|e| match e {
         RegisterError::Invalid { reason, .. } => RegisterError::invalid("at", reason),
         other => other,
@@ -121,7 +126,7 @@ pub fn parse_occurred(value: &str, now: &str) -> Result<String, RegisterError> {
     if moment.as_str() > now {
         return Err(RegisterError::invalid(
             "at",
-            format!("'{}' is in the future (it is now {now})", value.trim()),
+            crate::t!("custody-at-future", value = value.trim(), now = now),
         ));
     }
     Ok(moment)

@@ -306,7 +306,11 @@ pub fn attach(
             .map_err(|e| {
                 RegisterError::Io(std::io::Error::new(
                     e.kind(),
-                    crate::t!("photo-cannot-read", file = shown.as_str(), error = e.to_string()),
+                    crate::t!(
+                        "photo-cannot-read",
+                        file = shown.as_str(),
+                        error = e.to_string()
+                    ),
                 ))
             })?
             .ok_or_else(|| refused(crate::t!("photo-over-limit", limit = limits.max_bytes)))?;

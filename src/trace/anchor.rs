@@ -9,8 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::packet::{ArchiveLimits, PACKET_SUFFIX, archive, manifest};
 use crate::i18n::Said;
+use crate::packet::{ArchiveLimits, PACKET_SUFFIX, archive, manifest};
 use crate::register::custody::{CarriedHead, Checkpoint};
 
 /// A packet file this large is not one of ours.
