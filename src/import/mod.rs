@@ -1307,3 +1307,58 @@ pub fn read_small(path: &Path, limit: u64) -> Result<String, ImportError> {
         ))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::code;
+
+    /// The rejects file's codes are a contract: every one is in docs/DESIGN.md.
+    #[test]
+    fn every_reason_code_is_documented() {
+        let design = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/DESIGN.md"),
+        )
+        .unwrap();
+        let photo = [
+            crate::photo::PhotoError::TooLarge { bytes: 0, limit: 0 },
+            crate::photo::PhotoError::NotAnImage,
+            crate::photo::PhotoError::TooManyPixels {
+                width: 0,
+                height: 0,
+                side: 0,
+                pixels: 0,
+            },
+            crate::photo::PhotoError::Corrupt(crate::i18n::Said::verbatim("")),
+            crate::photo::PhotoError::MetadataTooLarge {
+                chunk: String::new(),
+                bytes: 0,
+                limit: 0,
+            },
+        ];
+        let codes = [
+            code::NOT_UTF8,
+            code::NUL_BYTES,
+            code::WIDTH,
+            code::FIELD_TOO_LONG,
+            code::ROW_TOO_LONG,
+            code::NO_RECORD_ID,
+            code::REPEATED,
+            code::DATABASE,
+            code::NO_PHOTOS_FOLDER,
+            code::PHOTO_OUTSIDE,
+            code::PHOTO_NOT_FOUND,
+            code::PHOTO_UNREADABLE,
+            code::PHOTO_NOT_STORED,
+            code::NO_DATE,
+            code::INVALID,
+        ]
+        .into_iter()
+        .chain(photo.iter().map(crate::photo::PhotoError::code));
+        for code in codes {
+            assert!(
+                design.contains(&format!("`{code}`")),
+                "{code} is not in docs/DESIGN.md"
+            );
+        }
+    }
+}
