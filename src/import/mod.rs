@@ -176,7 +176,7 @@ type Stored = (String, &'static str);
 
 /// What happened to a row.
 enum Outcome {
-    Rejected(Reject, csv::ByteRecord),
+    Rejected(Box<Reject>, csv::ByteRecord),
     Ready(Box<Pending>, Vec<Inspected>, Vec<Said>),
 }
 
@@ -354,13 +354,13 @@ impl Importer<'_> {
         (code, reason): (&'static str, Said),
     ) -> Outcome {
         Outcome::Rejected(
-            Reject {
+            Box::new(Reject {
                 line: raw.line,
                 record_id,
                 field: field.to_owned(),
                 code,
                 reason,
-            },
+            }),
             raw.bytes.clone(),
         )
     }
@@ -1138,7 +1138,7 @@ impl Importer<'_> {
                     self.uncommitted.extend(stored);
                     Outcome::Ready(Box::new(p), photos, notes)
                 }
-                Err(reject) => Outcome::Rejected(reject, chunk[slot].bytes.clone()),
+                Err(reject) => Outcome::Rejected(Box::new(reject), chunk[slot].bytes.clone()),
             });
         }
         let station = self.options.station;
@@ -1154,7 +1154,7 @@ impl Importer<'_> {
                         self.write_reject(&reject, &bytes)?;
                     }
                     if self.report.rejects.len() < MAX_LISTED {
-                        self.report.rejects.push(reject);
+                        self.report.rejects.push(*reject);
                     }
                 }
                 Outcome::Ready(p, photos, notes) => {
