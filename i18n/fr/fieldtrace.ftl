@@ -1416,9 +1416,9 @@ import-photos-not-folder = --photos { $dir } : ce n'est pas un dossier
 ## Photos : pourquoi une photo est refusée, et les notes EXIF enregistrées avec elle (le
 ## registre garde les notes en anglais ; l'agent les lit dans sa langue)
 
-photo-too-large = { $bytes } octets, c'est plus que la limite de { $limit } octets
+photo-too-large = { $bytes } octets : au-delà de la limite de { $limit } octets
 photo-not-an-image = ce n'est pas une image JPEG ni PNG
-photo-too-many-pixels = { $width } × { $height } pixels, c'est plus que la limite ({ $side } par côté, { $pixels } au total)
+photo-too-many-pixels = { $width } × { $height } pixels : au-delà de la limite ({ $side } par côté, { $pixels } au total)
 photo-corrupt = l'image ne se décode pas (tronquée ou corrompue) : { $detail }
 photo-metadata-too-large = ses métadonnées PNG (blocs auxiliaires ; le plus gros : { $chunk }) dépassent { $bytes } octets, au-delà de la limite de { $limit } octets
 photo-jpeg-no-frame = le JPEG n'a pas d'en-tête d'image

@@ -273,7 +273,7 @@ fn photo_errors_and_exif_notes_are_french_and_the_register_keeps_the_english() {
         (
             "bombe.png",
             synth::png_header_only(40_000, 40_000),
-            "40000 × 40000 pixels, c'est plus que la limite (12000 par côté, 100000000 au total)",
+            "40000 × 40000 pixels : au-delà de la limite (12000 par côté, 100000000 au total)",
         ),
     ];
     for (name, bytes, said) in cases {
@@ -433,5 +433,43 @@ fn the_command_lines_rarer_mistakes_are_french() {
             out.contains("erreur : un argument n'est pas du texte UTF-8 valide"),
             "{out}"
         );
+    }
+}
+
+#[test]
+fn a_chain_cut_is_named_in_french_against_the_checkpoint_and_the_packets() {
+    let phrases = english_phrases();
+    let peers = crate::custody_chain::anchored();
+    let env = &peers.station;
+    let db = env.db();
+    db.execute(
+        "DELETE FROM custody WHERE id = (SELECT max(id) FROM custody)",
+        [],
+    )
+    .unwrap();
+    db.execute(
+        "UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'custody'",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    let out = fr(env, &["custody", "verify"], 4);
+    assert_french("custody verify (checkpoint)", &out, &phrases);
+    for said in [
+        "  tronqué : le point de contrôle du ",
+        " comptait 3 événements de traçabilité, le registre en contient 2 : des événements ont été supprimés",
+        "  tronqué : objet n° 1 : le point de contrôle du ",
+        " portait 3 événements de traçabilité, le registre en contient 2 : des événements ont été supprimés",
+    ] {
+        assert!(out.contains(said), "missing «{said}» in:\n{out}");
+    }
+    std::fs::remove_file(env.home.path().join("custody-checkpoint.json")).unwrap();
+    let out = fr(env, &["custody", "verify", "--against", "inbox"], 4);
+    assert_french("custody verify --against", &out, &phrases);
+    for said in [
+        "  point de contrôle : custody-checkpoint.json manque alors que 1 demande a été exportée : il a été supprimé",
+        ".ftpkt portait 3 événements de traçabilité, le registre en contient 2",
+    ] {
+        assert!(out.contains(said), "missing «{said}» in:\n{out}");
     }
 }
