@@ -34,7 +34,8 @@ pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{0}")]
+    // Transparent: the message is the cause's, said once (not again as its source).
+    #[error(transparent)]
     Io(#[from] std::io::Error),
     #[error("{}", crate::t!("import-error-header", detail = .0.as_str()))]
     Header(String),
@@ -44,7 +45,7 @@ pub enum ImportError {
     Empty,
     #[error("{0}")]
     NotText(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Register(#[from] RegisterError),
     #[error("{}", crate::t!("import-error-csv", error = .0.to_string()))]
     Csv(#[from] csv::Error),

@@ -953,3 +953,13 @@ fn item_add_waits_a_moment_not_the_whole_of_a_long_strict_import() {
         "item add waited {waited:?}"
     );
 }
+
+#[test]
+fn a_log_that_is_not_there_is_named_once() {
+    let env = TestEnv::new();
+    env.init();
+    let missing = env.home.path().join("nowhere.csv");
+    let (_, err) = env.run(&["import", missing.to_str().unwrap()], 1);
+    assert!(err.contains("nowhere.csv: "), "{err}");
+    assert_eq!(err.matches("(os error 2)").count(), 1, "{err}");
+}
