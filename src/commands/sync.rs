@@ -216,7 +216,11 @@ fn release(ctx: &Ctx, id: i64, reason: &str, dismiss: bool) -> anyhow::Result<St
                 "inbox-still-refused",
                 id = id,
                 code = code.to_string(),
-                detail = released.detail.as_deref().unwrap_or("")
+                detail = released
+                    .detail
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
             ))?,
             (None, None) => ctx.ui.line(&t!(
                 "inbox-release-outcome",
@@ -238,7 +242,7 @@ pub fn sync(ctx: &Ctx, to: &Path) -> anyhow::Result<Status> {
             let unreachable = e.chain().any(|c| c.downcast_ref::<ureq::Error>().is_some());
             let e = crate::error::CommandError::from_anyhow(e);
             if unreachable {
-                e.hint("check the address and that the hub runs (`fieldtrace hub serve` there)")
+                e.hint(t!("sync-hub-unreachable-hint"))
             } else {
                 e
             }
@@ -255,16 +259,16 @@ pub fn sync(ctx: &Ctx, to: &Path) -> anyhow::Result<Status> {
         ctx.ui.json(&report)?;
     } else {
         let (sent, received) = (&report.sent, &report.received);
-        ctx.ui.line(&format!(
-            "Sync with {}: {} packet(s) copied, {} already there, {} failed; received {} stored, {} duplicate, {} rejected, {} quarantined",
-            report.destination,
-            sent.copied,
-            sent.already_there,
-            sent.failed.len(),
-            received.stored,
-            received.duplicate,
-            received.rejected,
-            received.quarantined
+        ctx.ui.line(&t!(
+            "sync-summary",
+            destination = report.destination.as_str(),
+            copied = sent.copied,
+            there = sent.already_there,
+            failed = sent.failed.len(),
+            stored = received.stored,
+            duplicate = received.duplicate,
+            rejected = received.rejected,
+            quarantined = received.quarantined
         ))?;
     }
     Ok(if report.problems() > 0 {

@@ -133,7 +133,7 @@ impl<'a> Npc<'a> {
             result: Verdict::Stored,
             packet_id: id.to_owned(),
             reason: received.reason.clone(),
-            detail: received.detail.clone(),
+            detail: received.detail.as_ref().map(|d| d.english().to_owned()),
             acknowledgement: received.acknowledgement.clone(),
         };
         match received.result {
@@ -172,7 +172,11 @@ impl<'a> Npc<'a> {
                         packet_id: received.packet_id.clone(),
                         sha256: sha256_hex(bytes),
                         reason,
-                        detail: received.detail.clone().unwrap_or_default(),
+                        detail: received
+                            .detail
+                            .as_ref()
+                            .map(|d| d.english().to_owned())
+                            .unwrap_or_default(),
                         at: now,
                     },
                     bytes,

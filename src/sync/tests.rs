@@ -219,7 +219,7 @@ fn manifest_sha(archive: &[u8]) -> String {
 
 fn refusal(decision: Decision) -> (RefusalReason, String) {
     match decision {
-        Decision::Refuse(r) => (r.reason, r.detail),
+        Decision::Refuse(r) => (r.reason, r.detail.english().to_owned()),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

@@ -22,7 +22,14 @@ pub const MAX_PUBLIC_KEY_FILE: u64 = 64 * 1024;
 pub fn read_named_text(path: &Path, limit: u64, what: &str) -> anyhow::Result<String> {
     read_text_capped(path, limit)
         .map_err(|e| usage(e.to_string()))?
-        .ok_or_else(|| usage(format!("{}: too large for {what}", path.display())).into())
+        .ok_or_else(|| {
+            usage(crate::t!(
+                "sync-too-large-for",
+                file = path.display().to_string(),
+                what = what
+            ))
+            .into()
+        })
 }
 
 /// Who may have signed: the trust list and this station itself, or only the `--pubkey` given.
@@ -40,7 +47,7 @@ pub fn signers(
     };
     let own_id = own.as_ref().map(|k| k.key_id);
     if let Some(path) = pubkey {
-        let text = read_named_text(path, MAX_PUBLIC_KEY_FILE, "a public key file")?;
+        let text = read_named_text(path, MAX_PUBLIC_KEY_FILE, &crate::t!("sync-a-public-key"))?;
         let public_key = packet::sign::parse_public_key(&text)
             .map_err(|e| usage(format!("{}: {}", path.display(), e.detail)))?;
         let key_id = KeyId::of(&public_key);
@@ -103,7 +110,7 @@ pub fn verify_file(
     let Some(bytes) = read_capped(file, cap)? else {
         return Ok(VerifyReport::refused(PacketError::new(
             Reason::TooLarge,
-            format!("the file is over {cap} bytes"),
+            crate::said!("sync-refused-file-too-large", limit = cap),
         )));
     };
     let (signers, own) = signers(ctx, pubkey)?;
@@ -113,11 +120,9 @@ pub fn verify_file(
         }
         let store = ctx.key_store()?;
         if !store.is_initialised() {
-            return Err(
-                usage("the packet is encrypted and this station has no keys to open it")
-                    .hint("`fieldtrace keys init` makes them")
-                    .into(),
-            );
+            return Err(usage(crate::t!("sync-encrypted-no-keys"))
+                .hint(crate::t!("sync-encrypted-no-keys-hint"))
+                .into());
         }
         let secret = ctx.passphrase(&crate::t!("purpose-decryption"), false)?;
         let identity = store.unlock_identity(&secret)?;
