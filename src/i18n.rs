@@ -703,6 +703,16 @@ mod tests {
         "commands/keys.rs",
         "commands/reference.rs",
         "commands/packet.rs",
+        "commands/sync.rs",
+        "commands/hub.rs",
+        "sync/attach.rs",
+        "sync/destination.rs",
+        "sync/release.rs",
+        "sync/respond.rs",
+        "sync/verify.rs",
+        "hub/client.rs",
+        "hub/enroll.rs",
+        "hub/server.rs",
     ];
 
     #[test]

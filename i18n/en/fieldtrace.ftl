@@ -1194,6 +1194,12 @@ packet-err-attachment-unlisted = attachment { $sha } is not listed in the manife
 ## sync: the summary, and why a packet could not go or was refused (src/sync, src/hub/client.rs)
 sync-summary = Sync with { $destination }: { $copied } packet(s) copied, { $there } already there, { $failed } failed; received { $stored } stored, { $duplicate } duplicate, { $rejected } rejected, { $quarantined } quarantined
 sync-send-failed = packet { $packet }: { $error }
+sync-received-why = : { $reason }: { $detail }
+packet-error-line = { $code }: { $message }
+word-packet-kind-trace-request = trace-request
+word-packet-kind-acknowledgement = acknowledgement
+word-packet-kind-trace-response = trace-response
+word-packet-kind-seizure-report = seizure-report
 sync-hub-unreachable-hint = check the address and that the hub runs (`fieldtrace hub serve` there)
 sync-refused-file-too-large = the file is over { $limit } bytes
 sync-refused-received-before = packet { $packet } was received before with manifest { $earlier }; this one is { $sha }
@@ -1238,7 +1244,8 @@ sync-seizure-state-damaged = { $file }: { $error }; remove it to report everythi
 sync-file-too-large = { $file } is too large
 hub-client-unreachable = cannot reach the hub at { $url }
 hub-client-stopped = the hub at { $url } stopped answering
-hub-client-refused = the hub answered { $status } { $result }: { $reason }{ $detail }
+hub-client-refused = the hub answered { $status } { $result }: { $reason }
+hub-client-refused-why = the hub answered { $status } { $result }: { $reason }: { $detail }
 hub-client-answered = the hub answered { $status }: { $body }
 hub-client-mailbox-not-json = the hub's mailbox list is not JSON
 hub-client-not-a-packet-id = the hub listed '{ $id }', which is not a packet id
@@ -1352,6 +1359,18 @@ hub-cannot-listen-hint = give another --listen address, such as 127.0.0.1:8740
 hub-error-url = the database address { $detail }
 hub-error-schema = the hub database: { $detail }
 hub-error-poisoned = a lock of the hub store was poisoned by a panic
+
+## packet assemble: a packet rebuilt from QR frames or `ur:` lines (src/sync/verify.rs)
+sync-image-too-large = { $file }: over the limit of { $limit } bytes for an image
+sync-no-qr-code = { $file }: no QR code found
+sync-image-unread = { $file }: { $error }
+sync-a-list-of-parts = a list of parts
+sync-not-a-packet = a complete message was set aside, it is not a packet: { $error }
+sync-part-ignored = part ignored: { $error }
+sync-incomplete = incomplete: { $resolved } of { $count } fragments from { $parts } part(s); scan more frames
+sync-parts-unread = { $count } part(s) after the complete packet were not needed and not read
+sync-this-station-named = this station ({ $name })
+sync-this-station = this station
 
 ## The command line's own errors (in English, clap writes them itself)
 

@@ -1255,6 +1255,12 @@ packet-err-attachment-unlisted = la pièce jointe { $sha } ne figure pas dans le
 ## sync : le bilan, et pourquoi un paquet n'a pas pu partir ou a été refusé (src/sync, src/hub/client.rs)
 sync-summary = Synchronisation avec { $destination } : { $copied } paquet(s) copié(s), { $there } déjà présent(s), { $failed } en échec ; reçus : { $stored } enregistré(s), { $duplicate } doublon(s), { $rejected } rejeté(s), { $quarantined } en quarantaine
 sync-send-failed = paquet { $packet } : { $error }
+sync-received-why = { " " }: { $reason } : { $detail }
+packet-error-line = { $code } : { $message }
+word-packet-kind-trace-request = demande de traçage
+word-packet-kind-acknowledgement = accusé de réception
+word-packet-kind-trace-response = réponse de traçage
+word-packet-kind-seizure-report = rapport de saisie
 sync-hub-unreachable-hint = vérifiez l'adresse, et que le concentrateur tourne (`fieldtrace hub serve` là-bas)
 sync-refused-file-too-large = le fichier dépasse { $limit } octets
 sync-refused-received-before = le paquet { $packet } a déjà été reçu avec le manifeste { $earlier } ; celui-ci est { $sha }
@@ -1299,7 +1305,8 @@ sync-seizure-state-damaged = { $file } : { $error } ; supprimez-le pour tout dé
 sync-file-too-large = { $file } est trop volumineux
 hub-client-unreachable = impossible de joindre le concentrateur à { $url }
 hub-client-stopped = le concentrateur à { $url } a cessé de répondre
-hub-client-refused = le concentrateur a répondu { $status } { $result } : { $reason }{ $detail }
+hub-client-refused = le concentrateur a répondu { $status } { $result } : { $reason }
+hub-client-refused-why = le concentrateur a répondu { $status } { $result } : { $reason } : { $detail }
 hub-client-answered = le concentrateur a répondu { $status } : { $body }
 hub-client-mailbox-not-json = la liste de la boîte aux lettres du concentrateur n'est pas du JSON
 hub-client-not-a-packet-id = le concentrateur a listé « { $id } », qui n'est pas un identifiant de paquet
@@ -1412,6 +1419,18 @@ hub-cannot-listen-hint = donnez une autre adresse --listen, par exemple 127.0.0.
 hub-error-url = l'adresse de base de données { $detail }
 hub-error-schema = la base du concentrateur : { $detail }
 hub-error-poisoned = un verrou de la base du concentrateur a été empoisonné par une panique
+
+## packet assemble : un paquet reconstitué à partir d'images de codes QR ou de lignes `ur:` (src/sync/verify.rs)
+sync-image-too-large = { $file } : au-delà de la limite de { $limit } octets pour une image
+sync-no-qr-code = { $file } : aucun code QR trouvé
+sync-image-unread = { $file } : { $error }
+sync-a-list-of-parts = une liste de parties
+sync-not-a-packet = un message complet a été écarté, ce n'est pas un paquet : { $error }
+sync-part-ignored = partie ignorée : { $error }
+sync-incomplete = incomplet : { $resolved } fragment(s) sur { $count } à partir de { $parts } partie(s) ; scannez d'autres images
+sync-parts-unread = { $count } partie(s) après le paquet complet n'étaient pas nécessaires et n'ont pas été lues
+sync-this-station-named = ce poste ({ $name })
+sync-this-station = ce poste
 
 ## Les erreurs de la ligne de commande
 

@@ -61,12 +61,16 @@ fn print_received(ctx: &Ctx, r: &Received) -> anyhow::Result<()> {
         return Ok(());
     }
     let what = match (&r.kind, &r.packet_id) {
-        (Some(kind), Some(id)) => format!("{kind} {id}"),
+        (Some(kind), Some(id)) => format!("{} {id}", crate::i18n::shown("packet-kind", kind)),
         (None, Some(id)) => format!("{} {id}", t!("packet-packet")),
         _ => r.file.clone(),
     };
     let why = match (&r.reason, &r.detail) {
-        (Some(reason), Some(detail)) => format!(": {reason}: {detail}"),
+        (Some(reason), Some(detail)) => t!(
+            "sync-received-why",
+            reason = reason.as_str(),
+            detail = detail.to_string()
+        ),
         (Some(reason), None) => format!(" ({reason})"),
         _ => String::new(),
     };
@@ -131,7 +135,7 @@ fn list_inbox(ctx: &Ctx, only_quarantined: bool) -> anyhow::Result<Status> {
             ctx.ui.line(&format!(
                 "{:>4}  {:<15} {}  {} {:<10} {}{pending}",
                 r.id,
-                r.kind,
+                crate::i18n::shown("packet-kind", &r.kind),
                 r.packet_id,
                 t!("inbox-from", from = format!("{:<20}", r.sender_name)),
                 crate::i18n::shown("inbox", &r.status.to_string()),
@@ -159,7 +163,7 @@ fn list_inbox(ctx: &Ctx, only_quarantined: bool) -> anyhow::Result<Status> {
             q.id,
             q.reason,
             q.packet_id.as_deref().unwrap_or("-"),
-            q.detail,
+            sync::receive::refusal_sentence(&q.reason, &q.detail),
             ctx.ui.dim(&q.file)
         ))?;
     }

@@ -131,19 +131,23 @@ impl<'c> Hub<'c> {
             Ok(a) => {
                 let reason = a.reason.unwrap_or_default();
                 // The hub answers in English whatever its language (its API is for programs).
-                let detail = a
-                    .detail
-                    .map(|d| crate::sync::receive::refusal_sentence(&reason, &d));
-                anyhow::anyhow!(
-                    "{}",
-                    t!(
+                let result = crate::i18n::shown("upload", &a.result);
+                let said = match a.detail {
+                    Some(detail) => t!(
+                        "hub-client-refused-why",
+                        status = status,
+                        result = result,
+                        reason = reason.as_str(),
+                        detail = crate::sync::receive::refusal_sentence(&reason, &detail)
+                    ),
+                    None => t!(
                         "hub-client-refused",
                         status = status,
-                        result = crate::i18n::shown("upload", &a.result),
-                        reason = reason,
-                        detail = detail.map(|d| format!(": {d}")).unwrap_or_default()
-                    )
-                )
+                        result = result,
+                        reason = reason
+                    ),
+                };
+                anyhow::anyhow!("{said}")
             }
             Err(_) => anyhow::anyhow!(
                 "{}",

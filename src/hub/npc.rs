@@ -227,8 +227,12 @@ impl<'a> Npc<'a> {
             return Ok(());
         };
         let file = self.ctx.home.join(&entry.file);
-        let bytes = std::fs::read(&file)
-            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+        let bytes = std::fs::read(&file).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: {e}",
+                crate::t!("error-cannot-read", file = file.display().to_string())
+            )
+        })?;
         let now = self.ctx.now();
         self.store.mail(
             &entry.packet_id,

@@ -68,6 +68,46 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every reason, for what must know them all (the catalogue's sentence for each code).
+    pub const ALL: &'static [Reason] = &[
+        Reason::TooLarge,
+        Reason::MemberTooLarge,
+        Reason::TooManyMembers,
+        Reason::Truncated,
+        Reason::TrailingData,
+        Reason::BadHeader,
+        Reason::NonCanonical,
+        Reason::BadEntryName,
+        Reason::NotAFile,
+        Reason::LinkEntry,
+        Reason::DuplicateEntry,
+        Reason::MissingManifest,
+        Reason::MissingSignature,
+        Reason::ManifestTooLarge,
+        Reason::ManifestNotUtf8,
+        Reason::DuplicateKey,
+        Reason::UnknownFormat,
+        Reason::BadManifest,
+        Reason::NonCanonicalManifest,
+        Reason::BadSignatureFile,
+        Reason::UnknownKey,
+        Reason::RevokedKey,
+        Reason::KeyMismatch,
+        Reason::BadSignature,
+        Reason::WrongRecipient,
+        Reason::MissingAttachment,
+        Reason::BadAttachment,
+        Reason::UnlistedAttachment,
+        Reason::NotAge,
+        Reason::AgeHeaderTooLarge,
+        Reason::TooManyRecipients,
+        Reason::NoMatchingIdentity,
+        Reason::DecryptFailed,
+        Reason::PlaintextTooLarge,
+        Reason::EncryptFailed,
+        Reason::SignFailed,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             Reason::TooLarge => "too-large",

@@ -1,0 +1,379 @@
+//! The exchange in French: `sync` to a folder and to a hub, `inbox`, `packet verify`, and the
+//! NPC's `hub ...`, on good input and bad, with no English phrase of the catalogue on the
+//! screen; what a program reads (reason codes, `--json`, hub API bodies) stays the same.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::TestEnv;
+use crate::french::{assert_french, english_phrases, fr};
+use crate::hub_loop::{Engine, serve};
+use crate::tracing::Peers;
+
+/// The one packet file in `dir`.
+fn only_packet(dir: &Path) -> std::path::PathBuf {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".ftpkt"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.remove(0)
+}
+
+#[test]
+fn a_french_station_and_npc_exchange_by_folder_and_refusals_are_french() {
+    let phrases = english_phrases();
+    let check = |step: &str, text: String| {
+        assert_french(step, &text, &phrases);
+        text
+    };
+    // The NPC does not trust the station yet: its request is refused, then released.
+    let peers = Peers::one_way();
+    let (station, npc) = (&peers.station, &peers.npc);
+    let item = peers.rifle(false);
+    peers.request(item, &[]);
+    station.json(&["trace", "export", "1"], 0);
+    let stick = tempfile::tempdir().unwrap();
+    let to = stick.path().to_str().unwrap();
+
+    let out = check("sync station", fr(station, &["sync", "--to", to], 0));
+    assert!(
+        out.contains("1 paquet(s) copié(s), 0 déjà présent(s), 0 en échec"),
+        "{out}"
+    );
+
+    // The station checks its own packet: it is "this station" in French, in English in --json.
+    let packet = only_packet(stick.path());
+    let own = packet.to_str().unwrap();
+    let out = check("verify own", fr(station, &["packet", "verify", own], 0));
+    assert!(out.contains("VALIDE demande de traçage"), "{out}");
+    assert!(out.contains("signé par « ce poste (Post 3) »"), "{out}");
+    let verified = station.json(&["packet", "verify", own], 0);
+    assert_eq!(
+        verified["signer"]["name"], "this station (Post 3)",
+        "{verified}"
+    );
+
+    // Scanned parts that are not enough, and one that is no part at all.
+    let parts = station.write(
+        "parties.txt",
+        "ur:bytes/1-3/lpadaxcsencylobemohsgmoyadtaiaeaeaeaeaeae\npas une partie\n",
+    );
+    let out = check(
+        "assemble",
+        fr(
+            station,
+            &["packet", "assemble", "--ur", &parts, "--out", "x.ftpkt"],
+            1,
+        ),
+    );
+    assert!(
+        out.contains("incomplet : 0 fragment(s) sur 0 à partir de 2 partie(s)"),
+        "{out}"
+    );
+
+    // Bad input: a packet cut short, and a packet from a station not trusted.
+    let bytes = std::fs::read(&packet).unwrap();
+    let cut = npc.write_bytes("coupé.ftpkt", &bytes[..bytes.len() - 700]);
+    let out = check("verify cut", fr(npc, &["packet", "verify", &cut], 4));
+    assert!(out.contains("INVALIDE"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "truncated : le paquet fait {} octets, ce qui n'est pas un nombre entier de blocs tar",
+            bytes.len() - 700
+        )),
+        "{out}"
+    );
+    let verified = npc.json(&["packet", "verify", &cut], 4);
+    assert_eq!(verified["errors"][0]["code"], "truncated", "{verified}");
+    assert!(
+        verified["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a whole number of tar blocks"),
+        "--json keeps English: {verified}"
+    );
+
+    let out = check("sync npc", fr(npc, &["sync", "--to", to], 3));
+    assert!(
+        out.contains(" : unknown-key : la clé ")
+            && out.contains("n'est pas dans la liste de confiance"),
+        "the code stays, the sentence is French: {out}"
+    );
+    assert!(out.contains("1 en quarantaine"), "{out}");
+    let out = check("import cut", fr(npc, &["inbox", "import", &cut], 3));
+    assert!(out.contains("truncated"), "{out}");
+    let out = check("inbox list", fr(npc, &["inbox", "list"], 0));
+    assert!(out.contains("En quarantaine"), "{out}");
+    assert!(out.contains("le paquet est tronqué"), "{out}");
+    assert!(
+        out.contains("la clé du signataire n'est pas dans la liste de confiance"),
+        "{out}"
+    );
+    // The register keeps the English sentence, whatever the language of the day.
+    let listed = npc.json(&["inbox", "list", "--quarantined"], 0);
+    assert!(
+        listed.to_string().contains("is not in the trust list"),
+        "{listed}"
+    );
+
+    // Released without a reason, then still refused, then received once the key is trusted.
+    let out = check(
+        "release no reason",
+        fr(npc, &["inbox", "release", "1", "--reason", " "], 2),
+    );
+    assert!(
+        out.contains("dites ce qui a été corrigé ou décidé"),
+        "{out}"
+    );
+    let out = check(
+        "release refused",
+        fr(npc, &["inbox", "release", "1", "--reason", "vérifié"], 3),
+    );
+    assert!(out.contains("est toujours refusé"), "{out}");
+    assert!(
+        out.contains("n'est pas dans la liste de confiance"),
+        "{out}"
+    );
+    let (station_pub, _) = station.run(&["keys", "export"], 0);
+    let station_pub = npc.write("poste.pub", &station_pub);
+    npc.run(&["keys", "trust", &station_pub, "--name", "Post 3"], 0);
+    let out = check(
+        "release",
+        fr(
+            npc,
+            &[
+                "inbox",
+                "release",
+                "1",
+                "--reason",
+                "clé vérifiée par téléphone",
+            ],
+            0,
+        ),
+    );
+    assert!(out.contains("enregistré  demande de traçage"), "{out}");
+    let out = check(
+        "release again",
+        fr(npc, &["inbox", "release", "1", "--reason", "encore"], 2),
+    );
+    assert!(out.contains("a déjà été libéré"), "{out}");
+
+    // The NPC answers; the answer goes back by the stick.
+    check(
+        "respond",
+        fr(
+            npc,
+            &[
+                "trace",
+                "respond",
+                "1",
+                "--outcome",
+                "tracée",
+                "--note",
+                "exportée en 1998",
+            ],
+            0,
+        ),
+    );
+    let out = check("npc sync back", fr(npc, &["sync", "--to", to], 0));
+    assert!(out.contains("Synchronisation avec"), "{out}");
+    let out = check("station sync back", fr(station, &["sync", "--to", to], 0));
+    assert!(out.contains("enregistré"), "{out}");
+
+    // A folder that is not there.
+    let out = check(
+        "no folder",
+        fr(station, &["sync", "--to", "/nulle/part/clé-usb"], 2),
+    );
+    assert!(out.contains("n'est pas un dossier"), "{out}");
+    assert!(out.contains("montez la clé USB"), "{out}");
+}
+
+/// `hub ARGS` in French on the NPC's SQLite store.
+fn hub(npc: &TestEnv, args: &[&str], code: i32) -> String {
+    let mut all = vec!["hub"];
+    all.extend_from_slice(args);
+    fr(npc, &all, code)
+}
+
+#[test]
+fn a_french_npc_runs_the_hub_and_stations_sync_to_it_in_french() {
+    let phrases = english_phrases();
+    let check = |step: &str, text: String| {
+        assert_french(step, &text, &phrases);
+        text
+    };
+    let peers = Peers::one_way();
+    let (station, npc) = (&peers.station, &peers.npc);
+    let out = check("hub init", hub(npc, &["init"], 0));
+    assert!(out.contains("Base du concentrateur prête"), "{out}");
+    let out = check("hub stations empty", hub(npc, &["stations"], 0));
+    assert!(out.contains("Aucun poste inscrit"), "{out}");
+    let (station_pub, _) = station.run(&["keys", "export"], 0);
+    let station_pub = npc.write("poste.pub", &station_pub);
+    let out = check(
+        "enroll without name",
+        hub(npc, &["enroll", &station_pub], 2),
+    );
+    assert!(out.contains("un fichier .pub demande --name"), "{out}");
+    assert!(
+        out.contains("conseil : ou inscrivez la carte de clés"),
+        "{out}"
+    );
+    let out = check(
+        "enroll",
+        hub(npc, &["enroll", &station_pub, "--name", "Post 3"], 0),
+    );
+    assert!(out.contains("Poste « Post 3 » inscrit"), "{out}");
+    // A station the hub does not know, whose name is taken.
+    let stranger = TestEnv::new();
+    stranger.init();
+    stranger.run(&["keys", "init", "--no-input"], 0);
+    let (npc_pub, _) = npc.run(&["keys", "export"], 0);
+    let npc_pub = stranger.write("pcn.pub", &npc_pub);
+    stranger.run(&["keys", "trust", &npc_pub, "--name", "ML NPC"], 0);
+    let (stranger_pub, _) = stranger.run(&["keys", "export"], 0);
+    let stranger_pub = npc.write("inconnu.pub", &stranger_pub);
+    let out = check(
+        "name taken",
+        hub(npc, &["enroll", &stranger_pub, "--name", "Post 3"], 2),
+    );
+    assert!(out.contains("« Post 3 » est déjà de confiance"), "{out}");
+    let out = check("stations", hub(npc, &["stations"], 0));
+    assert!(out.contains("inscrit le"), "{out}");
+    let out = check("revoke unknown", hub(npc, &["revoke", "Poste 9"], 2));
+    assert!(
+        out.contains("aucun poste « Poste 9 » n'est inscrit"),
+        "{out}"
+    );
+
+    let served = serve(npc, &Engine::Sqlite, &[]);
+    let url = served.url();
+    let item = peers.rifle(false);
+    peers.request(item, &[]);
+    station.json(&["trace", "export", "1"], 0);
+    let out = check("sync hub", fr(station, &["sync", "--to", &url], 0));
+    assert!(
+        out.contains(&format!("Synchronisation avec {url}")),
+        "{out}"
+    );
+    assert!(out.contains("2 paquet(s) copié(s)"), "{out}");
+    assert!(out.contains("enregistré  accusé de réception"), "{out}");
+
+    // The station the hub does not know: the hub's reason code, the sentence in French.
+    let out = check("stranger", fr(&stranger, &["sync", "--to", &url], 1));
+    assert!(
+        out.contains(
+            "le concentrateur a répondu 401 refusé : unenrolled : \
+             la clé de ce poste n'est pas inscrite au concentrateur"
+        ),
+        "the code stays, the sentence is French: {out}"
+    );
+    // A station that does not trust the hub's key.
+    let wary = TestEnv::new();
+    wary.init();
+    wary.run(&["keys", "init", "--no-input"], 0);
+    let out = check("wary", fr(&wary, &["sync", "--to", &url], 2));
+    assert!(
+        out.contains("à laquelle ce poste ne fait pas confiance"),
+        "{out}"
+    );
+    assert!(
+        out.contains("faites d'abord confiance à la clé du PCN"),
+        "{out}"
+    );
+    let out = check(
+        "unreachable",
+        fr(station, &["sync", "--to", "http://127.0.0.1:9"], 1),
+    );
+    assert!(
+        out.contains("impossible de joindre le concentrateur"),
+        "{out}"
+    );
+    assert!(out.contains("vérifiez l'adresse"), "{out}");
+
+    let out = check("status", hub(npc, &["status"], 0));
+    assert!(
+        out.contains("1 poste(s), 2 paquet(s) enregistré(s)"),
+        "{out}"
+    );
+    assert!(out.contains("Intégrité : intacte"), "{out}");
+    let status: Value = npc.json(&["hub", "status"], 0);
+    assert_eq!(status["integrity"], "clean", "{status}");
+    check("quarantine", hub(npc, &["quarantine"], 0));
+    let out = check("trace list", hub(npc, &["trace", "list"], 0));
+    assert!(out.contains("de Post 3"), "{out}");
+    assert!(out.contains("1 objet(s), reçue le"), "{out}");
+    let out = check(
+        "trace overdue",
+        hub(npc, &["trace", "list", "--overdue"], 0),
+    );
+    assert!(
+        out.contains("Aucune demande n'attend au-delà de son délai"),
+        "{out}"
+    );
+    let out = check(
+        "trace respond",
+        hub(
+            npc,
+            &[
+                "trace",
+                "respond",
+                "1",
+                "--outcome",
+                "tracée",
+                "--note",
+                "exportée",
+            ],
+            0,
+        ),
+    );
+    assert!(out.contains("réponse « tracée »"), "{out}");
+    let out = check(
+        "sdg",
+        hub(
+            npc,
+            &[
+                "report",
+                "sdg",
+                "--from",
+                "2026-01-01",
+                "--to",
+                "2026-12-31",
+            ],
+            0,
+        ),
+    );
+    assert!(
+        out.contains("tous les postes : 0 arme(s) tracée(s) sur 1 récupérée(s)"),
+        "{out}"
+    );
+    let out = check(
+        "summary",
+        hub(
+            npc,
+            &[
+                "report",
+                "summary",
+                "--from",
+                "2026-01-01",
+                "--to",
+                "2026-12-31",
+            ],
+            0,
+        ),
+    );
+    assert!(out.contains("Par poste"), "{out}");
+    assert!(out.contains("Par pays de fabrication"), "{out}");
+    assert!(out.contains("fusil d'assaut"), "{out}");
+    let out = check("revoke", hub(npc, &["revoke", "Post 3"], 0));
+    assert!(out.contains("Poste « Post 3 » révoqué"), "{out}");
+    let out = check(
+        "revoked station syncs",
+        fr(station, &["sync", "--to", &url], 1),
+    );
+    assert!(out.contains("la clé de ce poste a été révoquée"), "{out}");
+}
