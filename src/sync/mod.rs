@@ -700,6 +700,11 @@ fn send_all(
     let label = destination.label();
     for entry in outgoing {
         each.sent();
+        if sent.failed.contains(&entry.packet_id) {
+            // Refused earlier in this run (a hub is offered the outbox before and after its
+            // mailbox is read): once is enough, and it counts once.
+            continue;
+        }
         if destination.answers_at_once()
             && entry.state != crate::vocab::OutboxState::Pending.as_str()
             && store::delivered(exchange.register.conn(), &entry.packet_id, label)?

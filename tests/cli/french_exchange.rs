@@ -192,6 +192,31 @@ fn a_french_station_and_npc_exchange_by_folder_and_refusals_are_french() {
     assert!(out.contains("montez la clé USB"), "{out}");
 }
 
+/// The line `hub serve` prints for a person once it listens, in French.
+fn first_line_of_serve(npc: &TestEnv) -> String {
+    use std::io::BufRead as _;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldtrace"))
+        .arg("--home")
+        .arg(npc.home.path())
+        .args(["hub", "serve", "--listen", "127.0.0.1:0"])
+        .env("FIELDTRACE_LANG", "fr")
+        .env("FIELDTRACE_NOW", crate::common::NOW)
+        .env("NO_COLOR", "1")
+        .env("FIELDTRACE_PASSPHRASE", crate::common::PASSPHRASE)
+        .env("FIELDTRACE_AGE_WORK_FACTOR", "10")
+        .env_remove("FIELDTRACE_HOME")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let read = std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line);
+    let _ = child.kill();
+    let _ = child.wait();
+    read.unwrap();
+    line
+}
+
 /// `hub ARGS` in French on the NPC's SQLite store.
 fn hub(npc: &TestEnv, args: &[&str], code: i32) -> String {
     let mut all = vec!["hub"];
@@ -263,6 +288,37 @@ fn a_french_npc_runs_the_hub_and_stations_sync_to_it_in_french() {
     assert!(out.contains("2 paquet(s) copié(s)"), "{out}");
     assert!(out.contains("enregistré  accusé de réception"), "{out}");
 
+    // A request for another station: the hub refuses it with its code, said in French.
+    let (stranger_key, _) = stranger.run(&["keys", "export"], 0);
+    let stranger_key = station.write("autre.pub", &stranger_key);
+    station.run(
+        &["keys", "trust", &stranger_key, "--name", "Autre poste"],
+        0,
+    );
+    peers.request(item, &["--to", "Autre poste"]);
+    station.json(&["trace", "export", "2"], 0);
+    let out = check("sync refused", fr(station, &["sync", "--to", &url], 3));
+    assert!(
+        out.contains("wrong-recipient : le paquet est adressé à un autre poste"),
+        "{out}"
+    );
+    assert!(out.contains("1 en échec"), "{out}");
+    let out = check("quarantine", hub(npc, &["quarantine"], 0));
+    assert!(
+        out.contains("wrong-recipient")
+            && out.contains(" : le paquet est adressé à un autre poste"),
+        "{out}"
+    );
+    let refused = npc.json(&["hub", "quarantine"], 0);
+    assert_eq!(refused[0]["reason"], "wrong-recipient", "{refused}");
+    assert!(
+        refused[0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("not this station"),
+        "the hub keeps the English sentence: {refused}"
+    );
+
     // The station the hub does not know: the hub's reason code, the sentence in French.
     let out = check("stranger", fr(&stranger, &["sync", "--to", &url], 1));
     assert!(
@@ -297,13 +353,12 @@ fn a_french_npc_runs_the_hub_and_stations_sync_to_it_in_french() {
 
     let out = check("status", hub(npc, &["status"], 0));
     assert!(
-        out.contains("1 poste(s), 2 paquet(s) enregistré(s)"),
+        out.contains("1 poste(s), 2 paquet(s) enregistré(s), 1 refusé(s)"),
         "{out}"
     );
     assert!(out.contains("Intégrité : intacte"), "{out}");
     let status: Value = npc.json(&["hub", "status"], 0);
     assert_eq!(status["integrity"], "clean", "{status}");
-    check("quarantine", hub(npc, &["quarantine"], 0));
     let out = check("trace list", hub(npc, &["trace", "list"], 0));
     assert!(out.contains("de Post 3"), "{out}");
     assert!(out.contains("1 objet(s), reçue le"), "{out}");
@@ -369,6 +424,20 @@ fn a_french_npc_runs_the_hub_and_stations_sync_to_it_in_french() {
     assert!(out.contains("Par poste"), "{out}");
     assert!(out.contains("Par pays de fabrication"), "{out}");
     assert!(out.contains("fusil d'assaut"), "{out}");
+    let out = check(
+        "listen taken",
+        hub(npc, &["serve", "--listen", &served.address], 2),
+    );
+    assert!(out.contains("impossible d'écouter sur"), "{out}");
+    assert!(out.contains("donnez une autre adresse --listen"), "{out}");
+    let said = first_line_of_serve(npc);
+    assert!(
+        said.starts_with("Concentrateur à l'écoute sur http://127.0.0.1:"),
+        "{said}"
+    );
+    assert!(said.contains("arrêtez-le avec Ctrl-C"), "{said}");
+    check("serve", said);
+
     let out = check("revoke", hub(npc, &["revoke", "Post 3"], 0));
     assert!(out.contains("Poste « Post 3 » révoqué"), "{out}");
     let out = check(
