@@ -275,33 +275,11 @@ fn trace(ctx: &Ctx, what: HubTrace) -> anyhow::Result<Status> {
                 })?;
             }
             for w in &rows {
-                let r = &w.request;
                 let late = w
                     .overdue_days
                     .map(|d| t!("hub-overdue", days = d))
                     .unwrap_or_default();
-                let answer = r
-                    .outcome
-                    .as_ref()
-                    .map(|o| {
-                        t!(
-                            "trace-answered",
-                            outcome = crate::i18n::shown("outcome", &o.to_string())
-                        )
-                    })
-                    .unwrap_or_default();
-                ctx.ui.line(&format!(
-                    "{:>4}  {:<10}  {}  {}{answer}{late}",
-                    r.id,
-                    crate::i18n::shown("inbox", &r.status.to_string()),
-                    r.packet_id,
-                    t!(
-                        "trace-received-line",
-                        from = format!("{:<20}", r.from),
-                        items = r.items,
-                        at = r.received_at.as_str()
-                    )
-                ))?;
+                ctx.ui.line(&format!("{}{late}", w.request.line()))?;
             }
             Ok(Status::Success)
         }

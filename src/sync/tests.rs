@@ -515,20 +515,23 @@ fn a_response_must_answer_a_request_sent_to_its_signer() {
     assert_eq!((*request_id, body.outcome.as_str()), (request, "traced"));
 }
 
+/// The refusals of the exchange itself, beside the packet checks' reasons.
+const EXCHANGE_REFUSALS: [RefusalReason; 6] = [
+    RefusalReason::Conflict,
+    RefusalReason::BadBody,
+    RefusalReason::UnknownRequest,
+    RefusalReason::WrongSender,
+    RefusalReason::WrongManifest,
+    RefusalReason::Invalid,
+];
+
 #[test]
 fn every_reason_has_its_code() {
-    let codes: Vec<&str> = [
-        RefusalReason::Conflict,
-        RefusalReason::BadBody,
-        RefusalReason::UnknownRequest,
-        RefusalReason::WrongSender,
-        RefusalReason::WrongManifest,
-        RefusalReason::Invalid,
-        RefusalReason::Packet(Reason::BadSignature),
-    ]
-    .iter()
-    .map(|r| r.code())
-    .collect();
+    let codes: Vec<&str> = EXCHANGE_REFUSALS
+        .iter()
+        .chain([RefusalReason::Packet(Reason::BadSignature)].iter())
+        .map(|r| r.code())
+        .collect();
     assert_eq!(
         codes,
         [
@@ -554,17 +557,7 @@ fn every_refusal_code_has_its_sentence() {
     use crate::hub::auth::AuthError;
     let s = || String::new();
     let mut codes: Vec<&str> = Reason::ALL.iter().map(|r| r.code()).collect();
-    codes.extend(
-        [
-            RefusalReason::Conflict,
-            RefusalReason::BadBody,
-            RefusalReason::UnknownRequest,
-            RefusalReason::WrongSender,
-            RefusalReason::WrongManifest,
-            RefusalReason::Invalid,
-        ]
-        .map(RefusalReason::code),
-    );
+    codes.extend(EXCHANGE_REFUSALS.map(RefusalReason::code));
     codes.extend(
         [
             AuthError::Unsigned("x"),

@@ -8,8 +8,20 @@ use serde_json::Value;
 
 use crate::common::TestEnv;
 use crate::french::{assert_french, english_phrases, fr};
-use crate::hub_loop::{Engine, serve};
+use crate::hub_loop::{Engine, serve, words};
+
+/// The year the journeys report on.
+const PERIOD: &str = "--from 2026-01-01 --to 2026-12-31";
 use crate::tracing::Peers;
+
+/// Checks a step's output has no English phrase of the catalogue, and returns it.
+fn french_checker() -> impl Fn(&str, String) -> String {
+    let phrases = english_phrases();
+    move |step, text| {
+        assert_french(step, &text, &phrases);
+        text
+    }
+}
 
 /// The one packet file in `dir`.
 fn only_packet(dir: &Path) -> std::path::PathBuf {
@@ -24,11 +36,7 @@ fn only_packet(dir: &Path) -> std::path::PathBuf {
 
 #[test]
 fn a_french_station_and_npc_exchange_by_folder_and_refusals_are_french() {
-    let phrases = english_phrases();
-    let check = |step: &str, text: String| {
-        assert_french(step, &text, &phrases);
-        text
-    };
+    let check = french_checker();
     // The NPC does not trust the station yet: its request is refused, then released.
     let peers = Peers::one_way();
     let (station, npc) = (&peers.station, &peers.npc);
@@ -166,15 +174,7 @@ fn a_french_station_and_npc_exchange_by_folder_and_refusals_are_french() {
         "respond",
         fr(
             npc,
-            &[
-                "trace",
-                "respond",
-                "1",
-                "--outcome",
-                "tracée",
-                "--note",
-                "exportée en 1998",
-            ],
+            &words("trace respond 1 --outcome tracée --note exportée"),
             0,
         ),
     );
@@ -226,11 +226,7 @@ fn hub(npc: &TestEnv, args: &[&str], code: i32) -> String {
 
 #[test]
 fn a_french_npc_runs_the_hub_and_stations_sync_to_it_in_french() {
-    let phrases = english_phrases();
-    let check = |step: &str, text: String| {
-        assert_french(step, &text, &phrases);
-        text
-    };
+    let check = french_checker();
     let peers = Peers::one_way();
     let (station, npc) = (&peers.station, &peers.npc);
     let out = check("hub init", hub(npc, &["init"], 0));
@@ -374,52 +370,19 @@ fn a_french_npc_runs_the_hub_and_stations_sync_to_it_in_french() {
         "trace respond",
         hub(
             npc,
-            &[
-                "trace",
-                "respond",
-                "1",
-                "--outcome",
-                "tracée",
-                "--note",
-                "exportée",
-            ],
+            &words("trace respond 1 --outcome tracée --note exportée"),
             0,
         ),
     );
     assert!(out.contains("réponse « tracée »"), "{out}");
-    let out = check(
-        "sdg",
-        hub(
-            npc,
-            &[
-                "report",
-                "sdg",
-                "--from",
-                "2026-01-01",
-                "--to",
-                "2026-12-31",
-            ],
-            0,
-        ),
-    );
+    let out = check("sdg", hub(npc, &words(&format!("report sdg {PERIOD}")), 0));
     assert!(
         out.contains("tous les postes : 0 arme(s) tracée(s) sur 1 récupérée(s)"),
         "{out}"
     );
     let out = check(
         "summary",
-        hub(
-            npc,
-            &[
-                "report",
-                "summary",
-                "--from",
-                "2026-01-01",
-                "--to",
-                "2026-12-31",
-            ],
-            0,
-        ),
+        hub(npc, &words(&format!("report summary {PERIOD}")), 0),
     );
     assert!(out.contains("Par poste"), "{out}");
     assert!(out.contains("Par pays de fabrication"), "{out}");
