@@ -168,6 +168,13 @@ fn a_french_station_and_npc_exchange_by_folder_and_refusals_are_french() {
         fr(npc, &["inbox", "release", "1", "--reason", "encore"], 2),
     );
     assert!(out.contains("a déjà été libéré"), "{out}");
+    let photo = npc.write("photo.jpg", "pas une photo");
+    let out = check("attach", fr(npc, &["inbox", "attach", "1", &photo], 2));
+    assert!(out.contains("n'attend aucune pièce jointe"), "{out}");
+    assert!(
+        out.contains("conseil : `inbox list` montre les paquets qui attendent"),
+        "{out}"
+    );
 
     // The NPC answers; the answer goes back by the stick.
     check(
@@ -375,6 +382,11 @@ fn a_french_npc_runs_the_hub_and_stations_sync_to_it_in_french() {
         ),
     );
     assert!(out.contains("réponse « tracée »"), "{out}");
+    let out = check(
+        "respond to nothing",
+        hub(npc, &words("trace respond 99 --outcome tracée --note rien"), 2),
+    );
+    assert!(out.contains("montre les demandes reçues"), "{out}");
     let out = check("sdg", hub(npc, &words(&format!("report sdg {PERIOD}")), 0));
     assert!(
         out.contains("tous les postes : 0 arme(s) tracée(s) sur 1 récupérée(s)"),
