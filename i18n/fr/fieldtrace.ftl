@@ -1253,7 +1253,23 @@ packet-err-attachment-differs = la pièce jointe { $sha } n'a pas la taille et l
 packet-err-attachment-unlisted = la pièce jointe { $sha } ne figure pas dans le manifeste
 
 ## sync : le bilan, et pourquoi un paquet n'a pas pu partir ou a été refusé (src/sync, src/hub/client.rs)
-sync-summary = Synchronisation avec { $destination } : { $copied } paquet(s) copié(s), { $there } déjà présent(s), { $failed } en échec ; reçus : { $stored } enregistré(s), { $duplicate } doublon(s), { $rejected } rejeté(s), { $quarantined } en quarantaine
+sync-summary =
+    Synchronisation avec { $destination } : { $copied ->
+        [one] { $copied } paquet copié
+       *[other] { $copied } paquets copiés
+    }, { $there ->
+        [one] { $there } déjà présent
+       *[other] { $there } déjà présents
+    }, { $failed } en échec ; reçus : { $stored ->
+        [one] { $stored } enregistré
+       *[other] { $stored } enregistrés
+    }, { $duplicate ->
+        [one] { $duplicate } doublon
+       *[other] { $duplicate } doublons
+    }, { $rejected ->
+        [one] { $rejected } rejeté
+       *[other] { $rejected } rejetés
+    }, { $quarantined } en quarantaine
 sync-send-failed = paquet { $packet } : { $error }
 sync-received-why = { " " }: { $reason } : { $detail }
 packet-error-line = { $code } : { $message }
@@ -1390,19 +1406,51 @@ hub-station-revoked = RÉVOQUÉ le { $at }
 hub-station-enrolled = inscrit le { $at }
 hub-quarantine-from = de { $key } : { $detail }
 hub-listening = Concentrateur à l'écoute sur http://{ $address } (base : { $engine } { $db }) ; arrêtez-le avec Ctrl-C
-hub-counts = { $stations } poste(s), { $packets } paquet(s) enregistré(s), { $refused } refusé(s), { $mailbox } dans les boîtes aux lettres ({ $waiting } en attente), { $blobs } fichier(s) stocké(s)
+hub-counts =
+    { $stations ->
+        [one] { $stations } poste
+       *[other] { $stations } postes
+    }, { $packets ->
+        [one] { $packets } paquet enregistré
+       *[other] { $packets } paquets enregistrés
+    }, { $refused ->
+        [one] { $refused } refusé
+       *[other] { $refused } refusés
+    }, { $mailbox } dans les boîtes aux lettres ({ $waiting } en attente), { $blobs ->
+        [one] { $blobs } fichier stocké
+       *[other] { $blobs } fichiers stockés
+    }
 hub-integrity-clean = Intégrité : intacte (chaque fichier stocké correspond à son empreinte ; rien ne désigne un fichier manquant)
 hub-blob-bad-hash = le fichier stocké { $blob } ne correspond pas à son empreinte
-hub-blob-orphans = { $count } ligne(s) de { $table } désignent un fichier stocké manquant
+hub-blob-orphans =
+    { $count ->
+        [one] { $count } ligne de { $table } désigne un fichier stocké manquant
+       *[other] { $count } lignes de { $table } désignent un fichier stocké manquant
+    }
 hub-blob-missing = le fichier stocké { $blob } manque
-hub-sdg = ODD 16.4.2, du { $from } au { $to }, tous les postes : { $traced } arme(s) tracée(s) sur { $recovered } récupérée(s) ({ $share })
+hub-sdg =
+    ODD 16.4.2, du { $from } au { $to }, tous les postes : { $traced ->
+        [one] { $traced } arme tracée
+       *[other] { $traced } armes tracées
+    } sur { $recovered ->
+        [one] { $recovered } récupérée
+       *[other] { $recovered } récupérées
+    } ({ $share })
 hub-sdg-station = { $traced } sur { $recovered }
-hub-summary = { $items } objet(s) signalé(s), du { $from } au { $to }
+hub-summary =
+    { $items ->
+        [one] { $items } objet signalé
+       *[other] { $items } objets signalés
+    }, du { $from } au { $to }
 hub-by-station = Par poste
 hub-by-month = Par mois
 hub-none-overdue = Aucune demande n'attend au-delà de son délai.
 hub-none-received = Aucune demande de traçage reçue pour l'instant.
-hub-overdue = , EN RETARD : { $days } jours sans réponse
+hub-overdue =
+    , EN RETARD : { $days ->
+        [one] { $days } jour sans réponse
+       *[other] { $days } jours sans réponse
+    }
 hub-responded = Demande { $request } : réponse « { $outcome } », paquet { $packet } pour { $to }, remis à sa prochaine synchronisation avec le concentrateur
 hub-enroll-needs-name = { $file } : un fichier .pub demande --name
 hub-enroll-needs-name-hint = ou inscrivez la carte de clés du poste : `keys export --out poste.ftkey` chez lui
@@ -1427,8 +1475,19 @@ sync-image-unread = { $file } : { $error }
 sync-a-list-of-parts = une liste de parties
 sync-not-a-packet = un message complet a été écarté, ce n'est pas un paquet : { $error }
 sync-part-ignored = partie ignorée : { $error }
-sync-incomplete = incomplet : { $resolved } fragment(s) sur { $count } à partir de { $parts } partie(s) ; scannez d'autres images
-sync-parts-unread = { $count } partie(s) après le paquet complet n'étaient pas nécessaires et n'ont pas été lues
+sync-incomplete =
+    incomplet : { $resolved ->
+        [one] { $resolved } fragment
+       *[other] { $resolved } fragments
+    } sur { $count } à partir de { $parts ->
+        [one] { $parts } partie
+       *[other] { $parts } parties
+    } ; scannez d'autres images
+sync-parts-unread =
+    { $count ->
+        [one] { $count } partie après le paquet complet n'était pas nécessaire et n'a pas été lue
+       *[other] { $count } parties après le paquet complet n'étaient pas nécessaires et n'ont pas été lues
+    }
 sync-this-station-named = ce poste ({ $name })
 sync-this-station = ce poste
 
