@@ -384,7 +384,11 @@ fn a_french_npc_runs_the_hub_and_stations_sync_to_it_in_french() {
     assert!(out.contains("réponse « tracée »"), "{out}");
     let out = check(
         "respond to nothing",
-        hub(npc, &words("trace respond 99 --outcome tracée --note rien"), 2),
+        hub(
+            npc,
+            &words("trace respond 99 --outcome tracée --note rien"),
+            2,
+        ),
     );
     assert!(out.contains("montre les demandes reçues"), "{out}");
     let out = check("sdg", hub(npc, &words(&format!("report sdg {PERIOD}")), 0));
