@@ -724,6 +724,16 @@ mod tests {
         "qr/payload.rs",
         "trace/anchor.rs",
         "register/custody.rs",
+        "commands/sync.rs",
+        "commands/hub.rs",
+        "sync/attach.rs",
+        "sync/destination.rs",
+        "sync/release.rs",
+        "sync/respond.rs",
+        "sync/verify.rs",
+        "hub/client.rs",
+        "hub/enroll.rs",
+        "hub/server.rs",
     ];
 
     #[test]

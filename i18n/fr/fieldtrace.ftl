@@ -1217,6 +1217,320 @@ word-release-dismissed = écarté
 word-release-still-refused = toujours refusé
 word-release-received = reçu
 
+## Packet refusals (src/packet): the sentence after a reason code, which stays the same
+packet-err-entry-name = « { $name } » : { $error }
+packet-err-too-large = le paquet fait { $bytes } octets, au-delà de la limite de { $limit }
+packet-err-not-blocks = le paquet fait { $bytes } octets, ce qui n'est pas un nombre entier de blocs tar
+packet-err-ends-before-end = le paquet s'arrête avant les blocs de fin d'archive
+packet-err-too-many-members = le paquet contient plus de { $limit } éléments
+packet-err-member-too-large = l'élément « { $name } » fait { $bytes } octets, au-delà de la limite de { $limit }
+packet-err-member-cut = l'élément « { $name } » est tronqué
+packet-err-header-not-ours = l'en-tête de « { $name } » n'est pas celui qu'écrit fieldtrace
+packet-err-padding = le remplissage après « { $name } » n'est pas nul
+packet-err-twice = « { $name } » figure deux fois
+packet-err-order = « { $name } » vient après un élément qu'il doit précéder : un paquet contient manifest.json, manifest.json.minisig, puis ses pièces jointes par empreinte (docs/packets.md)
+packet-err-no-manifest = le paquet ne contient pas de manifest.json
+packet-err-no-signature = le paquet ne contient pas de manifest.json.minisig
+packet-err-ends-inside-end = le paquet s'arrête au milieu des blocs de fin d'archive
+packet-err-member-after-end = un élément suit un bloc de fin d'archive
+packet-err-trailing = { $bytes } octets suivent la fin de l'archive
+packet-err-checksum = l'en-tête tar à l'octet { $pos } a une somme de contrôle erronée
+packet-err-not-ustar = l'en-tête tar à l'octet { $pos } n'est pas au format ustar
+packet-err-link = « { $name } » est un lien
+packet-err-not-file = « { $name } » n'est pas un fichier ordinaire (type « { $kind } »)
+packet-err-size = la taille de « { $name } » est mal formée
+packet-err-name-not-utf8 = le nom d'élément { $name } n'est pas en UTF-8
+packet-err-absolute = l'élément « { $name } » est un chemin absolu
+packet-err-leaves-root = l'élément « { $name } » sort de la racine du paquet
+packet-err-unknown-member = l'élément « { $name } » n'est ni manifest.json, ni manifest.json.minisig, ni attachments/<sha256>
+packet-err-station-key = le manifeste désigne la clé de station { $named }, mais la clé de signature est { $key }
+packet-err-attachment-length = la pièce jointe { $sha } ne fait pas { $bytes } octets
+packet-err-attachment-not-given = la pièce jointe { $sha } est listée mais n'a pas été fournie
+packet-err-attachment-not-listed = la pièce jointe { $sha } a été fournie mais le manifeste ne la liste pas
+packet-err-age = age : { $error }
+packet-err-not-age = le fichier n'est pas un fichier chiffré par age (forme binaire)
+packet-err-age-header-long = l'en-tête age ne se termine pas dans les { $limit } premiers octets
+packet-err-age-stanzas = l'en-tête age compte { $count } destinataires, au-delà de la limite de { $limit }
+packet-err-age-header = en-tête age : { $error }
+packet-err-not-for-us = le paquet n'est pas chiffré pour la clé de ce poste
+packet-err-plaintext-too-large = le paquet déchiffré dépasse la limite de { $limit } octets
+packet-err-manifest = manifeste : { $error }
+packet-err-manifest-too-large = le manifeste fait { $bytes } octets, au-delà de la limite de { $limit }
+packet-err-manifest-not-utf8 = le manifeste n'est pas en UTF-8 : { $error }
+packet-err-format = le format « { $format } » n'est pas { $known }
+packet-err-no-format = le manifeste n'indique aucun format
+packet-err-not-canonical = le manifeste n'est pas en JSON canonique (RFC 8785)
+packet-err-not-uuid7 = packet_id { $id } n'est pas un UUIDv7
+packet-err-seq = seq { $seq } est trop grand
+packet-err-created-at = created_at « { $at } » n'est pas une date RFC 3339 en UTC
+packet-err-body-not-object = body n'est pas un objet JSON
+packet-err-attachment-hash = l'empreinte sha256 de pièce jointe « { $sha } » ne compte pas 64 chiffres hexadécimaux en minuscules
+packet-err-attachment-path = le chemin de pièce jointe « { $path } » n'est pas { $dir }<sha256>
+packet-err-attachment-too-large = la pièce jointe { $sha } est trop volumineuse
+packet-err-attachment-no-media = la pièce jointe { $sha } n'a pas de media_type
+packet-err-attachment-twice = la pièce jointe { $sha } est listée deux fois
+packet-err-key-generation = génération de clé : { $error }
+packet-err-secret-key = la clé secrète est verrouillée ou ne correspond pas à la clé publique
+packet-err-public-key = clé publique : { $error }
+packet-err-signing = signature : { $error }
+packet-err-signature = signature : { $error }
+packet-err-key-id = l'identifiant de clé est mal formé
+packet-err-signed-by-other = le manifeste désigne la clé { $key }, mais la signature est d'une autre clé
+packet-err-trusted-comment = commentaire de confiance : { $error }
+packet-err-comment-mismatch = le commentaire de confiance « { $comment } » ne correspond pas au manifeste
+packet-err-signature-too-large = le fichier de signature dépasse 1 Kio
+packet-err-signature-not-utf8 = la signature n'est pas en UTF-8
+packet-err-not-minisign = ce n'est pas une signature minisign : { $error }
+packet-err-legacy-signature = les anciennes signatures minisign (non préhachées) sont refusées
+packet-err-untrusted-comment = commentaire non fiable : { $error }
+packet-err-untrusted-not-ours = le commentaire non fiable n'est pas celui qu'écrit fieldtrace
+packet-err-signature-form = le fichier de signature n'a pas la forme qu'écrit fieldtrace
+packet-err-unknown-key = la clé { $key } (« { $name } ») n'est pas dans la liste de confiance
+packet-err-revoked = la clé de « { $name } » a été révoquée
+packet-err-wrong-recipient = le paquet est destiné à « { $name } » (clé { $key }), pas à ce poste (clé { $own })
+packet-err-attachment-missing = la pièce jointe { $sha } ({ $media }) manque
+packet-err-attachment-differs = la pièce jointe { $sha } n'a pas la taille et l'empreinte que liste le manifeste
+packet-err-attachment-unlisted = la pièce jointe { $sha } ne figure pas dans le manifeste
+
+## sync : le bilan, et pourquoi un paquet n'a pas pu partir ou a été refusé (src/sync, src/hub/client.rs)
+sync-summary =
+    Synchronisation avec { $destination } : { $copied ->
+        [one] { $copied } paquet copié
+       *[other] { $copied } paquets copiés
+    }, { $there ->
+        [one] { $there } déjà présent
+       *[other] { $there } déjà présents
+    }, { $failed } en échec ; reçus : { $stored ->
+        [one] { $stored } enregistré
+       *[other] { $stored } enregistrés
+    }, { $duplicate ->
+        [one] { $duplicate } doublon
+       *[other] { $duplicate } doublons
+    }, { $rejected ->
+        [one] { $rejected } rejeté
+       *[other] { $rejected } rejetés
+    }, { $quarantined } en quarantaine
+sync-send-failed = paquet { $packet } : { $error }
+sync-received-why = { " " }: { $reason } : { $detail }
+packet-error-line = { $code } : { $message }
+word-packet-kind-trace-request = demande de traçage
+word-packet-kind-acknowledgement = accusé de réception
+word-packet-kind-trace-response = réponse de traçage
+word-packet-kind-seizure-report = rapport de saisie
+sync-hub-unreachable-hint = vérifiez l'adresse, et que le concentrateur tourne (`fieldtrace hub serve` là-bas)
+sync-refused-file-too-large = le fichier dépasse { $limit } octets
+sync-refused-received-before = le paquet { $packet } a déjà été reçu avec le manifeste { $earlier } ; celui-ci est { $sha }
+sync-refused-own-packet = le paquet { $packet } est un paquet envoyé par ce poste
+sync-refused-ack-unknown = accuse réception du paquet { $packet }, que ce poste n'a jamais envoyé
+sync-refused-ack-sender = le paquet { $packet } a été envoyé à la clé { $to }, mais c'est la clé { $key } qui en accuse réception
+sync-refused-ack-manifest = accuse réception du manifeste { $sha }, mais le paquet { $packet } a été envoyé sous { $sent }
+sync-refused-response-unknown = répond à la demande { $request }, que ce poste n'a jamais envoyée
+sync-refused-response-sender = la demande { $request } a été adressée à la clé { $to }, mais c'est la clé { $key } qui y répond
+sync-refused-response-manifest = répond au manifeste { $sha }, mais la demande { $request } a été envoyée sous { $sent }
+sync-signing-locked = la clé de signature n'est pas déverrouillée
+sync-decryption-locked = la clé de déchiffrement n'est pas déverrouillée
+sync-not-a-folder = { $dir } n'est pas un dossier
+sync-not-a-folder-hint = montez la clé USB ou créez d'abord le dossier partagé
+sync-cannot-resolve = impossible de résoudre le chemin { $dir }
+sync-outbox-no-name = une entrée de la boîte d'envoi sans nom de fichier
+sync-different-file = { $file } contient un autre fichier ; il n'est pas écrasé
+sync-cannot-read-back = impossible de relire { $file }
+sync-medium-failing = { $file } ne se relit pas tel qu'écrit : le support est défaillant
+sync-too-large-for = { $file } : trop volumineux pour { $what }
+sync-a-public-key = un fichier de clé publique
+sync-encrypted-no-keys = le paquet est chiffré et ce poste n'a pas de clés pour l'ouvrir
+sync-encrypted-no-keys-hint = `fieldtrace keys init` les crée
+sync-larger-than-packet = { $file } est plus volumineux que ne peut l'être un paquet
+sync-larger-than-attachment = { $file } est plus volumineux que ne peut l'être une pièce jointe
+sync-not-stored = le paquet { $packet } n'est pas enregistré
+sync-nothing-pending = le paquet { $packet } (réception { $inbox }) n'attend aucune pièce jointe
+sync-nothing-pending-hint = `inbox list` montre les paquets qui attendent des pièces jointes
+sync-stored-manifest-damaged = réception { $inbox } : le manifeste enregistré est endommagé : { $error }
+sync-stored-packet-damaged = réception { $inbox } : le paquet enregistré est endommagé : { $error }
+sync-hash-changed = { $file } ne correspond plus à son empreinte SHA-256
+sync-attach-not-verified = le paquet { $packet }, reconstitué avec ses pièces jointes, ne se vérifie pas : { $why }
+sync-release-no-reason = --reason : dites ce qui a été corrigé ou décidé
+sync-release-already = le paquet en quarantaine n° { $id } a déjà été libéré ({ $outcome }) par { $by } le { $at }
+sync-release-not-kept = le paquet en quarantaine n° { $id } n'a pas été conservé ({ $reason }) : importez de nouveau le fichier
+sync-respond-list-hint = `fieldtrace trace list --received` montre les demandes reçues
+sync-respond-not-request = le paquet { $packet } est de type { $kind }, pas une demande de traçage
+sync-respond-rejected = la demande { $id } a été rejetée à sa réception ; il n'y a rien à répondre
+sync-respond-bad-key = demande reçue { $id } : { $error }
+sync-respond-untrusted = l'expéditeur de la demande { $id } (clé { $key }) n'est plus de confiance
+sync-seizure-state-damaged = { $file } : { $error } ; supprimez-le pour tout déclarer de nouveau
+sync-file-too-large = { $file } est trop volumineux
+hub-client-unreachable = impossible de joindre le concentrateur à { $url }
+hub-client-stopped = le concentrateur à { $url } a cessé de répondre
+hub-client-refused = le concentrateur a répondu { $status } { $result } : { $reason }
+hub-client-refused-why = le concentrateur a répondu { $status } { $result } : { $reason } : { $detail }
+hub-client-answered = le concentrateur a répondu { $status } : { $body }
+hub-client-mailbox-not-json = la liste de la boîte aux lettres du concentrateur n'est pas du JSON
+hub-client-not-a-packet-id = le concentrateur a listé « { $id } », qui n'est pas un identifiant de paquet
+hub-client-not-whole = le paquet { $packet } n'est pas arrivé entier du concentrateur (son empreinte SHA-256 diffère) ; synchronisez de nouveau
+hub-client-identity-not-json = l'identité du concentrateur n'est pas du JSON
+hub-client-identity = l'identité du concentrateur : { $error }
+hub-client-untrusted = le concentrateur à { $url } signe avec la clé { $key }, à laquelle ce poste ne fait pas confiance
+hub-client-untrusted-hint = faites d'abord confiance à la clé du PCN : `fieldtrace keys trust pcn.pub --name NOM`
+word-upload-stored = enregistré
+word-upload-duplicate = doublon
+word-upload-conflict = conflit
+word-upload-rejected = rejeté
+word-upload-refused = refusé
+
+## Pourquoi un paquet a été refusé, par code de motif (`refusal-<code>`) : affiché à la place de
+## la phrase anglaise que garde un enregistrement ou un concentrateur.
+refusal-too-large = le paquet dépasse la taille maximale
+refusal-member-too-large = un élément du paquet dépasse la taille maximale
+refusal-too-many-members = le paquet contient trop d'éléments
+refusal-truncated = le paquet est tronqué
+refusal-trailing-data = des données suivent la fin du paquet
+refusal-bad-header = un en-tête tar du paquet est endommagé
+refusal-non-canonical-archive = le paquet n'est pas agencé comme l'écrit fieldtrace
+refusal-bad-entry-name = un élément du paquet porte un nom que fieldtrace n'écrit pas
+refusal-not-a-file = un élément du paquet n'est pas un fichier ordinaire
+refusal-link-entry = un élément du paquet est un lien
+refusal-duplicate-entry = un élément du paquet figure deux fois
+refusal-missing-manifest = le paquet n'a pas de manifeste
+refusal-missing-signature = le paquet n'a pas de signature
+refusal-manifest-too-large = le manifeste dépasse la taille maximale
+refusal-manifest-not-utf8 = le manifeste n'est pas du texte UTF-8
+refusal-duplicate-key = le manifeste répète une clé
+refusal-unknown-format = le manifeste est d'un format que cette version ne connaît pas
+refusal-bad-manifest = le manifeste est mal formé
+refusal-non-canonical-manifest = le manifeste n'est pas en JSON canonique (RFC 8785)
+refusal-bad-signature-file = le fichier de signature est mal formé
+refusal-unknown-key = la clé du signataire n'est pas dans la liste de confiance
+refusal-revoked-key = la clé du signataire a été révoquée
+refusal-key-mismatch = la signature est d'une autre clé que celle que désigne le manifeste
+refusal-bad-signature = la signature ne se vérifie pas
+refusal-wrong-recipient = le paquet est adressé à un autre poste
+refusal-missing-attachment = une pièce jointe que liste le manifeste manque
+refusal-bad-attachment = une pièce jointe n'a pas la taille et l'empreinte que liste le manifeste
+refusal-unlisted-attachment = le paquet contient une pièce jointe que le manifeste ne liste pas
+refusal-not-age = le fichier n'est pas chiffré par age
+refusal-age-header-too-large = l'en-tête de chiffrement dépasse la taille maximale
+refusal-too-many-recipients = l'en-tête de chiffrement désigne trop de destinataires
+refusal-no-matching-identity = le paquet n'est pas chiffré pour la clé de ce poste
+refusal-decrypt-failed = le paquet ne peut pas être déchiffré
+refusal-plaintext-too-large = le paquet déchiffré dépasse la taille maximale
+refusal-encrypt-failed = le paquet n'a pas pu être chiffré
+refusal-sign-failed = le paquet n'a pas pu être signé
+refusal-conflict = un paquet de même identifiant a déjà été reçu avec un autre manifeste, ou a été envoyé d'ici
+refusal-bad-body = le contenu de l'accusé de réception ou de la réponse est illisible
+refusal-unknown-request = il répond à un paquet qui n'a jamais été envoyé d'ici
+refusal-wrong-sender = il répond pour un autre poste que celui à qui l'on a écrit
+refusal-wrong-manifest = il désigne un autre manifeste que celui envoyé
+refusal-invalid = le paquet n'est pas valide
+refusal-id-mismatch = l'envoi désigne un autre paquet que celui transmis
+refusal-not-the-sender = le paquet est signé par un autre poste que celui qui l'envoie
+refusal-not-ours = le paquet n'est pas destiné à ce concentrateur
+refusal-hub-error = le concentrateur a échoué ; réessayez plus tard
+refusal-bad-id = l'adresse ne désigne pas un paquet
+refusal-not-found = le concentrateur n'a pas ce paquet pour ce poste
+refusal-unsigned-request = la requête n'est pas signée
+refusal-unenrolled = la clé de ce poste n'est pas inscrite au concentrateur
+refusal-revoked = la clé de ce poste a été révoquée au concentrateur
+refusal-stale-request = l'heure de la requête est trop éloignée de l'horloge du concentrateur : vérifiez l'horloge de cet ordinateur
+refusal-replayed-request = le concentrateur a déjà vu cette requête (un rejeu)
+refusal-bad-request-signature = la signature de la requête ne se vérifie pas
+refusal-bad-nonce = le nonce de la requête est mal formé
+
+## hub : ce que `fieldtrace hub ...` dit à l'agent du PCN (src/commands/hub.rs, src/hub)
+hub-postgres-hint = PostgreSQL tourne-t-il, et l'URL est-elle juste ? (README : faire tourner un concentrateur)
+hub-cannot-open = impossible d'ouvrir la base du concentrateur { $db }
+hub-ready = Base du concentrateur prête : { $engine } { $db }, version de schéma { $version }. Ensuite : `fieldtrace hub enroll FICHIER --name NOM`, puis `fieldtrace hub serve`.
+hub-enrolled = Poste « { $name } » inscrit : clé { $key } ; ses demandes sont acceptées dès maintenant
+hub-revoked = Poste « { $name } » révoqué (clé { $key }) : ses demandes et ses paquets sont refusés dès maintenant
+hub-no-station = Aucun poste inscrit pour l'instant : `fieldtrace hub enroll FICHIER --name NOM`.
+hub-station-revoked = RÉVOQUÉ le { $at }
+hub-station-enrolled = inscrit le { $at }
+hub-quarantine-from = de { $key } : { $detail }
+hub-listening = Concentrateur à l'écoute sur http://{ $address } (base : { $engine } { $db }) ; arrêtez-le avec Ctrl-C
+hub-counts =
+    { $stations ->
+        [one] { $stations } poste
+       *[other] { $stations } postes
+    }, { $packets ->
+        [one] { $packets } paquet enregistré
+       *[other] { $packets } paquets enregistrés
+    }, { $refused ->
+        [one] { $refused } refusé
+       *[other] { $refused } refusés
+    }, { $mailbox } dans les boîtes aux lettres ({ $waiting } en attente), { $blobs ->
+        [one] { $blobs } fichier stocké
+       *[other] { $blobs } fichiers stockés
+    }
+hub-integrity-clean = Intégrité : intacte (chaque fichier stocké correspond à son empreinte ; rien ne désigne un fichier manquant)
+hub-blob-bad-hash = le fichier stocké { $blob } ne correspond pas à son empreinte
+hub-blob-orphans =
+    { $count ->
+        [one] { $count } ligne de { $table } désigne un fichier stocké manquant
+       *[other] { $count } lignes de { $table } désignent un fichier stocké manquant
+    }
+hub-blob-missing = le fichier stocké { $blob } manque
+hub-sdg =
+    ODD 16.4.2, du { $from } au { $to }, tous les postes : { $traced ->
+        [one] { $traced } arme tracée
+       *[other] { $traced } armes tracées
+    } sur { $recovered ->
+        [one] { $recovered } récupérée
+       *[other] { $recovered } récupérées
+    } ({ $share })
+hub-sdg-station = { $traced } sur { $recovered }
+hub-summary =
+    { $items ->
+        [one] { $items } objet signalé
+       *[other] { $items } objets signalés
+    }, du { $from } au { $to }
+hub-by-station = Par poste
+hub-by-month = Par mois
+hub-none-overdue = Aucune demande n'attend au-delà de son délai.
+hub-none-received = Aucune demande de traçage reçue pour l'instant.
+hub-overdue =
+    , EN RETARD : { $days ->
+        [one] { $days } jour sans réponse
+       *[other] { $days } jours sans réponse
+    }
+hub-responded = Demande { $request } : réponse « { $outcome } », paquet { $packet } pour { $to }, remis à sa prochaine synchronisation avec le concentrateur
+hub-enroll-needs-name = { $file } : un fichier .pub demande --name
+hub-enroll-needs-name-hint = ou inscrivez la carte de clés du poste : `keys export --out poste.ftkey` chez lui
+hub-enroll-own-key = { $file } est la clé du PCN lui-même ({ $key })
+hub-enroll-revoked-in-trust = la clé { $key } (« { $name } ») est révoquée dans la liste de confiance ; une clé révoquée n'est pas inscrite de nouveau
+hub-enroll-revoked = la clé { $key } ({ $name }) a été révoquée le { $at } ; une clé révoquée n'est pas inscrite de nouveau
+hub-enroll-key-taken = la clé { $key } est déjà inscrite sous le nom « { $name } »
+hub-enroll-name-taken = « { $name } » est déjà inscrit avec la clé { $key }
+hub-no-such-station = aucun poste « { $who } » n'est inscrit
+hub-stations-hint = `fieldtrace hub stations` les liste
+hub-db-newer = la base du concentrateur est à la version { $done } ; ce fieldtrace connaît la version { $known } : mettez fieldtrace à jour
+hub-cannot-listen = impossible d'écouter sur { $listen } : { $error }
+hub-cannot-listen-hint = donnez une autre adresse --listen, par exemple 127.0.0.1:8740
+hub-error-url = l'adresse de base de données { $detail }
+hub-error-schema = la base du concentrateur : { $detail }
+hub-error-poisoned = un verrou de la base du concentrateur a été empoisonné par une panique
+
+## packet assemble : un paquet reconstitué à partir d'images de codes QR ou de lignes `ur:` (src/sync/verify.rs)
+sync-image-too-large = { $file } : au-delà de la limite de { $limit } octets pour une image
+sync-no-qr-code = { $file } : aucun code QR trouvé
+sync-image-unread = { $file } : { $error }
+sync-a-list-of-parts = une liste de parties
+sync-not-a-packet = un message complet a été écarté, ce n'est pas un paquet : { $error }
+sync-part-ignored = partie ignorée : { $error }
+sync-incomplete =
+    incomplet : { $resolved ->
+        [one] { $resolved } fragment
+       *[other] { $resolved } fragments
+    } sur { $count } à partir de { $parts ->
+        [one] { $parts } partie
+       *[other] { $parts } parties
+    } ; scannez d'autres images
+sync-parts-unread =
+    { $count ->
+        [one] { $count } partie après le paquet complet n'était pas nécessaire et n'a pas été lue
+       *[other] { $count } parties après le paquet complet n'étaient pas nécessaires et n'ont pas été lues
+    }
+sync-this-station-named = ce poste ({ $name })
+sync-this-station = ce poste
+
 ## Les erreurs de la ligne de commande
 
 clap-invalid-value = valeur « { $value } » invalide pour « { $arg } »

@@ -10,6 +10,7 @@ mod decoding_marks;
 mod evidence_register;
 mod french;
 mod french_io;
+mod french_exchange;
 mod fuzz_regressions;
 mod generating_docs;
 mod guided_wizard;
