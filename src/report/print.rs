@@ -153,7 +153,10 @@ pub fn trace_request(
                         code { "inbox import" } (t!("print-scan-3")) }
                     @for (i, (width, d)) in codes.iter().enumerate() {
                         div class="qr" {
-                            svg viewBox=(format!("-4 -4 {} {}", width + 8, width + 8)) role="img" aria-label=(t!("print-qr-part", part = (i + 1))) {
+                            // Crisp module edges: a screen (or a screenshot) that scales a
+                            // module to a fraction of a pixel otherwise greys the edges, and
+                            // QR readers lose the finder patterns at some scales.
+                            svg viewBox=(format!("-4 -4 {} {}", width + 8, width + 8)) shape-rendering="crispEdges" role="img" aria-label=(t!("print-qr-part", part = (i + 1))) {
                                 rect x="-4" y="-4" width=(width + 8) height=(width + 8) fill="#fff" {}
                                 path d=(d) fill="#000" {}
                             }
