@@ -830,6 +830,17 @@ trace-complete = Complete: nothing ITI paragraph 17 asks for is missing.
 trace-before-signing = Before signing
 trace-finding = { $level }: { $message }
 trace-finding-item = { $level } (item { $item }): { $message }
+
+## trace: a request that cannot be made or exported as asked
+trace-no-such-peer = no trusted peer named '{ $name }'
+hint-trace-no-such-peer = `fieldtrace keys list` shows them, `keys trust FILE --name NAME` adds one
+trace-peer-revoked = the key of '{ $name }' is revoked: nothing more is sent to it
+trace-peer-key-changed = the key of '{ $name }' changed since request { $id } was made
+hint-trace-make-new = make a new request
+trace-already-signed = request { $id } was already signed (photos: { $photos }) as manifest { $manifest }; a sent packet is never changed
+hint-trace-same-photos = export it with the same --photos, or make a new request
+inbox-no-such-request = no received request '{ $reference }'
+inbox-no-such-quarantined = no quarantined packet #{ $id }
 word-level-missing = missing
 word-level-weak = weak
 trace-strict-missing = the request misses { $missing } required fact(s); nothing was created (--strict)

@@ -902,6 +902,17 @@ trace-complete = Complète : rien de ce que demande le paragraphe 17 de l'IIT ne
 trace-before-signing = Avant la signature
 trace-finding = { $level } : { $message }
 trace-finding-item = { $level } (objet { $item }) : { $message }
+
+## trace : une demande qui ne peut être faite ou exportée comme demandé
+trace-no-such-peer = aucun correspondant de confiance nommé « { $name } »
+hint-trace-no-such-peer = `fieldtrace keys list` les affiche, `keys trust FICHIER --name NOM` en ajoute un
+trace-peer-revoked = la clé de « { $name } » est révoquée : plus rien ne lui est envoyé
+trace-peer-key-changed = la clé de « { $name } » a changé depuis la création de la demande { $id }
+hint-trace-make-new = faites une nouvelle demande
+trace-already-signed = la demande { $id } a déjà été signée (photos : { $photos }) sous le manifeste { $manifest } ; un paquet envoyé n'est jamais modifié
+hint-trace-same-photos = exportez-la avec les mêmes --photos, ou faites une nouvelle demande
+inbox-no-such-request = aucune demande reçue « { $reference } »
+inbox-no-such-quarantined = aucun paquet en quarantaine n° { $id }
 word-level-missing = manquant
 word-level-weak = insuffisant
 trace-strict-missing = il manque à la demande { $missing } élément(s) obligatoire(s) ; rien n'a été créé (--strict)

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::RegisterError;
+use crate::t;
 use crate::vocab::OutboxState;
 
 #[derive(Debug, Clone, Serialize)]
@@ -300,7 +301,10 @@ pub fn inbox_resolve(conn: &Connection, reference: &str) -> Result<InboxEntry, R
         inbox_find(conn, &trimmed.to_lowercase())?
     };
     found.ok_or_else(|| {
-        RegisterError::invalid("request", format!("no received request '{reference}'"))
+        RegisterError::invalid(
+            "request",
+            t!("inbox-no-such-request", reference = reference),
+        )
     })
 }
 
@@ -429,7 +433,7 @@ pub fn quarantine_find(conn: &Connection, id: i64) -> Result<QuarantineRow, Regi
         row_to_quarantine,
     )
     .optional()?
-    .ok_or_else(|| RegisterError::invalid("quarantine", format!("no quarantined packet #{id}")))
+    .ok_or_else(|| RegisterError::invalid("quarantine", t!("inbox-no-such-quarantined", id = id)))
 }
 
 /// Records that a person released a quarantined packet.

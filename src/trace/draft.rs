@@ -13,19 +13,16 @@ use crate::keys::Peer;
 use crate::register::item::{self, Item};
 use crate::register::traces::{self, NewRequest};
 use crate::register::{photos, resolve_item};
+use crate::t;
 
 /// A trusted, unrevoked peer by name.
 pub fn trusted_peer(ctx: &Ctx, name: &str) -> anyhow::Result<Peer> {
     let list = ctx.key_store()?.trust_list()?;
     let peer = list.by_name(name).cloned().ok_or_else(|| {
-        usage(format!("no trusted peer named '{name}'"))
-            .hint("`fieldtrace keys list` shows them, `keys trust FILE --name NAME` adds one")
+        usage(t!("trace-no-such-peer", name = name)).hint(t!("hint-trace-no-such-peer"))
     })?;
     if peer.revoked {
-        return Err(usage(format!(
-            "the key of '{name}' is revoked: nothing more is sent to it"
-        ))
-        .into());
+        return Err(usage(t!("trace-peer-revoked", name = name)).into());
     }
     Ok(peer)
 }

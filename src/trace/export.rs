@@ -19,6 +19,7 @@ use crate::register::photos;
 use crate::register::traces::{self, Exported};
 use crate::sync::destination::relative;
 use crate::sync::outbox;
+use crate::t;
 use crate::vocab::PhotoChoice;
 
 #[derive(Debug, Serialize)]
@@ -119,11 +120,12 @@ pub fn export(
         .parse()
         .map_err(|e| anyhow::anyhow!("trace request {}: {e}", request.id))?;
     if recipient.key_id()? != recipient_key_id {
-        return Err(usage(format!(
-            "the key of '{}' changed since request {} was made",
-            request.recipient, request.id
+        return Err(usage(t!(
+            "trace-peer-key-changed",
+            name = request.recipient.as_str(),
+            id = request.id
         ))
-        .hint("make a new request")
+        .hint(t!("hint-trace-make-new"))
         .into());
     }
     let age_recipient = match encrypt_to {
@@ -171,12 +173,13 @@ pub fn export(
     if let Some(earlier) = &request.manifest_sha256
         && *earlier != manifest_sha256
     {
-        return Err(usage(format!(
-            "request {} was already signed (photos: {}) as manifest {earlier}; a sent packet is never changed",
-            request.id,
-            request.photos.as_deref().unwrap_or("?")
+        return Err(usage(t!(
+            "trace-already-signed",
+            id = request.id,
+            photos = request.photos.as_deref().unwrap_or("?"),
+            manifest = earlier.as_str()
         ))
-        .hint("export it with the same --photos, or make a new request")
+        .hint(t!("hint-trace-same-photos"))
         .into());
     }
 

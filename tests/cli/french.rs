@@ -501,3 +501,39 @@ fn what_decode_says_of_a_reading_is_french_and_its_json_english() {
     let (said, _) = env.run(&["decode", "66"], 0);
     assert!(said.contains("only if the code sits in an oval"), "{said}");
 }
+
+/// A request that cannot be made as asked says why, and what to do, in French.
+#[test]
+fn a_request_to_an_unknown_or_revoked_peer_is_refused_in_french() {
+    let peers = Peers::new();
+    let station = &peers.station;
+    let phrases = english_phrases();
+    let item = peers.rifle(false).to_string();
+    let unknown = fr(station, &["trace", "new", &item, "--to", "Interpol"], 2);
+    assert!(
+        unknown.contains("aucun correspondant de confiance nommé « Interpol »"),
+        "{unknown}"
+    );
+    assert!(
+        unknown.contains("`fieldtrace keys list` les affiche"),
+        "{unknown}"
+    );
+    assert_french("trace new --to Interpol", &unknown, &phrases);
+    station.run(&["keys", "revoke", "ML NPC"], 0);
+    let revoked = fr(station, &["trace", "new", &item, "--to", "ML NPC"], 2);
+    assert!(
+        revoked.contains("la clé de « ML NPC » est révoquée : plus rien ne lui est envoyé"),
+        "{revoked}"
+    );
+    assert_french("trace new to a revoked peer", &revoked, &phrases);
+    let quarantined = fr(
+        station,
+        &["inbox", "release", "9", "--reason", "vérifié par le PCN"],
+        2,
+    );
+    assert!(
+        quarantined.contains("aucun paquet en quarantaine n° 9"),
+        "{quarantined}"
+    );
+    assert_french("an unknown quarantined packet", &quarantined, &phrases);
+}
