@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::context::Ctx;
-use crate::error::usage;
+use crate::error::{failure, usage};
 use crate::fs::{read_capped, read_text_capped, write_atomically};
 use crate::packet::encrypt::{self, AgeLimits};
 use crate::packet::verify::{VerifyReport, verify};
@@ -163,6 +163,9 @@ pub struct Assembled {
     pub warnings: Vec<crate::i18n::Said>,
 }
 
+/// How many of the image and part warnings a failed assembly names.
+const MAX_WARNINGS_SHOWN: usize = 20;
+
 /// Rebuilds a packet (without its attachments) from QR frame images or scanned `ur:` lines,
 /// writes it to `out` and checks it.
 pub fn assemble(
@@ -238,15 +241,17 @@ pub fn assemble(
     }
     let progress = assembler.progress();
     let Some(signed) = signed else {
-        anyhow::bail!(
-            "{}",
-            crate::t!(
+        // What went wrong with the images is what the officer rescans, so it is said here.
+        let incomplete = warnings.iter().take(MAX_WARNINGS_SHOWN).fold(
+            failure(crate::t!(
                 "sync-incomplete",
                 resolved = progress.fragments_resolved,
                 count = progress.fragment_count,
                 parts = parts.len()
-            )
+            )),
+            |error, warning| error.hint(warning.to_string()),
         );
+        return Err(incomplete.into());
     };
     let unread = parts.len() - read;
     if unread > 0 {

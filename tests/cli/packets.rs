@@ -286,6 +286,18 @@ fn fountain_parts_finish_the_packet_with_some_missing_and_refuse_too_few() {
         .npc
         .run(&["packet", "assemble", "--ur", &too_few, "-o", out], 1);
     assert!(err.contains("incomplete: 1 of"), "{err}");
+    // The frames that gave nothing are named, so the officer knows which to scan again.
+    let blank = peers.npc.home.path().join("blank.jpg");
+    std::fs::write(&blank, fieldtrace::photo::synth::jpeg(320, 240)).unwrap();
+    let blank = blank.to_str().unwrap();
+    let (_, err) = peers
+        .npc
+        .run(&["packet", "assemble", "--qr", blank, "-o", out], 1);
+    assert!(err.contains("incomplete: 0 of"), "{err}");
+    assert!(
+        err.contains(&format!("hint: {blank}: no QR code found")),
+        "{err}"
+    );
 }
 
 #[test]
