@@ -24,16 +24,60 @@ pub mod help;
 #[folder = "i18n/"]
 struct Localizations;
 
+/// What the build makes of the catalogues (see `build.rs`): `WORDS`, every catalogue's words
+/// (`(language, [(word-* key, folded words)])`, English first, keys sorted), and `PARTS`, each
+/// catalogue cut into its `--help` texts and the rest.
+mod built {
+    include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
+}
+
+/// One part of every catalogue, as a loader reads it: the `--help` texts (`cmd-*`, `arg-*`:
+/// two fifths of a catalogue, needed only when clap has something to say), or the rest.
+struct Part {
+    help: bool,
+}
+
+impl i18n_embed::I18nAssets for Part {
+    fn get_files(&self, file_path: &str) -> Vec<std::borrow::Cow<'_, [u8]>> {
+        let code = file_path
+            .split_once('/')
+            .map_or(file_path, |(code, _)| code);
+        built::PARTS
+            .iter()
+            .filter(|(lang, ..)| *lang == code)
+            .map(|(_, rest, help)| {
+                std::borrow::Cow::Borrowed(if self.help { help } else { rest }.as_bytes())
+            })
+            .collect()
+    }
+
+    fn filenames_iter(&self) -> Box<dyn Iterator<Item = String> + '_> {
+        Localizations.filenames_iter()
+    }
+}
+
+const MESSAGES: Part = Part { help: false };
+const HELP_TEXTS: Part = Part { help: true };
+
 /// The loader every `t!` reads, in the language [`select`] chose (English until then). Its
 /// catalogues are parsed when the first message is asked for, not at start-up: a command whose
 /// output is all `--json`, or in English, parses no catalogue it does not speak.
+/// The `--help` texts are apart, in [`HELP`].
 pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     LOADER_PARSED.store(true, Ordering::SeqCst);
-    loader_for(&current())
+    load(&MESSAGES, &current())
 });
 
 /// Whether [`LOADER`] has parsed its catalogues (then [`select`] loads the new language).
 static LOADER_PARSED: AtomicBool = AtomicBool::new(false);
+
+/// The `--help` texts, in the officer's language: parsed only when clap has something to say.
+static HELP: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    HELP_PARSED.store(true, Ordering::SeqCst);
+    load(&HELP_TEXTS, &current())
+});
+
+static HELP_PARSED: AtomicBool = AtomicBool::new(false);
 
 /// The language [`select`] chose; `None` is English.
 static CHOSEN: RwLock<Option<Lang>> = RwLock::new(None);
@@ -44,7 +88,7 @@ static ENGLISH: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     if LOADER_PARSED.load(Ordering::SeqCst) {
         LOADER.select_languages(&[Lang::english().0])
     } else {
-        loader_for(&Lang::english())
+        load(&MESSAGES, &Lang::english())
     }
 });
 
@@ -272,17 +316,18 @@ pub fn catalogue_source(lang: &Lang) -> Option<String> {
 /// parses its catalogues when a message is first asked for (or now, if it already had).
 pub fn select(lang: &Lang) {
     *CHOSEN.write().unwrap_or_else(PoisonError::into_inner) = Some(lang.clone());
-    if !LOADER_PARSED.load(Ordering::SeqCst) {
-        return;
-    }
     let wanted = languages_of(lang);
-    if LOADER.current_languages() == wanted {
-        return;
+    for (loader, parsed, part) in [
+        (&LOADER, &LOADER_PARSED, &MESSAGES),
+        (&HELP, &HELP_PARSED, &HELP_TEXTS),
+    ] {
+        if parsed.load(Ordering::SeqCst) && loader.current_languages() != wanted {
+            // The embedded catalogues are checked by the tests: loading them cannot fail at
+            // run time but for a bug, and then the language loaded before is still there.
+            let _ = loader.load_languages(part, &wanted);
+            loader.set_use_isolating(false);
+        }
     }
-    // The embedded catalogues are checked by the tests: loading them cannot fail at run time
-    // but for a bug, and then the language loaded before is still there.
-    let _ = LOADER.load_languages(&Localizations, &wanted);
-    LOADER.set_use_isolating(false);
 }
 
 /// The language `t!` speaks now.
@@ -313,10 +358,16 @@ pub fn english() -> &'static FluentLanguageLoader {
     }
 }
 
-/// A loader for one language (with English behind it), independent of [`select`].
+/// A loader for one language's whole catalogue (with English behind it), independent of
+/// [`select`].
 pub fn loader_for(lang: &Lang) -> FluentLanguageLoader {
+    load(&Localizations, lang)
+}
+
+/// A loader for `lang` (with English behind it) reading `assets`.
+fn load(assets: &dyn i18n_embed::I18nAssets, lang: &Lang) -> FluentLanguageLoader {
     let loader: FluentLanguageLoader = fluent_language_loader!();
-    let _ = loader.load_languages(&Localizations, &languages_of(lang));
+    let _ = loader.load_languages(assets, &languages_of(lang));
     // Terminal output: no Unicode bidi isolation marks around the arguments.
     loader.set_use_isolating(false);
     loader
@@ -333,6 +384,16 @@ pub fn lookup_attr(key: &str, attr: &str) -> Option<String> {
     LOADER
         .has_attr(key, attr)
         .then(|| LOADER.get_attr(key, attr))
+}
+
+/// A `--help` text (`cmd-*`, `arg-*`), when the catalogue has it: [`lookup`] for the help.
+pub fn help_text(key: &str) -> Option<String> {
+    HELP.has(key).then(|| HELP.get(key))
+}
+
+/// An attribute of a `--help` text (`cmd-ref.long`), when the catalogue has it.
+pub fn help_attr(key: &str, attr: &str) -> Option<String> {
+    HELP.has_attr(key, attr).then(|| HELP.get_attr(key, attr))
 }
 
 /// A country's name in `lang`: the library's French name in French; in another language the
@@ -388,12 +449,6 @@ pub fn label(kind: &str, id: &str) -> String {
     lookup(&format!("word-{kind}-{id}")).unwrap_or_else(|| id.replace('-', " "))
 }
 
-/// Every catalogue's words, generated by the build from the `word-*` messages (see
-/// `build.rs`): `WORDS[i] = (language, [(key, folded words)])`, English first, keys sorted.
-mod typed {
-    include!(concat!(env!("OUT_DIR"), "/words.rs"));
-}
-
 /// The id of `ids` that `text` names in some language: the catalogue's word for it
 /// (`word-<kind>-<id>`) or one of the other words its `.also` lists, accents, case and a
 /// plural `s` aside. `saisi` is `seized`, `pistolet` a `self-loading-pistol`. The catalogues'
@@ -405,7 +460,7 @@ pub fn find_word(kind: &str, text: &str, ids: &[&'static str]) -> Option<&'stati
     if let Some(id) = ids.iter().find(|id| fits(&fold_word(id))) {
         return Some(id);
     }
-    for (_, words) in typed::WORDS {
+    for (_, words) in built::WORDS {
         for id in ids {
             let key = format!("word-{kind}-{id}");
             if let Ok(at) = words.binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
@@ -498,10 +553,13 @@ mod tests {
     fn the_typed_word_table_says_what_the_catalogues_say() {
         let langs = available();
         assert_eq!(
-            typed::WORDS.iter().map(|(code, _)| *code).collect::<Vec<_>>(),
+            built::WORDS
+                .iter()
+                .map(|(code, _)| *code)
+                .collect::<Vec<_>>(),
             langs.iter().map(Lang::code).collect::<Vec<_>>()
         );
-        for (lang, (_, table)) in langs.iter().zip(typed::WORDS) {
+        for (lang, (_, table)) in langs.iter().zip(built::WORDS) {
             let whole = loader_for(lang);
             let own = keys(lang);
             let word_keys: Vec<&String> = own
@@ -527,7 +585,35 @@ mod tests {
                 assert_eq!(*folded, words.as_slice(), "{lang}: {key}");
             }
         }
-        assert!(!typed::WORDS[0].1.iter().any(|(k, _)| *k == "help-usage"));
+        assert!(!built::WORDS[0].1.iter().any(|(k, _)| *k == "help-usage"));
+    }
+
+    #[test]
+    fn the_help_texts_and_the_rest_read_as_the_whole_catalogue() {
+        for lang in available() {
+            let whole = loader_for(&lang);
+            let (rest, help) = (load(&MESSAGES, &lang), load(&HELP_TEXTS, &lang));
+            let own = keys(&lang);
+            assert!(own.len() > 300, "{lang}: {}", own.len());
+            for key in &own {
+                let (message, attr) = match key.split_once('.') {
+                    Some((message, attr)) => (message, Some(attr)),
+                    None => (key.as_str(), None),
+                };
+                let is_help = message.starts_with("cmd-") || message.starts_with("arg-");
+                let (part, other) = if is_help {
+                    (&help, &rest)
+                } else {
+                    (&rest, &help)
+                };
+                assert!(!other.has(message), "{lang}: {key} is in one part only");
+                let (cut, full) = match attr {
+                    Some(attr) => (part.get_attr(message, attr), whole.get_attr(message, attr)),
+                    None => (part.get(message), whole.get(message)),
+                };
+                assert_eq!(cut, full, "{lang}: {key}");
+            }
+        }
     }
 
     #[test]
