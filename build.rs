@@ -142,8 +142,10 @@ fn write_catalogue_tables(root: &Path) {
     }
     parts.push_str("];\n");
     let mut out = String::from(
-        "/// Per language (English first): `(word-* key, folded words)`, sorted by key.\n\
-         pub static WORDS: &[(&str, &[(&str, &[&str])])] = &[\n",
+        "/// A catalogue's word messages: `(word-* key, folded words)`, sorted by key.\n\
+         pub type Words = &'static [(&'static str, &'static [&'static str])];\n\
+         /// Per language (English first), its words.\n\
+         pub static WORDS: &[(&str, Words)] = &[\n",
     );
     for (code, text) in &langs {
         let resource =
