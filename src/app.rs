@@ -72,9 +72,9 @@ pub fn main(env_passphrase: Option<String>) -> ExitCode {
 }
 
 /// clap's own errors (an unknown flag, a bad value), said in the officer's language; clap has
-/// no catalogue, so the kinds a person meets are written here and the rest left to clap.
+/// no catalogue, so every kind a person can meet is written here ([`clap_said`]).
 fn command_line_error(err: &clap::Error) -> ExitCode {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::error::ErrorKind;
     let shown_by_clap = matches!(
         err.kind(),
         ErrorKind::DisplayHelp
@@ -84,6 +84,25 @@ fn command_line_error(err: &clap::Error) -> ExitCode {
     if shown_by_clap || crate::i18n::current().is_english() {
         err.exit()
     }
+    let Some((message, hints)) = clap_said(err, &crate::i18n::LOADER) else {
+        err.exit()
+    };
+    let ui = Ui::new(false);
+    ui.error(&message);
+    for hint in &hints {
+        ui.hint(hint);
+    }
+    ExitCode::from(2)
+}
+
+/// A clap error in the words of `loader`'s language: the message and its hints. `None` for
+/// clap's own failures (writing its help: `Io`, `Format`), which it says itself.
+pub fn clap_said(
+    err: &clap::Error,
+    loader: &i18n_embed::fluent::FluentLanguageLoader,
+) -> Option<(String, Vec<String>)> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use i18n_embed_fl::fl;
     let text = |kind: ContextKind| -> String {
         match err.get(kind) {
             Some(ContextValue::String(s)) => s.clone(),
@@ -98,13 +117,24 @@ fn command_line_error(err: &clap::Error) -> ExitCode {
             _ => String::new(),
         }
     };
+    let number = |kind: ContextKind| -> i64 {
+        match err.get(kind) {
+            Some(ContextValue::Number(n)) => i64::try_from(*n).unwrap_or(0),
+            _ => 0,
+        }
+    };
     let (value, arg) = (
         text(ContextKind::InvalidValue),
         text(ContextKind::InvalidArg),
     );
+    let actual = number(ContextKind::ActualNumValues);
     let message = match err.kind() {
-        ErrorKind::InvalidValue => crate::t!("clap-invalid-value", value = value, arg = arg),
-        ErrorKind::ValueValidation => crate::t!(
+        ErrorKind::InvalidValue if value.is_empty() => {
+            fl!(loader, "clap-value-required", arg = arg)
+        }
+        ErrorKind::InvalidValue => fl!(loader, "clap-invalid-value", value = value, arg = arg),
+        ErrorKind::ValueValidation => fl!(
+            loader,
             "clap-invalid-value-because",
             value = value,
             arg = arg,
@@ -112,30 +142,64 @@ fn command_line_error(err: &clap::Error) -> ExitCode {
                 .map(ToString::to_string)
                 .unwrap_or_default()
         ),
-        ErrorKind::UnknownArgument => crate::t!("clap-unknown-argument", arg = arg),
-        ErrorKind::InvalidSubcommand => crate::t!(
+        ErrorKind::UnknownArgument => fl!(loader, "clap-unknown-argument", arg = arg),
+        ErrorKind::InvalidSubcommand => fl!(
+            loader,
             "clap-unknown-command",
             name = text(ContextKind::InvalidSubcommand)
         ),
-        ErrorKind::MissingRequiredArgument => crate::t!("clap-missing", args = arg),
-        ErrorKind::MissingSubcommand => crate::t!("clap-missing-command"),
-        ErrorKind::ArgumentConflict => crate::t!(
-            "clap-conflict",
+        ErrorKind::MissingRequiredArgument => fl!(loader, "clap-missing", args = arg),
+        ErrorKind::MissingSubcommand => fl!(loader, "clap-missing-command"),
+        ErrorKind::ArgumentConflict => {
+            let other = text(ContextKind::PriorArg);
+            let subcommand = text(ContextKind::InvalidSubcommand);
+            if !arg.is_empty() && other == arg {
+                fl!(loader, "clap-used-twice", arg = arg)
+            } else if arg.is_empty() && !subcommand.is_empty() {
+                fl!(
+                    loader,
+                    "clap-command-conflict",
+                    name = subcommand,
+                    other = other
+                )
+            } else if other.is_empty() {
+                fl!(loader, "clap-conflict-others", arg = arg)
+            } else {
+                fl!(loader, "clap-conflict", arg = arg, other = other)
+            }
+        }
+        ErrorKind::NoEquals => fl!(loader, "clap-no-equals", arg = arg),
+        ErrorKind::TooManyValues => fl!(loader, "clap-too-many-values", value = value, arg = arg),
+        ErrorKind::TooFewValues => fl!(
+            loader,
+            "clap-too-few-values",
             arg = arg,
-            other = text(ContextKind::PriorArg)
+            min = number(ContextKind::MinValues),
+            actual = actual
         ),
-        _ => err.exit(),
+        ErrorKind::WrongNumberOfValues => fl!(
+            loader,
+            "clap-wrong-number-of-values",
+            arg = arg,
+            expected = number(ContextKind::ExpectedNumValues),
+            actual = actual
+        ),
+        ErrorKind::InvalidUtf8 => fl!(loader, "clap-invalid-utf8"),
+        _ => return None,
     };
-    let ui = Ui::new(false);
-    ui.error(&message);
+    let mut hints = Vec::new();
+    let valid = text(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        hints.push(fl!(loader, "clap-possible-values", values = valid));
+    }
     for suggested in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand] {
         let suggestion = text(suggested);
         if !suggestion.is_empty() {
-            ui.hint(&crate::t!("clap-did-you-mean", suggestion = suggestion));
+            hints.push(fl!(loader, "clap-did-you-mean", suggestion = suggestion));
         }
     }
-    ui.hint(&crate::t!("clap-more-help"));
-    ExitCode::from(2)
+    hints.push(fl!(loader, "clap-more-help"));
+    Some((message, hints))
 }
 
 /// The reader went away (`fieldtrace ... | head`): not an error worth a message.
@@ -193,4 +257,121 @@ fn default_home() -> anyhow::Result<PathBuf> {
     directories::ProjectDirs::from("", "", "fieldtrace")
         .map(|dirs| dirs.data_dir().to_path_buf())
         .with_context(|| crate::t!("error-no-home"))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+    use super::clap_said;
+    use crate::i18n::{Lang, loader_for};
+
+    fn error(kind: ErrorKind, context: Vec<(ContextKind, ContextValue)>) -> clap::Error {
+        let mut err = clap::Error::new(kind);
+        for (k, v) in context {
+            err.insert(k, v);
+        }
+        err
+    }
+
+    /// The kinds no command line of fieldtrace makes today are said in French all the same.
+    #[test]
+    fn the_rarer_clap_errors_are_said_in_french() {
+        let fr = loader_for(&Lang::find("fr").unwrap());
+        let arg = || {
+            (
+                ContextKind::InvalidArg,
+                ContextValue::String("--x <X>".into()),
+            )
+        };
+        let cases = [
+            (
+                error(ErrorKind::NoEquals, vec![arg()]),
+                "« --x <X> » attend sa valeur après un signe égal (--x <X>=VALEUR)",
+            ),
+            (
+                error(
+                    ErrorKind::TooManyValues,
+                    vec![
+                        arg(),
+                        (ContextKind::InvalidValue, ContextValue::String("b".into())),
+                    ],
+                ),
+                "valeur inattendue « b » pour « --x <X> » : aucune autre n'était attendue",
+            ),
+            (
+                error(
+                    ErrorKind::TooFewValues,
+                    vec![
+                        arg(),
+                        (ContextKind::MinValues, ContextValue::Number(3)),
+                        (ContextKind::ActualNumValues, ContextValue::Number(1)),
+                    ],
+                ),
+                "« --x <X> » demande 3 valeurs, et 1 seule a été donnée",
+            ),
+            (
+                error(
+                    ErrorKind::WrongNumberOfValues,
+                    vec![
+                        arg(),
+                        (ContextKind::ExpectedNumValues, ContextValue::Number(2)),
+                        (ContextKind::ActualNumValues, ContextValue::Number(3)),
+                    ],
+                ),
+                "« --x <X> » demande 2 valeurs, et 3 ont été données",
+            ),
+            (
+                error(
+                    ErrorKind::ArgumentConflict,
+                    vec![arg(), (ContextKind::PriorArg, ContextValue::None)],
+                ),
+                "« --x <X> » ne peut pas être utilisé avec un ou plusieurs des autres arguments donnés",
+            ),
+            (
+                error(
+                    ErrorKind::InvalidValue,
+                    vec![
+                        arg(),
+                        (ContextKind::InvalidValue, ContextValue::String("z".into())),
+                        (
+                            ContextKind::ValidValue,
+                            ContextValue::Strings(vec!["a".into(), "b".into()]),
+                        ),
+                    ],
+                ),
+                "valeur « z » invalide pour « --x <X> »",
+            ),
+            (
+                error(ErrorKind::InvalidUtf8, vec![]),
+                "un argument n'est pas du texte UTF-8 valide",
+            ),
+        ];
+        for (err, want) in cases {
+            let (message, hints) = clap_said(&err, &fr).unwrap();
+            assert_eq!(message, want, "{:?}", err.kind());
+            assert_eq!(
+                hints.last().map(String::as_str),
+                Some("pour plus d'informations, essayez « --help »")
+            );
+        }
+        let (_, hints) = clap_said(
+            &error(
+                ErrorKind::InvalidValue,
+                vec![
+                    arg(),
+                    (ContextKind::InvalidValue, ContextValue::String("z".into())),
+                    (
+                        ContextKind::ValidValue,
+                        ContextValue::Strings(vec!["a".into(), "b".into()]),
+                    ),
+                ],
+            ),
+            &fr,
+        )
+        .unwrap();
+        assert_eq!(hints[0], "valeurs possibles : a, b");
+        // clap's own failures (writing its help) are its to say.
+        assert!(clap_said(&clap::Error::new(ErrorKind::Io), &fr).is_none());
+    }
 }

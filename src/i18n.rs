@@ -521,6 +521,16 @@ pub fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
     None
 }
 
+/// A [`Said`] in `lang`: its English, or its text in the officer's language; for a sentence
+/// that holds another (`said!(|l| "key", reason = said_in(&inner, l))`).
+pub fn said_in<'a>(said: &'a Said, lang: &Lang) -> &'a str {
+    if lang.is_english() {
+        said.english()
+    } else {
+        said.text()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -776,6 +786,27 @@ mod tests {
         "commands/keys.rs",
         "commands/reference.rs",
         "commands/packet.rs",
+        "commands/import.rs",
+        "import/mod.rs",
+        "import/map.rs",
+        "import/reader.rs",
+        "photo/mod.rs",
+        "qr/mod.rs",
+        "qr/fountain.rs",
+        "qr/frames.rs",
+        "qr/payload.rs",
+        "trace/anchor.rs",
+        "register/custody.rs",
+        "commands/sync.rs",
+        "commands/hub.rs",
+        "sync/attach.rs",
+        "sync/destination.rs",
+        "sync/release.rs",
+        "sync/respond.rs",
+        "sync/verify.rs",
+        "hub/client.rs",
+        "hub/enroll.rs",
+        "hub/server.rs",
     ];
 
     #[test]

@@ -704,6 +704,43 @@ purpose-decryption = unlock this station's decryption key
 purpose-new-keys = protect this station's new keys
 purpose-key-card = sign this station's key card
 
+## custody verify: what is wrong in the chain (the kind is a code in --json, shown in words)
+
+custody-problem-line = { "  " }{ $kind }: { $message }
+custody-kind-edited = edited
+custody-kind-reordered = reordered
+custody-kind-inserted = inserted
+custody-kind-deleted = deleted
+custody-kind-truncated = truncated
+custody-kind-rewritten = rewritten
+custody-kind-diverged = diverged
+custody-kind-serial = serial
+custody-kind-missing = missing
+custody-kind-checkpoint = checkpoint
+custody-problem-event = #{ $id } ({ $action } of item { $item } at { $at })
+custody-problem-edited = event { $event } was edited: its contents no longer match its hash
+custody-problem-out-of-order = event { $event } is out of order: in the chain it comes after #{ $after }
+custody-problem-inserted = { $count ->
+        [one] event { $events } was inserted
+       *[other] events { $events } were inserted
+    }: #{ $id } follows #{ $follows } in the chain
+custody-problem-not-first = event { $event } claims to be the first event but is not
+custody-problem-missing-before = the event before { $event } is missing: it follows an event that is no longer in the log
+custody-problem-last-deleted = the last event(s) of the log were deleted: ids up to #{ $issued } were issued, #{ $last } is the last left
+custody-problem-head-cut = item { $item } from '{ $sender }': packet { $packet } has { $events } custody event(s), but packet { $earlier } had { $most }: the chain was cut at the station
+custody-problem-head-diverged = item { $item } from '{ $sender }': packet { $packet } ends its { $events } custody event(s) with { $hash }, packet { $earlier } with { $earlier_hash }: the chain was rewritten at the station
+custody-problem-item-gone = item { $item } that { $packet } is about is no longer in the register
+custody-problem-item-cut = item #{ $id }: { $packet } carried { $events } custody events, the register holds { $held }: events were deleted
+custody-problem-item-rewritten = item #{ $id }: its custody event { $events } is not the one { $packet } carried (hash { $hash } there): the chain was rewritten
+custody-problem-serial = item #{ $id }: serial '{ $now }' where { $packet } carried '{ $then }', and no change of it is recorded
+custody-the-checkpoint = the checkpoint of { $at }
+custody-problem-checkpoint-cut = { $checkpoint } counted { $events } custody events, the register holds { $held }: events were deleted
+custody-problem-checkpoint-rewritten = custody event { $events } is not the one { $checkpoint } ends with: the chain was rewritten
+custody-problem-checkpoint-gone = { $file } is missing though { $count } request(s) were exported: it was deleted
+checkpoint-too-big = { $file } is over { $limit } bytes
+checkpoint-unreadable = { $file } does not read: { $error }
+checkpoint-not-signed = { $file } is not signed by this station's key ({ $error }): it was altered
+
 ## identify: the wizard
 
 question-type = What type of weapon is it?
@@ -1116,6 +1153,262 @@ word-release-dismissed = dismissed
 word-release-still-refused = still-refused
 word-release-received = received
 
+## Packet refusals (src/packet): the sentence after a reason code, which stays the same
+packet-err-entry-name = '{ $name }': { $error }
+packet-err-too-large = the packet is { $bytes } bytes, over the limit of { $limit }
+packet-err-not-blocks = the packet is { $bytes } bytes, not a whole number of tar blocks
+packet-err-ends-before-end = the packet ends before the end-of-archive blocks
+packet-err-too-many-members = the packet has more than { $limit } members
+packet-err-member-too-large = member '{ $name }' is { $bytes } bytes, over the limit of { $limit }
+packet-err-member-cut = member '{ $name }' is cut short
+packet-err-header-not-ours = the header of '{ $name }' is not the one fieldtrace writes
+packet-err-padding = the padding after '{ $name }' is not zero
+packet-err-twice = '{ $name }' appears twice
+packet-err-order = '{ $name }' comes after a member it must precede: a packet holds manifest.json, manifest.json.minisig, then its attachments by hash (docs/packets.md)
+packet-err-no-manifest = the packet has no manifest.json
+packet-err-no-signature = the packet has no manifest.json.minisig
+packet-err-ends-inside-end = the packet ends inside the end-of-archive blocks
+packet-err-member-after-end = a member follows an end-of-archive block
+packet-err-trailing = { $bytes } bytes follow the end of the archive
+packet-err-checksum = the tar header at byte { $pos } has a bad checksum
+packet-err-not-ustar = the tar header at byte { $pos } is not ustar
+packet-err-link = '{ $name }' is a link
+packet-err-not-file = '{ $name }' is not a regular file (type '{ $kind }')
+packet-err-size = the size of '{ $name }' is malformed
+packet-err-name-not-utf8 = member name { $name } is not UTF-8
+packet-err-absolute = member '{ $name }' is an absolute path
+packet-err-leaves-root = member '{ $name }' leaves the packet root
+packet-err-unknown-member = member '{ $name }' is not manifest.json, manifest.json.minisig or attachments/<sha256>
+packet-err-station-key = the manifest names station key { $named } but the signing key is { $key }
+packet-err-attachment-length = attachment { $sha } is not { $bytes } bytes long
+packet-err-attachment-not-given = attachment { $sha } is listed but was not given
+packet-err-attachment-not-listed = attachment { $sha } was given but the manifest does not list it
+packet-err-age = age: { $error }
+packet-err-not-age = the file is not an age-encrypted file (binary form)
+packet-err-age-header-long = the age header does not end within { $limit } bytes
+packet-err-age-stanzas = the age header has { $count } recipient stanzas, over the limit of { $limit }
+packet-err-age-header = age header: { $error }
+packet-err-not-for-us = the packet is not encrypted to this station's key
+packet-err-plaintext-too-large = the decrypted packet is over the limit of { $limit } bytes
+packet-err-manifest = manifest: { $error }
+packet-err-manifest-too-large = the manifest is { $bytes } bytes, over the limit of { $limit }
+packet-err-manifest-not-utf8 = the manifest is not UTF-8: { $error }
+packet-err-format = format '{ $format }' is not { $known }
+packet-err-no-format = the manifest names no format
+packet-err-not-canonical = the manifest is not in canonical JSON form (RFC 8785)
+packet-err-not-uuid7 = packet_id { $id } is not a UUIDv7
+packet-err-seq = seq { $seq } is too large
+packet-err-created-at = created_at '{ $at }' is not RFC 3339 UTC
+packet-err-body-not-object = body is not a JSON object
+packet-err-attachment-hash = attachment sha256 '{ $sha }' is not 64 lower-case hex digits
+packet-err-attachment-path = attachment path '{ $path }' is not { $dir }<sha256>
+packet-err-attachment-too-large = attachment { $sha } is too large
+packet-err-attachment-no-media = attachment { $sha } has no media_type
+packet-err-attachment-twice = attachment { $sha } is listed twice
+packet-err-key-generation = key generation: { $error }
+packet-err-secret-key = the secret key is locked or does not belong to the public key
+packet-err-public-key = public key: { $error }
+packet-err-signing = signing: { $error }
+packet-err-signature = signature: { $error }
+packet-err-key-id = the key id is malformed
+packet-err-signed-by-other = the manifest names key { $key } but the signature is by another key
+packet-err-trusted-comment = trusted comment: { $error }
+packet-err-comment-mismatch = the trusted comment '{ $comment }' does not match the manifest
+packet-err-signature-too-large = the signature file is over 1 KiB
+packet-err-signature-not-utf8 = the signature is not UTF-8
+packet-err-not-minisign = not a minisign signature: { $error }
+packet-err-legacy-signature = legacy (not pre-hashed) minisign signatures are refused
+packet-err-untrusted-comment = untrusted comment: { $error }
+packet-err-untrusted-not-ours = the untrusted comment is not the one fieldtrace writes
+packet-err-signature-form = the signature file is not in the form fieldtrace writes
+packet-err-unknown-key = key { $key } ('{ $name }') is not in the trust list
+packet-err-revoked = the key of '{ $name }' has been revoked
+packet-err-wrong-recipient = the packet is for '{ $name }' (key { $key }), not this station (key { $own })
+packet-err-attachment-missing = attachment { $sha } ({ $media }) is missing
+packet-err-attachment-differs = attachment { $sha } does not have the size and hash the manifest lists
+packet-err-attachment-unlisted = attachment { $sha } is not listed in the manifest
+
+## sync: the summary, and why a packet could not go or was refused (src/sync, src/hub/client.rs)
+sync-summary = Sync with { $destination }: { $copied } packet(s) copied, { $there } already there, { $failed } failed; received { $stored } stored, { $duplicate } duplicate, { $rejected } rejected, { $quarantined } quarantined
+sync-send-failed = packet { $packet }: { $error }
+sync-received-why = : { $reason }: { $detail }
+packet-error-line = { $code }: { $message }
+word-packet-kind-trace-request = trace-request
+word-packet-kind-acknowledgement = acknowledgement
+word-packet-kind-trace-response = trace-response
+word-packet-kind-seizure-report = seizure-report
+sync-hub-unreachable-hint = check the address and that the hub runs (`fieldtrace hub serve` there)
+sync-refused-file-too-large = the file is over { $limit } bytes
+sync-refused-received-before = packet { $packet } was received before with manifest { $earlier }; this one is { $sha }
+sync-refused-own-packet = packet { $packet } is one this station sent
+sync-refused-ack-unknown = acknowledges packet { $packet }, which this station never sent
+sync-refused-ack-sender = packet { $packet } was sent to key { $to }, but key { $key } acknowledges it
+sync-refused-ack-manifest = acknowledges manifest { $sha } but packet { $packet } was sent as { $sent }
+sync-refused-response-unknown = answers request { $request }, which this station never sent
+sync-refused-response-sender = request { $request } went to key { $to }, but key { $key } answers it
+sync-refused-response-manifest = answers manifest { $sha } but request { $request } was sent as { $sent }
+sync-signing-locked = the signing key is not unlocked
+sync-decryption-locked = the decryption key is not unlocked
+sync-not-a-folder = { $dir } is not a folder
+sync-not-a-folder-hint = mount the stick or create the shared folder first
+sync-cannot-resolve = cannot resolve { $dir }
+sync-outbox-no-name = an outbox entry without a file name
+sync-different-file = { $file } holds a different file; it is not overwritten
+sync-cannot-read-back = cannot read back { $file }
+sync-medium-failing = { $file } does not read back as written: the medium is failing
+sync-too-large-for = { $file }: too large for { $what }
+sync-a-public-key = a public key file
+sync-encrypted-no-keys = the packet is encrypted and this station has no keys to open it
+sync-encrypted-no-keys-hint = `fieldtrace keys init` makes them
+sync-larger-than-packet = { $file } is larger than a packet may be
+sync-larger-than-attachment = { $file } is larger than an attachment may be
+sync-not-stored = packet { $packet } is not stored
+sync-nothing-pending = packet { $packet } (inbox { $inbox }) has no attachment pending
+sync-nothing-pending-hint = `inbox list` shows which packets wait for attachments
+sync-stored-manifest-damaged = inbox { $inbox }: the stored manifest is damaged: { $error }
+sync-stored-packet-damaged = inbox { $inbox }: the stored packet is damaged: { $error }
+sync-hash-changed = { $file } no longer matches its SHA-256
+sync-attach-not-verified = packet { $packet } rebuilt with its attachments does not verify: { $why }
+sync-release-no-reason = --reason: say what was fixed or decided
+sync-release-already = quarantined packet #{ $id } was already released ({ $outcome }) by { $by } at { $at }
+sync-release-not-kept = quarantined packet #{ $id } was not kept ({ $reason }): import the file again
+sync-respond-list-hint = `fieldtrace trace list --received` shows the requests received
+sync-respond-not-request = packet { $packet } is a { $kind }, not a trace request
+sync-respond-rejected = request { $id } was rejected on receipt; there is nothing to answer
+sync-respond-bad-key = received request { $id }: { $error }
+sync-respond-untrusted = the sender of request { $id } (key { $key }) is no longer trusted
+sync-seizure-state-damaged = { $file }: { $error }; remove it to report everything again
+sync-file-too-large = { $file } is too large
+hub-client-unreachable = cannot reach the hub at { $url }
+hub-client-stopped = the hub at { $url } stopped answering
+hub-client-refused = the hub answered { $status } { $result }: { $reason }
+hub-client-refused-why = the hub answered { $status } { $result }: { $reason }: { $detail }
+hub-client-answered = the hub answered { $status }: { $body }
+hub-client-mailbox-not-json = the hub's mailbox list is not JSON
+hub-client-not-a-packet-id = the hub listed '{ $id }', which is not a packet id
+hub-client-not-whole = packet { $packet } did not arrive whole from the hub (its SHA-256 differs); sync again
+hub-client-identity-not-json = the hub's identity is not JSON
+hub-client-identity = the hub's identity: { $error }
+hub-client-untrusted = the hub at { $url } signs as key { $key }, which this station does not trust
+hub-client-untrusted-hint = trust the NPC's key first: `fieldtrace keys trust npc.pub --name NAME`
+word-upload-stored = stored
+word-upload-duplicate = duplicate
+word-upload-conflict = conflict
+word-upload-rejected = rejected
+word-upload-refused = refused
+
+## Why a packet was refused, by reason code (`refusal-<code>`): shown in another language than
+## English in place of the English sentence a record or a hub keeps (`inbox list`, `hub quarantine`,
+## a hub's refusal). English shows the recorded sentence itself, so these are its summary.
+refusal-too-large = the packet is over the size limit
+refusal-member-too-large = a member of the packet is over the size limit
+refusal-too-many-members = the packet has too many members
+refusal-truncated = the packet is cut short
+refusal-trailing-data = data follows the end of the packet
+refusal-bad-header = a tar header of the packet is damaged
+refusal-non-canonical-archive = the packet is not laid out as fieldtrace writes it
+refusal-bad-entry-name = a member of the packet has a name fieldtrace does not write
+refusal-not-a-file = a member of the packet is not a regular file
+refusal-link-entry = a member of the packet is a link
+refusal-duplicate-entry = a member of the packet appears twice
+refusal-missing-manifest = the packet has no manifest
+refusal-missing-signature = the packet has no signature
+refusal-manifest-too-large = the manifest is over the size limit
+refusal-manifest-not-utf8 = the manifest is not UTF-8 text
+refusal-duplicate-key = the manifest repeats a key
+refusal-unknown-format = the manifest is of a format this version does not know
+refusal-bad-manifest = the manifest is malformed
+refusal-non-canonical-manifest = the manifest is not in canonical JSON form (RFC 8785)
+refusal-bad-signature-file = the signature file is malformed
+refusal-unknown-key = the signer's key is not in the trust list
+refusal-revoked-key = the signer's key has been revoked
+refusal-key-mismatch = the signature is by another key than the manifest names
+refusal-bad-signature = the signature does not verify
+refusal-wrong-recipient = the packet is addressed to another station
+refusal-missing-attachment = an attachment the manifest lists is missing
+refusal-bad-attachment = an attachment does not have the size and hash the manifest lists
+refusal-unlisted-attachment = the packet carries an attachment the manifest does not list
+refusal-not-age = the file is not age-encrypted
+refusal-age-header-too-large = the encryption header is over the size limit
+refusal-too-many-recipients = the encryption header names too many recipients
+refusal-no-matching-identity = the packet is not encrypted to this station's key
+refusal-decrypt-failed = the packet cannot be decrypted
+refusal-plaintext-too-large = the decrypted packet is over the size limit
+refusal-encrypt-failed = the packet could not be encrypted
+refusal-sign-failed = the packet could not be signed
+refusal-conflict = a packet with the same id was received before with another manifest, or was sent from here
+refusal-bad-body = the body of the acknowledgement or response cannot be read
+refusal-unknown-request = it answers a packet that was never sent from here
+refusal-wrong-sender = it answers for another station than the one written to
+refusal-wrong-manifest = it names another manifest than the one sent
+refusal-invalid = the packet is invalid
+refusal-id-mismatch = the upload names another packet than the one sent
+refusal-not-the-sender = the packet is signed by another station than the one uploading it
+refusal-not-ours = the packet is not for this hub
+refusal-hub-error = the hub failed; try again later
+refusal-bad-id = the address does not name a packet
+refusal-not-found = the hub has no such packet for this station
+refusal-unsigned-request = the request is not signed
+refusal-unenrolled = this station's key is not enrolled at the hub
+refusal-revoked = this station's key was revoked at the hub
+refusal-stale-request = the request time is too far from the hub's clock: check this computer's clock
+refusal-replayed-request = the hub saw this request before (a replay)
+refusal-bad-request-signature = the request signature does not verify
+refusal-bad-nonce = the request's nonce is malformed
+
+## hub: what `fieldtrace hub ...` says to the NPC's officer (src/commands/hub.rs, src/hub)
+hub-postgres-hint = is PostgreSQL running, and the URL right? (README: running a hub)
+hub-cannot-open = cannot open the hub store { $db }
+hub-ready = Hub store ready: { $engine } { $db }, schema version { $version }. Next: `fieldtrace hub enroll FILE --name NAME`, then `fieldtrace hub serve`.
+hub-enrolled = Enrolled '{ $name }': key { $key }; its requests are accepted from now on
+hub-revoked = Revoked '{ $name }' (key { $key }): its requests and packets are refused from now on
+hub-no-station = No station enrolled yet: `fieldtrace hub enroll FILE --name NAME`.
+hub-station-revoked = REVOKED { $at }
+hub-station-enrolled = enrolled { $at }
+hub-quarantine-from = from { $key }: { $detail }
+hub-listening = Hub listening on http://{ $address } (store: { $engine } { $db }); stop it with Ctrl-C
+hub-counts = { $stations } station(s), { $packets } packet(s) stored, { $refused } refused, { $mailbox } in mailboxes ({ $waiting } waiting), { $blobs } blob(s)
+hub-integrity-clean = Integrity: clean (every blob hashes to its name; nothing names a missing blob)
+hub-blob-bad-hash = blob { $blob } does not hash to its name
+hub-blob-orphans = { $count } row(s) of { $table } name a missing blob
+hub-blob-missing = blob { $blob } is missing
+hub-sdg = SDG 16.4.2, { $from } to { $to }, every station: { $traced } of { $recovered } weapons recovered traced ({ $share })
+hub-sdg-station = { $traced } of { $recovered }
+hub-summary = { $items } item(s) reported, { $from } to { $to }
+hub-by-station = By station
+hub-by-month = By month
+hub-none-overdue = No request waits past its deadline.
+hub-none-received = No trace requests received yet.
+hub-overdue = , OVERDUE: { $days } days without an answer
+hub-responded = Request { $request } answered '{ $outcome }': response { $packet } for { $to }, handed to it at its next sync with the hub
+hub-enroll-needs-name = { $file }: a .pub file needs --name
+hub-enroll-needs-name-hint = or enroll the station's key card: `keys export --out station.ftkey` there
+hub-enroll-own-key = { $file } is the NPC's own key ({ $key })
+hub-enroll-revoked-in-trust = key { $key } ('{ $name }') is revoked in the trust list; a revoked key is not enrolled again
+hub-enroll-revoked = key { $key } ({ $name }) was revoked on { $at }; a revoked key is not enrolled again
+hub-enroll-key-taken = key { $key } is already enrolled as '{ $name }'
+hub-enroll-name-taken = '{ $name }' is already enrolled with key { $key }
+hub-no-such-station = no station '{ $who }' is enrolled
+hub-stations-hint = `fieldtrace hub stations` lists them
+hub-db-newer = the hub database is at version { $done }; this fieldtrace knows { $known }: upgrade fieldtrace
+hub-cannot-listen = cannot listen on { $listen }: { $error }
+hub-cannot-listen-hint = give another --listen address, such as 127.0.0.1:8740
+hub-error-url = the database address { $detail }
+hub-error-schema = the hub database: { $detail }
+hub-error-poisoned = a lock of the hub store was poisoned by a panic
+
+## packet assemble: a packet rebuilt from QR frames or `ur:` lines (src/sync/verify.rs)
+sync-image-too-large = { $file }: over the limit of { $limit } bytes for an image
+sync-no-qr-code = { $file }: no QR code found
+sync-image-unread = { $file }: { $error }
+sync-a-list-of-parts = a list of parts
+sync-not-a-packet = a complete message was set aside, it is not a packet: { $error }
+sync-part-ignored = part ignored: { $error }
+sync-incomplete = incomplete: { $resolved } of { $count } fragments from { $parts } part(s); scan more frames
+sync-parts-unread = { $count } part(s) after the complete packet were not needed and not read
+sync-this-station-named = this station ({ $name })
+sync-this-station = this station
+
 ## The command line's own errors (in English, clap writes them itself)
 
 clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
@@ -1127,6 +1420,16 @@ clap-missing-command = a command is needed
 clap-conflict = '{ $arg }' cannot be used with '{ $other }'
 clap-did-you-mean = did you mean '{ $suggestion }'?
 clap-more-help = for more information, try '--help'
+clap-value-required = a value is needed for '{ $arg }', and none was given
+clap-used-twice = '{ $arg }' can be given only once
+clap-command-conflict = the command '{ $name }' cannot be used with '{ $other }'
+clap-conflict-others = '{ $arg }' cannot be used with one or more of the other arguments given
+clap-no-equals = '{ $arg }' needs its value after an equals sign ({ $arg }=VALUE)
+clap-too-many-values = unexpected value '{ $value }' for '{ $arg }': no more were expected
+clap-too-few-values = '{ $arg }' needs { $min } values, and only { $actual } were given
+clap-wrong-number-of-values = '{ $arg }' needs { $expected } values, and { $actual } were given
+clap-invalid-utf8 = an argument is not valid UTF-8 text
+clap-possible-values = possible values: { $values }
 
 ## --help of the hub (`fieldtrace hub ...`)
 
@@ -1180,3 +1483,170 @@ arg-hub-trace-respond-last_legal_holder = { arg-trace-respond-last_legal_holder 
 arg-hub-trace-respond-transfer_chain = { arg-trace-respond-transfer_chain }
 custody-compared = Compared with { $heads } chain head(s) carried by packets{ $unread }
 custody-unread = { " " }({ $count } packet file(s) not readable: encrypted or not requests)
+
+## import: the summary, the rejected rows and their reasons (`reason_code` in the rejects file
+## and `code` in --json are the same in every language), notes and errors
+
+import-progress-rows = rows
+import-summary = { $file }: { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }; imported { $imported }, { $already } already imported, { $rejected } rejected; { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }
+import-summary-dry-run = { $file }: { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }; would import { $imported }, { $already } already imported, { $rejected } rejected; { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }
+import-strict-nothing = --strict: nothing was imported, because some rows were rejected
+import-reject-line = { "  " }line { $line } ({ $record }): { $field }: { $reason }
+import-no-record-id = no record id
+import-more-rejected = { "  " }... and { $count ->
+        [one] { $count } more rejected row, with its reason in the rejects file
+       *[other] { $count } more rejected rows, each with its reason in the rejects file
+    }
+import-note-line = { "  " }line { $line } ({ $record }): { $note }
+import-more-notes = { "  " }... and { $count ->
+        [one] { $count } more note, in its item's notes
+       *[other] { $count } more notes, each in its item's notes
+    }
+import-columns-ignored = { "  " }columns not imported: { $columns }
+import-rejects-file = Rejected rows, unchanged, with their reason (columns reason_code and reason): { $file }
+import-reject-cell = line { $line }: { $field }: { $reason }
+import-field-row = (row)
+import-field-column = column { $n }
+import-reject-not-utf8 = is not UTF-8 text (save the log as UTF-8; Latin-1 and other encodings are not read)
+import-reject-nul = holds NUL bytes: not text (a binary file, or UTF-16 text, pasted into the log?)
+import-reject-width = { $fields } fields where the header has { $width }
+import-reject-field-too-long = { $bytes } bytes, over the limit of { $limit } (left empty in the rejects file)
+import-reject-row-too-long = { $bytes } bytes, over the limit of { $limit } for a row (not kept in the rejects file)
+import-reject-no-record-id = is required: the log's own id for this row
+import-reject-repeated = '{ $id }' appears twice in this log (first at line { $first })
+import-reject-no-photos-folder = the row names photos: pass --photos DIR
+import-reject-no-date = is required (no photo carries an EXIF date either)
+import-photo-absolute = '{ $photo }' is an absolute path: photos are named relative to --photos
+import-photo-climbs = '{ $photo }' leaves the photos folder ('..')
+import-photo-not-found = '{ $photo }' is not in the photos folder
+import-photo-folder = the photos folder: { $error }
+import-photo-link = '{ $photo }' is a link that leaves the photos folder
+import-photo-not-file = '{ $photo }' is not a file
+import-photo-unreadable = '{ $photo }': cannot be read: { $error }
+import-photo-refused = '{ $photo }': { $reason }
+import-photo-not-stored = '{ $photo }': cannot be stored: { $error }
+import-photo-gone = its stored file went while the import ran (another fieldtrace collected it as an orphan): import again
+import-note-found-as = photo '{ $photo }' found as '{ $found }'
+import-note-photo = '{ $photo }': { $note }
+import-note-position = position { $lat }, { $lon } taken from the photo's EXIF
+import-note-position-disagrees = the photo's EXIF position { $plat }, { $plon } disagrees with the row's { $lat }, { $lon }: the row's is kept
+import-note-date = date { $date } taken from the photo's EXIF
+import-note-date-disagrees = the photo's EXIF time { $time } disagrees with the row's date { $date }: the row's is kept
+import-error-header = the header: { $detail }
+import-error-map = the column map: { $detail }
+import-error-empty = the file is empty: a seizure log starts with a header row
+import-error-csv = reading the CSV: { $error }
+import-error-database = register database: { $error }
+import-utf16 = this file is UTF-16; save it as UTF-8 (CSV UTF-8) or convert: iconv -f UTF-16 -t UTF-8
+import-nul-file = { $file } is not a CSV text file (it holds NUL bytes)
+import-header-columns = { $columns } columns; a seizure log has at most { $max }
+import-header-too-big = a header line of { $bytes } bytes, over the limit of { $limit }
+import-header-name-too-long = column { $column }: a name of { $bytes } bytes, over the limit of { $limit }
+import-header-nul = the header holds NUL bytes: not a CSV text file
+import-header-not-utf8 = the header is not UTF-8 text (save the log as UTF-8)
+import-column-twice = column '{ $column }' appears twice
+import-unknown-columns = { $count ->
+        [one] unknown column
+       *[other] unknown columns
+    } { $columns }: the template's columns are { $template }; for another layout, pass --map MAP.toml
+import-map-not-a-field = '{ $field }' is not a template field ({ $template }) nor one of { $extra }
+import-missing-columns = { $count ->
+        [one] missing required column
+       *[other] missing required columns
+    }: { $columns }
+import-and-more = and { $count } more
+import-no-parent-file = PARENT_KEY: a repeat group's rows, but no parent file ({ $file }) beside the log
+import-parent-too-big = the parent file { $file } is over { $limit } bytes
+import-parent-no-key = the parent file { $file } has no KEY column
+import-cannot-write = cannot write { $file }: { $error }
+import-file-too-big = { $file } is over { $limit } bytes
+import-cannot-read-map = cannot read the column map { $file }
+import-photos-not-folder = --photos { $dir }: not a folder
+
+## Photos: why a photo is refused, and the EXIF notes recorded with it (the register stores
+## the notes in English; the officer is shown them in their language)
+
+photo-too-large = { $bytes } bytes is over the limit of { $limit } bytes
+photo-not-an-image = not a JPEG or PNG image
+photo-too-many-pixels = { $width } × { $height } pixels is over the limit ({ $side } a side, { $pixels } in all)
+photo-corrupt = the image does not decode (truncated or corrupt): { $detail }
+photo-metadata-too-large = its PNG metadata (ancillary chunks; the largest { $chunk }) passes { $bytes } bytes, over the limit of { $limit } bytes
+photo-jpeg-no-frame = the JPEG has no frame header
+photo-jpeg-frame-larger = the JPEG's frame is larger than its header said
+photo-jpeg-truncated = the JPEG stops before its end-of-image marker (truncated)
+photo-png-chunk-cut = a PNG chunk is cut short
+photo-png-header-cut = PNG header cut short
+photo-png-no-ihdr = PNG does not start with its IHDR chunk
+photo-original-missing = the original is not in the photos folder
+photo-hash-changed = the stored file no longer matches its SHA-256
+photo-cannot-read = cannot read photo { $file }: { $error }
+photo-over-limit = over the limit of { $limit } bytes
+reg-photo = photo { $path }: { $reason }
+exif-partly-read = EXIF partly read (skipped: { $skipped })
+exif-unreadable = EXIF unreadable, ignored: { $error }
+exif-date-future = EXIF date { $date } is in the future: ignored
+exif-date-too-old = EXIF date { $date } is before digital cameras: ignored
+exif-date-unparsed = EXIF date '{ $date }' does not parse: ignored
+exif-gps-ignored = EXIF GPS ignored: { $reason }
+exif-gps-not-rationals = { $tag } is not a set of rationals
+exif-gps-not-dms = { $tag } does not have degrees, minutes and seconds
+exif-gps-zero = { $tag } divides by zero
+exif-gps-bad-ref = { $tag } '{ $value }' is not N, S, E or W
+exif-gps-out-of-range = { $tag } { $degrees } is out of range
+
+## QR: reading and writing a packet's manifest in QR parts
+
+qr-not-ours = not a fieldtrace packet part: '{ $part }'
+qr-malformed = damaged or malformed part: { $detail }
+qr-too-large = the part declares a { $declared }-byte message, over the limit of { $limit }
+qr-too-many-parts = more than { $parts } parts read without completing the message
+qr-manifest-refused = the assembled manifest is refused: { $error }
+qr-cannot-draw = cannot draw the QR code: { $detail }
+qr-cannot-read-image = cannot read the image: { $detail }
+qr-ur-encoding = UR encoding: { $error }
+qr-part-too-long = a part of { $chars } characters is too long
+qr-single-part = a single-part UR; fieldtrace reads multi-part URs only
+qr-ur-part = UR part: { $error }
+qr-not-fountain = the part is not a fountain-code part
+qr-assembled-damaged = the assembled message is damaged: { $error }
+qr-image-too-big = the image is { $bytes } bytes, over the limit of { $limit }
+qr-too-many-frames = the animation has more than { $frames } frames
+qr-gif-frame = GIF frame { $index }: { $error }
+qr-signature-not-utf8 = the signature file is not UTF-8
+qr-signature-not-four-lines = the signature file is not four lines
+qr-signature-line-malformed = the signature line is malformed
+qr-global-signature-malformed = the global signature line is malformed
+qr-signature-not-ours = the signature file is not in the form fieldtrace writes
+qr-payload-not-packet = the QR payload is not a fieldtrace packet
+
+## An item's values: why one is refused (item add/edit, and import's rejected rows)
+
+item-invalid-date = '{ $value }' is not a date (YYYY-MM-DD, optionally with a time, or DD/MM/YYYY)
+item-date-future = '{ $value }' is in the future
+item-date-before-1900 = '{ $value }' is before 1900
+item-not-a-number = '{ $value }' is not a number
+item-no-such-field = no such field
+item-not-a-model = '{ $value }' is not a model in the library
+item-lat-outside = { $value } is outside -90..90
+item-lon-outside = { $value } is outside -180..180
+item-not-a-year = { $value } is not a year of manufacture
+item-negative-quantity = a quantity cannot be negative
+item-required = is required
+item-cannot-be-emptied = cannot be emptied
+item-mark-empty = the mark's text is empty (describe it in words if it is a symbol)
+item-part-needed = name the part (barrel, slide, bolt, receiver...)
+item-no-component = item { $item } has no component { $component }
+custody-bad-clock = the clock '{ $now }': { $error }
+custody-at-future = '{ $value }' is in the future (it is now { $now })

@@ -765,6 +765,46 @@ purpose-decryption = déverrouiller la clé de déchiffrement de ce poste
 purpose-new-keys = protéger les nouvelles clés de ce poste
 purpose-key-card = signer la carte de clés de ce poste
 
+## custody verify : ce qui ne va pas dans la chaîne (le genre est un code dans --json, dit en mots ici)
+
+custody-problem-line = { "  " }{ $kind } : { $message }
+custody-kind-edited = modifié
+custody-kind-reordered = déplacé
+custody-kind-inserted = inséré
+custody-kind-deleted = supprimé
+custody-kind-truncated = tronqué
+custody-kind-rewritten = réécrit
+custody-kind-diverged = divergent
+custody-kind-serial = numéro de série
+custody-kind-missing = absent
+custody-kind-checkpoint = point de contrôle
+custody-problem-event = n° { $id } ({ $action }, objet { $item }, le { $at })
+custody-problem-edited = l'événement { $event } a été modifié : son contenu ne correspond plus à son empreinte
+custody-problem-out-of-order = l'événement { $event } n'est pas à sa place : dans la chaîne, il vient après le n° { $after }
+custody-problem-inserted = { $count ->
+        [one] l'événement { $events } a été inséré
+       *[other] les événements { $events } ont été insérés
+    } : le n° { $id } suit le n° { $follows } dans la chaîne
+custody-problem-not-first = l'événement { $event } se présente comme le premier mais ne l'est pas
+custody-problem-missing-before = l'événement qui précède { $event } manque : il suit un événement qui n'est plus dans le journal
+custody-problem-last-deleted = les derniers événements du journal ont été supprimés : des numéros ont été attribués jusqu'au n° { $issued }, le n° { $last } est le dernier qui reste
+custody-problem-head-cut = objet { $item } venant de « { $sender } » : le paquet { $packet } porte { $events } événement(s) de traçabilité, mais le paquet { $earlier } en portait { $most } : la chaîne a été coupée au poste
+custody-problem-head-diverged = objet { $item } venant de « { $sender } » : le paquet { $packet } termine ses { $events } événement(s) de traçabilité par { $hash }, le paquet { $earlier } par { $earlier_hash } : la chaîne a été réécrite au poste
+custody-problem-item-gone = l'objet { $item } dont traite { $packet } n'est plus dans le registre
+custody-problem-item-cut = objet n° { $id } : { $packet } portait { $events } événements de traçabilité, le registre en contient { $held } : des événements ont été supprimés
+custody-problem-item-rewritten = objet n° { $id } : son événement de traçabilité n° { $events } n'est pas celui que portait { $packet } (empreinte { $hash }) : la chaîne a été réécrite
+custody-problem-serial = objet n° { $id } : numéro de série « { $now } » alors que { $packet } portait « { $then } », et aucune modification n'en est consignée
+custody-the-checkpoint = le point de contrôle du { $at }
+custody-problem-checkpoint-cut = { $checkpoint } comptait { $events } événements de traçabilité, le registre en contient { $held } : des événements ont été supprimés
+custody-problem-checkpoint-rewritten = l'événement de traçabilité n° { $events } n'est pas celui par lequel se termine { $checkpoint } : la chaîne a été réécrite
+custody-problem-checkpoint-gone = { $file } manque alors que { $count ->
+        [one] { $count } demande a été exportée
+       *[other] { $count } demandes ont été exportées
+    } : il a été supprimé
+checkpoint-too-big = { $file } dépasse { $limit } octets
+checkpoint-unreadable = { $file } est illisible : { $error }
+checkpoint-not-signed = { $file } n'est pas signé par la clé de ce poste ({ $error }) : il a été altéré
+
 ## identify : l'assistant
 
 question-type = Quel type d'arme est-ce ?
@@ -1177,6 +1217,320 @@ word-release-dismissed = écarté
 word-release-still-refused = toujours refusé
 word-release-received = reçu
 
+## Packet refusals (src/packet): the sentence after a reason code, which stays the same
+packet-err-entry-name = « { $name } » : { $error }
+packet-err-too-large = le paquet fait { $bytes } octets, au-delà de la limite de { $limit }
+packet-err-not-blocks = le paquet fait { $bytes } octets, ce qui n'est pas un nombre entier de blocs tar
+packet-err-ends-before-end = le paquet s'arrête avant les blocs de fin d'archive
+packet-err-too-many-members = le paquet contient plus de { $limit } éléments
+packet-err-member-too-large = l'élément « { $name } » fait { $bytes } octets, au-delà de la limite de { $limit }
+packet-err-member-cut = l'élément « { $name } » est tronqué
+packet-err-header-not-ours = l'en-tête de « { $name } » n'est pas celui qu'écrit fieldtrace
+packet-err-padding = le remplissage après « { $name } » n'est pas nul
+packet-err-twice = « { $name } » figure deux fois
+packet-err-order = « { $name } » vient après un élément qu'il doit précéder : un paquet contient manifest.json, manifest.json.minisig, puis ses pièces jointes par empreinte (docs/packets.md)
+packet-err-no-manifest = le paquet ne contient pas de manifest.json
+packet-err-no-signature = le paquet ne contient pas de manifest.json.minisig
+packet-err-ends-inside-end = le paquet s'arrête au milieu des blocs de fin d'archive
+packet-err-member-after-end = un élément suit un bloc de fin d'archive
+packet-err-trailing = { $bytes } octets suivent la fin de l'archive
+packet-err-checksum = l'en-tête tar à l'octet { $pos } a une somme de contrôle erronée
+packet-err-not-ustar = l'en-tête tar à l'octet { $pos } n'est pas au format ustar
+packet-err-link = « { $name } » est un lien
+packet-err-not-file = « { $name } » n'est pas un fichier ordinaire (type « { $kind } »)
+packet-err-size = la taille de « { $name } » est mal formée
+packet-err-name-not-utf8 = le nom d'élément { $name } n'est pas en UTF-8
+packet-err-absolute = l'élément « { $name } » est un chemin absolu
+packet-err-leaves-root = l'élément « { $name } » sort de la racine du paquet
+packet-err-unknown-member = l'élément « { $name } » n'est ni manifest.json, ni manifest.json.minisig, ni attachments/<sha256>
+packet-err-station-key = le manifeste désigne la clé de station { $named }, mais la clé de signature est { $key }
+packet-err-attachment-length = la pièce jointe { $sha } ne fait pas { $bytes } octets
+packet-err-attachment-not-given = la pièce jointe { $sha } est listée mais n'a pas été fournie
+packet-err-attachment-not-listed = la pièce jointe { $sha } a été fournie mais le manifeste ne la liste pas
+packet-err-age = age : { $error }
+packet-err-not-age = le fichier n'est pas un fichier chiffré par age (forme binaire)
+packet-err-age-header-long = l'en-tête age ne se termine pas dans les { $limit } premiers octets
+packet-err-age-stanzas = l'en-tête age compte { $count } destinataires, au-delà de la limite de { $limit }
+packet-err-age-header = en-tête age : { $error }
+packet-err-not-for-us = le paquet n'est pas chiffré pour la clé de ce poste
+packet-err-plaintext-too-large = le paquet déchiffré dépasse la limite de { $limit } octets
+packet-err-manifest = manifeste : { $error }
+packet-err-manifest-too-large = le manifeste fait { $bytes } octets, au-delà de la limite de { $limit }
+packet-err-manifest-not-utf8 = le manifeste n'est pas en UTF-8 : { $error }
+packet-err-format = le format « { $format } » n'est pas { $known }
+packet-err-no-format = le manifeste n'indique aucun format
+packet-err-not-canonical = le manifeste n'est pas en JSON canonique (RFC 8785)
+packet-err-not-uuid7 = packet_id { $id } n'est pas un UUIDv7
+packet-err-seq = seq { $seq } est trop grand
+packet-err-created-at = created_at « { $at } » n'est pas une date RFC 3339 en UTC
+packet-err-body-not-object = body n'est pas un objet JSON
+packet-err-attachment-hash = l'empreinte sha256 de pièce jointe « { $sha } » ne compte pas 64 chiffres hexadécimaux en minuscules
+packet-err-attachment-path = le chemin de pièce jointe « { $path } » n'est pas { $dir }<sha256>
+packet-err-attachment-too-large = la pièce jointe { $sha } est trop volumineuse
+packet-err-attachment-no-media = la pièce jointe { $sha } n'a pas de media_type
+packet-err-attachment-twice = la pièce jointe { $sha } est listée deux fois
+packet-err-key-generation = génération de clé : { $error }
+packet-err-secret-key = la clé secrète est verrouillée ou ne correspond pas à la clé publique
+packet-err-public-key = clé publique : { $error }
+packet-err-signing = signature : { $error }
+packet-err-signature = signature : { $error }
+packet-err-key-id = l'identifiant de clé est mal formé
+packet-err-signed-by-other = le manifeste désigne la clé { $key }, mais la signature est d'une autre clé
+packet-err-trusted-comment = commentaire de confiance : { $error }
+packet-err-comment-mismatch = le commentaire de confiance « { $comment } » ne correspond pas au manifeste
+packet-err-signature-too-large = le fichier de signature dépasse 1 Kio
+packet-err-signature-not-utf8 = la signature n'est pas en UTF-8
+packet-err-not-minisign = ce n'est pas une signature minisign : { $error }
+packet-err-legacy-signature = les anciennes signatures minisign (non préhachées) sont refusées
+packet-err-untrusted-comment = commentaire non fiable : { $error }
+packet-err-untrusted-not-ours = le commentaire non fiable n'est pas celui qu'écrit fieldtrace
+packet-err-signature-form = le fichier de signature n'a pas la forme qu'écrit fieldtrace
+packet-err-unknown-key = la clé { $key } (« { $name } ») n'est pas dans la liste de confiance
+packet-err-revoked = la clé de « { $name } » a été révoquée
+packet-err-wrong-recipient = le paquet est destiné à « { $name } » (clé { $key }), pas à ce poste (clé { $own })
+packet-err-attachment-missing = la pièce jointe { $sha } ({ $media }) manque
+packet-err-attachment-differs = la pièce jointe { $sha } n'a pas la taille et l'empreinte que liste le manifeste
+packet-err-attachment-unlisted = la pièce jointe { $sha } ne figure pas dans le manifeste
+
+## sync : le bilan, et pourquoi un paquet n'a pas pu partir ou a été refusé (src/sync, src/hub/client.rs)
+sync-summary =
+    Synchronisation avec { $destination } : { $copied ->
+        [one] { $copied } paquet copié
+       *[other] { $copied } paquets copiés
+    }, { $there ->
+        [one] { $there } déjà présent
+       *[other] { $there } déjà présents
+    }, { $failed } en échec ; reçus : { $stored ->
+        [one] { $stored } enregistré
+       *[other] { $stored } enregistrés
+    }, { $duplicate ->
+        [one] { $duplicate } doublon
+       *[other] { $duplicate } doublons
+    }, { $rejected ->
+        [one] { $rejected } rejeté
+       *[other] { $rejected } rejetés
+    }, { $quarantined } en quarantaine
+sync-send-failed = paquet { $packet } : { $error }
+sync-received-why = { " " }: { $reason } : { $detail }
+packet-error-line = { $code } : { $message }
+word-packet-kind-trace-request = demande de traçage
+word-packet-kind-acknowledgement = accusé de réception
+word-packet-kind-trace-response = réponse de traçage
+word-packet-kind-seizure-report = rapport de saisie
+sync-hub-unreachable-hint = vérifiez l'adresse, et que le concentrateur tourne (`fieldtrace hub serve` là-bas)
+sync-refused-file-too-large = le fichier dépasse { $limit } octets
+sync-refused-received-before = le paquet { $packet } a déjà été reçu avec le manifeste { $earlier } ; celui-ci est { $sha }
+sync-refused-own-packet = le paquet { $packet } est un paquet envoyé par ce poste
+sync-refused-ack-unknown = accuse réception du paquet { $packet }, que ce poste n'a jamais envoyé
+sync-refused-ack-sender = le paquet { $packet } a été envoyé à la clé { $to }, mais c'est la clé { $key } qui en accuse réception
+sync-refused-ack-manifest = accuse réception du manifeste { $sha }, mais le paquet { $packet } a été envoyé sous { $sent }
+sync-refused-response-unknown = répond à la demande { $request }, que ce poste n'a jamais envoyée
+sync-refused-response-sender = la demande { $request } a été adressée à la clé { $to }, mais c'est la clé { $key } qui y répond
+sync-refused-response-manifest = répond au manifeste { $sha }, mais la demande { $request } a été envoyée sous { $sent }
+sync-signing-locked = la clé de signature n'est pas déverrouillée
+sync-decryption-locked = la clé de déchiffrement n'est pas déverrouillée
+sync-not-a-folder = { $dir } n'est pas un dossier
+sync-not-a-folder-hint = montez la clé USB ou créez d'abord le dossier partagé
+sync-cannot-resolve = impossible de résoudre le chemin { $dir }
+sync-outbox-no-name = une entrée de la boîte d'envoi sans nom de fichier
+sync-different-file = { $file } contient un autre fichier ; il n'est pas écrasé
+sync-cannot-read-back = impossible de relire { $file }
+sync-medium-failing = { $file } ne se relit pas tel qu'écrit : le support est défaillant
+sync-too-large-for = { $file } : trop volumineux pour { $what }
+sync-a-public-key = un fichier de clé publique
+sync-encrypted-no-keys = le paquet est chiffré et ce poste n'a pas de clés pour l'ouvrir
+sync-encrypted-no-keys-hint = `fieldtrace keys init` les crée
+sync-larger-than-packet = { $file } est plus volumineux que ne peut l'être un paquet
+sync-larger-than-attachment = { $file } est plus volumineux que ne peut l'être une pièce jointe
+sync-not-stored = le paquet { $packet } n'est pas enregistré
+sync-nothing-pending = le paquet { $packet } (réception { $inbox }) n'attend aucune pièce jointe
+sync-nothing-pending-hint = `inbox list` montre les paquets qui attendent des pièces jointes
+sync-stored-manifest-damaged = réception { $inbox } : le manifeste enregistré est endommagé : { $error }
+sync-stored-packet-damaged = réception { $inbox } : le paquet enregistré est endommagé : { $error }
+sync-hash-changed = { $file } ne correspond plus à son empreinte SHA-256
+sync-attach-not-verified = le paquet { $packet }, reconstitué avec ses pièces jointes, ne se vérifie pas : { $why }
+sync-release-no-reason = --reason : dites ce qui a été corrigé ou décidé
+sync-release-already = le paquet en quarantaine n° { $id } a déjà été libéré ({ $outcome }) par { $by } le { $at }
+sync-release-not-kept = le paquet en quarantaine n° { $id } n'a pas été conservé ({ $reason }) : importez de nouveau le fichier
+sync-respond-list-hint = `fieldtrace trace list --received` montre les demandes reçues
+sync-respond-not-request = le paquet { $packet } est de type { $kind }, pas une demande de traçage
+sync-respond-rejected = la demande { $id } a été rejetée à sa réception ; il n'y a rien à répondre
+sync-respond-bad-key = demande reçue { $id } : { $error }
+sync-respond-untrusted = l'expéditeur de la demande { $id } (clé { $key }) n'est plus de confiance
+sync-seizure-state-damaged = { $file } : { $error } ; supprimez-le pour tout déclarer de nouveau
+sync-file-too-large = { $file } est trop volumineux
+hub-client-unreachable = impossible de joindre le concentrateur à { $url }
+hub-client-stopped = le concentrateur à { $url } a cessé de répondre
+hub-client-refused = le concentrateur a répondu { $status } { $result } : { $reason }
+hub-client-refused-why = le concentrateur a répondu { $status } { $result } : { $reason } : { $detail }
+hub-client-answered = le concentrateur a répondu { $status } : { $body }
+hub-client-mailbox-not-json = la liste de la boîte aux lettres du concentrateur n'est pas du JSON
+hub-client-not-a-packet-id = le concentrateur a listé « { $id } », qui n'est pas un identifiant de paquet
+hub-client-not-whole = le paquet { $packet } n'est pas arrivé entier du concentrateur (son empreinte SHA-256 diffère) ; synchronisez de nouveau
+hub-client-identity-not-json = l'identité du concentrateur n'est pas du JSON
+hub-client-identity = l'identité du concentrateur : { $error }
+hub-client-untrusted = le concentrateur à { $url } signe avec la clé { $key }, à laquelle ce poste ne fait pas confiance
+hub-client-untrusted-hint = faites d'abord confiance à la clé du PCN : `fieldtrace keys trust pcn.pub --name NOM`
+word-upload-stored = enregistré
+word-upload-duplicate = doublon
+word-upload-conflict = conflit
+word-upload-rejected = rejeté
+word-upload-refused = refusé
+
+## Pourquoi un paquet a été refusé, par code de motif (`refusal-<code>`) : affiché à la place de
+## la phrase anglaise que garde un enregistrement ou un concentrateur.
+refusal-too-large = le paquet dépasse la taille maximale
+refusal-member-too-large = un élément du paquet dépasse la taille maximale
+refusal-too-many-members = le paquet contient trop d'éléments
+refusal-truncated = le paquet est tronqué
+refusal-trailing-data = des données suivent la fin du paquet
+refusal-bad-header = un en-tête tar du paquet est endommagé
+refusal-non-canonical-archive = le paquet n'est pas agencé comme l'écrit fieldtrace
+refusal-bad-entry-name = un élément du paquet porte un nom que fieldtrace n'écrit pas
+refusal-not-a-file = un élément du paquet n'est pas un fichier ordinaire
+refusal-link-entry = un élément du paquet est un lien
+refusal-duplicate-entry = un élément du paquet figure deux fois
+refusal-missing-manifest = le paquet n'a pas de manifeste
+refusal-missing-signature = le paquet n'a pas de signature
+refusal-manifest-too-large = le manifeste dépasse la taille maximale
+refusal-manifest-not-utf8 = le manifeste n'est pas du texte UTF-8
+refusal-duplicate-key = le manifeste répète une clé
+refusal-unknown-format = le manifeste est d'un format que cette version ne connaît pas
+refusal-bad-manifest = le manifeste est mal formé
+refusal-non-canonical-manifest = le manifeste n'est pas en JSON canonique (RFC 8785)
+refusal-bad-signature-file = le fichier de signature est mal formé
+refusal-unknown-key = la clé du signataire n'est pas dans la liste de confiance
+refusal-revoked-key = la clé du signataire a été révoquée
+refusal-key-mismatch = la signature est d'une autre clé que celle que désigne le manifeste
+refusal-bad-signature = la signature ne se vérifie pas
+refusal-wrong-recipient = le paquet est adressé à un autre poste
+refusal-missing-attachment = une pièce jointe que liste le manifeste manque
+refusal-bad-attachment = une pièce jointe n'a pas la taille et l'empreinte que liste le manifeste
+refusal-unlisted-attachment = le paquet contient une pièce jointe que le manifeste ne liste pas
+refusal-not-age = le fichier n'est pas chiffré par age
+refusal-age-header-too-large = l'en-tête de chiffrement dépasse la taille maximale
+refusal-too-many-recipients = l'en-tête de chiffrement désigne trop de destinataires
+refusal-no-matching-identity = le paquet n'est pas chiffré pour la clé de ce poste
+refusal-decrypt-failed = le paquet ne peut pas être déchiffré
+refusal-plaintext-too-large = le paquet déchiffré dépasse la taille maximale
+refusal-encrypt-failed = le paquet n'a pas pu être chiffré
+refusal-sign-failed = le paquet n'a pas pu être signé
+refusal-conflict = un paquet de même identifiant a déjà été reçu avec un autre manifeste, ou a été envoyé d'ici
+refusal-bad-body = le contenu de l'accusé de réception ou de la réponse est illisible
+refusal-unknown-request = il répond à un paquet qui n'a jamais été envoyé d'ici
+refusal-wrong-sender = il répond pour un autre poste que celui à qui l'on a écrit
+refusal-wrong-manifest = il désigne un autre manifeste que celui envoyé
+refusal-invalid = le paquet n'est pas valide
+refusal-id-mismatch = l'envoi désigne un autre paquet que celui transmis
+refusal-not-the-sender = le paquet est signé par un autre poste que celui qui l'envoie
+refusal-not-ours = le paquet n'est pas destiné à ce concentrateur
+refusal-hub-error = le concentrateur a échoué ; réessayez plus tard
+refusal-bad-id = l'adresse ne désigne pas un paquet
+refusal-not-found = le concentrateur n'a pas ce paquet pour ce poste
+refusal-unsigned-request = la requête n'est pas signée
+refusal-unenrolled = la clé de ce poste n'est pas inscrite au concentrateur
+refusal-revoked = la clé de ce poste a été révoquée au concentrateur
+refusal-stale-request = l'heure de la requête est trop éloignée de l'horloge du concentrateur : vérifiez l'horloge de cet ordinateur
+refusal-replayed-request = le concentrateur a déjà vu cette requête (un rejeu)
+refusal-bad-request-signature = la signature de la requête ne se vérifie pas
+refusal-bad-nonce = le nonce de la requête est mal formé
+
+## hub : ce que `fieldtrace hub ...` dit à l'agent du PCN (src/commands/hub.rs, src/hub)
+hub-postgres-hint = PostgreSQL tourne-t-il, et l'URL est-elle juste ? (README : faire tourner un concentrateur)
+hub-cannot-open = impossible d'ouvrir la base du concentrateur { $db }
+hub-ready = Base du concentrateur prête : { $engine } { $db }, version de schéma { $version }. Ensuite : `fieldtrace hub enroll FICHIER --name NOM`, puis `fieldtrace hub serve`.
+hub-enrolled = Poste « { $name } » inscrit : clé { $key } ; ses demandes sont acceptées dès maintenant
+hub-revoked = Poste « { $name } » révoqué (clé { $key }) : ses demandes et ses paquets sont refusés dès maintenant
+hub-no-station = Aucun poste inscrit pour l'instant : `fieldtrace hub enroll FICHIER --name NOM`.
+hub-station-revoked = RÉVOQUÉ le { $at }
+hub-station-enrolled = inscrit le { $at }
+hub-quarantine-from = de { $key } : { $detail }
+hub-listening = Concentrateur à l'écoute sur http://{ $address } (base : { $engine } { $db }) ; arrêtez-le avec Ctrl-C
+hub-counts =
+    { $stations ->
+        [one] { $stations } poste
+       *[other] { $stations } postes
+    }, { $packets ->
+        [one] { $packets } paquet enregistré
+       *[other] { $packets } paquets enregistrés
+    }, { $refused ->
+        [one] { $refused } refusé
+       *[other] { $refused } refusés
+    }, { $mailbox } dans les boîtes aux lettres ({ $waiting } en attente), { $blobs ->
+        [one] { $blobs } fichier stocké
+       *[other] { $blobs } fichiers stockés
+    }
+hub-integrity-clean = Intégrité : intacte (chaque fichier stocké correspond à son empreinte ; rien ne désigne un fichier manquant)
+hub-blob-bad-hash = le fichier stocké { $blob } ne correspond pas à son empreinte
+hub-blob-orphans =
+    { $count ->
+        [one] { $count } ligne de { $table } désigne un fichier stocké manquant
+       *[other] { $count } lignes de { $table } désignent un fichier stocké manquant
+    }
+hub-blob-missing = le fichier stocké { $blob } manque
+hub-sdg =
+    ODD 16.4.2, du { $from } au { $to }, tous les postes : { $traced ->
+        [one] { $traced } arme tracée
+       *[other] { $traced } armes tracées
+    } sur { $recovered ->
+        [one] { $recovered } récupérée
+       *[other] { $recovered } récupérées
+    } ({ $share })
+hub-sdg-station = { $traced } sur { $recovered }
+hub-summary =
+    { $items ->
+        [one] { $items } objet signalé
+       *[other] { $items } objets signalés
+    }, du { $from } au { $to }
+hub-by-station = Par poste
+hub-by-month = Par mois
+hub-none-overdue = Aucune demande n'attend au-delà de son délai.
+hub-none-received = Aucune demande de traçage reçue pour l'instant.
+hub-overdue =
+    , EN RETARD : { $days ->
+        [one] { $days } jour sans réponse
+       *[other] { $days } jours sans réponse
+    }
+hub-responded = Demande { $request } : réponse « { $outcome } », paquet { $packet } pour { $to }, remis à sa prochaine synchronisation avec le concentrateur
+hub-enroll-needs-name = { $file } : un fichier .pub demande --name
+hub-enroll-needs-name-hint = ou inscrivez la carte de clés du poste : `keys export --out poste.ftkey` chez lui
+hub-enroll-own-key = { $file } est la clé du PCN lui-même ({ $key })
+hub-enroll-revoked-in-trust = la clé { $key } (« { $name } ») est révoquée dans la liste de confiance ; une clé révoquée n'est pas inscrite de nouveau
+hub-enroll-revoked = la clé { $key } ({ $name }) a été révoquée le { $at } ; une clé révoquée n'est pas inscrite de nouveau
+hub-enroll-key-taken = la clé { $key } est déjà inscrite sous le nom « { $name } »
+hub-enroll-name-taken = « { $name } » est déjà inscrit avec la clé { $key }
+hub-no-such-station = aucun poste « { $who } » n'est inscrit
+hub-stations-hint = `fieldtrace hub stations` les liste
+hub-db-newer = la base du concentrateur est à la version { $done } ; ce fieldtrace connaît la version { $known } : mettez fieldtrace à jour
+hub-cannot-listen = impossible d'écouter sur { $listen } : { $error }
+hub-cannot-listen-hint = donnez une autre adresse --listen, par exemple 127.0.0.1:8740
+hub-error-url = l'adresse de base de données { $detail }
+hub-error-schema = la base du concentrateur : { $detail }
+hub-error-poisoned = un verrou de la base du concentrateur a été empoisonné par une panique
+
+## packet assemble : un paquet reconstitué à partir d'images de codes QR ou de lignes `ur:` (src/sync/verify.rs)
+sync-image-too-large = { $file } : au-delà de la limite de { $limit } octets pour une image
+sync-no-qr-code = { $file } : aucun code QR trouvé
+sync-image-unread = { $file } : { $error }
+sync-a-list-of-parts = une liste de parties
+sync-not-a-packet = un message complet a été écarté, ce n'est pas un paquet : { $error }
+sync-part-ignored = partie ignorée : { $error }
+sync-incomplete =
+    incomplet : { $resolved ->
+        [one] { $resolved } fragment
+       *[other] { $resolved } fragments
+    } sur { $count } à partir de { $parts ->
+        [one] { $parts } partie
+       *[other] { $parts } parties
+    } ; scannez d'autres images
+sync-parts-unread =
+    { $count ->
+        [one] { $count } partie après le paquet complet n'était pas nécessaire et n'a pas été lue
+       *[other] { $count } parties après le paquet complet n'étaient pas nécessaires et n'ont pas été lues
+    }
+sync-this-station-named = ce poste ({ $name })
+sync-this-station = ce poste
+
 ## Les erreurs de la ligne de commande
 
 clap-invalid-value = valeur « { $value } » invalide pour « { $arg } »
@@ -1188,6 +1542,28 @@ clap-missing-command = une commande est nécessaire
 clap-conflict = « { $arg } » ne peut pas être utilisé avec « { $other } »
 clap-did-you-mean = vouliez-vous dire « { $suggestion } » ?
 clap-more-help = pour plus d'informations, essayez « --help »
+clap-value-required = « { $arg } » demande une valeur, et aucune n'a été donnée
+clap-used-twice = « { $arg } » ne peut être donné qu'une fois
+clap-command-conflict = la commande « { $name } » ne peut pas être utilisée avec « { $other } »
+clap-conflict-others = « { $arg } » ne peut pas être utilisé avec un ou plusieurs des autres arguments donnés
+clap-no-equals = « { $arg } » attend sa valeur après un signe égal ({ $arg }=VALEUR)
+clap-too-many-values = valeur inattendue « { $value } » pour « { $arg } » : aucune autre n'était attendue
+clap-too-few-values = « { $arg } » demande { $min ->
+        [one] { $min } valeur
+       *[other] { $min } valeurs
+    }, et { $actual ->
+        [one] { $actual } seule a été donnée
+       *[other] { $actual } seulement ont été données
+    }
+clap-wrong-number-of-values = « { $arg } » demande { $expected ->
+        [one] { $expected } valeur
+       *[other] { $expected } valeurs
+    }, et { $actual ->
+        [one] { $actual } a été donnée
+       *[other] { $actual } ont été données
+    }
+clap-invalid-utf8 = un argument n'est pas du texte UTF-8 valide
+clap-possible-values = valeurs possibles : { $values }
 
 ## --help du concentrateur (`fieldtrace hub ...`)
 
@@ -1241,3 +1617,188 @@ arg-hub-trace-respond-last_legal_holder = { arg-trace-respond-last_legal_holder 
 arg-hub-trace-respond-transfer_chain = { arg-trace-respond-transfer_chain }
 custody-compared = Comparé avec { $heads } tête(s) de chaîne portée(s) par des paquets{ $unread }
 custody-unread = { " " }({ $count } fichier(s) de paquet illisible(s) : chiffré(s) ou pas des demandes)
+
+## import : le bilan, les lignes rejetées et leurs raisons (`reason_code` dans le fichier des
+## rejets et `code` dans --json sont les mêmes dans toutes les langues), notes et erreurs
+
+import-progress-rows = lignes
+import-summary = { $file } : { $rows ->
+        [one] { $rows } ligne
+       *[other] { $rows } lignes
+    } ; { $imported ->
+        [one] { $imported } importée
+       *[other] { $imported } importées
+    }, { $already ->
+        [one] { $already } déjà importée
+       *[other] { $already } déjà importées
+    }, { $rejected ->
+        [one] { $rejected } rejetée
+       *[other] { $rejected } rejetées
+    } ; { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }
+import-summary-dry-run = { $file } : { $rows ->
+        [one] { $rows } ligne
+       *[other] { $rows } lignes
+    } ; { $imported ->
+        [one] { $imported } serait importée
+       *[other] { $imported } seraient importées
+    }, { $already ->
+        [one] { $already } déjà importée
+       *[other] { $already } déjà importées
+    }, { $rejected ->
+        [one] { $rejected } rejetée
+       *[other] { $rejected } rejetées
+    } ; { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }
+import-strict-nothing = --strict : rien n'a été importé, car des lignes ont été rejetées
+import-reject-line = { "  " }ligne { $line } ({ $record }) : { $field } : { $reason }
+import-no-record-id = sans identifiant
+import-more-rejected = { "  " }… et { $count ->
+        [one] { $count } autre ligne rejetée, avec sa raison dans le fichier des rejets
+       *[other] { $count } autres lignes rejetées, chacune avec sa raison dans le fichier des rejets
+    }
+import-note-line = { "  " }ligne { $line } ({ $record }) : { $note }
+import-more-notes = { "  " }… et { $count ->
+        [one] { $count } autre note, dans les notes de son objet
+       *[other] { $count } autres notes, chacune dans les notes de son objet
+    }
+import-columns-ignored = { "  " }colonnes non importées : { $columns }
+import-rejects-file = Lignes rejetées, telles quelles, avec leur raison (colonnes reason_code et reason) : { $file }
+import-reject-cell = ligne { $line } : { $field } : { $reason }
+import-field-row = (ligne entière)
+import-field-column = colonne { $n }
+import-reject-not-utf8 = n'est pas du texte UTF-8 (enregistrez le journal en UTF-8 ; le Latin-1 et les autres codages ne sont pas lus)
+import-reject-nul = contient des octets NUL : ce n'est pas du texte (un fichier binaire, ou du texte UTF-16, collé dans le journal ?)
+import-reject-width = { $fields } champs alors que l'en-tête en a { $width }
+import-reject-field-too-long = { $bytes } octets, au-delà de la limite de { $limit } (laissé vide dans le fichier des rejets)
+import-reject-row-too-long = { $bytes } octets, au-delà de la limite de { $limit } pour une ligne (non conservée dans le fichier des rejets)
+import-reject-no-record-id = obligatoire : l'identifiant propre du journal pour cette ligne
+import-reject-repeated = « { $id } » figure deux fois dans ce journal (d'abord à la ligne { $first })
+import-reject-no-photos-folder = la ligne nomme des photos : indiquez --photos DOSSIER
+import-reject-no-date = obligatoire (aucune photo ne porte non plus de date EXIF)
+import-photo-absolute = « { $photo } » est un chemin absolu : les photos sont nommées par rapport à --photos
+import-photo-climbs = « { $photo } » sort du dossier des photos (« .. »)
+import-photo-not-found = « { $photo } » n'est pas dans le dossier des photos
+import-photo-folder = le dossier des photos : { $error }
+import-photo-link = « { $photo } » est un lien qui sort du dossier des photos
+import-photo-not-file = « { $photo } » n'est pas un fichier
+import-photo-unreadable = « { $photo } » : illisible : { $error }
+import-photo-refused = « { $photo } » : { $reason }
+import-photo-not-stored = « { $photo } » : impossible de la conserver : { $error }
+import-photo-gone = son fichier conservé a disparu pendant l'importation (un autre fieldtrace l'a ramassé comme orphelin) : importez de nouveau
+import-note-found-as = photo « { $photo } » trouvée sous « { $found } »
+import-note-photo = « { $photo } » : { $note }
+import-note-position = position { $lat }, { $lon } tirée de l'EXIF de la photo
+import-note-position-disagrees = la position EXIF de la photo ({ $plat }, { $plon }) ne concorde pas avec celle de la ligne ({ $lat }, { $lon }) : celle de la ligne est gardée
+import-note-date = date { $date } tirée de l'EXIF de la photo
+import-note-date-disagrees = l'heure EXIF de la photo ({ $time }) ne concorde pas avec la date de la ligne ({ $date }) : celle de la ligne est gardée
+import-error-header = l'en-tête : { $detail }
+import-error-map = la table des colonnes : { $detail }
+import-error-empty = le fichier est vide : un journal de saisie commence par une ligne d'en-tête
+import-error-csv = lecture du CSV : { $error }
+import-error-database = base de données du registre : { $error }
+import-utf16 = ce fichier est en UTF-16 ; enregistrez-le en UTF-8 (CSV UTF-8) ou convertissez-le : iconv -f UTF-16 -t UTF-8
+import-nul-file = { $file } n'est pas un fichier texte CSV (il contient des octets NUL)
+import-header-columns = { $columns } colonnes ; un journal de saisie en a au plus { $max }
+import-header-too-big = une ligne d'en-tête de { $bytes } octets, au-delà de la limite de { $limit }
+import-header-name-too-long = colonne { $column } : un nom de { $bytes } octets, au-delà de la limite de { $limit }
+import-header-nul = l'en-tête contient des octets NUL : ce n'est pas un fichier texte CSV
+import-header-not-utf8 = l'en-tête n'est pas du texte UTF-8 (enregistrez le journal en UTF-8)
+import-column-twice = la colonne « { $column } » figure deux fois
+import-unknown-columns = { $count ->
+        [one] colonne inconnue
+       *[other] colonnes inconnues
+    } { $columns } : les colonnes du modèle sont { $template } ; pour une autre disposition, indiquez --map TABLE.toml
+import-map-not-a-field = « { $field } » n'est ni un champ du modèle ({ $template }) ni l'un de { $extra }
+import-missing-columns = { $count ->
+        [one] colonne obligatoire manquante
+       *[other] colonnes obligatoires manquantes
+    } : { $columns }
+import-and-more = et { $count } de plus
+import-no-parent-file = PARENT_KEY : des lignes d'un groupe répété, mais pas de fichier parent ({ $file }) à côté du journal
+import-parent-too-big = le fichier parent { $file } dépasse { $limit } octets
+import-parent-no-key = le fichier parent { $file } n'a pas de colonne KEY
+import-cannot-write = impossible d'écrire { $file } : { $error }
+import-file-too-big = { $file } dépasse { $limit } octets
+import-cannot-read-map = impossible de lire la table des colonnes { $file }
+import-photos-not-folder = --photos { $dir } : ce n'est pas un dossier
+
+## Photos : pourquoi une photo est refusée, et les notes EXIF enregistrées avec elle (le
+## registre garde les notes en anglais ; l'agent les lit dans sa langue)
+
+photo-too-large = { $bytes } octets : au-delà de la limite de { $limit } octets
+photo-not-an-image = ce n'est pas une image JPEG ni PNG
+photo-too-many-pixels = { $width } × { $height } pixels : au-delà de la limite ({ $side } par côté, { $pixels } au total)
+photo-corrupt = l'image ne se décode pas (tronquée ou corrompue) : { $detail }
+photo-metadata-too-large = ses métadonnées PNG (blocs auxiliaires ; le plus gros : { $chunk }) dépassent { $bytes } octets, au-delà de la limite de { $limit } octets
+photo-jpeg-no-frame = le JPEG n'a pas d'en-tête d'image
+photo-jpeg-frame-larger = l'image du JPEG est plus grande que ne le disait son en-tête
+photo-jpeg-truncated = le JPEG s'arrête avant son marqueur de fin d'image (fichier tronqué)
+photo-png-chunk-cut = un bloc du PNG est coupé
+photo-png-header-cut = l'en-tête du PNG est coupé
+photo-png-no-ihdr = le PNG ne commence pas par son bloc IHDR
+photo-original-missing = l'original n'est pas dans le dossier des photos
+photo-hash-changed = le fichier conservé ne correspond plus à son empreinte SHA-256
+photo-cannot-read = impossible de lire la photo { $file } : { $error }
+photo-over-limit = au-delà de la limite de { $limit } octets
+reg-photo = photo { $path } : { $reason }
+exif-partly-read = EXIF lu en partie (ignoré : { $skipped })
+exif-unreadable = EXIF illisible, ignoré : { $error }
+exif-date-future = date EXIF { $date } dans le futur : ignorée
+exif-date-too-old = date EXIF { $date } antérieure aux appareils numériques : ignorée
+exif-date-unparsed = date EXIF « { $date } » illisible : ignorée
+exif-gps-ignored = GPS de l'EXIF ignoré : { $reason }
+exif-gps-not-rationals = { $tag } n'est pas une suite de nombres rationnels
+exif-gps-not-dms = { $tag } n'a pas de degrés, minutes et secondes
+exif-gps-zero = { $tag } divise par zéro
+exif-gps-bad-ref = { $tag } « { $value } » n'est ni N, ni S, ni E, ni W
+exif-gps-out-of-range = { $tag } { $degrees } est hors limites
+
+## QR : lire et écrire le manifeste d'un paquet en parties QR
+
+qr-not-ours = ce n'est pas une partie de paquet fieldtrace : « { $part } »
+qr-malformed = partie abîmée ou mal formée : { $detail }
+qr-too-large = la partie annonce un message de { $declared } octets, au-delà de la limite de { $limit }
+qr-too-many-parts = plus de { $parts } parties lues sans que le message soit complet
+qr-manifest-refused = le manifeste reconstitué est refusé : { $error }
+qr-cannot-draw = impossible de dessiner le code QR : { $detail }
+qr-cannot-read-image = impossible de lire l'image : { $detail }
+qr-ur-encoding = codage UR : { $error }
+qr-part-too-long = une partie de { $chars } caractères est trop longue
+qr-single-part = un UR en une seule partie ; fieldtrace ne lit que les UR en plusieurs parties
+qr-ur-part = partie UR : { $error }
+qr-not-fountain = la partie n'est pas une partie de code fontaine
+qr-assembled-damaged = le message reconstitué est abîmé : { $error }
+qr-image-too-big = l'image fait { $bytes } octets, au-delà de la limite de { $limit }
+qr-too-many-frames = l'animation a plus de { $frames } images
+qr-gif-frame = image { $index } du GIF : { $error }
+qr-signature-not-utf8 = le fichier de signature n'est pas en UTF-8
+qr-signature-not-four-lines = le fichier de signature ne fait pas quatre lignes
+qr-signature-line-malformed = la ligne de signature est mal formée
+qr-global-signature-malformed = la ligne de signature globale est mal formée
+qr-signature-not-ours = le fichier de signature n'a pas la forme qu'écrit fieldtrace
+qr-payload-not-packet = le contenu du QR n'est pas un paquet fieldtrace
+
+## Les valeurs d'un objet : pourquoi l'une est refusée (item add/edit, et les lignes rejetées d'une importation)
+
+item-invalid-date = « { $value } » n'est pas une date (AAAA-MM-JJ, éventuellement avec une heure, ou JJ/MM/AAAA)
+item-date-future = « { $value } » est dans le futur
+item-date-before-1900 = « { $value } » est antérieure à 1900
+item-not-a-number = « { $value } » n'est pas un nombre
+item-no-such-field = champ inconnu
+item-not-a-model = « { $value } » n'est pas un modèle de la bibliothèque
+item-lat-outside = { $value } est hors de -90..90
+item-lon-outside = { $value } est hors de -180..180
+item-not-a-year = { $value } n'est pas une année de fabrication
+item-negative-quantity = une quantité ne peut pas être négative
+item-required = obligatoire
+item-cannot-be-emptied = ne peut pas être vidé
+item-mark-empty = le texte du marquage est vide (décrivez-le en mots si c'est un symbole)
+item-part-needed = nommez la pièce (canon, glissière, culasse, carcasse…)
+item-no-component = l'objet { $item } n'a pas de pièce { $component }
+custody-bad-clock = l'horloge « { $now } » : { $error }
+custody-at-future = « { $value } » est dans le futur (il est maintenant { $now })

@@ -74,9 +74,7 @@ fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
     if keys.is_initialised() {
         let public = keys.public()?.signing_public;
         let problems = match crate::trace::anchor::read_checkpoint(&ctx.home, &public) {
-            Ok(Some(checkpoint)) => {
-                custody::compare_with_checkpoint(register.conn(), &checkpoint, "the checkpoint")?
-            }
+            Ok(Some(checkpoint)) => custody::compare_with_checkpoint(register.conn(), &checkpoint)?,
             Ok(None) => {
                 let exported: i64 = register.conn().query_row(
                     "SELECT count(*) FROM trace_requests WHERE exported_at IS NOT NULL",
@@ -87,9 +85,10 @@ fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
                     vec![custody::Problem {
                         event: 0,
                         kind: "checkpoint",
-                        message: format!(
-                            "{} is missing though {exported} request(s) were exported: it was deleted",
-                            crate::trace::anchor::CHECKPOINT_FILE
+                        message: crate::said!(
+                            "custody-problem-checkpoint-gone",
+                            file = crate::trace::anchor::CHECKPOINT_FILE,
+                            count = exported
                         ),
                     }]
                 } else {
@@ -151,7 +150,7 @@ fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
             problems = result.received_heads.len()
         ))?;
         for p in &result.received_heads {
-            ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
+            ctx.ui.line(&problem_line(p.kind, &p.message))?;
         }
     } else {
         ctx.ui.line(&t!(
@@ -160,10 +159,10 @@ fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
             events = result.events
         ))?;
         for p in &result.problems {
-            ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
+            ctx.ui.line(&problem_line(p.kind, &p.message))?;
         }
         for p in &result.received_heads {
-            ctx.ui.line(&format!("  {}: {}", p.kind, p.message))?;
+            ctx.ui.line(&problem_line(p.kind, &p.message))?;
         }
     }
     Ok(if result.valid {
@@ -171,4 +170,15 @@ fn verify(ctx: &Ctx, against: &[std::path::PathBuf]) -> anyhow::Result<Status> {
     } else {
         Status::VerificationFailed
     })
+}
+
+/// A problem of the chain, one a line: its kind in words, and what it is.
+fn problem_line(kind: &str, message: &crate::i18n::Said) -> String {
+    let kind =
+        crate::i18n::lookup(&format!("custody-kind-{kind}")).unwrap_or_else(|| kind.to_owned());
+    t!(
+        "custody-problem-line",
+        kind = kind,
+        message = message.text()
+    )
 }

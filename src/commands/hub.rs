@@ -9,6 +9,7 @@ use crate::cli::hub::{DbArg, HubCommand, HubPeriod, HubReport, HubTrace};
 use crate::error::usage;
 use crate::hub::{self, HubError, HubStore, server};
 use crate::report::Period;
+use crate::t;
 
 fn open(ctx: &Ctx, db: &DbArg) -> anyhow::Result<HubStore> {
     let url = hub::db_url(&ctx.home, db.db.as_deref());
@@ -16,11 +17,9 @@ fn open(ctx: &Ctx, db: &DbArg) -> anyhow::Result<HubStore> {
         let shown = url.shown();
         match e {
             HubError::Postgres(_) | HubError::Url(_) => usage(format!("{shown}: {e}"))
-                .hint("is PostgreSQL running, and the URL right? (README: running a hub)")
+                .hint(t!("hub-postgres-hint"))
                 .into(),
-            other => {
-                anyhow::Error::new(other).context(format!("cannot open the hub store {shown}"))
-            }
+            other => anyhow::Error::new(other).context(t!("hub-cannot-open", db = shown)),
         }
     })
 }
@@ -34,9 +33,10 @@ pub fn run(ctx: &Ctx, cmd: HubCommand) -> anyhow::Result<Status> {
             if ctx.ui.is_json() {
                 ctx.ui.json(&enrolled)?;
             } else {
-                ctx.ui.line(&format!(
-                    "Enrolled '{}': key {}; its requests are accepted from now on",
-                    enrolled.name, enrolled.key_id
+                ctx.ui.line(&t!(
+                    "hub-enrolled",
+                    name = enrolled.name.as_str(),
+                    key = enrolled.key_id.as_str()
                 ))?;
             }
             Ok(Status::Success)
@@ -47,9 +47,10 @@ pub fn run(ctx: &Ctx, cmd: HubCommand) -> anyhow::Result<Status> {
             if ctx.ui.is_json() {
                 ctx.ui.json(&revoked)?;
             } else {
-                ctx.ui.line(&format!(
-                    "Revoked '{}' (key {}): its requests and packets are refused from now on",
-                    revoked.name, revoked.key_id
+                ctx.ui.line(&t!(
+                    "hub-revoked",
+                    name = revoked.name.as_str(),
+                    key = revoked.key_id.as_str()
                 ))?;
             }
             Ok(Status::Success)
@@ -61,13 +62,12 @@ pub fn run(ctx: &Ctx, cmd: HubCommand) -> anyhow::Result<Status> {
                 return Ok(Status::Success);
             }
             if stations.is_empty() {
-                ctx.ui
-                    .line("No station enrolled yet: `fieldtrace hub enroll FILE --name NAME`.")?;
+                ctx.ui.line(&t!("hub-no-station"))?;
             }
             for s in &stations {
                 let state = match &s.revoked_at {
-                    Some(at) => format!("REVOKED {at}"),
-                    None => format!("enrolled {}", s.enrolled_at),
+                    Some(at) => t!("hub-station-revoked", at = at.as_str()),
+                    None => t!("hub-station-enrolled", at = s.enrolled_at.as_str()),
                 };
                 ctx.ui
                     .line(&format!("{:<24} {}  {state}", s.name, s.key_id))?;
@@ -85,12 +85,15 @@ pub fn run(ctx: &Ctx, cmd: HubCommand) -> anyhow::Result<Status> {
             }
             for q in &refused {
                 ctx.ui.line(&format!(
-                    "{}  {:<22} {}  from {}: {}",
+                    "{}  {:<22} {}  {}",
                     q.at,
                     q.reason,
                     q.packet_id.as_deref().unwrap_or("-"),
-                    q.station_key_id,
-                    q.detail
+                    t!(
+                        "hub-quarantine-from",
+                        key = q.station_key_id.as_str(),
+                        detail = crate::sync::receive::refusal_sentence(&q.reason, &q.detail)
+                    )
                 ))?;
             }
             Ok(Status::Success)
@@ -118,8 +121,11 @@ pub fn run(ctx: &Ctx, cmd: HubCommand) -> anyhow::Result<Status> {
                         "engine": engine,
                     }))
                 } else {
-                    ctx.ui.line(&format!(
-                        "Hub listening on http://{address} (store: {engine} {shown}); stop it with Ctrl-C"
+                    ctx.ui.line(&t!(
+                        "hub-listening",
+                        address = address.to_string(),
+                        engine = engine.to_string(),
+                        db = shown.as_str()
                     ))
                 }
             })?;
@@ -141,9 +147,11 @@ fn init(ctx: &Ctx, db: &DbArg) -> anyhow::Result<Status> {
             "schema_version": version,
         }))?;
     } else {
-        ctx.ui.line(&format!(
-            "Hub store ready: {} {shown}, schema version {version}. Next: `fieldtrace hub enroll FILE --name NAME`, then `fieldtrace hub serve`.",
-            store.engine()
+        ctx.ui.line(&t!(
+            "hub-ready",
+            engine = store.engine().to_string(),
+            db = shown,
+            version = version
         ))?;
     }
     Ok(Status::Success)
@@ -162,22 +170,20 @@ fn status(ctx: &Ctx, db: &DbArg) -> anyhow::Result<Status> {
             "problems": problems,
         }))?;
     } else {
-        ctx.ui.line(&format!(
-            "{} station(s), {} packet(s) stored, {} refused, {} in mailboxes ({} waiting), {} blob(s)",
-            counts.stations,
-            counts.packets,
-            counts.quarantined,
-            counts.mailbox,
-            counts.mailbox_waiting,
-            counts.blobs
+        ctx.ui.line(&t!(
+            "hub-counts",
+            stations = counts.stations,
+            packets = counts.packets,
+            refused = counts.quarantined,
+            mailbox = counts.mailbox,
+            waiting = counts.mailbox_waiting,
+            blobs = counts.blobs
         ))?;
         if problems.is_empty() {
-            ctx.ui.line(
-                "Integrity: clean (every blob hashes to its name; nothing names a missing blob)",
-            )?;
+            ctx.ui.line(&t!("hub-integrity-clean"))?;
         }
         for p in &problems {
-            ctx.ui.warn(p);
+            ctx.ui.warn(&p.to_string());
         }
     }
     Ok(if problems.is_empty() {
@@ -203,14 +209,22 @@ fn report(ctx: &Ctx, what: HubReport) -> anyhow::Result<Status> {
             let share = sdg
                 .proportion
                 .map_or_else(|| "-".to_owned(), |p| format!("{:.1}%", p * 100.0));
-            ctx.ui.line(&format!(
-                "SDG 16.4.2, {from} to {to}, every station: {} of {} weapons recovered traced ({share})",
-                sdg.traced, sdg.recovered
+            ctx.ui.line(&t!(
+                "hub-sdg",
+                from = from.to_string(),
+                to = to.to_string(),
+                traced = sdg.traced,
+                recovered = sdg.recovered,
+                share = share
             ))?;
             for (station, c) in &sdg.by_station {
                 ctx.ui.line(&format!(
-                    "  {station:<24} {:>6} of {:>6}",
-                    c.traced, c.recovered
+                    "  {station:<24} {}",
+                    t!(
+                        "hub-sdg-station",
+                        traced = format!("{:>6}", c.traced),
+                        recovered = format!("{:>6}", c.recovered)
+                    )
                 ))?;
             }
         }
@@ -221,19 +235,22 @@ fn report(ctx: &Ctx, what: HubReport) -> anyhow::Result<Status> {
                 ctx.ui.json(&summary)?;
                 return Ok(Status::Success);
             }
-            ctx.ui.line(&format!(
-                "{} item(s) reported, {from} to {to}",
-                summary.items
+            ctx.ui.line(&t!(
+                "hub-summary",
+                items = summary.items,
+                from = from.to_string(),
+                to = to.to_string()
             ))?;
-            for (title, counts) in [
-                ("By station", &summary.by_station),
-                ("By type", &summary.by_type),
-                ("By country of manufacture", &summary.by_country),
-                ("By place", &summary.by_place),
-                ("By month", &summary.by_month),
+            for (title, words, counts) in [
+                (t!("hub-by-station"), None, &summary.by_station),
+                (t!("report-by-type"), Some("type"), &summary.by_type),
+                (t!("report-by-country"), None, &summary.by_country),
+                (t!("report-by-place"), None, &summary.by_place),
+                (t!("hub-by-month"), None, &summary.by_month),
             ] {
-                ctx.ui.heading(title)?;
+                ctx.ui.heading(&title)?;
                 for (key, n) in counts {
+                    let key = words.map_or_else(|| key.clone(), |w| crate::i18n::shown(w, key));
                     ctx.ui.line(&format!("  {key:<32} {n:>6}"))?;
                 }
             }
@@ -251,27 +268,18 @@ fn trace(ctx: &Ctx, what: HubTrace) -> anyhow::Result<Status> {
                 return Ok(Status::Success);
             }
             if rows.is_empty() {
-                ctx.ui.line(if overdue {
-                    "No request waits past its deadline."
+                ctx.ui.line(&if overdue {
+                    t!("hub-none-overdue")
                 } else {
-                    "No trace requests received yet."
+                    t!("hub-none-received")
                 })?;
             }
             for w in &rows {
-                let r = &w.request;
                 let late = w
                     .overdue_days
-                    .map(|d| format!(", OVERDUE: {d} days without an answer"))
+                    .map(|d| t!("hub-overdue", days = d))
                     .unwrap_or_default();
-                let answer = r
-                    .outcome
-                    .as_ref()
-                    .map(|o| format!(", answered: {o}"))
-                    .unwrap_or_default();
-                ctx.ui.line(&format!(
-                    "{:>4}  {:<10}  {}  from {:<20} {} item(s), received {}{answer}{late}",
-                    r.id, r.status, r.packet_id, r.from, r.items, r.received_at
-                ))?;
+                ctx.ui.line(&format!("{}{late}", w.request.line()))?;
             }
             Ok(Status::Success)
         }
@@ -295,9 +303,12 @@ fn trace(ctx: &Ctx, what: HubTrace) -> anyhow::Result<Status> {
             if ctx.ui.is_json() {
                 ctx.ui.json(&responded)?;
             } else {
-                ctx.ui.line(&format!(
-                    "Request {} answered '{}': response {} for {}, handed to it at its next sync with the hub",
-                    responded.request_number, responded.outcome, responded.packet_id, responded.to
+                ctx.ui.line(&t!(
+                    "hub-responded",
+                    request = responded.request_number,
+                    outcome = crate::i18n::shown("outcome", &responded.outcome),
+                    packet = responded.packet_id.as_str(),
+                    to = responded.to.as_str()
                 ))?;
             }
             Ok(Status::Success)

@@ -7,6 +7,7 @@ use crate::cli::ImportArgs;
 use crate::error::usage;
 use crate::import::{self, Options, map};
 use crate::register::item::Normalizer;
+use crate::t;
 
 /// A column map is a few lines of TOML; anything bigger is not one.
 const MAX_MAP_BYTES: u64 = 256 * 1024;
@@ -30,7 +31,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
         }
         Some(path) => {
             let text = import::read_small(path, MAX_MAP_BYTES)
-                .with_context(|| format!("cannot read the column map {}", path.display()))?;
+                .with_context(|| t!("import-cannot-read-map", file = path.display().to_string()))?;
             Some(map::parse(&text).map_err(|e| usage(format!("{}: {e}", path.display())))?)
         }
         None => None,
@@ -38,7 +39,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
     if let Some(dir) = &args.photos
         && !dir.is_dir()
     {
-        return Err(usage(format!("--photos {}: not a folder", dir.display())).into());
+        return Err(usage(t!(
+            "import-photos-not-folder",
+            dir = dir.display().to_string()
+        ))
+        .into());
     }
     // ODK Central's export has its attachments in media/ beside the CSV.
     let photos_dir = args
@@ -61,7 +66,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
         now: &now,
         clock: &ctx.clock,
     };
-    let bar = ctx.ui.progress(0, "rows");
+    let bar = ctx.ui.progress(0, &t!("import-progress-rows"));
     let mut register = ctx.register()?;
     let result = import::import(&args.log, &mut register, norm, options, &|done| {
         bar.set_length(done.estimated_rows());
@@ -74,62 +79,68 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Status> {
     if ui.is_json() {
         ui.json(&report)?;
     } else {
-        let verb = if report.dry_run {
-            "would import"
-        } else {
-            "imported"
+        let summary = |dry_run: bool| {
+            if dry_run {
+                t!(
+                    "import-summary-dry-run",
+                    file = report.file.as_str(),
+                    rows = report.rows,
+                    imported = report.imported,
+                    already = report.already_imported,
+                    rejected = report.rejected,
+                    photos = report.photos
+                )
+            } else {
+                t!(
+                    "import-summary",
+                    file = report.file.as_str(),
+                    rows = report.rows,
+                    imported = report.imported,
+                    already = report.already_imported,
+                    rejected = report.rejected,
+                    photos = report.photos
+                )
+            }
         };
-        ui.line(&format!(
-            "{}: {} rows; {verb} {}, {} already imported, {} rejected; {} photos",
-            report.file,
-            report.rows,
-            report.imported,
-            report.already_imported,
-            report.rejected,
-            report.photos
-        ))?;
+        ui.line(&summary(report.dry_run))?;
         if report.strict && report.rejected > 0 {
-            ui.line("--strict: nothing was imported, because some rows were rejected")?;
+            ui.line(&t!("import-strict-nothing"))?;
         }
         for r in &report.rejects {
-            ui.line(&format!(
-                "  line {} ({}): {}: {}",
-                r.line,
-                r.record_id.as_deref().unwrap_or("no record id"),
-                r.field,
-                r.reason
+            ui.line(&t!(
+                "import-reject-line",
+                line = r.line,
+                record = r
+                    .record_id
+                    .clone()
+                    .unwrap_or_else(|| t!("import-no-record-id")),
+                field = r.field.as_str(),
+                reason = r.reason.text()
             ))?;
         }
         let unlisted = report.rejected - report.rejects.len() as u64;
         if unlisted > 0 {
-            ui.line(&format!(
-                "  ... and {unlisted} more rejected rows, each with its reason in the rejects file"
-            ))?;
+            ui.line(&t!("import-more-rejected", count = unlisted))?;
         }
         for n in &report.notes {
-            ui.line(&ui.dim(&format!(
-                "  line {} ({}): {}",
-                n.line,
-                n.record_id.as_deref().unwrap_or("-"),
-                n.note
+            ui.line(&ui.dim(&t!(
+                "import-note-line",
+                line = n.line,
+                record = n.record_id.as_deref().unwrap_or("-"),
+                note = n.note.text()
             )))?;
         }
         if report.notes_not_listed > 0 {
-            ui.line(&ui.dim(&format!(
-                "  ... and {} more notes, each in its item's notes",
-                report.notes_not_listed
-            )))?;
+            ui.line(&ui.dim(&t!("import-more-notes", count = report.notes_not_listed)))?;
         }
         if !report.ignored_columns.is_empty() {
-            ui.line(&ui.dim(&format!(
-                "  columns not imported: {}",
-                map::summarise(&report.ignored_columns)
+            ui.line(&ui.dim(&t!(
+                "import-columns-ignored",
+                columns = map::summarise(&report.ignored_columns)
             )))?;
         }
         if let Some(path) = &report.rejects_file {
-            ui.line(&format!(
-                "Rejected rows, unchanged, with a reason column: {path}"
-            ))?;
+            ui.line(&t!("import-rejects-file", file = path.as_str()))?;
         }
     }
     Ok(if report.rejected > 0 {

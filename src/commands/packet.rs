@@ -22,13 +22,15 @@ pub fn run(ctx: &Ctx, cmd: PacketCommand) -> anyhow::Result<Status> {
 
 fn print_report(ctx: &Ctx, file: &Path, report: &VerifyReport) -> anyhow::Result<()> {
     let what = match (report.kind, report.id) {
-        (Some(kind), Some(id)) => format!("{kind} {id}"),
+        (Some(kind), Some(id)) => {
+            format!("{} {id}", crate::i18n::shown("packet-kind", kind.as_str()))
+        }
         _ => t!("packet-packet"),
     };
     let signer = match (&report.signer.name, report.signer.key_id) {
         (Some(name), Some(id)) => t!(
             "packet-signed-by",
-            name = name.as_str(),
+            name = verify::shown_signer(ctx, name),
             key = id.to_string()
         ),
         (None, Some(id)) => t!("packet-signed-by-unknown", key = id.to_string()),
@@ -62,7 +64,14 @@ fn print_report(ctx: &Ctx, file: &Path, report: &VerifyReport) -> anyhow::Result
             signer = signer
         ))?;
         for e in &report.errors {
-            ctx.ui.line(&format!("  {}: {}", e.code, e.message))?;
+            ctx.ui.line(&format!(
+                "  {}",
+                t!(
+                    "packet-error-line",
+                    code = e.code.code(),
+                    message = e.message.to_string()
+                )
+            ))?;
         }
     }
     Ok(())
@@ -96,7 +105,11 @@ fn verify_command(ctx: &Ctx, args: &PacketVerifyArgs, show: bool) -> anyhow::Res
         print_report(ctx, &args.file, &report)?;
         if show && let Some(m) = &report.manifest {
             let ui = &ctx.ui;
-            ui.heading(&format!("{} {}", m.kind, m.packet_id))?;
+            ui.heading(&format!(
+                "{} {}",
+                crate::i18n::shown("packet-kind", m.kind.as_str()),
+                m.packet_id
+            ))?;
             let row = |label: String, text: String| format!("  {:<10}{text}", format!("{label}:"));
             ui.line(&row(
                 t!("packet-from"),
@@ -157,7 +170,7 @@ fn assemble(
 ) -> anyhow::Result<Status> {
     let assembled = verify::assemble(ctx, images, ur, out)?;
     for warning in &assembled.warnings {
-        ctx.ui.warn(warning);
+        ctx.ui.warn(&warning.to_string());
     }
     if ctx.ui.is_json() {
         ctx.ui.json(&assembled)?;

@@ -61,12 +61,16 @@ fn print_received(ctx: &Ctx, r: &Received) -> anyhow::Result<()> {
         return Ok(());
     }
     let what = match (&r.kind, &r.packet_id) {
-        (Some(kind), Some(id)) => format!("{kind} {id}"),
+        (Some(kind), Some(id)) => format!("{} {id}", crate::i18n::shown("packet-kind", kind)),
         (None, Some(id)) => format!("{} {id}", t!("packet-packet")),
         _ => r.file.clone(),
     };
     let why = match (&r.reason, &r.detail) {
-        (Some(reason), Some(detail)) => format!(": {reason}: {detail}"),
+        (Some(reason), Some(detail)) => t!(
+            "sync-received-why",
+            reason = reason.as_str(),
+            detail = detail.to_string()
+        ),
         (Some(reason), None) => format!(" ({reason})"),
         _ => String::new(),
     };
@@ -131,7 +135,7 @@ fn list_inbox(ctx: &Ctx, only_quarantined: bool) -> anyhow::Result<Status> {
             ctx.ui.line(&format!(
                 "{:>4}  {:<15} {}  {} {:<10} {}{pending}",
                 r.id,
-                r.kind,
+                crate::i18n::shown("packet-kind", &r.kind),
                 r.packet_id,
                 t!("inbox-from", from = format!("{:<20}", r.sender_name)),
                 crate::i18n::shown("inbox", &r.status.to_string()),
@@ -159,7 +163,7 @@ fn list_inbox(ctx: &Ctx, only_quarantined: bool) -> anyhow::Result<Status> {
             q.id,
             q.reason,
             q.packet_id.as_deref().unwrap_or("-"),
-            q.detail,
+            sync::receive::refusal_sentence(&q.reason, &q.detail),
             ctx.ui.dim(&q.file)
         ))?;
     }
@@ -216,7 +220,11 @@ fn release(ctx: &Ctx, id: i64, reason: &str, dismiss: bool) -> anyhow::Result<St
                 "inbox-still-refused",
                 id = id,
                 code = code.to_string(),
-                detail = released.detail.as_deref().unwrap_or("")
+                detail = released
+                    .detail
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
             ))?,
             (None, None) => ctx.ui.line(&t!(
                 "inbox-release-outcome",
@@ -238,7 +246,7 @@ pub fn sync(ctx: &Ctx, to: &Path) -> anyhow::Result<Status> {
             let unreachable = e.chain().any(|c| c.downcast_ref::<ureq::Error>().is_some());
             let e = crate::error::CommandError::from_anyhow(e);
             if unreachable {
-                e.hint("check the address and that the hub runs (`fieldtrace hub serve` there)")
+                e.hint(t!("sync-hub-unreachable-hint"))
             } else {
                 e
             }
@@ -255,16 +263,16 @@ pub fn sync(ctx: &Ctx, to: &Path) -> anyhow::Result<Status> {
         ctx.ui.json(&report)?;
     } else {
         let (sent, received) = (&report.sent, &report.received);
-        ctx.ui.line(&format!(
-            "Sync with {}: {} packet(s) copied, {} already there, {} failed; received {} stored, {} duplicate, {} rejected, {} quarantined",
-            report.destination,
-            sent.copied,
-            sent.already_there,
-            sent.failed.len(),
-            received.stored,
-            received.duplicate,
-            received.rejected,
-            received.quarantined
+        ctx.ui.line(&t!(
+            "sync-summary",
+            destination = report.destination.as_str(),
+            copied = sent.copied,
+            there = sent.already_there,
+            failed = sent.failed.len(),
+            stored = received.stored,
+            duplicate = received.duplicate,
+            rejected = received.rejected,
+            quarantined = received.quarantined
         ))?;
     }
     Ok(if report.problems() > 0 {

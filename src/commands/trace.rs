@@ -299,29 +299,7 @@ fn list_received(ctx: &Ctx) -> anyhow::Result<Status> {
         ctx.ui.line(&t!("trace-none-received"))?;
     }
     for r in &rows {
-        ctx.ui.line(&format!(
-            "{:>4}  {:<10}  {}  {}{}{}",
-            r.id,
-            crate::i18n::shown("inbox", &r.status.to_string()),
-            r.packet_id,
-            t!(
-                "trace-received-line",
-                from = format!("{:<20}", r.from),
-                items = r.items,
-                at = r.received_at.as_str()
-            ),
-            match r.attachments_pending {
-                0 => String::new(),
-                n => t!("trace-photos-pending", count = n),
-            },
-            r.outcome
-                .as_ref()
-                .map(|o| t!(
-                    "trace-answered",
-                    outcome = crate::i18n::shown("outcome", &o.to_string())
-                ))
-                .unwrap_or_default()
-        ))?;
+        ctx.ui.line(&r.line())?;
     }
     Ok(Status::Success)
 }

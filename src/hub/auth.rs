@@ -120,7 +120,8 @@ pub fn check_signature(
     body_sha256: &str,
 ) -> Result<(), AuthError> {
     let bad = |e: String| AuthError::BadSignature(e);
-    let public = crate::packet::sign::parse_public_key(public_key).map_err(|e| bad(e.detail))?;
+    let public = crate::packet::sign::parse_public_key(public_key)
+        .map_err(|e| bad(e.detail.english().to_owned()))?;
     let file = base64::engine::general_purpose::STANDARD
         .decode(signed.signature.as_bytes())
         .map_err(|e| bad(format!("not base64: {e}")))?;

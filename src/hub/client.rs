@@ -22,6 +22,7 @@ use crate::register::sync::OutboxEntry;
 use crate::sync::destination::{Copied, Destination, file_cap};
 use crate::sync::seizure;
 use crate::sync::{Exchange, Observer, SyncReport};
+use crate::t;
 
 /// Whether `--to` names a hub rather than a folder.
 pub fn is_hub_url(to: &str) -> bool {
@@ -113,7 +114,7 @@ impl<'c> Hub<'c> {
             "POST" => with(self.agent.post(&url)).send(body),
             _ => without(self.agent.get(&url)).call(),
         }
-        .with_context(|| format!("cannot reach the hub at {}", self.base))?;
+        .with_context(|| t!("hub-client-unreachable", url = self.base.as_str()))?;
         let status = response.status().as_u16();
         let mut bytes = Vec::new();
         response
@@ -121,21 +122,40 @@ impl<'c> Hub<'c> {
             .into_reader()
             .take(file_cap().max(ANSWER_CAP) + 1)
             .read_to_end(&mut bytes)
-            .with_context(|| format!("the hub at {} stopped answering", self.base))?;
+            .with_context(|| t!("hub-client-stopped", url = self.base.as_str()))?;
         Ok((status, bytes))
     }
 
     fn refused(&self, status: u16, body: &[u8]) -> anyhow::Error {
         match serde_json::from_slice::<Answer>(body) {
-            Ok(a) => anyhow::anyhow!(
-                "the hub answered {status} {}: {}{}",
-                a.result,
-                a.reason.unwrap_or_default(),
-                a.detail.map(|d| format!(": {d}")).unwrap_or_default()
-            ),
+            Ok(a) => {
+                let reason = a.reason.unwrap_or_default();
+                // The hub answers in English whatever its language (its API is for programs).
+                let result = crate::i18n::shown("upload", &a.result);
+                let said = match a.detail {
+                    Some(detail) => t!(
+                        "hub-client-refused-why",
+                        status = status,
+                        result = result,
+                        reason = reason.as_str(),
+                        detail = crate::sync::receive::refusal_sentence(&reason, &detail)
+                    ),
+                    None => t!(
+                        "hub-client-refused",
+                        status = status,
+                        result = result,
+                        reason = reason
+                    ),
+                };
+                anyhow::anyhow!("{said}")
+            }
             Err(_) => anyhow::anyhow!(
-                "the hub answered {status}: {}",
-                String::from_utf8_lossy(&body[..body.len().min(300)])
+                "{}",
+                t!(
+                    "hub-client-answered",
+                    status = status,
+                    body = String::from_utf8_lossy(&body[..body.len().min(300)]).into_owned()
+                )
             ),
         }
     }
@@ -156,13 +176,16 @@ impl Destination for Hub<'_> {
             return Err(self.refused(status, &body));
         }
         let listed: Vec<Waiting> =
-            serde_json::from_slice(&body).context("the hub's mailbox list is not JSON")?;
+            serde_json::from_slice(&body).with_context(|| t!("hub-client-mailbox-not-json"))?;
         let mut files = Vec::new();
         for waiting in listed {
             if !super::is_packet_id(&waiting.packet_id) {
                 anyhow::bail!(
-                    "the hub listed '{}', which is not a packet id",
-                    waiting.packet_id.chars().take(80).collect::<String>()
+                    "{}",
+                    t!(
+                        "hub-client-not-a-packet-id",
+                        id = waiting.packet_id.chars().take(80).collect::<String>()
+                    )
                 );
             }
             let file = self.incoming.join(format!(
@@ -177,8 +200,8 @@ impl Destination for Hub<'_> {
             }
             if sha256_hex(&bytes) != waiting.sha256 {
                 anyhow::bail!(
-                    "packet {} did not arrive whole from the hub (its SHA-256 differs); sync again",
-                    waiting.packet_id
+                    "{}",
+                    t!("hub-client-not-whole", packet = waiting.packet_id.as_str())
                 );
             }
             write_atomically(&file, &bytes)?;
@@ -189,8 +212,8 @@ impl Destination for Hub<'_> {
 
     fn deliver(&self, home: &Path, entry: &OutboxEntry) -> anyhow::Result<Copied> {
         let source = home.join(&entry.file);
-        let bytes =
-            std::fs::read(&source).with_context(|| format!("cannot read {}", source.display()))?;
+        let bytes = std::fs::read(&source)
+            .with_context(|| t!("error-cannot-read", file = source.display().to_string()))?;
         let path = format!("/v1/packets/{}", entry.packet_id);
         let (status, body) = self.request("PUT", &path, &bytes)?;
         let answer: Option<Answer> = serde_json::from_slice(&body).ok();
@@ -225,12 +248,12 @@ impl Hub<'_> {
             return Err(self.refused(status, &body));
         }
         let said: serde_json::Value =
-            serde_json::from_slice(&body).context("the hub's identity is not JSON")?;
-        said["key_id"]
-            .as_str()
-            .unwrap_or_default()
-            .parse()
-            .map_err(|e| anyhow::anyhow!("the hub's identity: {e}"))
+            serde_json::from_slice(&body).with_context(|| t!("hub-client-identity-not-json"))?;
+        said["key_id"].as_str().unwrap_or_default().parse().map_err(
+            |e: <KeyId as std::str::FromStr>::Err| {
+                anyhow::anyhow!("{}", t!("hub-client-identity", error = e.to_string()))
+            },
+        )
     }
 }
 
@@ -243,10 +266,8 @@ pub fn sync(ctx: &Ctx, url: &str, each: &mut dyn Observer) -> anyhow::Result<Syn
     let npc = hub.npc_key()?;
     let trust = exchange.key_store().trust_list()?;
     let peer = trust.by_key_id(npc).filter(|p| !p.revoked).ok_or_else(|| {
-        usage(format!(
-            "the hub at {url} signs as key {npc}, which this station does not trust"
-        ))
-        .hint("trust the NPC's key first: `fieldtrace keys trust npc.pub --name NAME`")
+        usage(t!("hub-client-untrusted", url = url, key = npc.to_string()))
+            .hint(t!("hub-client-untrusted-hint"))
     })?;
     let to = Recipient {
         name: peer.name.clone(),

@@ -21,7 +21,7 @@ pub fn enroll(
     name: Option<&str>,
 ) -> anyhow::Result<StationRow> {
     let keys = ctx.initialised_keys()?;
-    let text = read_named_text(file, MAX_PUBLIC_KEY_FILE, "a public key file")?;
+    let text = read_named_text(file, MAX_PUBLIC_KEY_FILE, &crate::t!("sync-a-public-key"))?;
     let at_file = |e: crate::keys::KeyError| usage(format!("{}: {e}", file.display()));
     let peer = if card::is_card(&text) {
         card::read(&text)
@@ -29,25 +29,30 @@ pub fn enroll(
             .map_err(at_file)?
     } else {
         let name = name.ok_or_else(|| {
-            usage(format!("{}: a .pub file needs --name", file.display()))
-                .hint("or enroll the station's key card: `keys export --out station.ftkey` there")
+            usage(crate::t!(
+                "hub-enroll-needs-name",
+                file = file.display().to_string()
+            ))
+            .hint(crate::t!("hub-enroll-needs-name-hint"))
         })?;
         Peer::new(name, &text, None).map_err(at_file)?
     };
     let key_id = peer.key_id()?;
     if keys.public()?.key_id == key_id {
-        return Err(usage(format!(
-            "{} is the NPC's own key ({key_id})",
-            file.display()
+        return Err(usage(crate::t!(
+            "hub-enroll-own-key",
+            file = file.display().to_string(),
+            key = key_id.to_string()
         ))
         .into());
     }
     let mut list = keys.trust_list()?;
     let name = match list.by_key_id(key_id) {
         Some(trusted) if trusted.revoked => {
-            return Err(usage(format!(
-                "key {key_id} ('{}') is revoked in the trust list; a revoked key is not enrolled again",
-                trusted.name
+            return Err(usage(crate::t!(
+                "hub-enroll-revoked-in-trust",
+                key = key_id.to_string(),
+                name = trusted.name.as_str()
             ))
             .into());
         }
@@ -74,7 +79,7 @@ pub fn enroll(
 pub fn revoke(ctx: &Ctx, store: &HubStore, who: &str) -> anyhow::Result<StationRow> {
     let station = store
         .revoke(who, &ctx.now())
-        .map_err(|e| usage(e).hint("`fieldtrace hub stations` lists them"))?;
+        .map_err(|e| usage(e).hint(crate::t!("hub-stations-hint")))?;
     let keys = ctx.initialised_keys()?;
     let mut list = keys.trust_list()?;
     if list.by_name(&station.name).is_some_and(|p| !p.revoked) {

@@ -33,14 +33,14 @@ pub enum HubError {
     Postgres(#[from] postgres::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    #[error("the database address {0}")]
+    #[error("{}", crate::t!("hub-error-url", detail = .0.as_str()))]
     Url(String),
-    #[error("the hub database: {0}")]
+    #[error("{}", crate::t!("hub-error-schema", detail = .0.as_str()))]
     Schema(String),
     /// The operator asked for something the store refuses (a revoked key enrolled again).
     #[error("{0}")]
     Refused(String),
-    #[error("a lock of the hub store was poisoned by a panic")]
+    #[error("{}", crate::t!("hub-error-poisoned"))]
     Poisoned,
 }
 

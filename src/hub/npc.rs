@@ -133,7 +133,7 @@ impl<'a> Npc<'a> {
             result: Verdict::Stored,
             packet_id: id.to_owned(),
             reason: received.reason.clone(),
-            detail: received.detail.clone(),
+            detail: received.detail.as_ref().map(|d| d.english().to_owned()),
             acknowledgement: received.acknowledgement.clone(),
         };
         match received.result {
@@ -172,7 +172,11 @@ impl<'a> Npc<'a> {
                         packet_id: received.packet_id.clone(),
                         sha256: sha256_hex(bytes),
                         reason,
-                        detail: received.detail.clone().unwrap_or_default(),
+                        detail: received
+                            .detail
+                            .as_ref()
+                            .map(|d| d.english().to_owned())
+                            .unwrap_or_default(),
                         at: now,
                     },
                     bytes,
@@ -223,8 +227,12 @@ impl<'a> Npc<'a> {
             return Ok(());
         };
         let file = self.ctx.home.join(&entry.file);
-        let bytes = std::fs::read(&file)
-            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+        let bytes = std::fs::read(&file).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: {e}",
+                crate::t!("error-cannot-read", file = file.display().to_string())
+            )
+        })?;
         let now = self.ctx.now();
         self.store.mail(
             &entry.packet_id,

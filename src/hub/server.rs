@@ -416,8 +416,12 @@ pub fn serve(
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind(listen))
         .map_err(|e| {
-            crate::error::usage(format!("cannot listen on {listen}: {e}"))
-                .hint("give another --listen address, such as 127.0.0.1:8740")
+            crate::error::usage(crate::t!(
+                "hub-cannot-listen",
+                listen = listen.to_string(),
+                error = e.to_string()
+            ))
+            .hint(crate::t!("hub-cannot-listen-hint"))
         })?;
     let address = listener.local_addr()?;
     let (jobs, mut queue) = mpsc::channel(256);

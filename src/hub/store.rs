@@ -202,18 +202,17 @@ impl HubStore {
             let done = count(sql, "SELECT COALESCE(MAX(version), 0) FROM hub_migrations")?;
             let known = i64::try_from(migrations.len()).unwrap_or(i64::MAX);
             if done > known {
-                return Err(HubError::Schema(format!(
-                    "the hub database is at version {done}; this fieldtrace knows {known}: upgrade fieldtrace"
+                return Err(HubError::Schema(crate::t!(
+                    "hub-db-newer",
+                    done = done,
+                    known = known
                 )));
             }
             for (i, migration) in migrations.iter().enumerate().skip(done as usize) {
                 sql.batch(migration)?;
                 sql.exec(
                     "INSERT INTO hub_migrations (version, applied_at) VALUES ($1, $2)",
-                    &[
-                        Val::Int(i as i64 + 1),
-                        Val::Text(now),
-                    ],
+                    &[Val::Int(i as i64 + 1), Val::Text(now)],
                 )?;
             }
             Ok(known)
@@ -231,17 +230,18 @@ impl HubStore {
             if let Some(row) = by_key.first() {
                 let earlier = station_of(row)?;
                 if earlier.revoked_at.is_some() {
-                    return Err(HubError::Refused(format!(
-                        "key {} ({}) was revoked on {}; a revoked key is not enrolled again",
-                        earlier.key_id,
-                        earlier.name,
-                        earlier.revoked_at.unwrap_or_default()
+                    return Err(HubError::Refused(crate::t!(
+                        "hub-enroll-revoked",
+                        key = earlier.key_id.as_str(),
+                        name = earlier.name.as_str(),
+                        at = earlier.revoked_at.unwrap_or_default()
                     )));
                 }
                 if earlier.name != station.name {
-                    return Err(HubError::Refused(format!(
-                        "key {} is already enrolled as '{}'",
-                        earlier.key_id, earlier.name
+                    return Err(HubError::Refused(crate::t!(
+                        "hub-enroll-key-taken",
+                        key = earlier.key_id.as_str(),
+                        name = earlier.name.as_str()
                     )));
                 }
                 return Ok(earlier);
@@ -251,10 +251,10 @@ impl HubStore {
                 &[Val::Text(&station.name)],
             )?;
             if let Some(row) = by_name.first() {
-                return Err(HubError::Refused(format!(
-                    "'{}' is already enrolled with key {}",
-                    station.name,
-                    row[0].text()?
+                return Err(HubError::Refused(crate::t!(
+                    "hub-enroll-name-taken",
+                    name = station.name.as_str(),
+                    key = row[0].text()?
                 )));
             }
             sql.exec(
@@ -278,7 +278,10 @@ impl HubStore {
                 &[Val::Text(who)],
             )?;
             let Some(row) = rows.first() else {
-                return Err(HubError::Refused(format!("no station '{who}' is enrolled")));
+                return Err(HubError::Refused(crate::t!(
+                    "hub-no-such-station",
+                    who = who
+                )));
             };
             let mut station = station_of(row)?;
             if station.revoked_at.is_none() {
@@ -519,7 +522,9 @@ impl HubStore {
                 .into_iter()
                 .next()
                 .and_then(|r| r.into_iter().next())
-                .ok_or_else(|| HubError::Schema(format!("blob {} is missing", mail.sha256)))?
+                .ok_or_else(|| {
+                    HubError::Schema(crate::t!("hub-blob-missing", blob = mail.sha256.as_str()))
+                })?
                 .bytes()?;
             Ok(Some((mail, bytes)))
         })
@@ -568,7 +573,8 @@ impl HubStore {
 
     /// Every blob hashes to its name, and every packet, refusal and mail names a blob that is
     /// there. Returns the problems found.
-    pub fn check_integrity(&self) -> Result<Vec<String>, HubError> {
+    /// (In English in `--json`, in the officer's language on the terminal.)
+    pub fn check_integrity(&self) -> Result<Vec<crate::i18n::Said>, HubError> {
         self.tx(|sql| {
             let mut problems = Vec::new();
             for row in sql.rows("SELECT sha256, bytes FROM blobs", &[])? {
@@ -578,7 +584,7 @@ impl HubStore {
                 };
                 let name = name.text()?;
                 if sha256_hex(&bytes.bytes()?) != name {
-                    problems.push(format!("blob {name} does not hash to its name"));
+                    problems.push(crate::said!("hub-blob-bad-hash", blob = name.as_str()));
                 }
             }
             for table in ["packets", "quarantine", "mailbox"] {
@@ -590,7 +596,11 @@ impl HubStore {
                     ),
                 )?;
                 if orphans > 0 {
-                    problems.push(format!("{orphans} row(s) of {table} name a missing blob"));
+                    problems.push(crate::said!(
+                        "hub-blob-orphans",
+                        count = orphans,
+                        table = table
+                    ));
                 }
             }
             Ok(problems)

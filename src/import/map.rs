@@ -125,16 +125,19 @@ impl Plan {
         let mut ignored = Vec::new();
         for (index, column) in header.iter().enumerate() {
             let name = column.trim().to_lowercase();
-            // The rejects file adds a reason column: a fixed rejects file imports as it is.
-            if name == "reason" && index + 1 == header.len() {
+            // The rejects file adds its reason columns: a fixed rejects file imports as it is.
+            if (name == "reason" && index + 1 == header.len())
+                || (name == "reason_code" && index + 2 == header.len())
+            {
                 ignored.push(column.clone());
                 continue;
             }
             match TEMPLATE.iter().find(|t| **t == name) {
                 Some(field) => {
                     if fields.insert(field, vec![index]).is_some() {
-                        return Err(ImportError::Header(format!(
-                            "column '{name}' appears twice"
+                        return Err(ImportError::Header(crate::t!(
+                            "import-column-twice",
+                            column = name.as_str()
                         )));
                     }
                 }
@@ -142,10 +145,11 @@ impl Plan {
             }
         }
         if !unknown.is_empty() {
-            return Err(ImportError::Header(format!(
-                "unknown column(s) {}: the template's columns are {}; for another layout, pass --map MAP.toml",
-                summarise(&unknown),
-                TEMPLATE.join(",")
+            return Err(ImportError::Header(crate::t!(
+                "import-unknown-columns",
+                count = unknown.len(),
+                columns = summarise(&unknown),
+                template = TEMPLATE.join(",")
             )));
         }
         let plan = Plan { fields, ignored };
@@ -167,10 +171,11 @@ impl Plan {
         let mut fields: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
         for (field, sources) in &map.columns {
             let Some(field) = TEMPLATE.iter().chain(EXTRA).find(|t| **t == field.as_str()) else {
-                return Err(ImportError::Map(format!(
-                    "'{field}' is not a template field ({}) nor one of {}",
-                    TEMPLATE.join(", "),
-                    EXTRA.join(", ")
+                return Err(ImportError::Map(crate::t!(
+                    "import-map-not-a-field",
+                    field = field.as_str(),
+                    template = TEMPLATE.join(", "),
+                    extra = EXTRA.join(", ")
                 )));
             };
             let mut found = Vec::new();
@@ -219,9 +224,10 @@ impl Plan {
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(ImportError::Header(format!(
-                "missing required column(s): {}",
-                missing.join(", ")
+            Err(ImportError::Header(crate::t!(
+                "import-missing-columns",
+                count = missing.len(),
+                columns = missing.join(", ")
             )))
         }
     }
@@ -256,7 +262,8 @@ pub fn summarise(names: &[String]) -> String {
         })
         .collect();
     if names.len() > SHOWN {
-        listed.push(format!("and {} more", names.len() - SHOWN));
+        let more = names.len() - SHOWN;
+        listed.push(crate::t!("import-and-more", count = more));
     }
     listed.join(", ")
 }

@@ -18,6 +18,7 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use self::map::{ColumnMap, Plan};
+use crate::i18n::Said;
 use crate::photo::{self, Inspected};
 use crate::register::intake;
 use crate::register::item::{self, Checked, ItemInput, Normalizer};
@@ -33,21 +34,22 @@ pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{0}")]
+    // Transparent: the message is the cause's, said once (not again as its source).
+    #[error(transparent)]
     Io(#[from] std::io::Error),
-    #[error("the header: {0}")]
+    #[error("{}", crate::t!("import-error-header", detail = .0.as_str()))]
     Header(String),
-    #[error("the column map: {0}")]
+    #[error("{}", crate::t!("import-error-map", detail = .0.as_str()))]
     Map(String),
-    #[error("the file is empty: a seizure log starts with a header row")]
+    #[error("{}", crate::t!("import-error-empty"))]
     Empty,
     #[error("{0}")]
     NotText(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Register(#[from] RegisterError),
-    #[error("reading the CSV: {0}")]
+    #[error("{}", crate::t!("import-error-csv", error = .0.to_string()))]
     Csv(#[from] csv::Error),
-    #[error("register database: {0}")]
+    #[error("{}", crate::t!("import-error-database", error = .0.to_string()))]
     Sqlite(#[from] rusqlite::Error),
 }
 
@@ -57,15 +59,50 @@ pub struct Reject {
     pub line: u64,
     pub record_id: Option<String>,
     pub field: String,
-    pub reason: String,
+    /// Why, as a code: the same in every language (`reason_code` in the rejects file).
+    pub code: &'static str,
+    /// Why, in words: the officer's language on the terminal and in the rejects file, English
+    /// in `--json`.
+    pub reason: Said,
 }
 
-/// Something worth knowing about an accepted row (EXIF filled a gap, or disagreed).
+/// Something worth knowing about an accepted row (EXIF filled a gap, or disagreed): said in
+/// the officer's language, stored in the item's notes in English.
 #[derive(Debug, Clone, Serialize)]
 pub struct Note {
     pub line: u64,
     pub record_id: Option<String>,
-    pub note: String,
+    pub note: Said,
+}
+
+/// The stable reason codes of rejected rows (`Reject::code`, the rejects file's
+/// `reason_code`; docs/DESIGN.md lists them).
+pub mod code {
+    pub const NOT_UTF8: &str = "not-utf8";
+    pub const NUL_BYTES: &str = "nul-bytes";
+    pub const WIDTH: &str = "wrong-width";
+    pub const FIELD_TOO_LONG: &str = "field-too-long";
+    pub const ROW_TOO_LONG: &str = "row-too-long";
+    pub const NO_RECORD_ID: &str = "no-record-id";
+    pub const REPEATED: &str = "repeated-record-id";
+    pub const DATABASE: &str = "database";
+    pub const NO_PHOTOS_FOLDER: &str = "no-photos-folder";
+    pub const PHOTO_OUTSIDE: &str = "photo-outside-folder";
+    pub const PHOTO_NOT_FOUND: &str = "photo-not-found";
+    pub const PHOTO_UNREADABLE: &str = "photo-unreadable";
+    pub const PHOTO_NOT_STORED: &str = "photo-not-stored";
+    pub const NO_DATE: &str = "no-date";
+    pub const INVALID: &str = "invalid-value";
+}
+
+/// How a rejected row's field is named: a column, the row, or a template field.
+fn field_column(index: usize) -> String {
+    let n = index + 1;
+    crate::t!("import-field-column", n = n)
+}
+
+fn field_row() -> String {
+    crate::t!("import-field-row")
 }
 
 /// The summary `import --json` prints.
@@ -128,50 +165,65 @@ struct Pending {
     photo_paths: Vec<(String, PathBuf)>,
     source_unit: String,
     /// Notes made while reading the row (a photo found under another name).
-    notes: Vec<String>,
+    notes: Vec<Said>,
 }
 
 /// A row whose photos are read and stored, with its photos, its notes and the photo files it
 /// wrote (`(sha256, ext)`); or why it was refused.
-type Finished = Result<(Pending, Vec<Inspected>, Vec<String>, Vec<Stored>), Reject>;
+type Finished = Result<(Pending, Vec<Inspected>, Vec<Said>, Vec<Stored>), Reject>;
 
 /// A photo file an import wrote: `(sha256, ext)`.
 type Stored = (String, &'static str);
 
 /// What happened to a row.
 enum Outcome {
-    Rejected(Reject, csv::ByteRecord),
-    Ready(Box<Pending>, Vec<Inspected>, Vec<String>),
+    Rejected(Box<Reject>, csv::ByteRecord),
+    Ready(Box<Pending>, Vec<Inspected>, Vec<Said>),
 }
 
+/// Why a photo named in the log is not taken: its reason code and words.
+type PhotoRefusal = (&'static str, Said);
+
 /// Resolves a photo path from the log inside the photos folder, or says why not.
-fn photo_path(dir: &Path, written: &str) -> Result<PathBuf, String> {
+fn photo_path(dir: &Path, written: &str) -> Result<PathBuf, PhotoRefusal> {
     let relative = Path::new(written);
+    let outside = |said: Said| (code::PHOTO_OUTSIDE, said);
     if relative.is_absolute() || written.starts_with(['/', '\\']) || written.contains(':') {
-        return Err(format!(
-            "'{written}' is an absolute path: photos are named relative to --photos"
-        ));
+        return Err(outside(crate::said!(
+            "import-photo-absolute",
+            photo = written
+        )));
     }
     if relative
         .components()
         .any(|c| matches!(c, Component::ParentDir))
     {
-        return Err(format!("'{written}' leaves the photos folder ('..')"));
+        return Err(outside(crate::said!(
+            "import-photo-climbs",
+            photo = written
+        )));
     }
     let joined = dir.join(relative);
-    let real = joined
-        .canonicalize()
-        .map_err(|_| format!("'{written}' is not in the photos folder"))?;
-    let root = dir
-        .canonicalize()
-        .map_err(|e| format!("the photos folder: {e}"))?;
+    let real = joined.canonicalize().map_err(|_| {
+        (
+            code::PHOTO_NOT_FOUND,
+            crate::said!("import-photo-not-found", photo = written),
+        )
+    })?;
+    let root = dir.canonicalize().map_err(|e| {
+        (
+            code::PHOTO_NOT_FOUND,
+            crate::said!("import-photo-folder", error = e.to_string()),
+        )
+    })?;
     if !real.starts_with(&root) {
-        return Err(format!(
-            "'{written}' is a link that leaves the photos folder"
-        ));
+        return Err(outside(crate::said!("import-photo-link", photo = written)));
     }
     if !real.is_file() {
-        return Err(format!("'{written}' is not a file"));
+        return Err((
+            code::PHOTO_NOT_FOUND,
+            crate::said!("import-photo-not-file", photo = written),
+        ));
     }
     Ok(real)
 }
@@ -194,7 +246,7 @@ fn locate_photo(
     dir: &Path,
     written: &str,
     submission: Option<&str>,
-) -> Result<(PathBuf, Option<String>), String> {
+) -> Result<(PathBuf, Option<Said>), PhotoRefusal> {
     let direct = photo_path(dir, written);
     let (Err(_), Some(submission)) = (&direct, submission) else {
         return direct.map(|p| (p, None));
@@ -238,8 +290,7 @@ fn locate_photo(
             let file = folder.join(candidate);
             if file.is_file() {
                 let shown = relative(&file);
-                return photo_path(dir, &shown)
-                    .map(|p| (p, Some(format!("photo '{written}' found as '{shown}'"))));
+                return photo_path(dir, &shown).map(|p| (p, Some(found_as(written, &shown))));
             }
         }
         // A name that repeated is stored with a suffix: `photo_Ab3dE9x.jpg`.
@@ -258,11 +309,15 @@ fn locate_photo(
             .collect();
         if let [one] = suffixed.as_slice() {
             let shown = relative(one);
-            return photo_path(dir, &shown)
-                .map(|p| (p, Some(format!("photo '{written}' found as '{shown}'"))));
+            return photo_path(dir, &shown).map(|p| (p, Some(found_as(written, &shown))));
         }
     }
     direct.map(|p| (p, None))
+}
+
+/// The note on a photo found under another name than the log's.
+fn found_as(written: &str, shown: &str) -> Said {
+    crate::said!("import-note-found-as", photo = written, found = shown)
 }
 
 struct Importer<'a> {
@@ -292,14 +347,21 @@ struct Importer<'a> {
 }
 
 impl Importer<'_> {
-    fn reject(&self, raw: &Raw, record_id: Option<String>, field: &str, reason: String) -> Outcome {
+    fn reject(
+        &self,
+        raw: &Raw,
+        record_id: Option<String>,
+        field: &str,
+        (code, reason): (&'static str, Said),
+    ) -> Outcome {
         Outcome::Rejected(
-            Reject {
+            Box::new(Reject {
                 line: raw.line,
                 record_id,
                 field: field.to_owned(),
+                code,
                 reason,
-            },
+            }),
             raw.bytes.clone(),
         )
     }
@@ -312,26 +374,31 @@ impl Importer<'_> {
         width: usize,
     ) -> Result<Pending, Outcome> {
         let record = csv::StringRecord::from_byte_record(raw.bytes.clone()).map_err(|e| {
-            let field = e
-                .utf8_error()
-                .field();
-            self.reject(raw, None, &format!("column {}", field + 1), "is not UTF-8 text (save the log as UTF-8; Latin-1 and other encodings are not read)".into())
+            let field = e.utf8_error().field();
+            self.reject(
+                raw,
+                None,
+                &field_column(field),
+                (code::NOT_UTF8, crate::said!("import-reject-not-utf8")),
+            )
         })?;
         if let Some(column) = raw.row.nul_column {
             return Err(self.reject(
                 raw,
                 None,
-                &format!("column {}", column + 1),
-                "holds NUL bytes: not text (a binary file, or UTF-16 text, pasted into the log?)"
-                    .into(),
+                &field_column(column),
+                (code::NUL_BYTES, crate::said!("import-reject-nul")),
             ));
         }
         if raw.row.width != width {
             return Err(self.reject(
                 raw,
                 None,
-                "(row)",
-                format!("{} fields where the header has {width}", raw.row.width),
+                &field_row(),
+                (
+                    code::WIDTH,
+                    crate::said!("import-reject-width", fields = raw.row.width, width = width),
+                ),
             ));
         }
         // A repeat group's row takes the submission's date, event and place from its parent.
@@ -348,9 +415,14 @@ impl Importer<'_> {
             return Err(self.reject(
                 raw,
                 record_id,
-                &format!("column {}", index + 1),
-                format!(
-                    "{long} bytes, over the limit of {MAX_FIELD_BYTES} (left empty in the rejects file)"
+                &field_column(index),
+                (
+                    code::FIELD_TOO_LONG,
+                    crate::said!(
+                        "import-reject-field-too-long",
+                        bytes = long,
+                        limit = MAX_FIELD_BYTES
+                    ),
                 ),
             ));
         }
@@ -358,10 +430,14 @@ impl Importer<'_> {
             return Err(self.reject(
                 raw,
                 record_id,
-                "(row)",
-                format!(
-                    "{bytes} bytes, over the limit of {} for a row (not kept in the rejects file)",
-                    reader::MAX_ROW_BYTES
+                &field_row(),
+                (
+                    code::ROW_TOO_LONG,
+                    crate::said!(
+                        "import-reject-row-too-long",
+                        bytes = bytes,
+                        limit = reader::MAX_ROW_BYTES
+                    ),
                 ),
             ));
         }
@@ -370,7 +446,10 @@ impl Importer<'_> {
                 raw,
                 None,
                 "record_id",
-                "is required: the log's own id for this row".into(),
+                (
+                    code::NO_RECORD_ID,
+                    crate::said!("import-reject-no-record-id"),
+                ),
             ));
         };
         let station = self.options.station;
@@ -382,15 +461,21 @@ impl Importer<'_> {
                     raw,
                     record_id,
                     "record_id",
-                    format!("'{id}' appears twice in this log (first at line {first})"),
+                    (
+                        code::REPEATED,
+                        crate::said!("import-reject-repeated", id = id.as_str(), first = first),
+                    ),
                 ));
             }
             Err(e) => {
                 return Err(self.reject(
                     raw,
                     record_id,
-                    "(row)",
-                    format!("register database: {e}"),
+                    &field_row(),
+                    (
+                        code::DATABASE,
+                        crate::said!("import-error-database", error = e.to_string()),
+                    ),
                 ));
             }
         }
@@ -419,7 +504,10 @@ impl Importer<'_> {
                     raw,
                     record_id,
                     "photos",
-                    "the row names photos: pass --photos DIR".into(),
+                    (
+                        code::NO_PHOTOS_FOLDER,
+                        crate::said!("import-reject-no-photos-folder"),
+                    ),
                 ));
             };
             match locate_photo(dir, &written, submission.as_deref()) {
@@ -435,10 +523,23 @@ impl Importer<'_> {
         let mut checked =
             match item::check_new(&with_placeholder_date(&input, date.as_deref()), &self.norm) {
                 Ok(c) => c,
+                // The register's own reasons, already in the officer's language.
                 Err(RegisterError::Invalid { field, reason }) => {
-                    return Err(self.reject(raw, record_id, &field, reason));
+                    return Err(self.reject(
+                        raw,
+                        record_id,
+                        &field,
+                        (code::INVALID, Said::verbatim(reason)),
+                    ));
                 }
-                Err(other) => return Err(self.reject(raw, record_id, "(row)", other.to_string())),
+                Err(other) => {
+                    return Err(self.reject(
+                        raw,
+                        record_id,
+                        &field_row(),
+                        (code::INVALID, Said::verbatim(other.to_string())),
+                    ));
+                }
             };
         if date.is_none() {
             checked.values.remove("date");
@@ -550,9 +651,10 @@ fn load_parent(
     let mut prefix = stem.as_str();
     let file = loop {
         let Some((head, _)) = prefix.rsplit_once('-') else {
-            return Err(ImportError::Header(format!(
-                "PARENT_KEY: a repeat group's rows, but no parent file ({}) beside the log",
-                stem.rsplit_once('-')
+            return Err(ImportError::Header(crate::t!(
+                "import-no-parent-file",
+                file = stem
+                    .rsplit_once('-')
                     .map_or(stem.clone(), |(h, _)| format!("{h}.{ext}"))
             )));
         };
@@ -563,9 +665,10 @@ fn load_parent(
         prefix = head;
     };
     let text = crate::fs::read_text_capped(&file, MAX_PARENT_BYTES)?.ok_or_else(|| {
-        ImportError::Header(format!(
-            "the parent file {} is over {MAX_PARENT_BYTES} bytes",
-            file.display()
+        ImportError::Header(crate::t!(
+            "import-parent-too-big",
+            file = file.display().to_string(),
+            limit = MAX_PARENT_BYTES
         ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -579,9 +682,9 @@ fn load_parent(
         None => Plan::mapped_loose(&ColumnMap::default(), &parent_header)?,
     };
     let Some(key) = column(&parent_header, "KEY") else {
-        return Err(ImportError::Header(format!(
-            "the parent file {} has no KEY column",
-            file.display()
+        return Err(ImportError::Header(crate::t!(
+            "import-parent-no-key",
+            file = file.display().to_string()
         )));
     };
     let mut rows = std::collections::HashMap::new();
@@ -645,38 +748,55 @@ fn finish_row(
     store: bool,
     today: chrono::NaiveDate,
 ) -> Finished {
-    let reject = |pending: &Pending, reason: String| Reject {
+    let reject = |pending: &Pending, (code, reason): PhotoRefusal| Reject {
         line: pending.line,
         record_id: pending.record_id.clone(),
         field: "photos".into(),
+        code,
         reason,
     };
     let mut inspected = Vec::new();
     let mut originals = Vec::new();
     for (written, path) in &pending.photo_paths {
+        let written = written.as_str();
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         if size > photo::LIMITS.max_bytes {
-            return Err(reject(
-                &pending,
-                format!(
-                    "'{written}': {size} bytes is over the limit of {} bytes",
-                    photo::LIMITS.max_bytes
-                ),
-            ));
+            let error = photo::PhotoError::TooLarge {
+                bytes: size,
+                limit: photo::LIMITS.max_bytes,
+            };
+            return Err(reject(&pending, photo_refused(written, &error)));
         }
-        let bytes =
-            std::fs::read(path).map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
+        let bytes = std::fs::read(path).map_err(|e| {
+            reject(
+                &pending,
+                (
+                    code::PHOTO_UNREADABLE,
+                    crate::said!(
+                        "import-photo-unreadable",
+                        photo = written,
+                        error = e.to_string()
+                    ),
+                ),
+            )
+        })?;
         // The reduced copy waits until a packet or report needs it (photos::ensure_reduced):
         // deriving it costs more than the decoding that proves the file is an image.
         let photo = photo::inspect(&bytes, photo::LIMITS, today, photo::Derive::Nothing)
-            .map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
+            .map_err(|e| reject(&pending, photo_refused(written, &e)))?;
         inspected.push(photo);
         originals.push(bytes);
     }
     let mut notes = std::mem::take(&mut pending.notes);
     // What could not be read of a photo's EXIF is said on the row, not dropped.
     for ((written, _), photo) in pending.photo_paths.iter().zip(&inspected) {
-        notes.extend(photo.exif.notes.iter().map(|n| format!("'{written}': {n}")));
+        notes.extend(photo.exif.notes.iter().map(|n| {
+            crate::said!(
+                |l| "import-note-photo",
+                photo = written.as_str(),
+                note = crate::i18n::said_in(n, l)
+            )
+        }));
     }
     let values = &mut pending.checked.values;
     let gps = inspected.iter().find_map(|p| p.exif.lat.zip(p.exif.lon));
@@ -686,19 +806,28 @@ fn finish_row(
         }
         _ => None,
     };
+    let degrees = |v: f64| format!("{v:.5}");
     match (row_position, gps) {
         (None, Some((lat, lon))) => {
             values.insert("lat", rusqlite::types::Value::Real(lat));
             values.insert("lon", rusqlite::types::Value::Real(lon));
-            notes.push(format!(
-                "position {lat:.5}, {lon:.5} taken from the photo's EXIF"
+            notes.push(crate::said!(
+                "import-note-position",
+                lat = degrees(lat),
+                lon = degrees(lon)
             ));
         }
         // About a kilometre apart: the row wins, the conflict is kept.
         (Some((lat, lon)), Some((plat, plon)))
             if (lat - plat).abs() > 0.01 || (lon - plon).abs() > 0.01 =>
         {
-            notes.push(format!("the photo's EXIF position {plat:.5}, {plon:.5} disagrees with the row's {lat:.5}, {lon:.5}: the row's is kept"));
+            notes.push(crate::said!(
+                "import-note-position-disagrees",
+                plat = degrees(plat),
+                plon = degrees(plon),
+                lat = degrees(lat),
+                lon = degrees(lon)
+            ));
         }
         _ => {}
     }
@@ -706,7 +835,7 @@ fn finish_row(
     if !values.contains_key("date") {
         match exif_time {
             Some(t) => {
-                notes.push(format!("date {t} taken from the photo's EXIF"));
+                notes.push(crate::said!("import-note-date", date = t.as_str()));
                 values.insert("date", rusqlite::types::Value::Text(t));
             }
             None => {
@@ -714,7 +843,8 @@ fn finish_row(
                     line: pending.line,
                     record_id: pending.record_id.clone(),
                     field: "date".into(),
-                    reason: "is required (no photo carries an EXIF date either)".into(),
+                    code: code::NO_DATE,
+                    reason: crate::said!("import-reject-no-date"),
                 });
             }
         }
@@ -722,12 +852,17 @@ fn finish_row(
         (values.get("date"), &exif_time)
         && !t.starts_with(&date[..10.min(date.len())])
     {
-        notes.push(format!(
-            "the photo's EXIF time {t} disagrees with the row's date {date}: the row's is kept"
+        notes.push(crate::said!(
+            "import-note-date-disagrees",
+            time = t.as_str(),
+            date = date.as_str()
         ));
     }
     if !notes.is_empty() {
-        let joined = notes.join("; ");
+        // The item's notes keep the English: a record of the register reads the same whatever
+        // the language of the terminal that imported it (the officer was told in theirs).
+        let english: Vec<&str> = notes.iter().map(Said::english).collect();
+        let joined = english.join("; ");
         let existing = match values.get("notes") {
             Some(rusqlite::types::Value::Text(n)) => format!("{n}\n"),
             _ => String::new(),
@@ -743,14 +878,38 @@ fn finish_row(
         for (((written, _), photo), bytes) in
             pending.photo_paths.iter().zip(&inspected).zip(&originals)
         {
-            let created = photos::store_files(options.home, bytes, photo)
-                .map_err(|e| reject(&pending, format!("'{written}': {e}")))?;
+            let created = photos::store_files(options.home, bytes, photo).map_err(|e| {
+                reject(
+                    &pending,
+                    (
+                        code::PHOTO_NOT_STORED,
+                        crate::said!(
+                            "import-photo-not-stored",
+                            photo = written.as_str(),
+                            error = e.to_string()
+                        ),
+                    ),
+                )
+            })?;
             if created {
                 stored.push((photo.sha256.clone(), photo.ext));
             }
         }
     }
     Ok((pending, inspected, notes, stored))
+}
+
+/// A photo the photo checks refuse: its code and why, in both languages.
+fn photo_refused(written: &str, error: &photo::PhotoError) -> PhotoRefusal {
+    let reason = error.said();
+    (
+        error.code(),
+        crate::said!(
+            |l| "import-photo-refused",
+            photo = written,
+            reason = crate::i18n::said_in(&reason, l)
+        ),
+    )
 }
 
 /// How far an import is, after each chunk of rows.
@@ -980,7 +1139,7 @@ impl Importer<'_> {
                     self.uncommitted.extend(stored);
                     Outcome::Ready(Box::new(p), photos, notes)
                 }
-                Err(reject) => Outcome::Rejected(reject, chunk[slot].bytes.clone()),
+                Err(reject) => Outcome::Rejected(Box::new(reject), chunk[slot].bytes.clone()),
             });
         }
         let station = self.options.station;
@@ -996,7 +1155,7 @@ impl Importer<'_> {
                         self.write_reject(&reject, &bytes)?;
                     }
                     if self.report.rejects.len() < MAX_LISTED {
-                        self.report.rejects.push(reject);
+                        self.report.rejects.push(*reject);
                     }
                 }
                 Outcome::Ready(p, photos, notes) => {
@@ -1045,7 +1204,7 @@ impl Importer<'_> {
                     if !photos::is_stored(home, &photo.sha256, photo.ext) {
                         return Err(RegisterError::Photo {
                             path: photo.sha256.clone(),
-                            reason: "its stored file went while the import ran (another fieldtrace collected it as an orphan): import again".into(),
+                            reason: crate::t!("import-photo-gone"),
                         });
                     }
                     photos::link(tx, id, photo, "overall", station, now)?;
@@ -1081,21 +1240,35 @@ struct RejectsFile {
 impl RejectsFile {
     fn create(path: &Path, header: &[String], delimiter: u8) -> Result<RejectsFile, ImportError> {
         let file = atomic_write_file::AtomicWriteFile::open(path).map_err(|e| {
-            std::io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
+            std::io::Error::new(
+                e.kind(),
+                crate::t!(
+                    "import-cannot-write",
+                    file = path.display().to_string(),
+                    error = e.to_string()
+                ),
+            )
         })?;
         let mut writer = csv::WriterBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
             .from_writer(file);
         let mut head: Vec<&[u8]> = header.iter().map(String::as_bytes).collect();
+        head.push(b"reason_code");
         head.push(b"reason");
         writer.write_record(head)?;
         Ok(RejectsFile { writer })
     }
 
     fn write(&mut self, row: &csv::ByteRecord, reject: &Reject) -> Result<(), ImportError> {
-        let reason = format!("line {}: {}: {}", reject.line, reject.field, reject.reason);
+        let reason = crate::t!(
+            "import-reject-cell",
+            line = reject.line,
+            field = reject.field.as_str(),
+            reason = reject.reason.text()
+        );
         let mut fields: Vec<&[u8]> = row.iter().collect();
+        fields.push(reject.code.as_bytes());
         fields.push(reason.as_bytes());
         self.writer.write_record(fields)?;
         Ok(())
@@ -1127,6 +1300,66 @@ impl Importer<'_> {
 
 /// Reads at most `limit` bytes: a column map or other small file from outside.
 pub fn read_small(path: &Path, limit: u64) -> Result<String, ImportError> {
-    crate::fs::read_text_capped(path, limit)?
-        .ok_or_else(|| ImportError::Map(format!("{} is over {limit} bytes", path.display())))
+    crate::fs::read_text_capped(path, limit)?.ok_or_else(|| {
+        ImportError::Map(crate::t!(
+            "import-file-too-big",
+            file = path.display().to_string(),
+            limit = limit
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code;
+
+    /// The rejects file's codes are a contract: every one is in docs/DESIGN.md.
+    #[test]
+    fn every_reason_code_is_documented() {
+        let design = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/DESIGN.md"),
+        )
+        .unwrap();
+        let photo = [
+            crate::photo::PhotoError::TooLarge { bytes: 0, limit: 0 },
+            crate::photo::PhotoError::NotAnImage,
+            crate::photo::PhotoError::TooManyPixels {
+                width: 0,
+                height: 0,
+                side: 0,
+                pixels: 0,
+            },
+            crate::photo::PhotoError::Corrupt(crate::i18n::Said::verbatim("")),
+            crate::photo::PhotoError::MetadataTooLarge {
+                chunk: String::new(),
+                bytes: 0,
+                limit: 0,
+            },
+        ];
+        let codes = [
+            code::NOT_UTF8,
+            code::NUL_BYTES,
+            code::WIDTH,
+            code::FIELD_TOO_LONG,
+            code::ROW_TOO_LONG,
+            code::NO_RECORD_ID,
+            code::REPEATED,
+            code::DATABASE,
+            code::NO_PHOTOS_FOLDER,
+            code::PHOTO_OUTSIDE,
+            code::PHOTO_NOT_FOUND,
+            code::PHOTO_UNREADABLE,
+            code::PHOTO_NOT_STORED,
+            code::NO_DATE,
+            code::INVALID,
+        ]
+        .into_iter()
+        .chain(photo.iter().map(crate::photo::PhotoError::code));
+        for code in codes {
+            assert!(
+                design.contains(&format!("`{code}`")),
+                "{code} is not in docs/DESIGN.md"
+            );
+        }
+    }
 }

@@ -21,10 +21,6 @@ pub const HEAD_BYTES: usize = 8 * 1024;
 /// kept, and refused (a chunk of rows stays a few megabytes, whatever the file).
 pub const MAX_ROW_BYTES: u64 = 256 * 1024;
 
-/// What `convert` says to do with a UTF-16 file.
-pub const UTF16_HINT: &str =
-    "this file is UTF-16; save it as UTF-8 (CSV UTF-8) or convert: iconv -f UTF-16 -t UTF-8";
-
 /// One row as read.
 #[derive(Debug, Clone)]
 pub struct Row {
@@ -113,7 +109,7 @@ impl<R: BufRead> LogReader<R> {
             return Err(ImportError::Empty);
         }
         if is_utf16(head) {
-            return Err(ImportError::NotText(UTF16_HINT.to_owned()));
+            return Err(ImportError::NotText(crate::t!("import-utf16")));
         }
         let mut offset = 0;
         if head.starts_with(b"\xEF\xBB\xBF") {
@@ -123,8 +119,9 @@ impl<R: BufRead> LogReader<R> {
         let head = input.fill_buf()?;
         let head = &head[..head.len().min(HEAD_BYTES)];
         if head.contains(&0) {
-            return Err(ImportError::NotText(format!(
-                "{name} is not a CSV text file (it holds NUL bytes)"
+            return Err(ImportError::NotText(crate::t!(
+                "import-nul-file",
+                file = name
             )));
         }
         let delimiter = sniff_delimiter(head);
@@ -208,35 +205,37 @@ impl<R: BufRead> LogReader<R> {
             return Err(ImportError::Empty);
         };
         if row.width > MAX_COLUMNS {
-            return Err(ImportError::Header(format!(
-                "{} columns; a seizure log has at most {MAX_COLUMNS}",
-                row.width
+            return Err(ImportError::Header(crate::t!(
+                "import-header-columns",
+                columns = row.width,
+                max = MAX_COLUMNS
             )));
         }
         if let Some(bytes) = row.too_big {
-            return Err(ImportError::Header(format!(
-                "a header line of {bytes} bytes, over the limit of {MAX_ROW_BYTES}"
+            return Err(ImportError::Header(crate::t!(
+                "import-header-too-big",
+                bytes = bytes,
+                limit = MAX_ROW_BYTES
             )));
         }
         if let Some((column, bytes)) = row.too_long {
-            return Err(ImportError::Header(format!(
-                "column {}: a name of {bytes} bytes, over the limit of {MAX_FIELD_BYTES}",
-                column + 1
+            let number = column + 1;
+            return Err(ImportError::Header(crate::t!(
+                "import-header-name-too-long",
+                column = number,
+                bytes = bytes,
+                limit = MAX_FIELD_BYTES
             )));
         }
         if row.nul_column().is_some() {
-            return Err(ImportError::NotText(
-                "the header holds NUL bytes: not a CSV text file".into(),
-            ));
+            return Err(ImportError::NotText(crate::t!("import-header-nul")));
         }
         let header = row
             .fields
             .iter()
             .map(|h| std::str::from_utf8(h).map(str::to_owned))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| {
-                ImportError::NotText("the header is not UTF-8 text (save the log as UTF-8)".into())
-            })?;
+            .map_err(|_| ImportError::NotText(crate::t!("import-header-not-utf8")))?;
         if header.iter().all(|h| h.trim().is_empty()) {
             return Err(ImportError::Empty);
         }

@@ -129,7 +129,7 @@ pub fn read(text: &str) -> Result<Checked, KeyError> {
             )));
         }
     }
-    let public = parse_public_key(&card.minisign).map_err(|e| bad(e.detail))?;
+    let public = parse_public_key(&card.minisign).map_err(|e| bad(e.detail.to_string()))?;
     let key_id = KeyId::of(&public);
     if key_id.to_string() != card.key_id {
         return Err(bad(format!(

@@ -207,7 +207,7 @@ impl KeyStore {
         let signing_public =
             parse_public_key(&read_text(&pub_path)?).map_err(|e| KeyError::BadKeyFile {
                 path: pub_path.clone(),
-                reason: e.detail,
+                reason: e.detail.to_string(),
             })?;
         let recipient_path = self.path(RECIPIENT_FILE);
         let recipient_text = read_text(&recipient_path)?;
@@ -261,7 +261,7 @@ impl KeyStore {
         })?;
         SigningKey::from_parts(public, secret).map_err(|e| KeyError::BadKeyFile {
             path,
-            reason: e.detail,
+            reason: e.detail.to_string(),
         })
     }
 

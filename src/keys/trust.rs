@@ -37,8 +37,8 @@ impl Peer {
         if name.is_empty() {
             return Err(KeyError::BadPublicKey("a peer needs a name".to_owned()));
         }
-        let public =
-            parse_public_key(minisign_public).map_err(|e| KeyError::BadPublicKey(e.detail))?;
+        let public = parse_public_key(minisign_public)
+            .map_err(|e| KeyError::BadPublicKey(e.detail.to_string()))?;
         if let Some(recipient) = age {
             x25519::Recipient::from_str(recipient.trim())
                 .map_err(|_| KeyError::BadRecipient(recipient.to_owned()))?;
@@ -52,7 +52,7 @@ impl Peer {
     }
 
     pub fn public_key(&self) -> Result<minisign::PublicKey, KeyError> {
-        parse_public_key(&self.minisign).map_err(|e| KeyError::BadPublicKey(e.detail))
+        parse_public_key(&self.minisign).map_err(|e| KeyError::BadPublicKey(e.detail.to_string()))
     }
 
     pub fn key_id(&self) -> Result<KeyId, KeyError> {

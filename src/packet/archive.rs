@@ -14,6 +14,7 @@ use tar::{EntryType, Header};
 
 use super::manifest::{ATTACHMENT_DIR, MAX_MANIFEST_BYTES};
 use super::{PacketError, Reason, sha256_hex};
+use crate::said;
 
 pub const MANIFEST_NAME: &str = "manifest.json";
 pub const SIGNATURE_NAME: &str = "manifest.json.minisig";
@@ -101,9 +102,12 @@ pub fn write(
 /// The one header the writer produces for a member.
 fn header_for(name: &str, size: u64) -> Result<[u8; BLOCK], PacketError> {
     let mut header = Header::new_ustar();
-    header
-        .set_path(name)
-        .map_err(|e| PacketError::new(Reason::BadEntryName, format!("'{name}': {e}")))?;
+    header.set_path(name).map_err(|e| {
+        PacketError::new(
+            Reason::BadEntryName,
+            said!("packet-err-entry-name", name = name, error = e.to_string()),
+        )
+    })?;
     header.set_size(size);
     header.set_mode(0o644);
     header.set_uid(0);
@@ -119,20 +123,17 @@ pub fn read<'a>(bytes: &'a [u8], limits: &ArchiveLimits) -> Result<PacketArchive
     if bytes.len() as u64 > limits.max_total_bytes {
         return Err(PacketError::new(
             Reason::TooLarge,
-            format!(
-                "the packet is {} bytes, over the limit of {}",
-                bytes.len(),
-                limits.max_total_bytes
+            said!(
+                "packet-err-too-large",
+                bytes = bytes.len(),
+                limit = limits.max_total_bytes
             ),
         ));
     }
     if !bytes.len().is_multiple_of(BLOCK) {
         return Err(PacketError::new(
             Reason::Truncated,
-            format!(
-                "the packet is {} bytes, not a whole number of tar blocks",
-                bytes.len()
-            ),
+            said!("packet-err-not-blocks", bytes = bytes.len()),
         ));
     }
 
@@ -148,7 +149,7 @@ pub fn read<'a>(bytes: &'a [u8], limits: &ArchiveLimits) -> Result<PacketArchive
         let Some(block) = bytes.get(pos..pos + BLOCK) else {
             return Err(PacketError::new(
                 Reason::Truncated,
-                "the packet ends before the end-of-archive blocks",
+                said!("packet-err-ends-before-end"),
             ));
         };
         if block.iter().all(|&b| b == 0) {
@@ -160,7 +161,7 @@ pub fn read<'a>(bytes: &'a [u8], limits: &ArchiveLimits) -> Result<PacketArchive
         if members > limits.max_members {
             return Err(PacketError::new(
                 Reason::TooManyMembers,
-                format!("the packet has more than {} members", limits.max_members),
+                said!("packet-err-too-many-members", limit = limits.max_members),
             ));
         }
         let member_cap = match entry.name {
@@ -176,9 +177,11 @@ pub fn read<'a>(bytes: &'a [u8], limits: &ArchiveLimits) -> Result<PacketArchive
             };
             return Err(PacketError::new(
                 reason,
-                format!(
-                    "member '{}' is {} bytes, over the limit of {member_cap}",
-                    entry.raw_name, entry.size
+                said!(
+                    "packet-err-member-too-large",
+                    name = entry.raw_name.as_str(),
+                    bytes = entry.size,
+                    limit = member_cap
                 ),
             ));
         }
@@ -189,22 +192,19 @@ pub fn read<'a>(bytes: &'a [u8], limits: &ArchiveLimits) -> Result<PacketArchive
         if padded_end > bytes.len() {
             return Err(PacketError::new(
                 Reason::Truncated,
-                format!("member '{}' is cut short", entry.raw_name),
+                said!("packet-err-member-cut", name = entry.raw_name.as_str()),
             ));
         }
         if block != header_for(&entry.raw_name, entry.size)? {
             return Err(PacketError::new(
                 Reason::NonCanonical,
-                format!(
-                    "the header of '{}' is not the one fieldtrace writes",
-                    entry.raw_name
-                ),
+                said!("packet-err-header-not-ours", name = entry.raw_name.as_str()),
             ));
         }
         if bytes[data_end..padded_end].iter().any(|&b| b != 0) {
             return Err(PacketError::new(
                 Reason::NonCanonical,
-                format!("the padding after '{}' is not zero", entry.raw_name),
+                said!("packet-err-padding", name = entry.raw_name.as_str()),
             ));
         }
         let rank = match &entry.name {
@@ -221,30 +221,23 @@ pub fn read<'a>(bytes: &'a [u8], limits: &ArchiveLimits) -> Result<PacketArchive
         if duplicate {
             return Err(PacketError::new(
                 Reason::DuplicateEntry,
-                format!("'{}' appears twice", entry.raw_name),
+                said!("packet-err-twice", name = entry.raw_name.as_str()),
             ));
         }
         if previous.as_ref().is_some_and(|p| *p > rank) {
             return Err(PacketError::new(
                 Reason::NonCanonical,
-                format!(
-                    "'{}' comes after a member it must precede: a packet holds manifest.json, \
-                     manifest.json.minisig, then its attachments by hash (docs/packets.md)",
-                    entry.raw_name
-                ),
+                said!("packet-err-order", name = entry.raw_name.as_str()),
             ));
         }
         previous = Some(rank);
         pos = padded_end;
     }
     let manifest = manifest.ok_or_else(|| {
-        PacketError::new(Reason::MissingManifest, "the packet has no manifest.json")
+        PacketError::new(Reason::MissingManifest, said!("packet-err-no-manifest"))
     })?;
     let signature = signature.ok_or_else(|| {
-        PacketError::new(
-            Reason::MissingSignature,
-            "the packet has no manifest.json.minisig",
-        )
+        PacketError::new(Reason::MissingSignature, said!("packet-err-no-signature"))
     })?;
     Ok(PacketArchive {
         manifest,
@@ -258,21 +251,23 @@ fn check_end(bytes: &[u8], pos: usize) -> Result<(), PacketError> {
     match bytes.get(pos + BLOCK..pos + 2 * BLOCK) {
         None => Err(PacketError::new(
             Reason::Truncated,
-            "the packet ends inside the end-of-archive blocks",
+            said!("packet-err-ends-inside-end"),
         )),
         Some(second) if second.iter().any(|&b| b != 0) => Err(PacketError::new(
             Reason::TrailingData,
-            "a member follows an end-of-archive block",
+            said!("packet-err-member-after-end"),
         )),
         Some(_) if bytes.len() > pos + 2 * BLOCK => Err(PacketError::new(
             Reason::TrailingData,
-            format!(
-                "{} bytes follow the end of the archive",
-                bytes.len() - pos - 2 * BLOCK
-            ),
+            said!("packet-err-trailing", bytes = trailing(bytes.len(), pos)),
         )),
         Some(_) => Ok(()),
     }
+}
+
+/// The bytes after the two end-of-archive blocks that start at `pos`.
+fn trailing(len: usize, pos: usize) -> usize {
+    len - pos - 2 * BLOCK
 }
 
 enum EntryName {
@@ -288,7 +283,7 @@ struct Entry {
 }
 
 fn parse_header(block: &[u8], pos: usize) -> Result<Entry, PacketError> {
-    let bad = |detail: String| Err(PacketError::new(Reason::BadHeader, detail));
+    let bad = |detail: crate::i18n::Said| Err(PacketError::new(Reason::BadHeader, detail));
     let stored_sum = parse_octal(&block[148..156]);
     let actual_sum: u64 = block
         .iter()
@@ -302,10 +297,10 @@ fn parse_header(block: &[u8], pos: usize) -> Result<Entry, PacketError> {
         })
         .sum();
     if stored_sum != Some(actual_sum) {
-        return bad(format!("the tar header at byte {pos} has a bad checksum"));
+        return bad(said!("packet-err-checksum", pos = pos));
     }
     if &block[257..265] != b"ustar\x0000" {
-        return bad(format!("the tar header at byte {pos} is not ustar"));
+        return bad(said!("packet-err-not-ustar", pos = pos));
     }
     let raw_name = header_name(block)?;
     match block[156] {
@@ -313,22 +308,23 @@ fn parse_header(block: &[u8], pos: usize) -> Result<Entry, PacketError> {
         b'1' | b'2' => {
             return Err(PacketError::new(
                 Reason::LinkEntry,
-                format!("'{raw_name}' is a link"),
+                said!("packet-err-link", name = raw_name.as_str()),
             ));
         }
         other => {
             return Err(PacketError::new(
                 Reason::NotAFile,
-                format!(
-                    "'{raw_name}' is not a regular file (type '{}')",
-                    other.escape_ascii()
+                said!(
+                    "packet-err-not-file",
+                    name = raw_name.as_str(),
+                    kind = other.escape_ascii().to_string()
                 ),
             ));
         }
     }
     let name = classify_name(&raw_name)?;
     let Some(size) = parse_octal(&block[124..136]) else {
-        return bad(format!("the size of '{raw_name}' is malformed"));
+        return bad(said!("packet-err-size", name = raw_name.as_str()));
     };
     Ok(Entry {
         name,
@@ -354,9 +350,9 @@ fn header_name(block: &[u8]) -> Result<String, PacketError> {
     String::from_utf8(full).map_err(|e| {
         PacketError::new(
             Reason::BadEntryName,
-            format!(
-                "member name {:?} is not UTF-8",
-                e.as_bytes().escape_ascii().to_string()
+            said!(
+                "packet-err-name-not-utf8",
+                name = format!("{:?}", e.as_bytes().escape_ascii().to_string())
             ),
         )
     })
@@ -377,17 +373,15 @@ fn classify_name(name: &str) -> Result<EntryName, PacketError> {
     {
         return Ok(EntryName::Attachment(hash.to_owned()));
     }
+    let shown = name.escape_debug().to_string();
     let why = if name.starts_with('/') || name.starts_with('\\') || name.get(1..2) == Some(":") {
-        "is an absolute path"
+        said!("packet-err-absolute", name = shown.as_str())
     } else if name.split(['/', '\\']).any(|part| part == "..") {
-        "leaves the packet root"
+        said!("packet-err-leaves-root", name = shown.as_str())
     } else {
-        "is not manifest.json, manifest.json.minisig or attachments/<sha256>"
+        said!("packet-err-unknown-member", name = shown.as_str())
     };
-    Err(PacketError::new(
-        Reason::BadEntryName,
-        format!("member '{}' {why}", name.escape_debug()),
-    ))
+    Err(PacketError::new(Reason::BadEntryName, why))
 }
 
 /// A NUL- or space-terminated octal field; `None` for anything else (base-256 included).

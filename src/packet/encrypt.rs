@@ -9,6 +9,7 @@ use std::io::{Read, Write};
 use age::x25519;
 
 use super::{PacketError, Reason};
+use crate::said;
 
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
 
@@ -37,18 +38,19 @@ pub fn looks_encrypted(bytes: &[u8]) -> bool {
 
 /// Encrypt a packet file to one or more X25519 recipients.
 pub fn encrypt(packet: &[u8], recipients: &[x25519::Recipient]) -> Result<Vec<u8>, PacketError> {
-    let failed = |detail: String| PacketError::new(Reason::EncryptFailed, detail);
+    let failed = |e: &dyn std::fmt::Display| {
+        PacketError::new(
+            Reason::EncryptFailed,
+            said!("packet-err-age", error = e.to_string()),
+        )
+    };
     let encryptor =
         age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
-            .map_err(|e| failed(format!("age: {e}")))?;
+            .map_err(|e| failed(&e))?;
     let mut out = Vec::with_capacity(packet.len() + 256);
-    let mut writer = encryptor
-        .wrap_output(&mut out)
-        .map_err(|e| failed(format!("age: {e}")))?;
-    writer
-        .write_all(packet)
-        .map_err(|e| failed(format!("age: {e}")))?;
-    writer.finish().map_err(|e| failed(format!("age: {e}")))?;
+    let mut writer = encryptor.wrap_output(&mut out).map_err(|e| failed(&e))?;
+    writer.write_all(packet).map_err(|e| failed(&e))?;
+    writer.finish().map_err(|e| failed(&e))?;
     Ok(out)
 }
 
@@ -57,7 +59,7 @@ pub fn check_header(encrypted: &[u8], limits: &AgeLimits) -> Result<(), PacketEr
     if !encrypted.starts_with(AGE_MAGIC) {
         return Err(PacketError::new(
             Reason::NotAge,
-            "the file is not an age-encrypted file (binary form)",
+            said!("packet-err-not-age"),
         ));
     }
     let window = &encrypted[..encrypted.len().min(limits.max_header_bytes)];
@@ -65,9 +67,9 @@ pub fn check_header(encrypted: &[u8], limits: &AgeLimits) -> Result<(), PacketEr
     let Some(mac_line) = find(window, b"\n--- ") else {
         return Err(PacketError::new(
             Reason::AgeHeaderTooLarge,
-            format!(
-                "the age header does not end within {} bytes",
-                limits.max_header_bytes
+            said!(
+                "packet-err-age-header-long",
+                limit = limits.max_header_bytes
             ),
         ));
     };
@@ -78,9 +80,10 @@ pub fn check_header(encrypted: &[u8], limits: &AgeLimits) -> Result<(), PacketEr
     if stanzas > limits.max_stanzas {
         return Err(PacketError::new(
             Reason::TooManyRecipients,
-            format!(
-                "the age header has {stanzas} recipient stanzas, over the limit of {}",
-                limits.max_stanzas
+            said!(
+                "packet-err-age-stanzas",
+                count = stanzas,
+                limit = limits.max_stanzas
             ),
         ));
     }
@@ -94,28 +97,39 @@ pub fn decrypt(
     limits: &AgeLimits,
 ) -> Result<Vec<u8>, PacketError> {
     check_header(encrypted, limits)?;
-    let decryptor = age::Decryptor::new_buffered(encrypted)
-        .map_err(|e| PacketError::new(Reason::DecryptFailed, format!("age header: {e}")))?;
+    let decryptor = age::Decryptor::new_buffered(encrypted).map_err(|e| {
+        PacketError::new(
+            Reason::DecryptFailed,
+            said!("packet-err-age-header", error = e.to_string()),
+        )
+    })?;
     let mut reader = decryptor
         .decrypt(std::iter::once(identity as &dyn age::Identity))
         .map_err(|e| match e {
-            age::DecryptError::NoMatchingKeys => PacketError::new(
-                Reason::NoMatchingIdentity,
-                "the packet is not encrypted to this station's key",
+            age::DecryptError::NoMatchingKeys => {
+                PacketError::new(Reason::NoMatchingIdentity, said!("packet-err-not-for-us"))
+            }
+            other => PacketError::new(
+                Reason::DecryptFailed,
+                said!("packet-err-age", error = other.to_string()),
             ),
-            other => PacketError::new(Reason::DecryptFailed, format!("age: {other}")),
         })?;
     let mut plaintext = Vec::new();
     (&mut reader)
         .take(limits.max_plaintext_bytes + 1)
         .read_to_end(&mut plaintext)
-        .map_err(|e| PacketError::new(Reason::DecryptFailed, format!("age: {e}")))?;
+        .map_err(|e| {
+            PacketError::new(
+                Reason::DecryptFailed,
+                said!("packet-err-age", error = e.to_string()),
+            )
+        })?;
     if plaintext.len() as u64 > limits.max_plaintext_bytes {
         return Err(PacketError::new(
             Reason::PlaintextTooLarge,
-            format!(
-                "the decrypted packet is over the limit of {} bytes",
-                limits.max_plaintext_bytes
+            said!(
+                "packet-err-plaintext-too-large",
+                limit = limits.max_plaintext_bytes
             ),
         ));
     }

@@ -12,6 +12,8 @@ use uuid::Uuid;
 
 use super::sign::KeyId;
 use super::{FORMAT, PacketError, Reason, sha256_hex};
+use crate::i18n::Said;
+use crate::said;
 
 /// A manifest larger than this is refused before it is parsed.
 pub const MAX_MANIFEST_BYTES: usize = 64 * 1024;
@@ -138,16 +140,14 @@ impl Manifest {
     /// strict parser would refuse, so a station never signs what a receiver cannot read.
     pub fn canonical_bytes(&self) -> Result<Vec<u8>, PacketError> {
         self.check_fields()?;
-        let bytes = serde_json_canonicalizer::to_vec(self)
-            .map_err(|e| PacketError::new(Reason::BadManifest, format!("manifest: {e}")))?;
+        let bytes = serde_json_canonicalizer::to_vec(self).map_err(|e| {
+            PacketError::new(
+                Reason::BadManifest,
+                said!("packet-err-manifest", error = e.to_string()),
+            )
+        })?;
         if bytes.len() > MAX_MANIFEST_BYTES {
-            return Err(PacketError::new(
-                Reason::ManifestTooLarge,
-                format!(
-                    "the manifest is {} bytes, over the limit of {MAX_MANIFEST_BYTES}",
-                    bytes.len()
-                ),
-            ));
+            return Err(too_large(bytes.len()));
         }
         Ok(bytes)
     }
@@ -159,30 +159,30 @@ impl Manifest {
 
     /// Checks the typed fields cannot express: versions, formats, paths, uniqueness.
     fn check_fields(&self) -> Result<(), PacketError> {
-        let bad = |detail: String| Err(PacketError::new(Reason::BadManifest, detail));
+        let bad = |detail: Said| Err(PacketError::new(Reason::BadManifest, detail));
         if self.format != FORMAT {
-            return Err(PacketError::new(
-                Reason::UnknownFormat,
-                format!("format '{}' is not {FORMAT}", self.format),
-            ));
+            return Err(unknown_format(&self.format));
         }
         if self.packet_id.get_version_num() != 7 {
-            return bad(format!("packet_id {} is not a UUIDv7", self.packet_id));
+            return bad(said!(
+                "packet-err-not-uuid7",
+                id = self.packet_id.to_string()
+            ));
         }
         if self.seq > MAX_SAFE_INTEGER {
-            return bad(format!("seq {} is too large", self.seq));
+            return bad(said!("packet-err-seq", seq = self.seq));
         }
         match DateTime::parse_from_rfc3339(&self.created_at) {
             Ok(t) if t.offset().local_minus_utc() == 0 && self.created_at.ends_with('Z') => {}
             _ => {
-                return bad(format!(
-                    "created_at '{}' is not RFC 3339 UTC",
-                    self.created_at
+                return bad(said!(
+                    "packet-err-created-at",
+                    at = self.created_at.as_str()
                 ));
             }
         }
         if !self.body.is_object() {
-            return bad("body is not a JSON object".to_owned());
+            return bad(said!("packet-err-body-not-object"));
         }
         let mut seen = BTreeSet::new();
         for attachment in &self.attachments {
@@ -192,28 +192,35 @@ impl Manifest {
                     .bytes()
                     .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
             if !hash_ok {
-                return bad(format!(
-                    "attachment sha256 '{}' is not 64 lower-case hex digits",
-                    attachment.sha256
+                return bad(said!(
+                    "packet-err-attachment-hash",
+                    sha = attachment.sha256.as_str()
                 ));
             }
             if attachment.path != format!("{ATTACHMENT_DIR}{}", attachment.sha256) {
-                return bad(format!(
-                    "attachment path '{}' is not {ATTACHMENT_DIR}<sha256>",
-                    attachment.path
+                return bad(said!(
+                    "packet-err-attachment-path",
+                    path = attachment.path.as_str(),
+                    dir = ATTACHMENT_DIR
                 ));
             }
             if attachment.bytes > MAX_SAFE_INTEGER {
-                return bad(format!("attachment {} is too large", attachment.sha256));
+                return bad(said!(
+                    "packet-err-attachment-too-large",
+                    sha = attachment.sha256.as_str()
+                ));
             }
             if attachment.media_type.is_empty() {
-                return bad(format!(
-                    "attachment {} has no media_type",
-                    attachment.sha256
+                return bad(said!(
+                    "packet-err-attachment-no-media",
+                    sha = attachment.sha256.as_str()
                 ));
             }
             if !seen.insert(attachment.sha256.as_str()) {
-                return bad(format!("attachment {} is listed twice", attachment.sha256));
+                return bad(said!(
+                    "packet-err-attachment-twice",
+                    sha = attachment.sha256.as_str()
+                ));
             }
         }
         Ok(())
@@ -224,43 +231,36 @@ impl Manifest {
 /// over 64 KiB, not UTF-8, duplicate keys, another format, unknown fields, non-canonical bytes.
 pub fn parse_strict(bytes: &[u8]) -> Result<Manifest, PacketError> {
     if bytes.len() > MAX_MANIFEST_BYTES {
-        return Err(PacketError::new(
-            Reason::ManifestTooLarge,
-            format!(
-                "the manifest is {} bytes, over the limit of {MAX_MANIFEST_BYTES}",
-                bytes.len()
-            ),
-        ));
+        return Err(too_large(bytes.len()));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         PacketError::new(
             Reason::ManifestNotUtf8,
-            format!("the manifest is not UTF-8: {e}"),
+            said!("packet-err-manifest-not-utf8", error = e.to_string()),
         )
     })?;
     let value = parse_json_without_duplicates(text)?;
     match value.get("format") {
         Some(Value::String(format)) if format == FORMAT => {}
-        Some(Value::String(format)) => {
-            return Err(PacketError::new(
-                Reason::UnknownFormat,
-                format!("format '{format}' is not {FORMAT}"),
-            ));
-        }
+        Some(Value::String(format)) => return Err(unknown_format(format)),
         _ => {
             return Err(PacketError::new(
                 Reason::UnknownFormat,
-                "the manifest names no format",
+                said!("packet-err-no-format"),
             ));
         }
     }
-    let manifest: Manifest = serde_json::from_value(value)
-        .map_err(|e| PacketError::new(Reason::BadManifest, format!("manifest: {e}")))?;
+    let manifest: Manifest = serde_json::from_value(value).map_err(|e| {
+        PacketError::new(
+            Reason::BadManifest,
+            said!("packet-err-manifest", error = e.to_string()),
+        )
+    })?;
     let canonical = manifest.canonical_bytes()?;
     if canonical != bytes {
         return Err(PacketError::new(
             Reason::NonCanonicalManifest,
-            "the manifest is not in canonical JSON form (RFC 8785)",
+            said!("packet-err-not-canonical"),
         ));
     }
     Ok(manifest)
@@ -277,8 +277,29 @@ pub fn parse_json_without_duplicates(text: &str) -> Result<Value, PacketError> {
             } else {
                 Reason::BadManifest
             };
-            PacketError::new(reason, format!("manifest: {message}"))
+            PacketError::new(
+                reason,
+                said!("packet-err-manifest", error = message.as_str()),
+            )
         })
+}
+
+fn too_large(bytes: usize) -> PacketError {
+    PacketError::new(
+        Reason::ManifestTooLarge,
+        said!(
+            "packet-err-manifest-too-large",
+            bytes = bytes,
+            limit = MAX_MANIFEST_BYTES
+        ),
+    )
+}
+
+fn unknown_format(format: &str) -> PacketError {
+    PacketError::new(
+        Reason::UnknownFormat,
+        said!("packet-err-format", format = format, known = FORMAT),
+    )
 }
 
 struct StrictJson(Value);

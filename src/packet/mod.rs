@@ -16,6 +16,9 @@ pub use manifest::{Attachment, Kind, Manifest, Recipient, Station};
 pub use sign::{KeyId, SigningKey};
 pub use verify::{KnownSigner, VerifyOptions, VerifyReport};
 
+use crate::i18n::Said;
+use crate::said;
+
 /// The `format` value of every manifest this version writes and reads.
 pub const FORMAT: &str = "fieldtrace-packet/1";
 
@@ -65,6 +68,46 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every reason, for what must know them all (the catalogue's sentence for each code).
+    pub const ALL: &'static [Reason] = &[
+        Reason::TooLarge,
+        Reason::MemberTooLarge,
+        Reason::TooManyMembers,
+        Reason::Truncated,
+        Reason::TrailingData,
+        Reason::BadHeader,
+        Reason::NonCanonical,
+        Reason::BadEntryName,
+        Reason::NotAFile,
+        Reason::LinkEntry,
+        Reason::DuplicateEntry,
+        Reason::MissingManifest,
+        Reason::MissingSignature,
+        Reason::ManifestTooLarge,
+        Reason::ManifestNotUtf8,
+        Reason::DuplicateKey,
+        Reason::UnknownFormat,
+        Reason::BadManifest,
+        Reason::NonCanonicalManifest,
+        Reason::BadSignatureFile,
+        Reason::UnknownKey,
+        Reason::RevokedKey,
+        Reason::KeyMismatch,
+        Reason::BadSignature,
+        Reason::WrongRecipient,
+        Reason::MissingAttachment,
+        Reason::BadAttachment,
+        Reason::UnlistedAttachment,
+        Reason::NotAge,
+        Reason::AgeHeaderTooLarge,
+        Reason::TooManyRecipients,
+        Reason::NoMatchingIdentity,
+        Reason::DecryptFailed,
+        Reason::PlaintextTooLarge,
+        Reason::EncryptFailed,
+        Reason::SignFailed,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             Reason::TooLarge => "too-large",
@@ -119,20 +162,19 @@ impl serde::Serialize for Reason {
     }
 }
 
-/// A refused or failed packet operation: a stable reason code and a sentence for a person.
+/// A refused or failed packet operation: a stable reason code and a sentence for a person, in
+/// the officer's language when shown and in English where it is recorded or serialised
+/// (quarantine records, acknowledgements, `--json`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{detail} [{reason}]")]
 pub struct PacketError {
     pub reason: Reason,
-    pub detail: String,
+    pub detail: Said,
 }
 
 impl PacketError {
-    pub fn new(reason: Reason, detail: impl Into<String>) -> PacketError {
-        PacketError {
-            reason,
-            detail: detail.into(),
-        }
+    pub fn new(reason: Reason, detail: Said) -> PacketError {
+        PacketError { reason, detail }
     }
 }
 
@@ -169,10 +211,10 @@ pub fn build(
     if manifest.station.key_id != key.key_id() {
         return Err(PacketError::new(
             Reason::KeyMismatch,
-            format!(
-                "the manifest names station key {} but the signing key is {}",
-                manifest.station.key_id,
-                key.key_id()
+            said!(
+                "packet-err-station-key",
+                named = manifest.station.key_id.to_string(),
+                key = key.key_id().to_string()
             ),
         ));
     }
@@ -189,16 +231,20 @@ pub fn build(
             Some(_) => {
                 return Err(PacketError::new(
                     Reason::BadAttachment,
-                    format!(
-                        "attachment {} is not {} bytes long",
-                        listed.sha256, listed.bytes
+                    said!(
+                        "packet-err-attachment-length",
+                        sha = listed.sha256.as_str(),
+                        bytes = listed.bytes
                     ),
                 ));
             }
             None => {
                 return Err(PacketError::new(
                     Reason::MissingAttachment,
-                    format!("attachment {} is listed but was not given", listed.sha256),
+                    said!(
+                        "packet-err-attachment-not-given",
+                        sha = listed.sha256.as_str()
+                    ),
                 ));
             }
         }
@@ -209,7 +255,7 @@ pub fn build(
     {
         return Err(PacketError::new(
             Reason::UnlistedAttachment,
-            format!("attachment {hash} was given but the manifest does not list it"),
+            said!("packet-err-attachment-not-listed", sha = hash.as_str()),
         ));
     }
     let manifest_bytes = manifest.canonical_bytes()?;

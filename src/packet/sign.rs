@@ -14,6 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::manifest::Manifest;
 use super::{FORMAT, PacketError, Reason};
+use crate::said;
 
 /// The untrusted comment line of every packet signature (minisign does not sign it, so it says
 /// nothing that matters and must not vary).
@@ -97,8 +98,12 @@ impl fmt::Debug for SigningKey {
 impl SigningKey {
     /// A fresh key pair, not stored anywhere (the keys module stores it passphrase-protected).
     pub fn generate() -> Result<SigningKey, PacketError> {
-        let pair = minisign::KeyPair::generate_unencrypted_keypair()
-            .map_err(|e| PacketError::new(Reason::SignFailed, format!("key generation: {e}")))?;
+        let pair = minisign::KeyPair::generate_unencrypted_keypair().map_err(|e| {
+            PacketError::new(
+                Reason::SignFailed,
+                said!("packet-err-key-generation", error = e.to_string()),
+            )
+        })?;
         Ok(SigningKey {
             public: pair.pk,
             secret: pair.sk,
@@ -110,7 +115,7 @@ impl SigningKey {
         if secret.is_encrypted() || public.keynum() != secret.keynum() {
             return Err(PacketError::new(
                 Reason::SignFailed,
-                "the secret key is locked or does not belong to the public key",
+                said!("packet-err-secret-key"),
             ));
         }
         Ok(SigningKey { public, secret })
@@ -131,10 +136,12 @@ impl SigningKey {
 
 /// The standard two-line minisign `.pub` file of a public key.
 pub fn public_key_file(public: &PublicKey) -> Result<String, PacketError> {
-    public
-        .to_box()
-        .map(PublicKeyBox::into_string)
-        .map_err(|e| PacketError::new(Reason::SignFailed, format!("public key: {e}")))
+    public.to_box().map(PublicKeyBox::into_string).map_err(|e| {
+        PacketError::new(
+            Reason::SignFailed,
+            said!("packet-err-public-key", error = e.to_string()),
+        )
+    })
 }
 
 /// Read a public key from a minisign `.pub` file or from its bare base64 line.
@@ -145,7 +152,12 @@ pub fn parse_public_key(text: &str) -> Result<PublicKey, PacketError> {
     } else {
         PublicKey::from_base64(trimmed)
     };
-    parsed.map_err(|e| PacketError::new(Reason::BadSignatureFile, format!("public key: {e}")))
+    parsed.map_err(|e| {
+        PacketError::new(
+            Reason::BadSignatureFile,
+            said!("packet-err-public-key", error = e.to_string()),
+        )
+    })
 }
 
 /// Sign canonical manifest bytes; returns the `manifest.json.minisig` file.
@@ -161,7 +173,7 @@ pub fn sign_manifest(
         Some(&manifest.trusted_comment()),
         Some(UNTRUSTED_COMMENT),
     )
-    .map_err(|e| PacketError::new(Reason::SignFailed, format!("signing: {e}")))?;
+    .map_err(|e| signing_failed(&e))?;
     Ok(signature.into_string().into_bytes())
 }
 
@@ -175,8 +187,15 @@ pub fn sign_bytes(bytes: &[u8], comment: &str, key: &SigningKey) -> Result<Strin
         Some(&format!("{FORMAT} {comment}")),
         Some(UNTRUSTED_COMMENT),
     )
-    .map_err(|e| PacketError::new(Reason::SignFailed, format!("signing: {e}")))?;
+    .map_err(|e| signing_failed(&e))?;
     Ok(signature.into_string())
+}
+
+fn signing_failed(e: &dyn fmt::Display) -> PacketError {
+    PacketError::new(
+        Reason::SignFailed,
+        said!("packet-err-signing", error = e.to_string()),
+    )
 }
 
 /// Checks a signature file made by `sign_bytes` over `bytes` with `public`.
@@ -186,15 +205,19 @@ pub fn verify_bytes(
     public: &PublicKey,
 ) -> Result<(), PacketError> {
     let signature = parse_signature_file(signature_file)?;
-    minisign::verify(public, &signature, Cursor::new(bytes), true, false, false)
-        .map_err(|e| PacketError::new(Reason::BadSignatureFile, format!("signature: {e}")))
+    minisign::verify(public, &signature, Cursor::new(bytes), true, false, false).map_err(|e| {
+        PacketError::new(
+            Reason::BadSignatureFile,
+            said!("packet-err-signature", error = e.to_string()),
+        )
+    })
 }
 
 /// The key id a signature file claims, read without trusting anything else in it.
 pub fn signature_key_id(signature_file: &[u8]) -> Result<KeyId, PacketError> {
     let signature = parse_signature_file(signature_file)?;
     KeyId::from_keynum(signature.keynum())
-        .ok_or_else(|| PacketError::new(Reason::BadSignatureFile, "the key id is malformed"))
+        .ok_or_else(|| PacketError::new(Reason::BadSignatureFile, said!("packet-err-key-id")))
 }
 
 /// Check `signature_file` over `manifest_bytes` with `public`, and that its trusted comment is
@@ -210,9 +233,9 @@ pub fn verify_manifest(
     if signed_by != Some(manifest.station.key_id) || KeyId::of(public) != manifest.station.key_id {
         return Err(PacketError::new(
             Reason::KeyMismatch,
-            format!(
-                "the manifest names key {} but the signature is by another key",
-                manifest.station.key_id
+            said!(
+                "packet-err-signed-by-other",
+                key = manifest.station.key_id.to_string()
             ),
         ));
     }
@@ -224,49 +247,51 @@ pub fn verify_manifest(
         false,
         false,
     )
-    .map_err(|e| PacketError::new(Reason::BadSignature, format!("signature: {e}")))?;
-    let comment = signature
-        .trusted_comment()
-        .map_err(|e| PacketError::new(Reason::BadSignature, format!("trusted comment: {e}")))?;
+    .map_err(|e| {
+        PacketError::new(
+            Reason::BadSignature,
+            said!("packet-err-signature", error = e.to_string()),
+        )
+    })?;
+    let comment = signature.trusted_comment().map_err(|e| {
+        PacketError::new(
+            Reason::BadSignature,
+            said!("packet-err-trusted-comment", error = e.to_string()),
+        )
+    })?;
     if comment != manifest.trusted_comment() {
         return Err(PacketError::new(
             Reason::BadSignature,
-            format!("the trusted comment '{comment}' does not match the manifest"),
+            said!("packet-err-comment-mismatch", comment = comment.as_str()),
         ));
     }
     Ok(())
 }
 
 fn parse_signature_file(signature_file: &[u8]) -> Result<SignatureBox, PacketError> {
-    let bad = |detail: &str| PacketError::new(Reason::BadSignatureFile, detail.to_owned());
+    let bad = |detail: crate::i18n::Said| PacketError::new(Reason::BadSignatureFile, detail);
     if signature_file.len() > 1024 {
-        return Err(bad("the signature file is over 1 KiB"));
+        return Err(bad(said!("packet-err-signature-too-large")));
     }
-    let text =
-        std::str::from_utf8(signature_file).map_err(|_| bad("the signature is not UTF-8"))?;
+    let text = std::str::from_utf8(signature_file)
+        .map_err(|_| bad(said!("packet-err-signature-not-utf8")))?;
     let signature = SignatureBox::from_string(text)
-        .map_err(|e| bad(&format!("not a minisign signature: {e}")))?;
+        .map_err(|e| bad(said!("packet-err-not-minisign", error = e.to_string())))?;
     if !signature.is_prehashed() {
-        return Err(bad(
-            "legacy (not pre-hashed) minisign signatures are refused",
-        ));
+        return Err(bad(said!("packet-err-legacy-signature")));
     }
     let untrusted = signature
         .untrusted_comment()
-        .map_err(|e| bad(&format!("untrusted comment: {e}")))?;
+        .map_err(|e| bad(said!("packet-err-untrusted-comment", error = e.to_string())))?;
     if untrusted != UNTRUSTED_COMMENT {
-        return Err(bad(
-            "the untrusted comment is not the one fieldtrace writes",
-        ));
+        return Err(bad(said!("packet-err-untrusted-not-ours")));
     }
     // Refuses variants in whitespace and base64 that minisign would read the same way.
     let trusted_ok = signature
         .trusted_comment()
         .is_ok_and(|c| c.starts_with(FORMAT) && !c.contains(['\r', '\n']));
     if !trusted_ok || signature.to_string() != text {
-        return Err(bad(
-            "the signature file is not in the form fieldtrace writes",
-        ));
+        return Err(bad(said!("packet-err-signature-form")));
     }
     Ok(signature)
 }

@@ -10,6 +10,8 @@ use super::archive::{self, ArchiveLimits};
 use super::manifest::{self, Kind, Manifest};
 use super::sign::{self, KeyId};
 use super::{PacketError, Reason, sha256_hex};
+use crate::i18n::Said;
+use crate::said;
 
 /// A peer whose packets this station may accept (from the keys module's trust list, or a
 /// `--pubkey` file given on the command line).
@@ -87,7 +89,8 @@ pub struct AttachmentReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReportedError {
     pub code: Reason,
-    pub message: String,
+    /// English in `--json`, the officer's language on the terminal.
+    pub message: Said,
 }
 
 impl From<PacketError> for ReportedError {
@@ -166,9 +169,10 @@ pub fn verify(packet: &[u8], options: &VerifyOptions<'_>) -> VerifyReport {
     match signer {
         None => report.errors.push(ReportedError {
             code: Reason::UnknownKey,
-            message: format!(
-                "key {} ('{}') is not in the trust list",
-                manifest.station.key_id, manifest.station.name
+            message: said!(
+                "packet-err-unknown-key",
+                key = manifest.station.key_id.to_string(),
+                name = manifest.station.name.as_str()
             ),
         }),
         Some(signer) => {
@@ -176,7 +180,7 @@ pub fn verify(packet: &[u8], options: &VerifyOptions<'_>) -> VerifyReport {
             if signer.revoked {
                 report.errors.push(ReportedError {
                     code: Reason::RevokedKey,
-                    message: format!("the key of '{}' has been revoked", signer.name),
+                    message: said!("packet-err-revoked", name = signer.name.as_str()),
                 });
             } else {
                 match sign::verify_manifest(
@@ -197,9 +201,11 @@ pub fn verify(packet: &[u8], options: &VerifyOptions<'_>) -> VerifyReport {
     {
         report.errors.push(ReportedError {
             code: Reason::WrongRecipient,
-            message: format!(
-                "the packet is for '{}' (key {}), not this station (key {this_station})",
-                manifest.recipient.name, manifest.recipient.key_id
+            message: said!(
+                "packet-err-wrong-recipient",
+                name = manifest.recipient.name.as_str(),
+                key = manifest.recipient.key_id.to_string(),
+                own = this_station.to_string()
             ),
         });
     }
@@ -210,9 +216,10 @@ pub fn verify(packet: &[u8], options: &VerifyOptions<'_>) -> VerifyReport {
         match members.attachments.get(&listed.sha256) {
             None if options.require_attachments && !in_parts => report.errors.push(ReportedError {
                 code: Reason::MissingAttachment,
-                message: format!(
-                    "attachment {} ({}) is missing",
-                    listed.sha256, listed.media_type
+                message: said!(
+                    "packet-err-attachment-missing",
+                    sha = listed.sha256.as_str(),
+                    media = listed.media_type.as_str()
                 ),
             }),
             None => report.attachments.pending += 1,
@@ -223,9 +230,9 @@ pub fn verify(packet: &[u8], options: &VerifyOptions<'_>) -> VerifyReport {
                 } else {
                     report.errors.push(ReportedError {
                         code: Reason::BadAttachment,
-                        message: format!(
-                            "attachment {} does not have the size and hash the manifest lists",
-                            listed.sha256
+                        message: said!(
+                            "packet-err-attachment-differs",
+                            sha = listed.sha256.as_str()
                         ),
                     });
                 }
@@ -236,7 +243,7 @@ pub fn verify(packet: &[u8], options: &VerifyOptions<'_>) -> VerifyReport {
         if !manifest.attachments.iter().any(|a| &a.sha256 == hash) {
             report.errors.push(ReportedError {
                 code: Reason::UnlistedAttachment,
-                message: format!("attachment {hash} is not listed in the manifest"),
+                message: said!("packet-err-attachment-unlisted", sha = hash.as_str()),
             });
         }
     }

@@ -10,6 +10,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use image::{ImageFormat, ImageReader};
 use serde::Serialize;
 
+use crate::i18n::Said;
+
 /// Limits applied before and while decoding. The image crate sets no dimension limit by
 /// default: a 40,000 × 40,000 PNG is a few kilobytes on disk and gigabytes in memory.
 #[derive(Debug, Clone, Copy)]
@@ -28,29 +30,91 @@ pub const LIMITS: Limits = Limits {
 /// The long side of the reduced copy, in pixels.
 pub const REDUCED_SIDE: u32 = 1024;
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhotoError {
-    #[error("{bytes} bytes is over the limit of {limit} bytes")]
-    TooLarge { bytes: u64, limit: u64 },
-    #[error("not a JPEG or PNG image")]
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     NotAnImage,
-    #[error("{width} × {height} pixels is over the limit ({side} a side, {pixels} in all)")]
     TooManyPixels {
         width: u32,
         height: u32,
         side: u32,
         pixels: u64,
     },
-    #[error("the image does not decode (truncated or corrupt): {0}")]
-    Corrupt(String),
-    #[error(
-        "its PNG metadata (ancillary chunks; the largest {chunk}) passes {bytes} bytes, over the limit of {limit} bytes"
-    )]
+    /// What does not decode: a decoder's own words, or ours.
+    Corrupt(Said),
     MetadataTooLarge {
         chunk: String,
         bytes: u64,
         limit: u64,
     },
+}
+
+impl PhotoError {
+    /// The reason as a code, the same in every language (an import's rejects file).
+    pub fn code(&self) -> &'static str {
+        match self {
+            PhotoError::TooLarge { .. } => "photo-too-large",
+            PhotoError::NotAnImage => "photo-not-an-image",
+            PhotoError::TooManyPixels { .. } => "photo-too-many-pixels",
+            PhotoError::Corrupt(_) => "photo-corrupt",
+            PhotoError::MetadataTooLarge { .. } => "photo-metadata-too-large",
+        }
+    }
+
+    /// The reason in words: the officer's language, and English for machine output.
+    pub fn said(&self) -> Said {
+        match self {
+            &PhotoError::TooLarge { bytes, limit } => {
+                crate::said!("photo-too-large", bytes = bytes, limit = limit)
+            }
+            PhotoError::NotAnImage => crate::said!("photo-not-an-image"),
+            &PhotoError::TooManyPixels {
+                width,
+                height,
+                side,
+                pixels,
+            } => crate::said!(
+                "photo-too-many-pixels",
+                width = width,
+                height = height,
+                side = side,
+                pixels = pixels
+            ),
+            PhotoError::Corrupt(detail) => crate::said!(
+                |l| "photo-corrupt",
+                detail = crate::i18n::said_in(detail, l)
+            ),
+            PhotoError::MetadataTooLarge {
+                chunk,
+                bytes,
+                limit,
+            } => {
+                let (bytes, limit) = (*bytes, *limit);
+                crate::said!(
+                    "photo-metadata-too-large",
+                    chunk = chunk.as_str(),
+                    bytes = bytes,
+                    limit = limit
+                )
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for PhotoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.said().text())
+    }
+}
+
+impl std::error::Error for PhotoError {}
+
+/// A decoder's own words, on one line.
+fn decoder_said(err: &impl std::fmt::Display) -> PhotoError {
+    PhotoError::Corrupt(Said::verbatim(one_line(err)))
 }
 
 /// A PNG's ancillary chunks (colour profile, text, EXIF...) together: at most this many bytes.
@@ -63,7 +127,9 @@ pub struct Exif {
     pub taken_at: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    pub notes: Vec<String>,
+    /// What was dropped or could not be read, said to the officer in their language; the
+    /// register stores the English (`Said::english`), the same whatever the station's language.
+    pub notes: Vec<Said>,
 }
 
 /// A photo, inspected.
@@ -124,12 +190,10 @@ pub fn inspect(
         ImageFormat::Png => png_dimensions(bytes)?,
         _ => {
             let mut header = jpeg_decoder::Decoder::new(Cursor::new(bytes));
-            header
-                .read_info()
-                .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
+            header.read_info().map_err(|e| decoder_said(&e))?;
             let info = header
                 .info()
-                .ok_or_else(|| PhotoError::Corrupt("the JPEG has no frame header".into()))?;
+                .ok_or_else(|| PhotoError::Corrupt(crate::said!("photo-jpeg-no-frame")))?;
             (u32::from(info.width), u32::from(info.height))
         }
     };
@@ -169,11 +233,7 @@ pub fn inspect(
             decode_limits.max_image_height = Some(limits.max_side);
             decode_limits.max_alloc = Some(limits.max_pixels.saturating_mul(4));
             reader.limits(decode_limits);
-            Some(
-                reader
-                    .decode()
-                    .map_err(|e| PhotoError::Corrupt(one_line(&e)))?,
-            )
+            Some(reader.decode().map_err(|e| decoder_said(&e))?)
         }
     };
     let reduced = match (derive, &image) {
@@ -197,16 +257,14 @@ pub fn inspect(
 /// (libjpeg's `scale_denom` 8). What a full decode refuses, this refuses.
 #[cfg(feature = "libjpeg-turbo")]
 fn jpeg_decodes(bytes: &[u8], limits: Limits) -> Result<(), PhotoError> {
-    let corrupt = |e: turbojpeg::Error| PhotoError::Corrupt(one_line(&e));
+    let corrupt = |e: turbojpeg::Error| decoder_said(&e);
     let mut decompressor = turbojpeg::Decompressor::new().map_err(corrupt)?;
     let header = decompressor.read_header(bytes).map_err(corrupt)?;
     let pixels = u64::try_from(header.width)
         .unwrap_or(u64::MAX)
         .saturating_mul(u64::try_from(header.height).unwrap_or(u64::MAX));
     if pixels > limits.max_pixels {
-        return Err(PhotoError::Corrupt(
-            "the JPEG's frame is larger than its header said".into(),
-        ));
+        return Err(PhotoError::Corrupt(crate::said!("photo-jpeg-frame-larger")));
     }
     let scale = turbojpeg::ScalingFactor::ONE_EIGHTH;
     decompressor.set_scaling_factor(scale).map_err(corrupt)?;
@@ -231,12 +289,8 @@ fn jpeg_decodes(bytes: &[u8], limits: Limits) -> Result<(), PhotoError> {
     decoder.set_max_decoding_buffer_size(
         usize::try_from(limits.max_pixels.saturating_mul(4)).unwrap_or(usize::MAX),
     );
-    decoder
-        .scale(1, 1)
-        .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
-    decoder
-        .decode()
-        .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
+    decoder.scale(1, 1).map_err(|e| decoder_said(&e))?;
+    decoder.decode().map_err(|e| decoder_said(&e))?;
     Ok(())
 }
 
@@ -244,7 +298,7 @@ fn jpeg_decodes(bytes: &[u8], limits: Limits) -> Result<(), PhotoError> {
 /// checking its chunks are whole and its metadata within `MAX_PNG_METADATA_BYTES`, before
 /// anything is inflated.
 fn png_pixels_only(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
-    let cut = || PhotoError::Corrupt("a PNG chunk is cut short".into());
+    let cut = || PhotoError::Corrupt(crate::said!("photo-png-chunk-cut"));
     let mut out = Vec::with_capacity(bytes.len());
     out.extend_from_slice(bytes.get(..8).ok_or_else(cut)?);
     let (mut pos, mut metadata, mut largest) = (8usize, 0u64, (0u64, String::new()));
@@ -287,11 +341,9 @@ fn png_pixels_only(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
 fn png_dimensions(bytes: &[u8]) -> Result<(u32, u32), PhotoError> {
     let header = bytes
         .get(8..24)
-        .ok_or_else(|| PhotoError::Corrupt("PNG header cut short".into()))?;
+        .ok_or_else(|| PhotoError::Corrupt(crate::said!("photo-png-header-cut")))?;
     if &header[4..8] != b"IHDR" {
-        return Err(PhotoError::Corrupt(
-            "PNG does not start with its IHDR chunk".into(),
-        ));
+        return Err(PhotoError::Corrupt(crate::said!("photo-png-no-ihdr")));
     }
     let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
     Ok((be(&header[8..12]), be(&header[12..16])))
@@ -300,8 +352,7 @@ fn png_dimensions(bytes: &[u8]) -> Result<(u32, u32), PhotoError> {
 /// Walks a JPEG's segments and scans to its end-of-image marker. Data after the marker
 /// (phones append trailers) is allowed; a stream that stops before it is truncated.
 fn jpeg_complete(bytes: &[u8]) -> Result<(), PhotoError> {
-    let truncated =
-        || PhotoError::Corrupt("the JPEG stops before its end-of-image marker (truncated)".into());
+    let truncated = || PhotoError::Corrupt(crate::said!("photo-jpeg-truncated"));
     let mut at = 2; // after SOI
     loop {
         // Markers may be preceded by fill bytes 0xFF.
@@ -355,7 +406,7 @@ fn reduce(image: &image::DynamicImage) -> Result<Vec<u8>, PhotoError> {
     small
         .to_rgb8()
         .write_with_encoder(encoder)
-        .map_err(|e| PhotoError::Corrupt(one_line(&e)))?;
+        .map_err(|e| decoder_said(&e))?;
     Ok(out.into_inner())
 }
 
@@ -376,15 +427,15 @@ pub fn read_exif(bytes: &[u8], today: NaiveDate) -> Exif {
                 skipped.extend(errors.iter().map(one_line));
             }) {
                 Ok(data) => {
-                    exif.notes.push(format!(
-                        "EXIF partly read (skipped: {})",
-                        skipped.join("; ")
+                    exif.notes.push(crate::said!(
+                        "exif-partly-read",
+                        skipped = skipped.join("; ")
                     ));
                     data
                 }
                 Err(err) => {
                     exif.notes
-                        .push(format!("EXIF unreadable, ignored: {}", one_line(&err)));
+                        .push(crate::said!("exif-unreadable", error = one_line(&err)));
                     return exif;
                 }
             }
@@ -396,42 +447,51 @@ pub fn read_exif(bytes: &[u8], today: NaiveDate) -> Exif {
         match NaiveDateTime::parse_from_str(text.trim_matches('"'), "%Y-%m-%d %H:%M:%S") {
             Ok(t) if t.date() > today => exif
                 .notes
-                .push(format!("EXIF date {t} is in the future: ignored")),
+                .push(crate::said!("exif-date-future", date = t.to_string())),
             Ok(t) if t.date() < NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or(t.date()) => {
                 exif.notes
-                    .push(format!("EXIF date {t} is before digital cameras: ignored"));
+                    .push(crate::said!("exif-date-too-old", date = t.to_string()));
             }
             Ok(t) => exif.taken_at = Some(t.format("%Y-%m-%dT%H:%M:%S").to_string()),
             Err(_) => exif
                 .notes
-                .push(format!("EXIF date '{text}' does not parse: ignored")),
+                .push(crate::said!("exif-date-unparsed", date = text.as_str())),
         }
     }
     let coordinate =
-        |value: exif::Tag, reference: exif::Tag, limit: f64| -> Result<Option<f64>, String> {
+        |value: exif::Tag, reference: exif::Tag, limit: f64| -> Result<Option<f64>, Said> {
             let (Some(v), Some(r)) = (field(value), field(reference)) else {
                 return Ok(None);
             };
+            let tag = value.to_string();
             let exif::Value::Rational(parts) = &v.value else {
-                return Err(format!("{value} is not a set of rationals"));
+                return Err(crate::said!("exif-gps-not-rationals", tag = tag.as_str()));
             };
             let [d, m, s] = parts.as_slice() else {
-                return Err(format!(
-                    "{value} does not have degrees, minutes and seconds"
-                ));
+                return Err(crate::said!("exif-gps-not-dms", tag = tag.as_str()));
             };
             if d.denom == 0 || m.denom == 0 || s.denom == 0 {
-                return Err(format!("{value} divides by zero"));
+                return Err(crate::said!("exif-gps-zero", tag = tag.as_str()));
             }
             let magnitude = d.to_f64() + m.to_f64() / 60.0 + s.to_f64() / 3600.0;
             let sign = match r.display_value().to_string().trim_matches('"') {
                 "N" | "E" => 1.0,
                 "S" | "W" => -1.0,
-                other => return Err(format!("{reference} '{other}' is not N, S, E or W")),
+                other => {
+                    return Err(crate::said!(
+                        "exif-gps-bad-ref",
+                        tag = reference.to_string(),
+                        value = other
+                    ));
+                }
             };
             let degrees = sign * magnitude;
             if !degrees.is_finite() || degrees.abs() > limit {
-                return Err(format!("{value} {degrees} is out of range"));
+                return Err(crate::said!(
+                    "exif-gps-out-of-range",
+                    tag = tag.as_str(),
+                    degrees = degrees.to_string()
+                ));
             }
             Ok(Some(degrees))
         };
@@ -442,7 +502,10 @@ pub fn read_exif(bytes: &[u8], today: NaiveDate) -> Exif {
             exif.lat = Some(lat);
             exif.lon = Some(lon);
         }
-        (Err(e), _) | (_, Err(e)) => exif.notes.push(format!("EXIF GPS ignored: {e}")),
+        (Err(e), _) | (_, Err(e)) => exif.notes.push(crate::said!(
+            |l| "exif-gps-ignored",
+            reason = crate::i18n::said_in(&e, l)
+        )),
         _ => {}
     }
     exif

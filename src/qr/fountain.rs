@@ -34,13 +34,13 @@ pub fn fragment_count(payload_len: usize) -> usize {
 /// that missed some frames can still finish.
 pub fn encode_parts(payload: &[u8], count: usize) -> Result<Vec<String>, QrError> {
     let mut encoder = ur::Encoder::new(payload, MAX_FRAGMENT_BYTES, UR_TYPE)
-        .map_err(|e| QrError::Payload(format!("UR encoding: {e}")))?;
+        .map_err(|e| QrError::Payload(crate::t!("qr-ur-encoding", error = e.to_string())))?;
     (0..count)
         .map(|_| {
             encoder
                 .next_part()
                 .map(|part| part.to_ascii_uppercase())
-                .map_err(|e| QrError::Payload(format!("UR encoding: {e}")))
+                .map_err(|e| QrError::Payload(crate::t!("qr-ur-encoding", error = e.to_string())))
         })
         .collect()
 }
@@ -125,9 +125,10 @@ impl Assembler {
             return Err(QrError::TooManyParts(MAX_PARTS_RECEIVED));
         }
         if part.len() > MAX_PART_CHARS {
-            return Err(QrError::Malformed(format!(
-                "a part of {} characters is too long",
-                part.len()
+            let chars = part.len();
+            return Err(QrError::Malformed(crate::t!(
+                "qr-part-too-long",
+                chars = chars
             )));
         }
         let lower = part.to_ascii_lowercase();
@@ -139,12 +140,10 @@ impl Assembler {
             return Err(QrError::NotOurs(part.chars().take(40).collect()));
         };
         if !rest.contains('/') {
-            return Err(QrError::Malformed(
-                "a single-part UR; fieldtrace reads multi-part URs only".to_owned(),
-            ));
+            return Err(QrError::Malformed(crate::t!("qr-single-part")));
         }
-        let (_, cbor) =
-            ur::decode(&lower).map_err(|e| QrError::Malformed(format!("UR part: {e}")))?;
+        let (_, cbor) = ur::decode(&lower)
+            .map_err(|e| QrError::Malformed(crate::t!("qr-ur-part", error = e.to_string())))?;
         let shape = self.check_header(&cbor)?;
         let index = match self.candidates.iter().position(|c| c.shape == shape) {
             Some(index) => index,
@@ -165,7 +164,10 @@ impl Assembler {
             if candidate.resolved() == 0 && candidate.decoder.fragment_count() == 0 {
                 self.candidates.remove(index);
             }
-            return Err(QrError::Malformed(format!("UR part: {e}")));
+            return Err(QrError::Malformed(crate::t!(
+                "qr-ur-part",
+                error = e.to_string()
+            )));
         }
         Ok(self.progress())
     }
@@ -186,7 +188,7 @@ impl Assembler {
 
     /// Read and check a part's CBOR header: `[seq, count, message length, checksum, data]`.
     fn check_header(&self, cbor: &[u8]) -> Result<MessageShape, QrError> {
-        let malformed = || QrError::Malformed("the part is not a fountain-code part".to_owned());
+        let malformed = || QrError::Malformed(crate::t!("qr-not-fountain"));
         let rest = cbor.strip_prefix(&[0x85]).ok_or_else(malformed)?;
         let (seq, rest) = take_head(rest, 0).ok_or_else(malformed)?;
         let (fragment_count, rest) = take_head(rest, 0).ok_or_else(malformed)?;
@@ -254,10 +256,9 @@ impl Assembler {
     /// The whole message once one is complete, `None` before.
     pub fn message(&self) -> Result<Option<Vec<u8>>, QrError> {
         match self.candidates.iter().find(|c| c.decoder.complete()) {
-            Some(c) => c
-                .decoder
-                .message()
-                .map_err(|e| QrError::Malformed(format!("the assembled message is damaged: {e}"))),
+            Some(c) => c.decoder.message().map_err(|e| {
+                QrError::Malformed(crate::t!("qr-assembled-damaged", error = e.to_string()))
+            }),
             None => Ok(None),
         }
     }

@@ -127,10 +127,11 @@ pub fn render_terminal(part: &str) -> Result<String, QrError> {
 /// Every QR code's text found in an image file (PNG, JPEG, or every frame of a GIF).
 pub fn read_image(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<String>, QrError> {
     if bytes.len() > limits.max_bytes {
-        return Err(QrError::Image(format!(
-            "the image is {} bytes, over the limit of {}",
-            bytes.len(),
-            limits.max_bytes
+        let (bytes, limit) = (bytes.len(), limits.max_bytes);
+        return Err(QrError::Image(crate::t!(
+            "qr-image-too-big",
+            bytes = bytes,
+            limit = limit
         )));
     }
     let mut image_limits = Limits::default();
@@ -150,12 +151,19 @@ pub fn read_image(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<String>, QrEr
             .map_err(|e| QrError::Image(format!("GIF: {e}")))?;
         for (index, frame) in decoder.into_frames().enumerate() {
             if index >= limits.max_frames {
-                return Err(QrError::Image(format!(
-                    "the animation has more than {} frames",
-                    limits.max_frames
+                let frames = limits.max_frames;
+                return Err(QrError::Image(crate::t!(
+                    "qr-too-many-frames",
+                    frames = frames
                 )));
             }
-            let frame = frame.map_err(|e| QrError::Image(format!("GIF frame {index}: {e}")))?;
+            let frame = frame.map_err(|e| {
+                QrError::Image(crate::t!(
+                    "qr-gif-frame",
+                    index = index,
+                    error = e.to_string()
+                ))
+            })?;
             let gray = DynamicImage::ImageRgba8(frame.into_buffer()).into_luma8();
             found.extend(codes_in(&gray));
         }

@@ -15,24 +15,38 @@ pub use payload::SignedManifest;
 
 use crate::packet::PacketError;
 
+/// What goes wrong reading or writing QR parts, in the officer's language (the `String`s hold
+/// a sentence already said in it, or a library's own words).
 #[derive(Debug, thiserror::Error)]
 pub enum QrError {
-    #[error("not a fieldtrace packet part: '{0}'")]
+    #[error("{}", crate::t!("qr-not-ours", part = .0.as_str()))]
     NotOurs(String),
-    #[error("damaged or malformed part: {0}")]
+    #[error("{}", crate::t!("qr-malformed", detail = .0.as_str()))]
     Malformed(String),
-    #[error("the part declares a {declared}-byte message, over the limit of {limit}")]
+    #[error("{}", said::too_large(*.declared, *.limit))]
     TooLarge { declared: u64, limit: u64 },
-    #[error("more than {0} parts read without completing the message")]
+    #[error("{}", said::too_many_parts(*.0))]
     TooManyParts(usize),
     #[error("{0}")]
     Payload(String),
-    #[error("the assembled manifest is refused: {0}")]
+    #[error("{}", crate::t!("qr-manifest-refused", error = .0.to_string()))]
     Packet(PacketError),
-    #[error("cannot draw the QR code: {0}")]
+    #[error("{}", crate::t!("qr-cannot-draw", detail = .0.as_str()))]
     Render(String),
-    #[error("cannot read the image: {0}")]
+    #[error("{}", crate::t!("qr-cannot-read-image", detail = .0.as_str()))]
     Image(String),
+}
+
+mod said {
+    use crate::t;
+
+    pub fn too_large(declared: u64, limit: u64) -> String {
+        t!("qr-too-large", declared = declared, limit = limit)
+    }
+
+    pub fn too_many_parts(parts: usize) -> String {
+        t!("qr-too-many-parts", parts = parts)
+    }
 }
 
 /// The UR parts to show for a signed manifest: every plain fragment, then `extra` mixed parts so

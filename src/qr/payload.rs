@@ -21,23 +21,19 @@ pub const MAX_PAYLOAD_BYTES: usize = MAX_MANIFEST_BYTES + 256;
 /// Pack `manifest.json` and `manifest.json.minisig` for QR transfer.
 pub fn encode(manifest: &[u8], signature_file: &[u8]) -> Result<Vec<u8>, QrError> {
     let text = std::str::from_utf8(signature_file)
-        .map_err(|_| QrError::Payload("the signature file is not UTF-8".to_owned()))?;
+        .map_err(|_| QrError::Payload(crate::t!("qr-signature-not-utf8")))?;
     let lines: Vec<&str> = text.split_terminator('\n').collect();
     let [_, signature_line, _, global_line] = lines[..] else {
-        return Err(QrError::Payload(
-            "the signature file is not four lines".to_owned(),
-        ));
+        return Err(QrError::Payload(crate::t!("qr-signature-not-four-lines")));
     };
     let signature = base64_decode(signature_line)
         .filter(|bytes| bytes.len() == SIGNATURE_BYTES)
-        .ok_or_else(|| QrError::Payload("the signature line is malformed".to_owned()))?;
+        .ok_or_else(|| QrError::Payload(crate::t!("qr-signature-line-malformed")))?;
     let global = base64_decode(global_line)
         .filter(|bytes| bytes.len() == GLOBAL_SIGNATURE_BYTES)
-        .ok_or_else(|| QrError::Payload("the global signature line is malformed".to_owned()))?;
+        .ok_or_else(|| QrError::Payload(crate::t!("qr-global-signature-malformed")))?;
     if rebuild_signature_file(manifest, &signature, &global)?.as_bytes() != signature_file {
-        return Err(QrError::Payload(
-            "the signature file is not in the form fieldtrace writes".to_owned(),
-        ));
+        return Err(QrError::Payload(crate::t!("qr-signature-not-ours")));
     }
     let mut out = Vec::with_capacity(manifest.len() + 160);
     out.push(0x83);
@@ -63,7 +59,7 @@ pub fn decode(payload: &[u8]) -> Result<SignedManifest, QrError> {
             limit: MAX_PAYLOAD_BYTES as u64,
         });
     }
-    let malformed = || QrError::Payload("the QR payload is not a fieldtrace packet".to_owned());
+    let malformed = || QrError::Payload(crate::t!("qr-payload-not-packet"));
     let mut rest = payload.strip_prefix(&[0x83]).ok_or_else(malformed)?;
     let mut fields: Vec<&[u8]> = Vec::with_capacity(3);
     for _ in 0..3 {

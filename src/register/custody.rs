@@ -9,7 +9,10 @@ use std::collections::BTreeMap;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use i18n_embed_fl::fl;
+
 use super::{RegisterError, Station};
+use crate::i18n::{Lang, Said, said_in};
 
 pub const ACTIONS: &[&str] = crate::vocab::CustodyAction::NAMES;
 
@@ -74,10 +77,16 @@ impl Event {
         crate::fs::sha256_hex(&canonical)
     }
 
-    fn describe(&self) -> String {
-        format!(
-            "#{} ({} of item {} at {})",
-            self.id, self.action, self.item, self.occurred_at
+    /// `#12 (seized of item 3 at ...)`, in `lang`.
+    fn describe(&self, lang: &Lang) -> String {
+        let action = crate::i18n::word_in(lang, "custody", &self.action);
+        fl!(
+            crate::i18n::loader_of(lang),
+            "custody-problem-event",
+            id = self.id,
+            action = action,
+            item = self.item.as_str(),
+            at = self.occurred_at.as_str()
         )
     }
 }
@@ -99,7 +108,12 @@ pub struct NewEvent {
 pub fn parse_occurred(value: &str, now: &str) -> Result<String, RegisterError> {
     let today = chrono::DateTime::parse_from_rfc3339(now)
         .map(|t| t.date_naive())
-        .map_err(|e| RegisterError::invalid("at", format!("the clock '{now}': {e}")))?;
+        .map_err(|e| {
+            RegisterError::invalid(
+                "at",
+                crate::t!("custody-bad-clock", now = now, error = e.to_string()),
+            )
+        })?;
     let parsed = super::item::parse_date(value, today).map_err(|e| match e {
         RegisterError::Invalid { reason, .. } => RegisterError::invalid("at", reason),
         other => other,
@@ -112,7 +126,7 @@ pub fn parse_occurred(value: &str, now: &str) -> Result<String, RegisterError> {
     if moment.as_str() > now {
         return Err(RegisterError::invalid(
             "at",
-            format!("'{}' is in the future (it is now {now})", value.trim()),
+            crate::t!("custody-at-future", value = value.trim(), now = now),
         ));
     }
     Ok(moment)
@@ -228,7 +242,8 @@ pub struct Problem {
     pub event: i64,
     /// edited, deleted, inserted, reordered
     pub kind: &'static str,
-    pub message: String,
+    /// In the officer's language on the terminal, in English in `--json`.
+    pub message: Said,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -285,7 +300,7 @@ pub struct HeadProblem {
     pub earlier_packet_id: String,
     pub earlier_events: u64,
     pub earlier_hash: String,
-    pub message: String,
+    pub message: Said,
 }
 
 /// Every received head compared with those received before it for the same item and sender.
@@ -316,7 +331,7 @@ pub fn received_head_problems(conn: &Connection) -> Result<Vec<HeadProblem>, Reg
         let problem = |kind,
                        earlier_events: u64,
                        (earlier_hash, earlier_packet): &(String, String),
-                       message: String| HeadProblem {
+                       message: Said| HeadProblem {
             kind,
             sender: sender.clone(),
             item: item.clone(),
@@ -335,10 +350,14 @@ pub fn received_head_problems(conn: &Connection) -> Result<Vec<HeadProblem>, Reg
                 "truncated",
                 most,
                 earlier,
-                format!(
-                    "item {item} from '{sender}': packet {packet_id} has {events} custody event(s), \
-                     but packet {} had {most}: the chain was cut at the station",
-                    earlier.1
+                crate::said!(
+                    "custody-problem-head-cut",
+                    item = item.as_str(),
+                    sender = sender.as_str(),
+                    packet = packet_id.as_str(),
+                    events = events,
+                    earlier = earlier.1.as_str(),
+                    most = most
                 ),
             ));
         } else if let Some(earlier) = heads.get(&events)
@@ -348,10 +367,15 @@ pub fn received_head_problems(conn: &Connection) -> Result<Vec<HeadProblem>, Reg
                 "diverged",
                 events,
                 earlier,
-                format!(
-                    "item {item} from '{sender}': packet {packet_id} ends its {events} custody \
-                     event(s) with {hash}, packet {} with {}: the chain was rewritten at the station",
-                    earlier.1, earlier.0
+                crate::said!(
+                    "custody-problem-head-diverged",
+                    item = item.as_str(),
+                    sender = sender.as_str(),
+                    packet = packet_id.as_str(),
+                    events = events,
+                    hash = hash.as_str(),
+                    earlier = earlier.1.as_str(),
+                    earlier_hash = earlier.0.as_str()
                 ),
             ));
         }
@@ -374,10 +398,7 @@ pub fn verify(conn: &Connection) -> Result<Verification, RegisterError> {
             problems.push(Problem {
                 event: event.id,
                 kind: "edited",
-                message: format!(
-                    "event {} was edited: its contents no longer match its hash",
-                    event.describe()
-                ),
+                message: crate::said!(|l| "custody-problem-edited", event = event.describe(l)),
             });
         }
         let expected = if i == 0 {
@@ -392,10 +413,10 @@ pub fn verify(conn: &Connection) -> Result<Verification, RegisterError> {
             Some(&j) if j > i => Problem {
                 event: event.id,
                 kind: "reordered",
-                message: format!(
-                    "event {} is out of order: in the chain it comes after #{}",
-                    event.describe(),
-                    events[j].id
+                message: crate::said!(
+                    |l| "custody-problem-out-of-order",
+                    event = event.describe(l),
+                    after = events[j].id
                 ),
             },
             Some(&j) => {
@@ -406,28 +427,26 @@ pub fn verify(conn: &Connection) -> Result<Verification, RegisterError> {
                 Problem {
                     event: events[i - 1].id,
                     kind: "inserted",
-                    message: format!(
-                        "event(s) {} were inserted: #{} follows #{} in the chain",
-                        between.join(", "),
-                        event.id,
-                        events[j].id
+                    message: crate::said!(
+                        "custody-problem-inserted",
+                        count = between.len(),
+                        events = between.join(", "),
+                        id = event.id,
+                        follows = events[j].id
                     ),
                 }
             }
             None if event.prev_hash == GENESIS => Problem {
                 event: event.id,
                 kind: "reordered",
-                message: format!(
-                    "event {} claims to be the first event but is not",
-                    event.describe()
-                ),
+                message: crate::said!(|l| "custody-problem-not-first", event = event.describe(l)),
             },
             None => Problem {
                 event: event.id,
                 kind: "deleted",
-                message: format!(
-                    "the event before {} is missing: it follows an event that is no longer in the log",
-                    event.describe()
+                message: crate::said!(
+                    |l| "custody-problem-missing-before",
+                    event = event.describe(l)
                 ),
             },
         };
@@ -446,7 +465,7 @@ pub fn verify(conn: &Connection) -> Result<Verification, RegisterError> {
         problems.push(Problem {
             event: issued,
             kind: "deleted",
-            message: format!("the last event(s) of the log were deleted: ids up to #{issued} were issued, #{last} is the last left"),
+            message: crate::said!("custody-problem-last-deleted", issued = issued, last = last),
         });
     }
     let received_heads = received_head_problems(conn)?;
@@ -512,8 +531,8 @@ mod tests {
 /// A custody chain head a packet carried about one of our items (`trace::anchor`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CarriedHead {
-    /// The packet file it came in.
-    pub packet: String,
+    /// The packet file it came in (or the checkpoint), as a problem names it.
+    pub packet: Said,
     /// The item's UUID.
     pub item: String,
     pub events: u64,
@@ -554,9 +573,10 @@ pub fn compare_with_carried(
                 problems.push(Problem {
                     event: 0,
                     kind: "missing",
-                    message: format!(
-                        "item {} that {} is about is no longer in the register",
-                        head.item, head.packet
+                    message: crate::said!(
+                        |l| "custody-problem-item-gone",
+                        item = head.item.as_str(),
+                        packet = said_in(&head.packet, l)
                     ),
                 });
             }
@@ -564,6 +584,7 @@ pub fn compare_with_carried(
         };
         let events = read_events(conn, Some(id))?;
         let held = u64::try_from(events.len()).unwrap_or(u64::MAX);
+        let short_hash = &head.hash[..head.hash.len().min(12)];
         let at_count = usize::try_from(head.events)
             .ok()
             .and_then(|n| n.checked_sub(1))
@@ -573,19 +594,23 @@ pub fn compare_with_carried(
             None => problems.push(Problem {
                 event: events.last().map_or(0, |e| e.id),
                 kind: "truncated",
-                message: format!(
-                    "item #{id}: {} carried {} custody events, the register holds {held}: events were deleted",
-                    head.packet, head.events
+                message: crate::said!(
+                    |l| "custody-problem-item-cut",
+                    id = id,
+                    packet = said_in(&head.packet, l),
+                    events = head.events,
+                    held = held
                 ),
             }),
             Some(event) if event.hash != head.hash => problems.push(Problem {
                 event: event.id,
                 kind: "rewritten",
-                message: format!(
-                    "item #{id}: its custody event {} is not the one {} carried (hash {} there): the chain was rewritten",
-                    head.events,
-                    head.packet,
-                    &head.hash[..head.hash.len().min(12)]
+                message: crate::said!(
+                    |l| "custody-problem-item-rewritten",
+                    id = id,
+                    events = head.events,
+                    packet = said_in(&head.packet, l),
+                    hash = short_hash
                 ),
             }),
             Some(_) => {}
@@ -605,11 +630,12 @@ pub fn compare_with_carried(
                 problems.push(Problem {
                     event: 0,
                     kind: "serial",
-                    message: format!(
-                        "item #{id}: serial '{}' where {} carried '{}', and no change of it is recorded",
-                        now.unwrap_or(""),
-                        head.packet,
-                        then.unwrap_or("")
+                    message: crate::said!(
+                        |l| "custody-problem-serial",
+                        id = id,
+                        now = now.unwrap_or(""),
+                        packet = said_in(&head.packet, l),
+                        then = then.unwrap_or("")
                     ),
                 });
             }
@@ -675,8 +701,8 @@ pub fn checkpoint(conn: &Connection, at: &str) -> Result<Checkpoint, RegisterErr
 pub fn compare_with_checkpoint(
     conn: &Connection,
     checkpoint: &Checkpoint,
-    name: &str,
 ) -> Result<Vec<Problem>, RegisterError> {
+    let name = crate::said!("custody-the-checkpoint", at = checkpoint.at.as_str());
     let mut problems = Vec::new();
     let events = read_events(conn, None)?;
     let at_count = usize::try_from(checkpoint.events)
@@ -688,19 +714,20 @@ pub fn compare_with_checkpoint(
         None => problems.push(Problem {
             event: events.last().map_or(0, |e| e.id),
             kind: "truncated",
-            message: format!(
-                "{name} of {} counted {} custody events, the register holds {}: events were deleted",
-                checkpoint.at,
-                checkpoint.events,
-                events.len()
+            message: crate::said!(
+                |l| "custody-problem-checkpoint-cut",
+                checkpoint = said_in(&name, l),
+                events = checkpoint.events,
+                held = events.len()
             ),
         }),
         Some(event) if event.hash != checkpoint.head => problems.push(Problem {
             event: event.id,
             kind: "rewritten",
-            message: format!(
-                "custody event {} is not the one {name} of {} ends with: the chain was rewritten",
-                checkpoint.events, checkpoint.at
+            message: crate::said!(
+                |l| "custody-problem-checkpoint-rewritten",
+                events = checkpoint.events,
+                checkpoint = said_in(&name, l)
             ),
         }),
         Some(_) => {}
@@ -709,7 +736,7 @@ pub fn compare_with_checkpoint(
         .items
         .iter()
         .map(|i| CarriedHead {
-            packet: format!("{name} of {}", checkpoint.at),
+            packet: name.clone(),
             item: i.item.clone(),
             events: i.n,
             hash: i.h.clone(),

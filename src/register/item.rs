@@ -153,25 +153,20 @@ pub fn parse_date(value: &str, today: NaiveDate) -> Result<String, RegisterError
                     .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
             })
             .ok_or_else(|| {
-            RegisterError::invalid(
-                "date",
-                format!(
-                    "'{value}' is not a date (YYYY-MM-DD, optionally with a time, or DD/MM/YYYY)"
-                ),
-            )
-        })?;
+                RegisterError::invalid("date", crate::t!("item-invalid-date", value = value))
+            })?;
         (time.date(), time.format("%Y-%m-%dT%H:%M:%S").to_string())
     };
     if date > today {
         return Err(RegisterError::invalid(
             "date",
-            format!("'{value}' is in the future"),
+            crate::t!("item-date-future", value = value),
         ));
     }
     if chrono::Datelike::year(&date) < 1900 {
         return Err(RegisterError::invalid(
             "date",
-            format!("'{value}' is before 1900"),
+            crate::t!("item-date-before-1900", value = value),
         ));
     }
     Ok(normalised)
@@ -181,7 +176,7 @@ fn number<T: std::str::FromStr>(field: &str, value: &str) -> Result<T, RegisterE
     value
         .trim()
         .parse::<T>()
-        .map_err(|_| RegisterError::invalid(field, format!("'{value}' is not a number")))
+        .map_err(|_| RegisterError::invalid(field, crate::t!("item-not-a-number", value = value)))
 }
 
 impl Normalizer<'_> {
@@ -200,7 +195,10 @@ impl Normalizer<'_> {
         kind: Option<&str>,
     ) -> Result<(Value, Option<Said>), RegisterError> {
         let Some(spec) = field(name) else {
-            return Err(RegisterError::invalid(name, "no such field"));
+            return Err(RegisterError::invalid(
+                name,
+                crate::t!("item-no-such-field"),
+            ));
         };
         let raw = raw.trim();
         if raw.is_empty() {
@@ -255,7 +253,7 @@ impl Normalizer<'_> {
                 Some(m) => text(m.id.clone()),
                 None => Err(RegisterError::invalid(
                     name,
-                    format!("'{raw}' is not a model in the library"),
+                    crate::t!("item-not-a-model", value = raw),
                 )),
             },
             ("lat", _) => {
@@ -263,7 +261,7 @@ impl Normalizer<'_> {
                 if !(-90.0..=90.0).contains(&v) {
                     return Err(RegisterError::invalid(
                         name,
-                        format!("{v} is outside -90..90"),
+                        crate::t!("item-lat-outside", value = v.to_string()),
                     ));
                 }
                 Ok((Value::Real(v), None))
@@ -273,7 +271,7 @@ impl Normalizer<'_> {
                 if !(-180.0..=180.0).contains(&v) {
                     return Err(RegisterError::invalid(
                         name,
-                        format!("{v} is outside -180..180"),
+                        crate::t!("item-lon-outside", value = v.to_string()),
                     ));
                 }
                 Ok((Value::Real(v), None))
@@ -284,7 +282,7 @@ impl Normalizer<'_> {
                 if !(1800..=this_year).contains(&v) {
                     return Err(RegisterError::invalid(
                         name,
-                        format!("{v} is not a year of manufacture"),
+                        crate::t!("item-not-a-year", value = v),
                     ));
                 }
                 Ok((Value::Integer(v), None))
@@ -294,7 +292,7 @@ impl Normalizer<'_> {
                 if v < 0 {
                     return Err(RegisterError::invalid(
                         name,
-                        "a quantity cannot be negative",
+                        crate::t!("item-negative-quantity"),
                     ));
                 }
                 Ok((Value::Integer(v), None))
@@ -366,7 +364,10 @@ pub fn check_new(input: &ItemInput, norm: &Normalizer<'_>) -> Result<Checked, Re
     let kind = input.get("kind").map(String::as_str);
     for (name, raw) in input {
         let Some(spec) = field(name) else {
-            return Err(RegisterError::invalid(name, "no such field"));
+            return Err(RegisterError::invalid(
+                name,
+                crate::t!("item-no-such-field"),
+            ));
         };
         let (value, warning) = norm.value_of_kind(name, raw, kind)?;
         checked.warnings.extend(warning);
@@ -376,7 +377,7 @@ pub fn check_new(input: &ItemInput, norm: &Normalizer<'_>) -> Result<Checked, Re
     }
     for required in ["date", "event"] {
         if !checked.values.contains_key(required) {
-            return Err(RegisterError::invalid(required, "is required"));
+            return Err(RegisterError::invalid(required, crate::t!("item-required")));
         }
     }
     checked
@@ -485,12 +486,18 @@ pub fn edit(
     };
     for (name, raw) in &input {
         let Some(spec) = field(name) else {
-            return Err(RegisterError::invalid(name, "no such field"));
+            return Err(RegisterError::invalid(
+                name,
+                crate::t!("item-no-such-field"),
+            ));
         };
         let (value, warning) = norm.value_of_kind(name, raw, Some(&kind))?;
         warnings.extend(warning);
         if value == Value::Null && ["date", "event", "kind", "serial_status"].contains(&spec.name) {
-            return Err(RegisterError::invalid(name, "cannot be emptied"));
+            return Err(RegisterError::invalid(
+                name,
+                crate::t!("item-cannot-be-emptied"),
+            ));
         }
         let old: Value = tx.query_row(
             &format!("SELECT {} FROM items WHERE id = ?1", spec.column),
@@ -585,10 +592,7 @@ pub fn add_mark(
     let event = one_of("event", &mark.event, "mark-event", MARK_EVENTS)?;
     let legibility = one_of("legibility", &mark.legibility, "legibility", LEGIBILITY)?;
     if mark.text.trim().is_empty() {
-        return Err(RegisterError::invalid(
-            "mark",
-            "the mark's text is empty (describe it in words if it is a symbol)",
-        ));
+        return Err(RegisterError::invalid("mark", crate::t!("item-mark-empty")));
     }
     if let Some(component) = mark.component {
         let owner: Option<i64> = tx
@@ -601,7 +605,7 @@ pub fn add_mark(
         if owner != Some(item) {
             return Err(RegisterError::invalid(
                 "component",
-                format!("item {item} has no component {component}"),
+                crate::t!("item-no-component", item = item, component = component),
             ));
         }
     }
@@ -647,7 +651,7 @@ pub fn add_component(
     if component.part.trim().is_empty() {
         return Err(RegisterError::invalid(
             "part",
-            "name the part (barrel, slide, bolt, receiver...)",
+            crate::t!("item-part-needed"),
         ));
     }
     let status = match &component.serial_status {

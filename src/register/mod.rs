@@ -43,7 +43,7 @@ pub enum RegisterError {
     Invalid { field: String, reason: String },
     #[error("{}", said::too_new(*.found, *.known))]
     TooNew { found: i64, known: i64 },
-    #[error("photo {path}: {reason}")]
+    #[error("{}", said::photo(.path, .reason))]
     Photo { path: String, reason: String },
     #[error("{}", said::damaged(.path, .detail))]
     Damaged { path: String, detail: String },
@@ -75,6 +75,10 @@ mod said {
 
     pub fn too_new(found: i64, known: i64) -> String {
         t!("reg-too-new", found = found, known = known)
+    }
+
+    pub fn photo(path: &str, reason: &str) -> String {
+        t!("reg-photo", path = path, reason = reason)
     }
 
     pub fn damaged(path: &str, detail: &str) -> String {

@@ -142,7 +142,7 @@ pub fn ensure_reduced(
         .find(|p| p.exists())
         .ok_or_else(|| RegisterError::Photo {
             path: sha256.to_owned(),
-            reason: "the original is not in the photos folder".into(),
+            reason: crate::t!("photo-original-missing"),
         })?;
     let bytes = std::fs::read(&original)?;
     let photo = crate::photo::inspect(
@@ -158,7 +158,7 @@ pub fn ensure_reduced(
     if photo.sha256 != sha256 {
         return Err(RegisterError::Photo {
             path: original.display().to_string(),
-            reason: "the stored file no longer matches its SHA-256".into(),
+            reason: crate::t!("photo-hash-changed"),
         });
     }
     store_files(home, &bytes, &photo)?;
@@ -176,7 +176,12 @@ pub fn link(
 ) -> Result<bool, RegisterError> {
     let view = crate::vocab::read_word("view", view, VIEWS)
         .map_err(|e| RegisterError::invalid("view", e.to_string()))?;
-    let notes = (!photo.exif.notes.is_empty()).then(|| photo.exif.notes.join("; "));
+    // Stored in English: a record of the register reads the same whatever the language of the
+    // terminal it was made on (the officer was shown the notes in theirs).
+    let notes = (!photo.exif.notes.is_empty()).then(|| {
+        let english: Vec<&str> = photo.exif.notes.iter().map(|n| n.english()).collect();
+        english.join("; ")
+    });
     tx.execute(
         "INSERT OR IGNORE INTO photos (sha256, media_type, bytes, width, height, taken_at, lat,
                                        lon, exif_notes, stored_at)
@@ -301,10 +306,14 @@ pub fn attach(
             .map_err(|e| {
                 RegisterError::Io(std::io::Error::new(
                     e.kind(),
-                    format!("cannot read photo {shown}: {e}"),
+                    crate::t!(
+                        "photo-cannot-read",
+                        file = shown.as_str(),
+                        error = e.to_string()
+                    ),
                 ))
             })?
-            .ok_or_else(|| refused(format!("over the limit of {} bytes", limits.max_bytes)))?;
+            .ok_or_else(|| refused(crate::t!("photo-over-limit", limit = limits.max_bytes)))?;
         let inspected = crate::photo::inspect(&bytes, limits, today, crate::photo::Derive::Reduced)
             .map_err(|e| refused(e.to_string()))?;
         checked.push((shown, bytes, inspected));

@@ -18,6 +18,7 @@ use crate::fs::{read_capped, sha256_hex, write_atomically};
 use crate::packet::verify::verify;
 use crate::packet::{self, ArchiveLimits, Kind, Recipient, VerifyOptions, archive, manifest};
 use crate::register::sync::{self as store, InboxEntry};
+use crate::t;
 use crate::vocab::AckStatus;
 
 /// Where attachments that came before the rest of their packet wait, by SHA-256.
@@ -46,10 +47,9 @@ fn files_of(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
         return Ok(vec![path.to_path_buf()]);
     }
     let mut files = Vec::new();
-    for entry in
-        std::fs::read_dir(path).with_context(|| format!("cannot read {}", path.display()))?
-    {
-        let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
+    let unreadable = || t!("error-cannot-read", file = path.display().to_string());
+    for entry in std::fs::read_dir(path).with_context(unreadable)? {
+        let entry = entry.with_context(unreadable)?;
         if entry.file_type().is_ok_and(|t| t.is_file()) {
             files.push(entry.path());
         }
@@ -65,9 +65,12 @@ fn stored_packet(home: &Path, entry: &InboxEntry) -> anyhow::Result<Vec<u8>> {
         (None, Some(file)) => {
             let path = home.join(file);
             read_capped(&path, ArchiveLimits::default().max_total_bytes)?
-                .with_context(|| format!("{} is larger than a packet may be", path.display()))
+                .with_context(|| t!("sync-larger-than-packet", file = path.display().to_string()))
         }
-        (None, None) => anyhow::bail!("packet {} is not stored", entry.packet_id),
+        (None, None) => anyhow::bail!(
+            "{}",
+            t!("sync-not-stored", packet = entry.packet_id.as_str())
+        ),
     }
 }
 
@@ -80,15 +83,24 @@ pub fn attach(
     let mut exchange = Exchange::open(ctx)?;
     let entry = store::inbox_resolve(exchange.register.conn(), reference)?;
     if entry.pending.is_empty() {
-        return Err(usage(format!(
-            "packet {} (inbox {}) has no attachment pending",
-            entry.packet_id, entry.id
+        return Err(usage(t!(
+            "sync-nothing-pending",
+            packet = entry.packet_id.as_str(),
+            inbox = entry.id
         ))
-        .hint("`inbox list` shows which packets wait for attachments")
+        .hint(t!("sync-nothing-pending-hint"))
         .into());
     }
-    let listed = manifest::parse_strict(&entry.manifest)
-        .map_err(|e| anyhow::anyhow!("inbox {}: the stored manifest is damaged: {e}", entry.id))?;
+    let listed = manifest::parse_strict(&entry.manifest).map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            t!(
+                "sync-stored-manifest-damaged",
+                inbox = entry.id,
+                error = e.to_string()
+            )
+        )
+    })?;
     let sizes: BTreeMap<&str, u64> = listed
         .attachments
         .iter()
@@ -142,15 +154,30 @@ pub fn attach(
 
     // Every attachment is in: the packet as the sender wrote it, checked like any other.
     let parts = stored_packet(&ctx.home, &entry)?;
-    let members = archive::read(&parts, &ArchiveLimits::default())
-        .map_err(|e| anyhow::anyhow!("inbox {}: the stored packet is damaged: {e}", entry.id))?;
+    let members = archive::read(&parts, &ArchiveLimits::default()).map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            t!(
+                "sync-stored-packet-damaged",
+                inbox = entry.id,
+                error = e.to_string()
+            )
+        )
+    })?;
     let mut blobs: Vec<Vec<u8>> = members.attachments.values().map(|b| b.to_vec()).collect();
     for hash in &entry.pending {
         let path = waiting.join(hash);
-        let bytes = read_capped(&path, cap)?
-            .with_context(|| format!("{} is larger than an attachment may be", path.display()))?;
+        let bytes = read_capped(&path, cap)?.with_context(|| {
+            t!(
+                "sync-larger-than-attachment",
+                file = path.display().to_string()
+            )
+        })?;
         if sha256_hex(&bytes) != *hash {
-            anyhow::bail!("{} no longer matches its SHA-256", path.display());
+            anyhow::bail!(
+                "{}",
+                t!("sync-hash-changed", file = path.display().to_string())
+            );
         }
         blobs.push(bytes);
     }
@@ -161,11 +188,14 @@ pub fn attach(
         &VerifyOptions::new(&exchange.signers, Some(exchange.own.key_id)),
     );
     if !report.valid || report.attachments.pending > 0 {
-        let why: Vec<String> = report.errors.iter().map(|e| e.message.clone()).collect();
+        let why = super::receive::joined(report.errors.iter().map(|e| &e.message));
         anyhow::bail!(
-            "packet {} rebuilt with its attachments does not verify: {}",
-            entry.packet_id,
-            why.join("; ")
+            "{}",
+            t!(
+                "sync-attach-not-verified",
+                packet = entry.packet_id.as_str(),
+                why = why.to_string()
+            )
         );
     }
     let name = format!("{}{}", entry.packet_id, packet::PACKET_SUFFIX);

@@ -37,8 +37,9 @@ pub fn packet_id_of_name(name: &str) -> Option<String> {
 /// Packet files in a folder, by name, so runs are repeatable.
 pub fn packet_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
-        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+    let unreadable = || crate::t!("error-cannot-read", file = dir.display().to_string());
+    for entry in std::fs::read_dir(dir).with_context(unreadable)? {
+        let entry = entry.with_context(unreadable)?;
         let name = entry.file_name();
         if entry.file_type().map(|t| t.is_file()).unwrap_or(false)
             && name.to_str().is_some_and(is_packet_name)
@@ -88,14 +89,15 @@ impl Folder {
     /// The folder, which must exist (a stick not mounted is the officer's to fix).
     pub fn open(dir: &Path) -> anyhow::Result<Folder> {
         if !dir.is_dir() {
-            return Err(
-                crate::error::usage(format!("{} is not a folder", dir.display()))
-                    .hint("mount the stick or create the shared folder first")
-                    .into(),
-            );
+            return Err(crate::error::usage(crate::t!(
+                "sync-not-a-folder",
+                dir = dir.display().to_string()
+            ))
+            .hint(crate::t!("sync-not-a-folder-hint"))
+            .into());
         }
         let label = std::fs::canonicalize(dir)
-            .with_context(|| format!("cannot resolve {}", dir.display()))?
+            .with_context(|| crate::t!("sync-cannot-resolve", dir = dir.display().to_string()))?
             .display()
             .to_string();
         Ok(Folder {
@@ -152,27 +154,28 @@ pub struct Copied {
 /// overwritten.
 pub fn send_one(home: &Path, entry: &OutboxEntry, dir: &Path) -> anyhow::Result<Copied> {
     let source = home.join(&entry.file);
-    let bytes =
-        std::fs::read(&source).with_context(|| format!("cannot read {}", source.display()))?;
+    let bytes = std::fs::read(&source)
+        .with_context(|| crate::t!("error-cannot-read", file = source.display().to_string()))?;
     let sha256 = sha256_hex(&bytes);
     let name = source
         .file_name()
-        .context("an outbox entry without a file name")?;
+        .with_context(|| crate::t!("sync-outbox-no-name"))?;
     let target = dir.join(name);
     let copied = match read_capped(&target, file_cap()) {
         Ok(Some(there)) if sha256_hex(&there) == sha256 => false,
         Ok(_) => anyhow::bail!(
-            "{} holds a different file; it is not overwritten",
-            target.display()
+            "{}",
+            crate::t!("sync-different-file", file = target.display().to_string())
         ),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             write_shared_atomically(&target, &bytes)?;
-            let back = std::fs::read(&target)
-                .with_context(|| format!("cannot read back {}", target.display()))?;
+            let back = std::fs::read(&target).with_context(|| {
+                crate::t!("sync-cannot-read-back", file = target.display().to_string())
+            })?;
             if sha256_hex(&back) != sha256 {
                 anyhow::bail!(
-                    "{} does not read back as written: the medium is failing",
-                    target.display()
+                    "{}",
+                    crate::t!("sync-medium-failing", file = target.display().to_string())
                 );
             }
             true

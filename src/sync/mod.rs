@@ -71,7 +71,8 @@ pub struct Received {
     pub kind: Option<String>,
     pub result: ReceivedAs,
     pub reason: Option<String>,
-    pub detail: Option<String>,
+    /// In English in `--json`, in the officer's language on the terminal.
+    pub detail: Option<crate::i18n::Said>,
     /// The acknowledgement written for the sender, if any.
     pub acknowledgement: Option<String>,
     /// Attachments the signed manifest lists that are still to come (their SHA-256).
@@ -181,7 +182,7 @@ impl Unlocker<'_> {
         }
         self.signing_key
             .as_ref()
-            .context("the signing key is not unlocked")
+            .with_context(|| crate::t!("sync-signing-locked"))
     }
 }
 
@@ -195,7 +196,7 @@ impl Keyring for Unlocker<'_> {
         }
         self.identity
             .as_ref()
-            .context("the decryption key is not unlocked")
+            .with_context(|| crate::t!("sync-decryption-locked"))
     }
 }
 
@@ -390,7 +391,7 @@ impl<'a> Exchange<'a> {
         let now = self.ctx.now();
         let note = format!(
             "reason: {reason}\ndetail: {}\nsource: {}\nsha256: {}\nat: {now}\n",
-            refusal.detail,
+            refusal.detail.english(),
             source.display(),
             refusal.file_sha256,
         );
@@ -403,7 +404,7 @@ impl<'a> Exchange<'a> {
             file: relative(&stored),
             source: source.display().to_string(),
             reason: reason.to_owned(),
-            detail: refusal.detail.clone(),
+            detail: refusal.detail.english().to_owned(),
             at: now,
         };
         if refusal.answer.is_some() {
@@ -699,6 +700,11 @@ fn send_all(
     let label = destination.label();
     for entry in outgoing {
         each.sent();
+        if sent.failed.contains(&entry.packet_id) {
+            // Refused earlier in this run (a hub is offered the outbox before and after its
+            // mailbox is read): once is enough, and it counts once.
+            continue;
+        }
         if destination.answers_at_once()
             && entry.state != crate::vocab::OutboxState::Pending.as_str()
             && store::delivered(exchange.register.conn(), &entry.packet_id, label)?
@@ -716,7 +722,11 @@ fn send_all(
                 deliveries.push(delivery);
             }
             Err(e) => {
-                problems.push(format!("packet {}: {e:#}", entry.packet_id));
+                problems.push(crate::t!(
+                    "sync-send-failed",
+                    packet = entry.packet_id.as_str(),
+                    error = format!("{e:#}")
+                ));
                 sent.failed.push(entry.packet_id.clone());
             }
         }

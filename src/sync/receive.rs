@@ -8,11 +8,13 @@ use std::path::Path;
 use serde::{Serialize, Serializer};
 
 use crate::fs::sha256_hex;
+use crate::i18n::Said;
 use crate::packet::encrypt::{self, AgeLimits};
 use crate::packet::verify::verify;
 use crate::packet::{KeyId, Kind, KnownSigner, Manifest, Reason, Recipient, VerifyOptions};
 use crate::register::sync as store;
 use crate::register::traces;
+use crate::said;
 use crate::trace::reply::{AckBody, ResponseBody};
 use crate::trace::{Level, RequestBody, check};
 use crate::vocab::AckStatus;
@@ -109,7 +111,8 @@ pub struct Answer {
 #[derive(Debug, Clone)]
 pub struct Refusal {
     pub reason: RefusalReason,
-    pub detail: String,
+    /// English where it is recorded (quarantine, `--json`), the officer's language on screen.
+    pub detail: Said,
     pub packet_id: Option<String>,
     /// The file's SHA-256, or for a file too large to read, a hash of its name.
     pub file_sha256: String,
@@ -215,13 +218,13 @@ fn ack_body(manifest: &Manifest, sha256: &str, status: AckStatus) -> AckBody {
 
 fn refuse(
     reason: RefusalReason,
-    detail: impl Into<String>,
+    detail: Said,
     packet_id: Option<String>,
     file_sha256: &str,
 ) -> Decision {
     Decision::Refuse(Box::new(Refusal {
         reason,
-        detail: detail.into(),
+        detail,
         packet_id,
         file_sha256: file_sha256.to_owned(),
         keep_bytes: true,
@@ -249,7 +252,10 @@ pub fn decide(
             }
             return Ok(Decision::Refuse(Box::new(Refusal {
                 reason: RefusalReason::Packet(Reason::TooLarge),
-                detail: format!("the file is over {} bytes", super::destination::file_cap()),
+                detail: said!(
+                    "sync-refused-file-too-large",
+                    limit = super::destination::file_cap()
+                ),
                 packet_id: None,
                 file_sha256: marker,
                 keep_bytes: false,
@@ -298,10 +304,9 @@ pub fn decide(
         let reason = report
             .first_reason()
             .map_or(RefusalReason::Invalid, RefusalReason::Packet);
-        let detail: Vec<String> = report.errors.iter().map(|e| e.message.clone()).collect();
         return Ok(refuse(
             reason,
-            detail.join("; "),
+            joined(report.errors.iter().map(|e| &e.message)),
             report.id.map(|id| id.to_string()),
             &file_sha256,
         ));
@@ -347,19 +352,24 @@ pub fn decide(
             }
             return receipt(Effect::Duplicate);
         }
-        Some(format!(
-            "packet {packet_id} was received before with manifest {}; this one is {manifest_sha256}",
-            earlier.manifest_sha256
+        Some(said!(
+            "sync-refused-received-before",
+            packet = packet_id.as_str(),
+            earlier = earlier.manifest_sha256.as_str(),
+            sha = manifest_sha256.as_str()
         ))
     } else if store::outbox_find(conn, &packet_id)?.is_some() {
-        Some(format!("packet {packet_id} is one this station sent"))
+        Some(said!(
+            "sync-refused-own-packet",
+            packet = packet_id.as_str()
+        ))
     } else {
         None
     };
     if let Some(detail) = conflict {
         let answer = (manifest.kind == Kind::TraceRequest).then(|| {
             let mut body = ack_body(&manifest, &manifest_sha256, AckStatus::Rejected);
-            body.reason = Some(format!("conflict: {detail}"));
+            body.reason = Some(format!("conflict: {}", detail.english()));
             Answer {
                 to: sender.clone(),
                 body,
@@ -375,7 +385,7 @@ pub fn decide(
         })));
     }
 
-    let refused = |(reason, detail): (RefusalReason, String)| {
+    let refused = |(reason, detail): (RefusalReason, Said)| {
         Ok(refuse(
             reason,
             detail,
@@ -424,39 +434,68 @@ pub(crate) fn request_ack(manifest: &Manifest, manifest_sha256: &str) -> AckBody
     body
 }
 
-type Refused = (RefusalReason, String);
+type Refused = (RefusalReason, Said);
+
+/// A recorded refusal as the officer reads it: the sentence recorded (in English, as
+/// quarantine records, hubs and `--json` keep it) when the officer reads English; in another
+/// language the reason code's own sentence (`refusal-<code>`), the code staying beside it. A
+/// code the catalogue does not know keeps the recorded sentence.
+pub fn refusal_sentence(code: &str, recorded: &str) -> String {
+    if crate::i18n::current().is_english() || code.is_empty() {
+        return recorded.to_owned();
+    }
+    crate::i18n::lookup(&format!("refusal-{code}")).unwrap_or_else(|| recorded.to_owned())
+}
+
+/// Several refusals in one sentence, `; ` between them.
+pub(crate) fn joined<'a>(sentences: impl Iterator<Item = &'a Said>) -> Said {
+    let mut all: Option<Said> = None;
+    for s in sentences {
+        all = Some(match all {
+            None => s.clone(),
+            Some(before) => before.append(&Said::verbatim("; ")).append(s),
+        });
+    }
+    all.unwrap_or_else(|| Said::verbatim(""))
+}
+
+/// A message from a library (serde, SQLite) that has no translation: the same in every
+/// language.
+fn their(e: impl std::fmt::Display) -> Said {
+    Said::verbatim(e.to_string())
+}
 
 /// An acknowledgement must name a packet this station sent to its signer, by the manifest
 /// hash it was sent with.
 fn check_ack(conn: &rusqlite::Connection, manifest: &Manifest) -> Result<AckBody, Refused> {
-    let ack =
-        AckBody::parse(&manifest.body).map_err(|e| (RefusalReason::BadBody, e.to_string()))?;
+    let ack = AckBody::parse(&manifest.body).map_err(|e| (RefusalReason::BadBody, their(e)))?;
     let sent = store::outbox_find(conn, &ack.packet)
-        .map_err(|e| (RefusalReason::Invalid, e.to_string()))?
+        .map_err(|e| (RefusalReason::Invalid, their(e)))?
         .ok_or_else(|| {
             (
                 RefusalReason::UnknownRequest,
-                format!(
-                    "acknowledges packet {}, which this station never sent",
-                    ack.packet
-                ),
+                said!("sync-refused-ack-unknown", packet = ack.packet.as_str()),
             )
         })?;
     if sent.recipient_key_id != manifest.station.key_id.to_string() {
         return Err((
             RefusalReason::WrongSender,
-            format!(
-                "packet {} was sent to key {}, but key {} acknowledges it",
-                ack.packet, sent.recipient_key_id, manifest.station.key_id
+            said!(
+                "sync-refused-ack-sender",
+                packet = ack.packet.as_str(),
+                to = sent.recipient_key_id.as_str(),
+                key = manifest.station.key_id.to_string()
             ),
         ));
     }
     if sent.manifest_sha256 != ack.sha256 {
         return Err((
             RefusalReason::WrongManifest,
-            format!(
-                "acknowledges manifest {} but packet {} was sent as {}",
-                ack.sha256, ack.packet, sent.manifest_sha256
+            said!(
+                "sync-refused-ack-manifest",
+                sha = ack.sha256.as_str(),
+                packet = ack.packet.as_str(),
+                sent = sent.manifest_sha256.as_str()
             ),
         ));
     }
@@ -469,13 +508,13 @@ fn check_response(
     manifest: &Manifest,
 ) -> Result<(i64, ResponseBody), Refused> {
     let response =
-        ResponseBody::parse(&manifest.body).map_err(|e| (RefusalReason::BadBody, e.to_string()))?;
+        ResponseBody::parse(&manifest.body).map_err(|e| (RefusalReason::BadBody, their(e)))?;
     let no_request = || {
         (
             RefusalReason::UnknownRequest,
-            format!(
-                "answers request {}, which this station never sent",
-                response.request
+            said!(
+                "sync-refused-response-unknown",
+                request = response.request.as_str()
             ),
         )
     };
@@ -487,20 +526,22 @@ fn check_response(
     if request.recipient_key_id != manifest.station.key_id.to_string() {
         return Err((
             RefusalReason::WrongSender,
-            format!(
-                "request {} went to key {}, but key {} answers it",
-                response.request, request.recipient_key_id, manifest.station.key_id
+            said!(
+                "sync-refused-response-sender",
+                request = response.request.as_str(),
+                to = request.recipient_key_id.as_str(),
+                key = manifest.station.key_id.to_string()
             ),
         ));
     }
     if request.manifest_sha256.as_deref() != Some(response.sha256.as_str()) {
         return Err((
             RefusalReason::WrongManifest,
-            format!(
-                "answers manifest {} but request {} was sent as {}",
-                response.sha256,
-                response.request,
-                request.manifest_sha256.as_deref().unwrap_or("?")
+            said!(
+                "sync-refused-response-manifest",
+                sha = response.sha256.as_str(),
+                request = response.request.as_str(),
+                sent = request.manifest_sha256.as_deref().unwrap_or("?")
             ),
         ));
     }

@@ -20,7 +20,7 @@ pub struct Released {
     pub outcome: String,
     /// Still refused: the reason code now, and its detail.
     pub reason: Option<String>,
-    pub detail: Option<String>,
+    pub detail: Option<crate::i18n::Said>,
     pub received: Option<Received>,
 }
 
@@ -31,15 +31,18 @@ pub fn release(
     dismiss: bool,
 ) -> anyhow::Result<Released> {
     if why.trim().is_empty() {
-        return Err(usage("--reason: say what was fixed or decided").into());
+        return Err(usage(crate::t!("sync-release-no-reason")).into());
     }
     let station = ctx.station()?;
     let mut exchange = Exchange::open(ctx)?;
     let row = store::quarantine_find(exchange.register.conn(), id)?;
     if let Some(earlier) = &row.released {
-        return Err(usage(format!(
-            "quarantined packet #{id} was already released ({}) by {} at {}",
-            earlier.outcome, earlier.by, earlier.at
+        return Err(usage(crate::t!(
+            "sync-release-already",
+            id = id,
+            outcome = crate::i18n::shown("release", &earlier.outcome),
+            by = earlier.by.as_str(),
+            at = earlier.at.as_str()
         ))
         .into());
     }
@@ -69,9 +72,10 @@ pub fn release(
     let bytes = match read_capped(&path, super::destination::file_cap()) {
         Ok(Some(bytes)) => bytes,
         _ => {
-            return Err(usage(format!(
-                "quarantined packet #{id} was not kept ({}): import the file again",
-                row.reason
+            return Err(usage(crate::t!(
+                "sync-release-not-kept",
+                id = id,
+                reason = row.reason.as_str()
             ))
             .into());
         }

@@ -37,35 +37,42 @@ pub struct Responded {
 /// outbox, records it, and marks the request answered: one transaction.
 pub fn respond(ctx: &Ctx, reference: &str, answer: Answer) -> anyhow::Result<Responded> {
     let mut exchange = Exchange::open(ctx)?;
-    let request = store::inbox_resolve(exchange.register.conn(), reference).map_err(|e| {
-        usage(e).hint("`fieldtrace trace list --received` shows the requests received")
-    })?;
+    let request = store::inbox_resolve(exchange.register.conn(), reference)
+        .map_err(|e| usage(e).hint(crate::t!("sync-respond-list-hint")))?;
     if request.kind != Kind::TraceRequest.as_str() {
-        return Err(usage(format!(
-            "packet {} is a {}, not a trace request",
-            request.packet_id, request.kind
+        return Err(usage(crate::t!(
+            "sync-respond-not-request",
+            packet = request.packet_id.as_str(),
+            kind = request.kind.as_str()
         ))
         .into());
     }
     if request.status == AckStatus::Rejected.as_str() {
-        return Err(usage(format!(
-            "request {} was rejected on receipt; there is nothing to answer",
-            request.id
-        ))
-        .into());
+        return Err(usage(crate::t!("sync-respond-rejected", id = request.id)).into());
     }
-    let key_id: KeyId = request
-        .sender_key_id
-        .parse()
-        .map_err(|e| anyhow::anyhow!("received request {}: {e}", request.id))?;
+    let key_id: KeyId =
+        request
+            .sender_key_id
+            .parse()
+            .map_err(|e: <KeyId as std::str::FromStr>::Err| {
+                anyhow::anyhow!(
+                    "{}",
+                    crate::t!(
+                        "sync-respond-bad-key",
+                        id = request.id,
+                        error = e.to_string()
+                    )
+                )
+            })?;
     let trust = exchange.key_store().trust_list()?;
     let peer = trust
         .by_key_id(key_id)
         .filter(|p| !p.revoked)
         .ok_or_else(|| {
-            usage(format!(
-                "the sender of request {} (key {key_id}) is no longer trusted",
-                request.id
+            usage(crate::t!(
+                "sync-respond-untrusted",
+                id = request.id,
+                key = key_id.to_string()
             ))
         })?;
     let body = ResponseBody {

@@ -130,11 +130,18 @@ pub fn report_changes(exchange: &mut Exchange<'_>, to: &Recipient) -> anyhow::Re
     let mut all: BTreeMap<String, Reported> = match read_capped(&file, 256 * 1024 * 1024) {
         Ok(Some(bytes)) => serde_json::from_slice(&bytes).map_err(|e| {
             anyhow::anyhow!(
-                "{}: {e}; remove it to report everything again",
-                file.display()
+                "{}",
+                crate::t!(
+                    "sync-seizure-state-damaged",
+                    file = file.display().to_string(),
+                    error = e.to_string()
+                )
             )
         })?,
-        Ok(None) => anyhow::bail!("{} is too large", file.display()),
+        Ok(None) => anyhow::bail!(
+            "{}",
+            crate::t!("sync-file-too-large", file = file.display().to_string())
+        ),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
         Err(e) => return Err(e.into()),
     };

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::receive::{
     Decision, Effect, Incoming, Keyring, Mode, PassOver, RefusalReason, Trust, decide,
+    refusal_sentence,
 };
 use crate::fs::sha256_hex;
 use crate::packet::encrypt;
@@ -219,7 +220,7 @@ fn manifest_sha(archive: &[u8]) -> String {
 
 fn refusal(decision: Decision) -> (RefusalReason, String) {
     match decision {
-        Decision::Refuse(r) => (r.reason, r.detail),
+        Decision::Refuse(r) => (r.reason, r.detail.english().to_owned()),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -514,20 +515,23 @@ fn a_response_must_answer_a_request_sent_to_its_signer() {
     assert_eq!((*request_id, body.outcome.as_str()), (request, "traced"));
 }
 
+/// The refusals of the exchange itself, beside the packet checks' reasons.
+const EXCHANGE_REFUSALS: [RefusalReason; 6] = [
+    RefusalReason::Conflict,
+    RefusalReason::BadBody,
+    RefusalReason::UnknownRequest,
+    RefusalReason::WrongSender,
+    RefusalReason::WrongManifest,
+    RefusalReason::Invalid,
+];
+
 #[test]
 fn every_reason_has_its_code() {
-    let codes: Vec<&str> = [
-        RefusalReason::Conflict,
-        RefusalReason::BadBody,
-        RefusalReason::UnknownRequest,
-        RefusalReason::WrongSender,
-        RefusalReason::WrongManifest,
-        RefusalReason::Invalid,
-        RefusalReason::Packet(Reason::BadSignature),
-    ]
-    .iter()
-    .map(|r| r.code())
-    .collect();
+    let codes: Vec<&str> = EXCHANGE_REFUSALS
+        .iter()
+        .chain([RefusalReason::Packet(Reason::BadSignature)].iter())
+        .map(|r| r.code())
+        .collect();
     assert_eq!(
         codes,
         [
@@ -543,5 +547,50 @@ fn every_reason_has_its_code() {
     assert_eq!(
         serde_json::to_value(RefusalReason::WrongSender).unwrap(),
         json!("wrong-sender")
+    );
+}
+
+/// Every code a refusal can carry, at a station or from a hub, has its sentence in the
+/// catalogue: in another language it stands in for the English one a record or a hub keeps.
+#[test]
+fn every_refusal_code_has_its_sentence() {
+    use crate::hub::auth::AuthError;
+    let s = || String::new();
+    let mut codes: Vec<&str> = Reason::ALL.iter().map(|r| r.code()).collect();
+    codes.extend(EXCHANGE_REFUSALS.map(RefusalReason::code));
+    codes.extend(
+        [
+            AuthError::Unsigned("x"),
+            AuthError::Unenrolled(s()),
+            AuthError::Revoked(s(), s()),
+            AuthError::Stale(s(), s()),
+            AuthError::Replayed(s()),
+            AuthError::BadSignature(s()),
+            AuthError::BadNonce,
+        ]
+        .iter()
+        .map(AuthError::code),
+    );
+    // What the hub's server and its NPC answer beyond the packet checks (src/hub).
+    codes.extend([
+        "id-mismatch",
+        "not-the-sender",
+        "not-ours",
+        "hub-error",
+        "bad-id",
+        "not-found",
+    ]);
+    let missing: Vec<&&str> = codes
+        .iter()
+        .filter(|c| !crate::i18n::english().has(&format!("refusal-{c}")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no refusal-<code> sentence for {missing:?}"
+    );
+    // A code a station does not know keeps the sentence it was given.
+    assert_eq!(
+        refusal_sentence("no-such-code", "as recorded"),
+        "as recorded"
     );
 }

@@ -22,7 +22,14 @@ pub const MAX_PUBLIC_KEY_FILE: u64 = 64 * 1024;
 pub fn read_named_text(path: &Path, limit: u64, what: &str) -> anyhow::Result<String> {
     read_text_capped(path, limit)
         .map_err(|e| usage(e.to_string()))?
-        .ok_or_else(|| usage(format!("{}: too large for {what}", path.display())).into())
+        .ok_or_else(|| {
+            usage(crate::t!(
+                "sync-too-large-for",
+                file = path.display().to_string(),
+                what = what
+            ))
+            .into()
+        })
 }
 
 /// Who may have signed: the trust list and this station itself, or only the `--pubkey` given.
@@ -40,7 +47,7 @@ pub fn signers(
     };
     let own_id = own.as_ref().map(|k| k.key_id);
     if let Some(path) = pubkey {
-        let text = read_named_text(path, MAX_PUBLIC_KEY_FILE, "a public key file")?;
+        let text = read_named_text(path, MAX_PUBLIC_KEY_FILE, &crate::t!("sync-a-public-key"))?;
         let public_key = packet::sign::parse_public_key(&text)
             .map_err(|e| usage(format!("{}: {}", path.display(), e.detail)))?;
         let key_id = KeyId::of(&public_key);
@@ -62,8 +69,8 @@ pub fn signers(
     if let Some(own) = own {
         let name = ctx
             .station()
-            .map(|s| format!("this station ({})", s.name))
-            .unwrap_or_else(|_| "this station".to_owned());
+            .map(|s| crate::t_en!("sync-this-station-named", name = s.name))
+            .unwrap_or_else(|_| crate::t_en!("sync-this-station"));
         signers.push(KnownSigner {
             name,
             public_key: own.signing_public,
@@ -71,6 +78,18 @@ pub fn signers(
         });
     }
     Ok((signers, own_id))
+}
+
+/// A signer's name as the officer reads it: this station's own, which `--json` carries in
+/// English, in the officer's language; any other as it is.
+pub fn shown_signer(ctx: &Ctx, name: &str) -> String {
+    match ctx.station() {
+        Ok(s) if name == crate::t_en!("sync-this-station-named", name = s.name.as_str()) => {
+            crate::t!("sync-this-station-named", name = s.name.as_str())
+        }
+        _ if name == crate::t_en!("sync-this-station") => crate::t!("sync-this-station"),
+        _ => name.to_owned(),
+    }
 }
 
 /// Every check on plain packet bytes. A packet this station signed is checked as its sender
@@ -103,7 +122,7 @@ pub fn verify_file(
     let Some(bytes) = read_capped(file, cap)? else {
         return Ok(VerifyReport::refused(PacketError::new(
             Reason::TooLarge,
-            format!("the file is over {cap} bytes"),
+            crate::said!("sync-refused-file-too-large", limit = cap),
         )));
     };
     let (signers, own) = signers(ctx, pubkey)?;
@@ -113,11 +132,9 @@ pub fn verify_file(
         }
         let store = ctx.key_store()?;
         if !store.is_initialised() {
-            return Err(
-                usage("the packet is encrypted and this station has no keys to open it")
-                    .hint("`fieldtrace keys init` makes them")
-                    .into(),
-            );
+            return Err(usage(crate::t!("sync-encrypted-no-keys"))
+                .hint(crate::t!("sync-encrypted-no-keys-hint"))
+                .into());
         }
         let secret = ctx.passphrase(&crate::t!("purpose-decryption"), false)?;
         let identity = store.unlock_identity(&secret)?;
@@ -142,7 +159,8 @@ pub struct Assembled {
     pub verify: VerifyReport,
     /// Images without a code, parts that could not be used.
     #[serde(skip)]
-    pub warnings: Vec<String>,
+    /// English in `--json`, the officer's language on the terminal.
+    pub warnings: Vec<crate::i18n::Said>,
 }
 
 /// Rebuilds a packet (without its attachments) from QR frame images or scanned `ur:` lines,
@@ -158,23 +176,30 @@ pub fn assemble(
     let limits = ReadLimits::default();
     for path in images {
         let Some(bytes) = read_capped(path, limits.max_bytes as u64)? else {
-            return Err(usage(format!(
-                "{}: over the limit of {} bytes for an image",
-                path.display(),
-                limits.max_bytes
+            return Err(usage(crate::t!(
+                "sync-image-too-large",
+                file = path.display().to_string(),
+                limit = limits.max_bytes
             ))
             .into());
         };
         match qr::read_image(&bytes, &limits) {
             Ok(found) if found.is_empty() => {
-                warnings.push(format!("{}: no QR code found", path.display()));
+                warnings.push(crate::said!(
+                    "sync-no-qr-code",
+                    file = path.display().to_string()
+                ));
             }
             Ok(found) => parts.extend(found),
-            Err(e) => warnings.push(format!("{}: {e}", path.display())),
+            Err(e) => warnings.push(crate::said!(
+                "sync-image-unread",
+                file = path.display().to_string(),
+                error = e.to_string()
+            )),
         }
     }
     if let Some(path) = ur {
-        let text = read_named_text(path, 16 * 1024 * 1024, "a list of parts")?;
+        let text = read_named_text(path, 16 * 1024 * 1024, &crate::t!("sync-a-list-of-parts"))?;
         parts.extend(
             text.lines()
                 .map(str::trim)
@@ -199,9 +224,7 @@ pub fn assemble(
                 }
                 Ok(None) => {}
                 Err(e) => {
-                    warnings.push(format!(
-                        "a complete message was set aside, it is not a packet: {e}"
-                    ));
+                    warnings.push(crate::said!("sync-not-a-packet", error = e.to_string()));
                     assembler.discard_complete();
                 }
             },
@@ -209,24 +232,25 @@ pub fn assemble(
             Err(e @ QrError::TooManyParts(_)) => return Err(usage(e).into()),
             Err(e) => {
                 ignored += 1;
-                warnings.push(format!("part ignored: {e}"));
+                warnings.push(crate::said!("sync-part-ignored", error = e.to_string()));
             }
         }
     }
     let progress = assembler.progress();
     let Some(signed) = signed else {
         anyhow::bail!(
-            "incomplete: {} of {} fragments from {} part(s); scan more frames",
-            progress.fragments_resolved,
-            progress.fragment_count,
-            parts.len()
+            "{}",
+            crate::t!(
+                "sync-incomplete",
+                resolved = progress.fragments_resolved,
+                count = progress.fragment_count,
+                parts = parts.len()
+            )
         );
     };
     let unread = parts.len() - read;
     if unread > 0 {
-        warnings.push(format!(
-            "{unread} part(s) after the complete packet were not needed and not read"
-        ));
+        warnings.push(crate::said!("sync-parts-unread", count = unread));
     }
     let archive = packet::archive::write(&signed.manifest, &signed.signature, &[])?;
     write_atomically(out, &archive)?;

@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Said;
 use crate::packet::{ArchiveLimits, PACKET_SUFFIX, archive, manifest};
 use crate::register::custody::{CarriedHead, Checkpoint};
 
@@ -66,7 +67,7 @@ fn heads_in(file: &Path) -> std::io::Result<Option<Vec<CarriedHead>>> {
             .filter_map(|item| {
                 let head = item.chain?;
                 Some(CarriedHead {
-                    packet: name.clone(),
+                    packet: Said::verbatim(name.clone()),
                     item: head.item,
                     events: head.n,
                     hash: head.h,
@@ -119,11 +120,7 @@ pub fn write_checkpoint(
     match read_checkpoint(home, key.public_key()) {
         Ok(None) => {}
         Ok(Some(previous)) => {
-            let departs = crate::register::custody::compare_with_checkpoint(
-                conn,
-                &previous,
-                "the checkpoint",
-            )?;
+            let departs = crate::register::custody::compare_with_checkpoint(conn, &previous)?;
             if !departs.is_empty() {
                 return Ok(());
             }
@@ -146,20 +143,37 @@ pub fn write_checkpoint(
 pub fn read_checkpoint(
     home: &Path,
     public: &minisign::PublicKey,
-) -> Result<Option<Checkpoint>, String> {
+) -> Result<Option<Checkpoint>, Said> {
     let path = home.join(CHECKPOINT_FILE);
     if !path.exists() {
         return Ok(None);
     }
     let bytes = crate::fs::read_capped(&path, MAX_CHECKPOINT_BYTES)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("{CHECKPOINT_FILE} is over {MAX_CHECKPOINT_BYTES} bytes"))?;
-    let signed: SignedCheckpoint = serde_json::from_slice(&bytes)
-        .map_err(|e| format!("{CHECKPOINT_FILE} does not read: {e}"))?;
+        .map_err(|e| Said::verbatim(format!("{CHECKPOINT_FILE}: {e}")))?
+        .ok_or_else(|| {
+            crate::said!(
+                "checkpoint-too-big",
+                file = CHECKPOINT_FILE,
+                limit = MAX_CHECKPOINT_BYTES
+            )
+        })?;
+    let signed: SignedCheckpoint = serde_json::from_slice(&bytes).map_err(|e| {
+        crate::said!(
+            "checkpoint-unreadable",
+            file = CHECKPOINT_FILE,
+            error = e.to_string()
+        )
+    })?;
     let canonical = serde_json_canonicalizer::to_vec(&signed.checkpoint)
-        .map_err(|e| format!("{CHECKPOINT_FILE}: {e}"))?;
+        .map_err(|e| Said::verbatim(format!("{CHECKPOINT_FILE}: {e}")))?;
     crate::packet::sign::verify_bytes(&canonical, signed.signature.as_bytes(), public).map_err(
-        |e| format!("{CHECKPOINT_FILE} is not signed by this station's key ({e}): it was altered"),
+        |e| {
+            crate::said!(
+                "checkpoint-not-signed",
+                file = CHECKPOINT_FILE,
+                error = e.to_string()
+            )
+        },
     )?;
     Ok(Some(signed.checkpoint))
 }

@@ -110,6 +110,32 @@ pub struct ReceivedRequest {
     pub answered_at: Option<String>,
 }
 
+impl ReceivedRequest {
+    /// Its line in `trace list --received` and `hub trace list`, in the officer's language.
+    pub fn line(&self) -> String {
+        format!(
+            "{:>4}  {:<10}  {}  {}{}{}",
+            self.id,
+            crate::i18n::shown("inbox", &self.status),
+            self.packet_id,
+            crate::t!(
+                "trace-received-line",
+                from = format!("{:<20}", self.from),
+                items = self.items,
+                at = self.received_at.as_str()
+            ),
+            match self.attachments_pending {
+                0 => String::new(),
+                n => crate::t!("trace-photos-pending", count = n),
+            },
+            self.outcome
+                .as_ref()
+                .map(|o| crate::t!("trace-answered", outcome = crate::i18n::shown("outcome", o)))
+                .unwrap_or_default()
+        )
+    }
+}
+
 pub fn received(conn: &rusqlite::Connection) -> anyhow::Result<Vec<ReceivedRequest>> {
     let mut rows = Vec::new();
     for entry in store::inbox_of_kind(conn, Kind::TraceRequest.as_str())? {

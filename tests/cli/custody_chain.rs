@@ -141,7 +141,7 @@ fn an_inserted_event_is_named() {
     assert!(
         found
             .iter()
-            .any(|(k, m)| k == "inserted" && m.contains("#3 were inserted")),
+            .any(|(k, m)| k == "inserted" && m.contains("event #3 was inserted")),
         "{found:?}"
     );
 }
@@ -343,7 +343,7 @@ fn a_chain_cut_at_the_station_shows_at_the_npc_against_the_head_it_received() {
 
 /// A rifle with three custody events, the last of the whole chain, in a signed request in the
 /// outbox (which carries its chain head).
-fn anchored() -> crate::tracing::Peers {
+pub(crate) fn anchored() -> crate::tracing::Peers {
     let peers = crate::tracing::Peers::new();
     let item = peers.rifle(false);
     let item_ref = item.to_string();

@@ -12,7 +12,7 @@ use crate::tracing::Peers;
 
 /// Runs in French (through `FIELDTRACE_LANG`, as a station configured once would), expects
 /// `code`, returns stdout and stderr together.
-fn fr(env: &TestEnv, args: &[&str], code: i32) -> String {
+pub(crate) fn fr(env: &TestEnv, args: &[&str], code: i32) -> String {
     let out = env
         .cmd(args)
         .env("FIELDTRACE_LANG", "fr")
@@ -29,7 +29,7 @@ fn fr(env: &TestEnv, args: &[&str], code: i32) -> String {
 
 /// The English of the catalogue: every run of three words or more between its placeables, as
 /// it would show if a French message fell back to English or a string escaped the catalogue.
-fn english_phrases() -> BTreeSet<String> {
+pub(crate) fn english_phrases() -> BTreeSet<String> {
     let en = fieldtrace::i18n::catalogue_source(&fieldtrace::i18n::Lang::english()).unwrap();
     let mut phrases = BTreeSet::new();
     for line in en.lines() {
@@ -84,7 +84,7 @@ const ENGLISH_WORDS: &[&str] = &[
     "Print help",
 ];
 
-fn assert_french(step: &str, text: &str, phrases: &BTreeSet<String>) {
+pub(crate) fn assert_french(step: &str, text: &str, phrases: &BTreeSet<String>) {
     let flat = |s: &str| {
         s.split(|c: char| !c.is_alphabetic() && c != '\'')
             .filter(|w| !w.is_empty())

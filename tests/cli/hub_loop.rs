@@ -387,7 +387,7 @@ fn analysts_read_the_views_and_nothing_else(url: &str) {
 }
 
 /// A command line of single words.
-fn words(line: &str) -> Vec<&str> {
+pub fn words(line: &str) -> Vec<&str> {
     line.split(' ').collect()
 }
 

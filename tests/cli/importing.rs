@@ -200,12 +200,36 @@ fn bad_rows_are_rejected_by_line_field_and_reason_and_the_rest_imported() {
         assert_eq!((*line, field.as_str()), (want_line, want_field), "{reason}");
         assert!(reason.contains(want_reason), "line {line}: {reason}");
     }
-    // The rejected rows, unchanged, with a reason column, beside the log.
+    // Each reason has its code, the same in every language.
+    let codes: Vec<&str> = report["rejects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    let mut want_codes = vec!["invalid-value"; 7];
+    want_codes.extend([
+        "repeated-record-id",
+        "photo-not-found",
+        "photo-corrupt",
+        "photo-too-many-pixels",
+        "photo-outside-folder",
+        "photo-outside-folder",
+        "no-record-id",
+        "wrong-width",
+    ]);
+    assert_eq!(codes, want_codes, "{report}");
+    // The rejected rows, unchanged, with their reason code and reason, beside the log.
     let rejects_file = report["rejects_file"].as_str().unwrap();
     assert!(rejects_file.ends_with("bad.rejects.csv"));
     let text = std::fs::read_to_string(rejects_file).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], format!("{HEADER},reason"));
+    assert_eq!(lines[0], format!("{HEADER},reason_code,reason"));
+    assert!(
+        lines[1].contains(",invalid-value,") && lines[1].contains("line 3: event: 'taken'"),
+        "{}",
+        lines[1]
+    );
     assert!(
         lines[1].starts_with(&row("E1", "2026-03-14", "taken")),
         "{}",
@@ -301,7 +325,7 @@ fn a_wrong_header_stops_the_import_and_names_the_columns() {
         2,
     );
     assert!(
-        err.contains("unknown column(s) 'colour'") && err.contains("--map"),
+        err.contains("unknown column 'colour'") && err.contains("--map"),
         "{err}"
     );
     let (_, err) = env.run(
@@ -311,7 +335,7 @@ fn a_wrong_header_stops_the_import_and_names_the_columns() {
         ],
         2,
     );
-    assert!(err.contains("missing required column(s): date"), "{err}");
+    assert!(err.contains("missing required column: date"), "{err}");
     assert_eq!(env.json(&["item", "list"], 0).as_array().unwrap().len(), 0);
 }
 
@@ -928,4 +952,14 @@ fn item_add_waits_a_moment_not_the_whole_of_a_long_strict_import() {
         waited < std::time::Duration::from_secs(3),
         "item add waited {waited:?}"
     );
+}
+
+#[test]
+fn a_log_that_is_not_there_is_named_once() {
+    let env = TestEnv::new();
+    env.init();
+    let missing = env.home.path().join("nowhere.csv");
+    let (_, err) = env.run(&["import", missing.to_str().unwrap()], 1);
+    assert!(err.contains("nowhere.csv: "), "{err}");
+    assert_eq!(err.matches("(os error 2)").count(), 1, "{err}");
 }

@@ -9,6 +9,8 @@ mod custody_chain;
 mod decoding_marks;
 mod evidence_register;
 mod french;
+mod french_exchange;
+mod french_io;
 mod fuzz_regressions;
 mod generating_docs;
 mod guided_wizard;

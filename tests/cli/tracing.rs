@@ -102,15 +102,15 @@ impl Peers {
         id
     }
 
-    /// `trace new ITEM --to 'ML NPC'` with every fact ITI paragraph 17 asks for.
+    /// `trace new ITEM --to 'ML NPC'` (unless `extra` names another) with every fact ITI
+    /// paragraph 17 asks for.
     pub fn request(&self, item: i64, extra: &[&str]) -> Value {
         let item = item.to_string();
-        let mut args = vec![
-            "trace",
-            "new",
-            &item,
-            "--to",
-            "ML NPC",
+        let mut args = vec!["trace", "new", &item];
+        if !extra.contains(&"--to") {
+            args.extend(["--to", "ML NPC"]);
+        }
+        args.extend([
             "--illicit-basis",
             "unlicensed, seized at a checkpoint",
             "--legal-basis",
@@ -125,7 +125,7 @@ impl Peers {
             "law enforcement only",
             "--poc",
             "Insp. A. Diallo +223 20 22 00 00",
-        ];
+        ]);
         args.extend_from_slice(extra);
         self.station.json(&args, 0)
     }
