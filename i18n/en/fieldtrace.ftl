@@ -26,6 +26,32 @@ reading-not-understood = not understood
 reading-partial = { " " }(partial match)
 reading-confidence = { " " }[{ $confidence }]
 
+## decode: what the program adds about how a reading was reached (the library's own notes are
+## quoted evidence and stay in its words); `$shape` is a symbol id of the library
+decode-note-read-as = '{ $typed }' read as '{ $near }'
+decode-note-year-line = often the year of manufacture; the line alone does not prove it
+decode-note-appearance = matched on how the mark looks: { $appearance }
+decode-note-cyrillic = read as '{ $latin }' (the Cyrillic '{ $typed }' in Latin letters)
+decode-note-misspelt = read as '{ $spelling }' (typed '{ $typed }')
+decode-note-same-symbol = same symbol; what is inside it was not given
+decode-note-shape = only if the code sits in { $shape ->
+    [oval] an oval
+    [arrow] an arrow
+    [double-circle] a double circle
+    [cross-in-circle] a cross in a circle
+   *[other] a { $shape }
+}: no shape was given
+decode-note-serial-format = fits this serial-number format: meaningful only if it is the serial
+decode-note-bare-number = a bare number: a year of this maker only beside its other marks
+decode-note-year-code = a year code: it dates the weapon only beside the maker's or proof marks
+decode-note-beginning = the beginning of '{ $written }'
+decode-note-type-character = 式 means 'Type': read as 'Type { $number }'
+decode-note-calibre-start = '{ $text }' is the start of this calibre's name
+decode-note-maker-code = the code is the maker's; how it is framed was not matched
+decode-note-may-be-year = '{ $number }' may be a year: the library does not record how this plant dates its cases
+decode-caveat-country-name = A country name may be the maker's, the exporter's or the importer's: read it with the maker's marks.
+decode-caveat-several-countries = The designation was used in several countries: it does not say which one made this weapon.
+
 
 ## identify: why a model is a candidate (+), against it (-), or neither (~)
 

@@ -25,6 +25,41 @@ reading-not-understood = non compris
 reading-partial = { " " }(correspondance partielle)
 reading-confidence = { " " }[{ $confidence }]
 
+## decode : ce que le programme ajoute sur la manière dont une lecture a été obtenue (les notes
+## de la bibliothèque sont des sources citées et restent dans leur langue) ; `$shape` est un
+## identifiant de symbole de la bibliothèque
+decode-note-read-as = « { $typed } » lu « { $near } »
+decode-note-year-line = souvent l'année de fabrication ; la ligne seule ne le prouve pas
+decode-note-appearance = retenu d'après l'aspect du marquage : { $appearance }
+decode-note-cyrillic = lu « { $latin } » (le cyrillique « { $typed } » en lettres latines)
+decode-note-misspelt = lu « { $spelling } » (saisi « { $typed } »)
+decode-note-same-symbol = même symbole ; son contenu n'a pas été indiqué
+decode-note-shape = seulement si le code est placé dans { $shape ->
+    [triangle] un triangle
+    [circle] un cercle
+    [double-circle] un double cercle
+    [oval] un ovale
+    [star] une étoile
+    [arrow] une flèche
+    [rhombus] un losange
+    [shield] un écu
+    [square] un carré
+    [wreath] une couronne de laurier
+    [keystone] une clé de voûte
+    [cross-in-circle] une croix dans un cercle
+   *[other] le symbole « { $shape } »
+} : aucune forme n'a été indiquée
+decode-note-serial-format = correspond à ce format de numéro de série : n'a de sens que s'il s'agit du numéro de série
+decode-note-bare-number = un nombre seul : une année de ce fabricant seulement à côté de ses autres marquages
+decode-note-year-code = un code d'année : il ne date l'arme qu'à côté des marquages du fabricant ou des poinçons d'épreuve
+decode-note-beginning = le début de « { $written } »
+decode-note-type-character = 式 signifie « Type » : lu « Type { $number } »
+decode-note-calibre-start = « { $text } » est le début du nom de ce calibre
+decode-note-maker-code = le code est celui du fabricant ; son encadrement n'a pas été reconnu
+decode-note-may-be-year = « { $number } » peut être une année : la bibliothèque n'indique pas comment cette usine date ses étuis
+decode-caveat-country-name = Un nom de pays peut être celui du fabricant, de l'exportateur ou de l'importateur : lisez-le avec les marquages du fabricant.
+decode-caveat-several-countries = Cette désignation a été employée dans plusieurs pays : elle ne dit pas lequel a fabriqué cette arme.
+
 
 ## identify : pourquoi un modèle est candidat (+), ce qui le contredit (-), ni l'un ni l'autre (~)
 

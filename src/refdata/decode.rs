@@ -14,6 +14,9 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::i18n::Said;
+use crate::said;
+
 use super::fold::{fold, transliterate_cyrillic};
 use super::keys::{JOINERS, MatchKeys, PatternBounds, folded_key, glyph, inner_key};
 use super::normalize::{squash_spaces, text_key};
@@ -28,7 +31,7 @@ pub struct Described {
     pub inner: Option<String>,
     pub text: String,
     /// Words read as something close to what was typed (`triangel` as `triangle`).
-    pub read_as: Vec<String>,
+    pub read_as: Vec<Said>,
 }
 
 /// How well a reading fits the description.
@@ -64,9 +67,11 @@ pub struct Reading {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caveats: Option<String>,
+    pub caveats: Option<Said>,
+    /// What the program adds about how this reading was reached (quoted evidence is in
+    /// `caveats`): in the officer's language on screen, English in `--json`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Said>,
     #[serde(skip)]
     rank: Option<Confidence>,
     /// Matched by a profile for a whole family of codes ("a factory number in an oval"),
@@ -219,7 +224,7 @@ pub fn describe(input: &str) -> Described {
             .trim_end_matches(['.', ',', ';', ':', '!', '?']),
     );
     let lower = text.to_lowercase();
-    let with = |symbol: &str, inner: &str, read_as: Vec<String>| Described {
+    let with = |symbol: &str, inner: &str, read_as: Vec<Said>| Described {
         symbol: Some(symbol.to_owned()),
         inner: Some(inner_key(inner)).filter(|i| !i.is_empty()),
         text: text.clone(),
@@ -311,7 +316,11 @@ fn described_in_words(text: &str, lower: &str) -> Option<Described> {
                 .first()
                 .copied()
         {
-            read_as.push(format!("'{w}' read as '{near}'"));
+            read_as.push(said!(
+                "decode-note-read-as",
+                typed = w.as_str(),
+                near = near
+            ));
             *w = near.to_owned();
         }
     }
@@ -658,13 +667,18 @@ impl<'a> Decoder<'a> {
         if described.symbol.is_some() {
             self.shaped(&described, &mut out);
             if !described.read_as.is_empty() {
-                let said = described.read_as.join(", ");
+                let separator = Said::verbatim(", ");
+                let said = described.read_as[1..]
+                    .iter()
+                    .fold(described.read_as[0].clone(), |all, next| {
+                        all.append(&separator).append(next)
+                    });
                 out = out
                     .into_iter()
                     .map(|r| {
                         let mut r = r.loosened();
                         r.note = Some(match &r.note {
-                            Some(note) => format!("{said}; {note}"),
+                            Some(note) => said.clone().append(&Said::verbatim("; ")).append(note),
                             None => said.clone(),
                         });
                         r
@@ -790,7 +804,7 @@ impl<'a> Decoder<'a> {
             models: Vec::new(),
             span: Some(word.to_owned()),
             caveats: None,
-            note: Some("often the year of manufacture; the line alone does not prove it".into()),
+            note: Some(said!("decode-note-year-line")),
             rank: Some(Confidence::Low),
             generic: false,
         })
@@ -819,7 +833,7 @@ impl<'a> Decoder<'a> {
             .take(MOST)
             .map(|(_, p)| {
                 let m = p.marking;
-                let note = format!("matched on how the mark looks: {}", m.appearance);
+                let note = said!("decode-note-appearance", appearance = m.appearance.as_str());
                 self.reading(m, Fit::Partial, None, Some(note)).loosened()
             })
             .collect()
@@ -838,10 +852,10 @@ impl<'a> Decoder<'a> {
             .filter(|r| r.fit == Fit::Exact)
             .map(|r| {
                 let mut r = r.loosened();
-                r.note = Some(format!(
-                    "read as '{}' (the Cyrillic '{}' in Latin letters)",
-                    latin.to_uppercase(),
-                    input.trim()
+                r.note = Some(said!(
+                    "decode-note-cyrillic",
+                    latin = latin.to_uppercase(),
+                    typed = input.trim()
                 ));
                 r
             })
@@ -881,7 +895,11 @@ impl<'a> Decoder<'a> {
             self.textual(spelling, &mut readings);
             for r in readings.into_iter().filter(|r| r.fit == Fit::Exact) {
                 let mut r = r.loosened();
-                r.note = Some(format!("read as '{spelling}' (typed '{}')", input.trim()));
+                r.note = Some(said!(
+                    "decode-note-misspelt",
+                    spelling = spelling.to_string(),
+                    typed = input.trim()
+                ));
                 out.push(r);
             }
         }
@@ -906,8 +924,7 @@ impl<'a> Decoder<'a> {
                 (None, Some(_), _) | (None, None, Some(_)) => Fit::Partial,
                 _ => continue,
             };
-            let note = (fit == Fit::Partial)
-                .then(|| "same symbol; what is inside it was not given".to_owned());
+            let note = (fit == Fit::Partial).then(|| said!("decode-note-same-symbol"));
             let mut reading = self.reading(m, fit, None, note);
             reading.generic = p.inner.is_none() && p.pattern.is_some();
             out.push(reading);
@@ -937,7 +954,7 @@ impl<'a> Decoder<'a> {
                 && let Some(found) = p.pattern.as_ref().and_then(|re| re.matches(&text))
             {
                 let (fit, note) = if let Some(shape) = &m.symbol {
-                    let note = format!("only if the code sits in a {shape}: no shape was given");
+                    let note = said!("decode-note-shape", shape = shape.as_str());
                     (Fit::Partial, Some(note))
                 } else {
                     (Fit::Exact, None)
@@ -945,7 +962,7 @@ impl<'a> Decoder<'a> {
                 out.push(self.reading(m, fit, found.year, note));
             } else if m.symbol.is_some() && p.inner.as_ref() == Some(&key) {
                 let shape = m.symbol.as_deref().unwrap_or("symbol");
-                let note = format!("only if the code sits in a {shape}: no shape was given");
+                let note = said!("decode-note-shape", shape = shape);
                 out.push(self.reading(m, Fit::Partial, None, Some(note)));
             }
         }
@@ -989,19 +1006,17 @@ impl<'a> Decoder<'a> {
                 // pattern for the code inside a symbol holds only if the code sits in one. A
                 // bare number is a year only where the marks around it say whose year it is.
                 let (fit, note) = if m.kind == "serial-format" {
-                    let note =
-                        "fits this serial-number format: meaningful only if it is the serial";
-                    (Fit::Partial, Some(note.to_owned()))
+                    (Fit::Partial, Some(said!("decode-note-serial-format")))
                 } else if let Some(shape) = &m.symbol {
-                    let note = format!("only if the code sits in a {shape}: no shape was given");
+                    let note = said!("decode-note-shape", shape = shape.as_str());
                     (Fit::Partial, Some(note))
                 } else if m.kind == "year-code" {
                     let note = if bare_number {
-                        "a bare number: a year of this maker only beside its other marks"
+                        said!("decode-note-bare-number")
                     } else {
-                        "a year code: it dates the weapon only beside the maker's or proof marks"
+                        said!("decode-note-year-code")
                     };
-                    (Fit::Partial, Some(note.to_owned()))
+                    (Fit::Partial, Some(note))
                 } else {
                     (Fit::Partial, None)
                 };
@@ -1022,7 +1037,7 @@ impl<'a> Decoder<'a> {
                     .any(|k| k.len() > key.len() && k.starts_with(key))
                 {
                     let written = p.marking.text.as_deref().unwrap_or_default();
-                    let note = format!("the beginning of '{written}'");
+                    let note = said!("decode-note-beginning", written = written);
                     out.push(self.reading(p.marking, Fit::Partial, None, Some(note)));
                 }
             }
@@ -1044,7 +1059,7 @@ impl<'a> Decoder<'a> {
             let before = out.len();
             self.makers_and_models(&format!("TYPE{}", number.replace('-', "")), out);
             for r in &mut out[before..] {
-                r.note = Some(format!("式 means 'Type': read as 'Type {number}'"));
+                r.note = Some(said!("decode-note-type-character", number = number));
             }
         }
         self.country_named(key, out);
@@ -1079,9 +1094,9 @@ impl<'a> Decoder<'a> {
                     year: None,
                     models: Vec::new(),
                     span: None,
-                    caveats: c.notes.clone(),
+                    caveats: c.notes.clone().map(Said::verbatim),
                     note: (fit == Fit::Partial)
-                        .then(|| format!("'{}' is the start of this calibre's name", text.trim())),
+                        .then(|| said!("decode-note-calibre-start", text = text.trim())),
                     rank: c.confidence,
                     generic: false,
                 });
@@ -1117,11 +1132,7 @@ impl<'a> Decoder<'a> {
             year: None,
             models: Vec::new(),
             span: None,
-            caveats: Some(
-                "A country name may be the maker's, the exporter's or the importer's: read it \
-                 with the maker's marks."
-                    .into(),
-            ),
+            caveats: Some(said!("decode-caveat-country-name")),
             note: None,
             rank: country.confidence,
             generic: false,
@@ -1157,7 +1168,7 @@ impl<'a> Decoder<'a> {
                     models: Vec::new(),
                     span: None,
                     caveats: None,
-                    note: Some("the code is the maker's; how it is framed was not matched".into()),
+                    note: Some(said!("decode-note-maker-code")),
                     rank: maker.confidence,
                     generic: false,
                 });
@@ -1210,7 +1221,7 @@ impl<'a> Decoder<'a> {
             };
             let others: Vec<&String> = tokens[..start].iter().chain(&tokens[end..]).collect();
             let mut fit = Fit::Exact;
-            let mut note = h.layout.clone();
+            let mut note = h.layout.clone().map(Said::verbatim);
             let years = match (h.year_digits, others.as_slice()) {
                 (Some(digits), [year]) if year.len() == usize::from(digits) && is_number(year) => {
                     self.years(year, digits, h.from, h.to)
@@ -1219,9 +1230,7 @@ impl<'a> Decoder<'a> {
                     if (number.len() == 2 || number.len() == 4) && is_number(number) =>
                 {
                     fit = Fit::Partial;
-                    note = Some(format!(
-                        "'{number}' may be a year: the library does not record how this plant dates its cases"
-                    ));
+                    note = Some(said!("decode-note-may-be-year", number = number.as_str()));
                     vec![None]
                 }
                 (_, []) => vec![None],
@@ -1241,7 +1250,7 @@ impl<'a> Decoder<'a> {
                     year,
                     models: Vec::new(),
                     span: None,
-                    caveats: h.caveats.clone(),
+                    caveats: h.caveats.clone().map(Said::verbatim),
                     note: note.clone(),
                     rank: h.confidence,
                     generic: false,
@@ -1336,11 +1345,8 @@ impl<'a> Decoder<'a> {
                     year: None,
                     models: vec![model.id.clone()],
                     span: None,
-                    caveats: (self.states(&model.countries) > 1).then(|| {
-                        "The designation was used in several countries: it does not say which \
-                         one made this weapon."
-                            .to_owned()
-                    }),
+                    caveats: (self.states(&model.countries) > 1)
+                        .then(|| said!("decode-caveat-several-countries")),
                     note: None,
                     rank: model.confidence,
                     generic: false,
@@ -1349,7 +1355,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn reading(&self, m: &Marking, fit: Fit, year: Option<i32>, note: Option<String>) -> Reading {
+    fn reading(&self, m: &Marking, fit: Fit, year: Option<i32>, note: Option<Said>) -> Reading {
         // A designation mark that names no country points to every country its models were
         // made in.
         let (country, countries) = match &m.country {
@@ -1376,7 +1382,7 @@ impl<'a> Decoder<'a> {
             year,
             models: m.models.clone(),
             span: None,
-            caveats: m.caveats.clone(),
+            caveats: m.caveats.clone().map(Said::verbatim),
             note,
             rank: m.confidence,
             generic: false,
@@ -1608,7 +1614,7 @@ mod tests {
         let first = &decoded.matches[0];
         assert_eq!(first.fit, Fit::Partial);
         assert_eq!(
-            first.note.as_deref(),
+            first.note.as_ref().map(Said::english),
             Some("read as 'Works One' (typed 'Works Onw')")
         );
         // A code with digits is never guessed: one digit makes another mark.

@@ -53,7 +53,7 @@ pub fn print_readings(
             ui.dim(&format!("[{confidence}{fit}] {}", r.marking_id))
         ))?;
         for extra in r.note.iter().chain(&r.caveats) {
-            ui.line(&format!("  {:<18} {}", "", ui.dim(extra)))?;
+            ui.line(&format!("  {:<18} {}", "", ui.dim(extra.text())))?;
         }
     }
     if !decoded.not_understood.is_empty() {

@@ -469,3 +469,35 @@ fn french_snapshots() {
     let error = fr(&env, &["trace", "show", "7"], 2);
     insta::assert_snapshot!("french_error_with_hint", error);
 }
+
+/// What `decode` adds to a reading (why it is partial, how a typed word was read) is the
+/// program's sentence, so it is French; the library's quoted notes stay as sourced, and
+/// `--json` keeps the English.
+#[test]
+fn what_decode_says_of_a_reading_is_french_and_its_json_english() {
+    let env = TestEnv::new();
+    for (mark, french, english) in [
+        (
+            "66",
+            "seulement si le code est placé dans un triangle : aucune forme n'a été indiquée",
+            "only if the code sits in a triangle",
+        ),
+        (
+            "1987",
+            "un nombre seul : une année de ce fabricant seulement à côté de ses autres marquages",
+            "a bare number",
+        ),
+        ("11 in triangel", "« triangel » lu « triangle »", "read as"),
+        ("Izhmahs", "lu « Izhmash » (saisi « Izhmahs »)", "typed"),
+    ] {
+        let said = fr(&env, &["decode", mark], 0);
+        assert!(said.contains(french), "{mark}: {said}");
+        assert!(!said.contains(english), "{mark}: {said}");
+        let json = fr(&env, &["decode", mark, "--json"], 0);
+        assert!(json.contains(english), "{mark}: {json}");
+        assert!(!json.contains(french), "{mark}: {json}");
+    }
+    // English says "an oval", not "a oval".
+    let (said, _) = env.run(&["decode", "66"], 0);
+    assert!(said.contains("only if the code sits in an oval"), "{said}");
+}
