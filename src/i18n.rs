@@ -9,11 +9,14 @@
 //! reason codes) never depends on the language: what it carries in words is rendered with
 //! [`english`].
 
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{LazyLock, PoisonError, RwLock};
 
 use i18n_embed::LanguageLoader as _;
 use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
 use unic_langid::LanguageIdentifier;
+
+use crate::refdata::fold::fold_word;
 
 pub mod help;
 
@@ -21,10 +24,73 @@ pub mod help;
 #[folder = "i18n/"]
 struct Localizations;
 
-/// The loader every `t!` reads: English until [`select`] sets the officer's language.
-pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| loader_for(&Lang::english()));
+/// What the build makes of the catalogues (see `build.rs`): `WORDS`, every catalogue's words
+/// (`(language, [(word-* key, folded words)])`, English first, keys sorted), and `PARTS`, each
+/// catalogue cut into its `--help` texts and the rest.
+mod built {
+    include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
+}
 
-static ENGLISH: LazyLock<FluentLanguageLoader> = LazyLock::new(|| loader_for(&Lang::english()));
+/// One part of every catalogue, as a loader reads it: the `--help` texts (`cmd-*`, `arg-*`:
+/// two fifths of a catalogue, needed only when clap has something to say), or the rest.
+struct Part {
+    help: bool,
+}
+
+impl i18n_embed::I18nAssets for Part {
+    fn get_files(&self, file_path: &str) -> Vec<std::borrow::Cow<'_, [u8]>> {
+        let code = file_path
+            .split_once('/')
+            .map_or(file_path, |(code, _)| code);
+        built::PARTS
+            .iter()
+            .filter(|(lang, ..)| *lang == code)
+            .map(|(_, rest, help)| {
+                std::borrow::Cow::Borrowed(if self.help { help } else { rest }.as_bytes())
+            })
+            .collect()
+    }
+
+    fn filenames_iter(&self) -> Box<dyn Iterator<Item = String> + '_> {
+        Localizations.filenames_iter()
+    }
+}
+
+const MESSAGES: Part = Part { help: false };
+const HELP_TEXTS: Part = Part { help: true };
+
+/// The loader every `t!` reads, in the language [`select`] chose (English until then). Its
+/// catalogues are parsed when the first message is asked for, not at start-up: a command whose
+/// output is all `--json`, or in English, parses no catalogue it does not speak.
+/// The `--help` texts are apart, in [`HELP`].
+pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    LOADER_PARSED.store(true, Ordering::SeqCst);
+    load(&MESSAGES, &current())
+});
+
+/// Whether [`LOADER`] has parsed its catalogues (then [`select`] loads the new language).
+static LOADER_PARSED: AtomicBool = AtomicBool::new(false);
+
+/// The `--help` texts, in the officer's language: parsed only when clap has something to say.
+static HELP: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    HELP_PARSED.store(true, Ordering::SeqCst);
+    load(&HELP_TEXTS, &current())
+});
+
+static HELP_PARSED: AtomicBool = AtomicBool::new(false);
+
+/// The language [`select`] chose; `None` is English.
+static CHOSEN: RwLock<Option<Lang>> = RwLock::new(None);
+
+/// English while the officer's language is another: the English behind [`LOADER`] when that is
+/// already parsed (one parse of English per process), else English alone.
+static ENGLISH: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    if LOADER_PARSED.load(Ordering::SeqCst) {
+        LOADER.select_languages(&[Lang::english().0])
+    } else {
+        load(&MESSAGES, &Lang::english())
+    }
+});
 
 /// The environment variable that chooses the language when `--lang` is not given.
 pub const LANG_ENV: &str = "FIELDTRACE_LANG";
@@ -68,13 +134,18 @@ impl Said {
     /// The sentence `render` writes in English and, when it is another, in the officer's
     /// language.
     pub fn render(render: impl Fn(&Lang) -> String) -> Said {
-        let english = render(&Lang::english());
         let lang = current();
-        let text = if lang.is_english() {
-            english.clone()
-        } else {
-            render(&lang)
-        };
+        if lang.is_english() {
+            let english = render(&lang);
+            return Said {
+                text: english.clone(),
+                english,
+            };
+        }
+        // The officer's language first: its loader parses English behind it, which the English
+        // then reads, rather than parsing English a second time.
+        let text = render(&lang);
+        let english = render(&Lang::english());
         Said { text, english }
     }
 
@@ -241,29 +312,40 @@ pub fn catalogue_source(lang: &Lang) -> Option<String> {
     String::from_utf8(file.data.into_owned()).ok()
 }
 
-/// Makes `lang` the language of every `t!` from now on.
+/// Makes `lang` the language of every `t!` from now on. Nothing is parsed here: the loader
+/// parses its catalogues when a message is first asked for (or now, if it already had).
 pub fn select(lang: &Lang) {
-    let mut wanted = vec![lang.0.clone()];
-    if !lang.is_english() {
-        wanted.push(Lang::english().0);
+    *CHOSEN.write().unwrap_or_else(PoisonError::into_inner) = Some(lang.clone());
+    let wanted = languages_of(lang);
+    for (loader, parsed, part) in [
+        (&LOADER, &LOADER_PARSED, &MESSAGES),
+        (&HELP, &HELP_PARSED, &HELP_TEXTS),
+    ] {
+        if parsed.load(Ordering::SeqCst) && loader.current_languages() != wanted {
+            // The embedded catalogues are checked by the tests: loading them cannot fail at
+            // run time but for a bug, and then the language loaded before is still there.
+            let _ = loader.load_languages(part, &wanted);
+            loader.set_use_isolating(false);
+        }
     }
-    // The loader starts in English: loading it again would parse the catalogue twice, a
-    // millisecond of every read-only command's start-up.
-    if LOADER.current_languages() == wanted {
-        return;
-    }
-    // The embedded catalogues are checked by the tests: loading them cannot fail at run time
-    // but for a bug, and then English (already loaded) is still there.
-    let _ = LOADER.load_languages(&Localizations, &wanted);
-    LOADER.set_use_isolating(false);
 }
 
 /// The language `t!` speaks now.
 pub fn current() -> Lang {
-    LOADER
-        .current_languages()
-        .first()
-        .map_or_else(Lang::english, |l| Lang(l.clone()))
+    CHOSEN
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+        .unwrap_or_else(Lang::english)
+}
+
+/// The languages a loader for `lang` loads: `lang`, then English behind it.
+fn languages_of(lang: &Lang) -> Vec<LanguageIdentifier> {
+    let mut wanted = vec![lang.0.clone()];
+    if !lang.is_english() {
+        wanted.push(Lang::english().0);
+    }
+    wanted
 }
 
 /// The English loader, for messages in machine output.
@@ -276,14 +358,16 @@ pub fn english() -> &'static FluentLanguageLoader {
     }
 }
 
-/// A loader for one language (with English behind it), independent of [`select`].
+/// A loader for one language's whole catalogue (with English behind it), independent of
+/// [`select`].
 pub fn loader_for(lang: &Lang) -> FluentLanguageLoader {
+    load(&Localizations, lang)
+}
+
+/// A loader for `lang` (with English behind it) reading `assets`.
+fn load(assets: &dyn i18n_embed::I18nAssets, lang: &Lang) -> FluentLanguageLoader {
     let loader: FluentLanguageLoader = fluent_language_loader!();
-    let mut wanted = vec![lang.0.clone()];
-    if !lang.is_english() {
-        wanted.push(Lang::english().0);
-    }
-    let _ = loader.load_languages(&Localizations, &wanted);
+    let _ = loader.load_languages(assets, &languages_of(lang));
     // Terminal output: no Unicode bidi isolation marks around the arguments.
     loader.set_use_isolating(false);
     loader
@@ -300,6 +384,16 @@ pub fn lookup_attr(key: &str, attr: &str) -> Option<String> {
     LOADER
         .has_attr(key, attr)
         .then(|| LOADER.get_attr(key, attr))
+}
+
+/// A `--help` text (`cmd-*`, `arg-*`), when the catalogue has it: [`lookup`] for the help.
+pub fn help_text(key: &str) -> Option<String> {
+    HELP.has(key).then(|| HELP.get(key))
+}
+
+/// An attribute of a `--help` text (`cmd-ref.long`), when the catalogue has it.
+pub fn help_attr(key: &str, attr: &str) -> Option<String> {
+    HELP.has_attr(key, attr).then(|| HELP.get_attr(key, attr))
 }
 
 /// A country's name in `lang`: the library's French name in French; in another language the
@@ -321,7 +415,11 @@ pub fn country_name(catalog: &crate::refdata::Catalog, lang: &Lang, code: &str) 
 
 /// The loader of `lang`: the officer's, or English.
 pub fn loader_of(lang: &Lang) -> &'static FluentLanguageLoader {
-    if lang.is_english() { &ENGLISH } else { &LOADER }
+    if lang.is_english() {
+        english()
+    } else {
+        &LOADER
+    }
 }
 
 /// A word inside a sentence of `lang`: the id itself in English (machine output has always
@@ -351,91 +449,23 @@ pub fn label(kind: &str, id: &str) -> String {
     lookup(&format!("word-{kind}-{id}")).unwrap_or_else(|| id.replace('-', " "))
 }
 
-/// Every language's words (`word-*` messages only), for reading words typed in any of them.
-static ALL: LazyLock<Vec<FluentLanguageLoader>> = LazyLock::new(|| {
-    available()
-        .iter()
-        .map(|lang| {
-            let loader: FluentLanguageLoader = fluent_language_loader!();
-            let _ = loader.load_languages(&WordsOnly, std::slice::from_ref(&lang.0));
-            loader
-        })
-        .collect()
-});
-
-/// The catalogues cut down to their `word-*` messages: reading a typed word in every language
-/// then parses a fifth of each catalogue, not the whole (start-up time of every command that
-/// reads a word).
-struct WordsOnly;
-
-impl i18n_embed::I18nAssets for WordsOnly {
-    fn get_files(&self, file_path: &str) -> Vec<std::borrow::Cow<'_, [u8]>> {
-        Localizations
-            .get_files(file_path)
-            .into_iter()
-            .map(|file| std::borrow::Cow::Owned(word_messages(&String::from_utf8_lossy(&file))))
-            .collect()
-    }
-
-    fn filenames_iter(&self) -> Box<dyn Iterator<Item = String> + '_> {
-        Localizations.filenames_iter()
-    }
-}
-
-/// The `word-*` messages of a catalogue: each from its first line (at the start of a line)
-/// through its indented lines (attributes such as `.also`, continued values).
-fn word_messages(source: &str) -> Vec<u8> {
-    let mut out = String::new();
-    let mut inside = false;
-    for line in source.lines() {
-        if line.starts_with("word-") {
-            inside = true;
-        } else if !line.starts_with([' ', '\t']) || line.trim().is_empty() {
-            inside = false;
-        }
-        if inside {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out.into_bytes()
-}
-
-/// A word as typed, for comparing: no accents, lower case, `-` between words.
-fn fold_word(text: &str) -> String {
-    crate::refdata::fold::fold(text.trim())
-        .to_lowercase()
-        .replace(['’', '\''], "'")
-        .replace([' ', '_'], "-")
-}
-
 /// The id of `ids` that `text` names in some language: the catalogue's word for it
 /// (`word-<kind>-<id>`) or one of the other words its `.also` lists, accents, case and a
-/// plural `s` aside. `saisi` is `seized`, `pistolet` a `self-loading-pistol`.
+/// plural `s` aside. `saisi` is `seized`, `pistolet` a `self-loading-pistol`. The catalogues'
+/// words are read from the table the build makes of them: no catalogue is parsed.
 pub fn find_word(kind: &str, text: &str, ids: &[&'static str]) -> Option<&'static str> {
     let wanted = fold_word(text);
     let singular = wanted.strip_suffix('s');
-    let fits = |word: &str| {
-        let word = fold_word(word);
-        !word.is_empty() && (word == wanted || Some(word.as_str()) == singular)
-    };
-    // An id as typed needs no catalogue: parsing every language's costs more than the rest of
-    // a read-only command.
-    if let Some(id) = ids.iter().find(|id| fits(id)) {
+    let fits = |word: &str| !word.is_empty() && (word == wanted || Some(word) == singular);
+    if let Some(id) = ids.iter().find(|id| fits(&fold_word(id))) {
         return Some(id);
     }
-    for loader in ALL.iter() {
+    for (_, words) in built::WORDS {
         for id in ids {
             let key = format!("word-{kind}-{id}");
-            if !loader.has(&key) {
-                continue;
-            }
-            let also = if loader.has_attr(&key, "also") {
-                loader.get_attr(&key, "also")
-            } else {
-                String::new()
-            };
-            if fits(&loader.get(&key)) || also.split(',').any(fits) {
+            if let Ok(at) = words.binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
+                && words[at].1.iter().any(|w| fits(w))
+            {
                 return Some(id);
             }
         }
@@ -530,26 +560,69 @@ mod tests {
     }
 
     #[test]
-    fn the_words_of_every_catalogue_read_as_in_the_whole_catalogue() {
-        for (lang, words) in available().iter().zip(ALL.iter()) {
+    fn the_typed_word_table_says_what_the_catalogues_say() {
+        let langs = available();
+        assert_eq!(
+            built::WORDS
+                .iter()
+                .map(|(code, _)| *code)
+                .collect::<Vec<_>>(),
+            langs.iter().map(Lang::code).collect::<Vec<_>>()
+        );
+        for (lang, (_, table)) in langs.iter().zip(built::WORDS) {
             let whole = loader_for(lang);
-            let word_keys: Vec<String> = keys(lang)
-                .into_iter()
-                .filter(|k| k.starts_with("word-"))
+            let own = keys(lang);
+            let word_keys: Vec<&String> = own
+                .iter()
+                .filter(|k| k.starts_with("word-") && !k.contains('.'))
                 .collect();
             assert!(word_keys.len() > 100, "{lang}: {}", word_keys.len());
-            for key in word_keys {
+            assert_eq!(
+                table.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+                word_keys.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+                "{lang}: the table has the catalogue's word messages, sorted"
+            );
+            for (key, folded) in table.iter() {
+                let mut words = vec![whole.get(key)];
+                if own.contains(&format!("{key}.also")) {
+                    words.extend(whole.get_attr(key, "also").split(',').map(str::to_owned));
+                }
+                let words: Vec<String> = words
+                    .iter()
+                    .map(|w| fold_word(w))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                assert_eq!(*folded, words.as_slice(), "{lang}: {key}");
+            }
+        }
+        assert!(!built::WORDS[0].1.iter().any(|(k, _)| *k == "help-usage"));
+    }
+
+    #[test]
+    fn the_help_texts_and_the_rest_read_as_the_whole_catalogue() {
+        for lang in available() {
+            let whole = loader_for(&lang);
+            let (rest, help) = (load(&MESSAGES, &lang), load(&HELP_TEXTS, &lang));
+            let own = keys(&lang);
+            assert!(own.len() > 300, "{lang}: {}", own.len());
+            for key in &own {
                 let (message, attr) = match key.split_once('.') {
                     Some((message, attr)) => (message, Some(attr)),
                     None => (key.as_str(), None),
                 };
+                let is_help = message.starts_with("cmd-") || message.starts_with("arg-");
+                let (part, other) = if is_help {
+                    (&help, &rest)
+                } else {
+                    (&rest, &help)
+                };
+                assert!(!other.has(message), "{lang}: {key} is in one part only");
                 let (cut, full) = match attr {
-                    Some(attr) => (words.get_attr(message, attr), whole.get_attr(message, attr)),
-                    None => (words.get(message), whole.get(message)),
+                    Some(attr) => (part.get_attr(message, attr), whole.get_attr(message, attr)),
+                    None => (part.get(message), whole.get(message)),
                 };
                 assert_eq!(cut, full, "{lang}: {key}");
             }
-            assert!(!words.has("help-usage"), "{lang}: only words are kept");
         }
     }
 

@@ -14,7 +14,8 @@
 use clap::builder::{Resettable, StyledStr};
 use clap::{Arg, Command};
 
-use crate::i18n::{lookup, lookup_attr};
+// The help texts are parsed apart from the other messages, only when clap has to say something.
+use crate::i18n::{help_attr as lookup_attr, help_text as lookup};
 
 /// What the walk found for one command or argument: its key, the text, the longer text.
 #[derive(Debug, Clone, PartialEq, Eq)]

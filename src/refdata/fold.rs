@@ -37,6 +37,16 @@ pub fn fold(text: &str) -> String {
     chinese_numerals(&plain)
 }
 
+/// A word as typed, for comparing with a catalogue's words: [`fold`]ed, lower case, one
+/// apostrophe, `-` between words (`Remise volontaire` and `remise-volontaire` are one word).
+/// The build folds the catalogues' words with it (the typed-word table of `i18n::find_word`).
+pub fn fold_word(text: &str) -> String {
+    fold(text.trim())
+        .to_lowercase()
+        .replace(['’', '\''], "'")
+        .replace([' ', '_'], "-")
+}
+
 /// Cyrillic written in Latin letters (BGN/PCGN, as English-language sources spell Russian
 /// makers: `ИЖМЕХ` = `IZHMEKH`, `Тула` = `TULA`), or `None` when the text has no Cyrillic.
 pub fn transliterate_cyrillic(text: &str) -> Option<String> {
