@@ -795,6 +795,14 @@ wizard-obliterated-words = obliterated
 
 identify-no-facts = no facts given: pass --type, --calibre, --marking, --feature or --serial, use --answers FILE, or run on a terminal to be asked
 identify-answers-unreadable = cannot read the answers file { $file }
+
+## identify --answers: a file of answers that cannot be used (`$found` is TOML's word for a type)
+answers-syntax = answers file: { $detail }
+answers-field = answers file: '{ $key }': { $reason }
+answers-no-such-question = no such question; known questions: { $known }
+answers-no-such-question-near = no such question; did you mean { $near }?
+answers-mark-not-text = every mark must be a string
+answers-not-text = expected a string, found { $found }
 identify-answers = Answers
 identify-answer-obliterated = marks obliterated
 identify-answer-dont-know = don't know

@@ -867,6 +867,14 @@ wizard-obliterated-words = effacé, effacés, efface, effaces, oblitéré, illis
 
 identify-no-facts = aucun fait donné : passez --type, --calibre, --marking, --feature ou --serial, utilisez --answers FICHIER, ou lancez la commande dans un terminal pour répondre aux questions
 identify-answers-unreadable = impossible de lire le fichier de réponses { $file }
+
+## identify --answers : un fichier de réponses inutilisable (`$found` est le nom TOML d'un type)
+answers-syntax = fichier de réponses : { $detail }
+answers-field = fichier de réponses : « { $key } » : { $reason }
+answers-no-such-question = cette question n'existe pas ; questions connues : { $known }
+answers-no-such-question-near = cette question n'existe pas ; vouliez-vous dire { $near } ?
+answers-mark-not-text = chaque marquage doit être une chaîne de caractères
+answers-not-text = une chaîne de caractères était attendue, trouvé : { $found }
 identify-answers = Réponses
 identify-answer-obliterated = marquages effacés
 identify-answer-dont-know = je ne sais pas

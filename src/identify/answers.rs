@@ -19,9 +19,9 @@ use crate::refdata::{Catalog, RefError, closest};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AnswersError {
-    #[error("answers file: {0}")]
+    #[error("{}", crate::t!("answers-syntax", detail = .0.as_str()))]
     Syntax(String),
-    #[error("answers file: '{key}': {reason}")]
+    #[error("{}", crate::t!("answers-field", key = .key.as_str(), reason = .reason.as_str()))]
     Field { key: String, reason: String },
     #[error(transparent)]
     Value(#[from] RefError),
@@ -46,15 +46,12 @@ impl AnswersFile {
         for (key, value) in table {
             if !fields.contains(&key.as_str()) {
                 let near = closest(&key, fields.iter().copied(), 2);
-                let hint = if near.is_empty() {
-                    format!("known questions: {}", fields.join(", "))
+                let reason = if near.is_empty() {
+                    crate::t!("answers-no-such-question", known = fields.join(", "))
                 } else {
-                    format!("did you mean {}?", near.join(", "))
+                    crate::t!("answers-no-such-question-near", near = near.join(", "))
                 };
-                return Err(AnswersError::Field {
-                    reason: format!("no such question; {hint}"),
-                    key,
-                });
+                return Err(AnswersError::Field { reason, key });
             }
             let answer = match (&value, key.as_str()) {
                 (toml::Value::String(s), _)
@@ -75,7 +72,7 @@ impl AnswersFile {
                                 .map(str::to_owned)
                                 .ok_or_else(|| AnswersError::Field {
                                     key: key.clone(),
-                                    reason: "every mark must be a string".into(),
+                                    reason: crate::t!("answers-mark-not-text"),
                                 })
                         })
                         .collect::<Result<_, _>>()?,
@@ -84,7 +81,7 @@ impl AnswersFile {
                 (other, _) => {
                     return Err(AnswersError::Field {
                         key,
-                        reason: format!("expected a string, found {}", other.type_str()),
+                        reason: crate::t!("answers-not-text", found = other.type_str()),
                     });
                 }
             };

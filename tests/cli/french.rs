@@ -537,3 +537,29 @@ fn a_request_to_an_unknown_or_revoked_peer_is_refused_in_french() {
     );
     assert_french("an unknown quarantined packet", &quarantined, &phrases);
 }
+
+/// A file of answers with a mistake is refused in French, naming the question.
+#[test]
+fn a_wrong_answers_file_is_refused_in_french() {
+    let env = TestEnv::new();
+    let phrases = english_phrases();
+    for (text, said) in [
+        (
+            "stok = \"repliable\"\n",
+            "« stok » : cette question n'existe pas ; vouliez-vous dire stock ?",
+        ),
+        (
+            "stock = 3\n",
+            "« stock » : une chaîne de caractères était attendue, trouvé : integer",
+        ),
+        (
+            "markings = [1]\n",
+            "« markings » : chaque marquage doit être une chaîne de caractères",
+        ),
+    ] {
+        let answers = env.write("reponses.toml", text);
+        let refused = fr(&env, &["identify", "--answers", &answers], 2);
+        assert!(refused.contains(said), "{text}: {refused}");
+        assert_french(text, &refused, &phrases);
+    }
+}
