@@ -159,7 +159,7 @@ fn stats(ctx: &Ctx) -> anyhow::Result<Status> {
         return Ok(Status::Success);
     }
     ui.heading(&t!("ref-library", version = stats.data_version.as_str()))?;
-    for (label, count) in [
+    let rows = [
         (t!("ref-models"), stats.models),
         (t!("ref-markings"), stats.markings),
         (t!("ref-manufacturers"), stats.manufacturers),
@@ -167,10 +167,18 @@ fn stats(ctx: &Ctx) -> anyhow::Result<Status> {
         (t!("ref-headstamps"), stats.headstamps),
         (t!("ref-countries"), stats.countries),
         (t!("ref-sources-count"), stats.sources),
-    ] {
-        ui.line(&format!("  {label:<17} {count:>5}"))?;
+    ];
+    // The labels are as long as the language makes them.
+    let width = rows
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(17);
+    for (label, count) in rows {
+        ui.line(&format!("  {label:<width$} {count:>5}"))?;
     }
-    ui.line(&format!("  {:<17} {}", "sha256", stats.sha256))?;
+    ui.line(&format!("  {:<width$} {}", "sha256", stats.sha256))?;
     Ok(Status::Success)
 }
 

@@ -563,3 +563,19 @@ fn a_wrong_answers_file_is_refused_in_french() {
         assert_french(text, &refused, &phrases);
     }
 }
+
+/// `ref stats` lines its counts up however long the language makes the labels.
+#[test]
+fn ref_stats_lines_up_its_french_counts() {
+    let env = TestEnv::new();
+    let said = fr(&env, &["ref", "stats"], 0);
+    let ends: BTreeSet<usize> = said
+        .lines()
+        .skip(1)
+        .filter(|line| line.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+        .filter(|line| !line.contains("sha256"))
+        .map(|line| line.chars().count())
+        .collect();
+    assert_eq!(ends.len(), 1, "{said}");
+    assert!(said.contains("profils de marquage"), "{said}");
+}
