@@ -18,7 +18,19 @@ pub fn print_readings(
         ui.strong(&decoded.input),
         ui.dim(&count)
     ))?;
-    for r in &decoded.matches {
+    let kinds: Vec<String> = decoded
+        .matches
+        .iter()
+        .map(|r| crate::i18n::shown("mark-kind", &r.kind))
+        .collect();
+    // The kind column is as wide as the language's longest kind among these readings.
+    let width = kinds
+        .iter()
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(18);
+    for (r, kind) in decoded.matches.iter().zip(&kinds) {
         let mut meaning = r.meaning.clone();
         if let Some(country) = &r.country {
             let name = ctx.country_name(catalog, country);
@@ -47,13 +59,12 @@ pub fn print_readings(
         };
         let confidence = crate::i18n::shown("confidence", &r.confidence.to_string());
         ui.line(&format!(
-            "  {:<18} {} {}",
-            crate::i18n::shown("mark-kind", &r.kind),
+            "  {kind:<width$} {} {}",
             meaning,
             ui.dim(&format!("[{confidence}{fit}] {}", r.marking_id))
         ))?;
         for extra in r.note.iter().chain(&r.caveats) {
-            ui.line(&format!("  {:<18} {}", "", ui.dim(extra.text())))?;
+            ui.line(&format!("  {:<width$} {}", "", ui.dim(extra.text())))?;
         }
     }
     if !decoded.not_understood.is_empty() {

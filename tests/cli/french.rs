@@ -579,3 +579,18 @@ fn ref_stats_lines_up_its_french_counts() {
     assert_eq!(ends.len(), 1, "{said}");
     assert!(said.contains("profils de marquage"), "{said}");
 }
+
+/// `decode` lines its meanings up under the longest French kind ("désignation du modèle").
+#[test]
+fn decode_lines_up_meanings_under_long_french_kinds() {
+    let env = TestEnv::new();
+    let said = fr(&env, &["decode", "Norinco Type 56"], 0);
+    let starts: BTreeSet<usize> = said
+        .lines()
+        .filter(|line| line.starts_with("  ") && !line.starts_with("   "))
+        .filter_map(|line| line.find(" '").map(|at| line[..at].chars().count()))
+        .collect();
+    assert!(said.contains("  fabricant "), "{said}");
+    assert!(said.contains("  désignation du modèle "), "{said}");
+    assert_eq!(starts.len(), 1, "{said}");
+}
