@@ -18,19 +18,25 @@ pub use crate::vocab::{PhotoChoice, Priority, TraceOutcome as Outcome};
     max_term_width = 100
 )]
 pub struct Cli {
-    #[arg(long, global = true, env = "FIELDTRACE_HOME", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        display_order = 900,
+        env = "FIELDTRACE_HOME",
+        value_name = "DIR"
+    )]
     pub home: Option<PathBuf>,
 
-    #[arg(long, global = true)]
+    #[arg(long, global = true, display_order = 900)]
     pub json: bool,
 
-    #[arg(long, global = true)]
+    #[arg(long, global = true, display_order = 900)]
     pub no_input: bool,
 
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, display_order = 900, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
 
-    #[arg(long, global = true, value_name = "LANG", value_parser = lang)]
+    #[arg(long, global = true, display_order = 900, value_name = "LANG", value_parser = lang)]
     pub lang: Option<Lang>,
 
     #[command(subcommand)]

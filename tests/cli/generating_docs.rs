@@ -27,6 +27,23 @@ fn generate_is_hidden_from_help() {
     );
 }
 
+/// A command's own options come first; the ones every command takes (`--home`, `--json`, ...)
+/// follow them, instead of being shuffled in among them.
+#[test]
+fn a_commands_help_lists_its_own_options_before_the_global_ones() {
+    let env = TestEnv::new();
+    let (help, _) = env.run(&["item", "add", "--help"], 0);
+    let at = |flag: &str| {
+        help.find(&format!("\n      {flag}"))
+            .unwrap_or_else(|| panic!("{flag}: {help}"))
+    };
+    for own in ["--record-id", "--event", "--from-identify"] {
+        for global in ["--home", "--json", "--no-input", "--lang"] {
+            assert!(at(own) < at(global), "{own} after {global}:\n{help}");
+        }
+    }
+}
+
 #[test]
 fn the_committed_coverage_table_is_current() {
     let env = TestEnv::new();
