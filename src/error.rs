@@ -266,6 +266,17 @@ mod tests {
             ErrorKind::Failure,
             "a database failure is not usage"
         );
+        // SQLite's words once, not again as the error's source.
+        let said = rusqlite::Error::InvalidQuery.to_string();
+        assert_eq!(
+            err.lines()[0].matches(&said).count(),
+            1,
+            "{}",
+            err.lines()[0]
+        );
+        let io = RegisterError::Io(std::io::Error::other("disk on fire"));
+        let err = CommandError::from(anyhow::Error::new(io));
+        assert_eq!(err.lines()[0].matches("disk on fire").count(), 1);
 
         let unknown = RegisterError::UnknownItem("9".into());
         let err = CommandError::from(anyhow::Error::new(unknown));

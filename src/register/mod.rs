@@ -31,9 +31,11 @@ const MIGRATIONS: &[&str] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum RegisterError {
+    /// SQLite's words are in the message, so the error is not also given as its source (a
+    /// chain printed with `{:#}` would say them twice).
     #[error("{}", said::database(.0))]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("{0}")]
+    Sqlite(rusqlite::Error),
+    #[error(transparent)]
     Io(#[from] std::io::Error),
     #[error("{}", said::unknown_item(.0))]
     UnknownItem(String),
@@ -92,6 +94,12 @@ mod said {
             found = found,
             known = known
         )
+    }
+}
+
+impl From<rusqlite::Error> for RegisterError {
+    fn from(error: rusqlite::Error) -> RegisterError {
+        RegisterError::Sqlite(error)
     }
 }
 
