@@ -185,6 +185,19 @@ impl Said {
         }
     }
 
+    /// Several sentences in one, `separator` between them (none: an empty one).
+    pub fn join<'a>(sentences: impl IntoIterator<Item = &'a Said>, separator: &str) -> Said {
+        let separator = Said::verbatim(separator);
+        let mut all: Option<Said> = None;
+        for s in sentences {
+            all = Some(match all {
+                None => s.clone(),
+                Some(before) => before.append(&separator).append(s),
+            });
+        }
+        all.unwrap_or_else(|| Said::verbatim(""))
+    }
+
     pub fn contains(&self, text: &str) -> bool {
         self.english.contains(text) || self.text.contains(text)
     }

@@ -667,18 +667,13 @@ impl<'a> Decoder<'a> {
         if described.symbol.is_some() {
             self.shaped(&described, &mut out);
             if !described.read_as.is_empty() {
-                let separator = Said::verbatim(", ");
-                let said = described.read_as[1..]
-                    .iter()
-                    .fold(described.read_as[0].clone(), |all, next| {
-                        all.append(&separator).append(next)
-                    });
+                let said = Said::join(&described.read_as, ", ");
                 out = out
                     .into_iter()
                     .map(|r| {
                         let mut r = r.loosened();
                         r.note = Some(match &r.note {
-                            Some(note) => said.clone().append(&Said::verbatim("; ")).append(note),
+                            Some(note) => Said::join([&said, note], "; "),
                             None => said.clone(),
                         });
                         r

@@ -188,7 +188,7 @@ pub fn attach(
         &VerifyOptions::new(&exchange.signers, Some(exchange.own.key_id)),
     );
     if !report.valid || report.attachments.pending > 0 {
-        let why = super::receive::joined(report.errors.iter().map(|e| &e.message));
+        let why = crate::i18n::Said::join(report.errors.iter().map(|e| &e.message), "; ");
         anyhow::bail!(
             "{}",
             t!(

@@ -306,7 +306,7 @@ pub fn decide(
             .map_or(RefusalReason::Invalid, RefusalReason::Packet);
         return Ok(refuse(
             reason,
-            joined(report.errors.iter().map(|e| &e.message)),
+            Said::join(report.errors.iter().map(|e| &e.message), "; "),
             report.id.map(|id| id.to_string()),
             &file_sha256,
         ));
@@ -445,18 +445,6 @@ pub fn refusal_sentence(code: &str, recorded: &str) -> String {
         return recorded.to_owned();
     }
     crate::i18n::lookup(&format!("refusal-{code}")).unwrap_or_else(|| recorded.to_owned())
-}
-
-/// Several refusals in one sentence, `; ` between them.
-pub(crate) fn joined<'a>(sentences: impl Iterator<Item = &'a Said>) -> Said {
-    let mut all: Option<Said> = None;
-    for s in sentences {
-        all = Some(match all {
-            None => s.clone(),
-            Some(before) => before.append(&Said::verbatim("; ")).append(s),
-        });
-    }
-    all.unwrap_or_else(|| Said::verbatim(""))
 }
 
 /// A message from a library (serde, SQLite) that has no translation: the same in every
