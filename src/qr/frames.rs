@@ -186,25 +186,28 @@ const RETRY_SCALES: [f32; 2] = [0.5, 0.75];
 /// two pixels a module.
 const MIN_RETRY_SIDE: u32 = 58;
 
+/// Every distinct code read at full size, then at the reduced sizes.
 fn codes_in(image: &GrayImage) -> Vec<String> {
-    let mut found = codes_at_scale(image);
     let (width, height) = image.dimensions();
-    for scale in RETRY_SCALES {
+    let reduced = RETRY_SCALES.iter().filter_map(|scale| {
         let (w, h) = (
             (width as f32 * scale) as u32,
             (height as f32 * scale) as u32,
         );
-        if w.min(h) < MIN_RETRY_SIDE {
-            continue;
-        }
-        let smaller = image::imageops::resize(image, w, h, image::imageops::FilterType::Triangle);
-        for text in codes_at_scale(&smaller) {
-            if !found.contains(&text) {
-                found.push(text);
-            }
+        (w.min(h) >= MIN_RETRY_SIDE)
+            .then(|| image::imageops::resize(image, w, h, image::imageops::FilterType::Triangle))
+    });
+    let mut found = codes_at_scale(image);
+    for smaller in reduced {
+        found.extend(codes_at_scale(&smaller));
+    }
+    let mut distinct: Vec<String> = Vec::with_capacity(found.len());
+    for text in found {
+        if !distinct.contains(&text) {
+            distinct.push(text);
         }
     }
-    found
+    distinct
 }
 
 fn codes_at_scale(image: &GrayImage) -> Vec<String> {
@@ -213,17 +216,11 @@ fn codes_at_scale(image: &GrayImage) -> Vec<String> {
         rqrr::PreparedImage::prepare_from_greyscale(width as usize, height as usize, |x, y| {
             image.get_pixel(x as u32, y as u32).0[0]
         });
-    let mut found: Vec<String> = Vec::new();
-    for text in prepared
+    prepared
         .detect_grids()
         .into_iter()
         .filter_map(|grid| grid.decode().ok().map(|(_, text)| text))
-    {
-        if !found.contains(&text) {
-            found.push(text);
-        }
-    }
-    found
+        .collect()
 }
 
 #[cfg(test)]
