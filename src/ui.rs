@@ -141,6 +141,17 @@ const OWN_STYLES: &[&str] = &["\x1b[1m", "\x1b[2m", "\x1b[0m"];
 /// character that reorders text (bidi overrides), is shown escaped (`\x1b[2J`), except line
 /// breaks, tabs and, when `Ui` paints, its own bold, dim and reset. Packets, logs and the
 /// register are written by others: everything printed goes through here.
+/// The width of a column of labels: the widest label, in characters, and at least `at_least`
+/// (a language's labels may be longer than English's).
+pub fn column_width<'a>(labels: impl IntoIterator<Item = &'a str>, at_least: usize) -> usize {
+    labels
+        .into_iter()
+        .map(|label| label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(at_least)
+}
+
 pub fn neutralise(text: &str, keep_own_styles: bool) -> std::borrow::Cow<'_, str> {
     let harmful = |c: char| {
         (c.is_control() && c != '\n' && c != '\t')

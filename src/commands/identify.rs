@@ -158,13 +158,12 @@ fn print(
     let ui = &ctx.ui;
     if !asked.is_empty() {
         ui.heading(&t!("identify-answers"))?;
-        let width = asked
+        let names: Vec<String> = asked
             .iter()
-            .map(|e| field_name(catalog, &e.field).chars().count())
-            .max()
-            .unwrap_or(0)
-            .max(10);
-        for exchange in asked {
+            .map(|e| field_name(catalog, &e.field))
+            .collect();
+        let width = crate::ui::column_width(names.iter().map(String::as_str), 10);
+        for (exchange, field) in asked.iter().zip(&names) {
             let answer = match &exchange.answer {
                 Answer::Value(v) => answer_word(catalog, &exchange.field, v),
                 Answer::Marks(marks) => marks.join(" | "),
@@ -172,7 +171,6 @@ fn print(
                 Answer::DontKnow => t!("identify-answer-dont-know"),
                 Answer::Back => continue,
             };
-            let field = field_name(catalog, &exchange.field);
             ui.line(&format!("  {field:<width$} {answer}"))?;
         }
     }

@@ -168,13 +168,7 @@ fn stats(ctx: &Ctx) -> anyhow::Result<Status> {
         (t!("ref-countries"), stats.countries),
         (t!("ref-sources-count"), stats.sources),
     ];
-    // The labels are as long as the language makes them.
-    let width = rows
-        .iter()
-        .map(|(label, _)| label.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(17);
+    let width = crate::ui::column_width(rows.iter().map(|(label, _)| label.as_str()), 17);
     for (label, count) in rows {
         ui.line(&format!("  {label:<width$} {count:>5}"))?;
     }

@@ -23,13 +23,7 @@ pub fn print_readings(
         .iter()
         .map(|r| crate::i18n::shown("mark-kind", &r.kind))
         .collect();
-    // The kind column is as wide as the language's longest kind among these readings.
-    let width = kinds
-        .iter()
-        .map(|k| k.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(18);
+    let width = crate::ui::column_width(kinds.iter().map(String::as_str), 18);
     for (r, kind) in decoded.matches.iter().zip(&kinds) {
         let mut meaning = r.meaning.clone();
         if let Some(country) = &r.country {
