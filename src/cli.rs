@@ -477,17 +477,7 @@ pub enum TraceCommand {
         #[arg(long, short = 'o', value_name = "FILE")]
         out: PathBuf,
     },
-    Respond {
-        id: String,
-        #[arg(long, value_parser = word::<Outcome>)]
-        outcome: Outcome,
-        #[arg(long)]
-        note: String,
-        #[arg(long, value_name = "WHO")]
-        last_legal_holder: Option<String>,
-        #[arg(long, value_name = "LINK")]
-        transfer_chain: Vec<String>,
-    },
+    Respond(RespondArgs),
     List {
         #[arg(long, conflicts_with = "received")]
         overdue: bool,
@@ -521,6 +511,36 @@ pub enum InboxCommand {
         #[arg(long)]
         dismiss: bool,
     },
+}
+
+/// An NPC's answer to a received request: `trace respond` at the NPC's station and `hub trace
+/// respond` at its hub take the same.
+#[derive(Debug, Args)]
+pub struct RespondArgs {
+    pub id: String,
+    #[arg(long, value_parser = word::<Outcome>)]
+    pub outcome: Outcome,
+    #[arg(long)]
+    pub note: String,
+    #[arg(long, value_name = "WHO")]
+    pub last_legal_holder: Option<String>,
+    #[arg(long, value_name = "LINK")]
+    pub transfer_chain: Vec<String>,
+}
+
+impl RespondArgs {
+    /// The request answered, and the answer.
+    pub fn answer(self) -> (String, crate::sync::respond::Answer) {
+        (
+            self.id,
+            crate::sync::respond::Answer {
+                outcome: self.outcome,
+                note: self.note,
+                holder: self.last_legal_holder,
+                chain: self.transfer_chain,
+            },
+        )
+    }
 }
 
 #[derive(Debug, Args)]

@@ -77,15 +77,5 @@ pub enum HubTrace {
         #[arg(long)]
         overdue: bool,
     },
-    Respond {
-        id: String,
-        #[arg(long, value_parser = super::word::<crate::cli::Outcome>)]
-        outcome: crate::cli::Outcome,
-        #[arg(long)]
-        note: String,
-        #[arg(long, value_name = "WHO")]
-        last_legal_holder: Option<String>,
-        #[arg(long, value_name = "LINK")]
-        transfer_chain: Vec<String>,
-    },
+    Respond(crate::cli::RespondArgs),
 }

@@ -283,23 +283,9 @@ fn trace(ctx: &Ctx, what: HubTrace) -> anyhow::Result<Status> {
             }
             Ok(Status::Success)
         }
-        HubTrace::Respond {
-            id,
-            outcome,
-            note,
-            last_legal_holder,
-            transfer_chain,
-        } => {
-            let responded = crate::sync::respond::respond(
-                ctx,
-                &id,
-                crate::sync::respond::Answer {
-                    outcome,
-                    note,
-                    holder: last_legal_holder,
-                    chain: transfer_chain,
-                },
-            )?;
+        HubTrace::Respond(args) => {
+            let (id, answer) = args.answer();
+            let responded = crate::sync::respond::respond(ctx, &id, answer)?;
             if ctx.ui.is_json() {
                 ctx.ui.json(&responded)?;
             } else {

@@ -92,22 +92,10 @@ pub fn run(ctx: &Ctx, cmd: TraceCommand) -> anyhow::Result<Status> {
                 list(ctx, overdue)
             }
         }
-        TraceCommand::Respond {
-            id,
-            outcome,
-            note,
-            last_legal_holder,
-            transfer_chain,
-        } => respond(
-            ctx,
-            &id,
-            respond::Answer {
-                outcome,
-                note,
-                holder: last_legal_holder,
-                chain: transfer_chain,
-            },
-        ),
+        TraceCommand::Respond(args) => {
+            let (id, answer) = args.answer();
+            respond(ctx, &id, answer)
+        }
         TraceCommand::Show { id } => show(ctx, &id),
     }
 }
