@@ -391,15 +391,8 @@ fn kinds(result: &Value) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn a_chain_cut_at_its_end_passes_alone_but_not_against_the_packets_it_was_sent_in() {
-    let peers = anchored();
-    let env = &peers.station;
-    assert_eq!(
-        env.json(&["custody", "verify", "--against", "inbox"], 0)["valid"],
-        true
-    );
-    let db = env.db();
+/// The chain cut at its end, as someone hiding the last event would: the row and its number.
+pub(crate) fn cut_the_last_event(db: &rusqlite::Connection) {
     db.execute(
         "DELETE FROM custody WHERE id = (SELECT max(id) FROM custody)",
         [],
@@ -410,6 +403,18 @@ fn a_chain_cut_at_its_end_passes_alone_but_not_against_the_packets_it_was_sent_i
         [],
     )
     .unwrap();
+}
+
+#[test]
+fn a_chain_cut_at_its_end_passes_alone_but_not_against_the_packets_it_was_sent_in() {
+    let peers = anchored();
+    let env = &peers.station;
+    assert_eq!(
+        env.json(&["custody", "verify", "--against", "inbox"], 0)["valid"],
+        true
+    );
+    let db = env.db();
+    cut_the_last_event(&db);
     let result = verify_against(env);
     assert_eq!(kinds(&result), ["checkpoint", "truncated"], "{result}");
     let (out, _) = env.run(&["custody", "verify", "--against", "inbox"], 4);

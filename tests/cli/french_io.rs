@@ -442,16 +442,7 @@ fn a_chain_cut_is_named_in_french_against_the_checkpoint_and_the_packets() {
     let peers = crate::custody_chain::anchored();
     let env = &peers.station;
     let db = env.db();
-    db.execute(
-        "DELETE FROM custody WHERE id = (SELECT max(id) FROM custody)",
-        [],
-    )
-    .unwrap();
-    db.execute(
-        "UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'custody'",
-        [],
-    )
-    .unwrap();
+    crate::custody_chain::cut_the_last_event(&db);
     drop(db);
     let out = fr(env, &["custody", "verify"], 4);
     assert_french("custody verify (checkpoint)", &out, &phrases);
